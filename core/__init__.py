@@ -1,0 +1,1 @@
+"""Duizhao's comparison engine: pure Python, never imports Qt."""

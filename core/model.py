@@ -1,0 +1,222 @@
+"""Immutable results of a comparison.
+
+Every offset in these classes is a Python ``str`` index (code point) into the
+*display text* of its side: the document after cleaning, in its original script.
+Ranges are half-open ``[start, end)``. The GUI and the exporters only read these
+objects; nothing outside ``core`` creates or changes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+SCHEMA = "duizhao.comparison/1"
+
+
+class PairKind(str, Enum):
+    """How two aligned sections relate (DESIGN §3)."""
+
+    SAME = "same"  # identical after normalization (numbering aside)
+    MODIFIED = "modified"  # the same section revised: much of its wording is shared
+    RELATED = "related"  # same subject, little shared wording
+
+
+class OpKind(str, Enum):
+    """A word-level diff operation between two paired sections."""
+
+    EQUAL = "equal"
+    DELETE = "delete"  # left only
+    INSERT = "insert"  # right only
+    REPLACE = "replace"  # left span replaced by right span
+
+
+class Highlight(str, Enum):
+    """The four highlight classes of DESIGN §6, shared by screen and exports."""
+
+    SHARED = "shared"  # wording present in the counterpart
+    LEFT_ONLY = "left-only"  # deleted / not taken up
+    RIGHT_ONLY = "right-only"  # inserted / local
+    ELSEWHERE = "shared-elsewhere"  # found in the other document outside the counterpart
+
+
+@dataclass(frozen=True)
+class Options:
+    """User-settable comparison options."""
+
+    min_shared: int = 8  # shortest shared passage, in normalized characters
+    t2s: bool = True  # convert Traditional to Simplified for comparison
+    keep_boilerplate: bool = False  # keep web chrome and page numbers
+
+
+@dataclass(frozen=True)
+class Section:
+    """One node of a document's outline.
+
+    ``start`` is the first character of the heading (its number, if any); ``end`` is
+    exclusive and includes the children. ``heading_end`` is where the heading line
+    ends (for run-in headings, after the lead sentence); body text follows it.
+    """
+
+    id: str  # "L12" / "R40": side letter + position in document order
+    parent: str | None
+    level: int  # 1 at the top, grows with depth
+    number: str  # the numbering as written, e.g. "（十四）"; "" when unnumbered
+    title: str  # heading without its number; lead sentence (without 。) for run-in headings
+    start: int
+    end: int
+    heading_end: int
+    role: str  # "preamble" | "heading" | "item" | "paragraph" | "box" | "closing"
+    children: tuple[str, ...] = ()
+
+    @property
+    def is_leaf(self) -> bool:
+        """True when the section has no sub-sections."""
+        return not self.children
+
+    @property
+    def label(self) -> str:
+        """Number and title as a reader would cite the section."""
+        return f"{self.number}{self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class Document:
+    """One side of a comparison, as the user sees it."""
+
+    path: str
+    title: str
+    text: str  # display text
+    sections: tuple[Section, ...]
+    source_format: str = "txt"  # "txt" | "docx" | "pdf"
+    encoding: str | None = None  # detected encoding of a text file
+    removed: tuple[str, ...] = ()  # lines removed by cleaning (web chrome, page numbers)
+
+    @cached_property
+    def by_id(self) -> dict[str, Section]:
+        """Sections indexed by id."""
+        return {s.id: s for s in self.sections}
+
+    @cached_property
+    def leaves(self) -> tuple[Section, ...]:
+        """Leaf sections in document order."""
+        return tuple(s for s in self.sections if s.is_leaf)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section containing ``offset``, or None outside all sections."""
+        found: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (found is None or s.level > found.level):
+                found = s
+        return found
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One diff operation; spans are display offsets on both sides."""
+
+    op: OpKind
+    left_start: int
+    left_end: int
+    right_start: int
+    right_end: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A left section and one of its right counterparts."""
+
+    left: str
+    right: str
+    kind: PairKind
+    score: float  # in [0, 1]: share of the two sections' wording that they have in common
+    diff: tuple[DiffOp, ...] = ()  # for SAME and MODIFIED: tiles both sections in order
+
+
+@dataclass(frozen=True)
+class Match:
+    """A passage present in both documents (shared wording), with its two locations."""
+
+    left_start: int
+    left_end: int
+    right_start: int
+    right_end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted range of one side's display text."""
+
+    start: int
+    end: int
+    kind: Highlight
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which sections found a counterpart, and of which kind.
+
+    ``left`` lists every left leaf with the best kind of its counterparts (None when
+    it was not taken up); ``right`` does the same for right leaves (None: local).
+    """
+
+    left: tuple[tuple[str, PairKind | None], ...]
+    right: tuple[tuple[str, PairKind | None], ...]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Overall figures of a comparison."""
+
+    left_shared: float  # share of the left comparison text found in the right document
+    right_shared: float
+    left_leaves_covered: float  # share of left leaves with any counterpart
+    right_leaves_local: float  # share of right leaves without a counterpart
+    pair_counts: tuple[tuple[PairKind, int], ...]  # leaf pairs by kind
+    left_unpaired: int  # left leaves without counterpart
+    right_unpaired: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """One stop of next/previous-change navigation.
+
+    A modified pair (``pair`` indexes ``Comparison.pairs``) or a section unique to its
+    side (the other side's id is None). Ordered by the right side's reading order,
+    left-only sections slotted in after their nearest paired predecessor.
+    """
+
+    left: str | None
+    right: str | None
+    pair: int | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The whole result of comparing two documents."""
+
+    options: Options
+    left: Document
+    right: Document
+    pairs: tuple[Pair, ...]
+    matches: tuple[Match, ...]
+    stats: Stats
+    coverage: Coverage
+    left_highlights: tuple[Span, ...] = ()
+    right_highlights: tuple[Span, ...] = ()
+    changes: tuple[Change, ...] = ()  # what next/previous change walks, in reading order
+
+    def pairs_of(self, section_id: str) -> tuple[Pair, ...]:
+        """All pairs in which the section (of either side) takes part."""
+        return tuple(p for p in self.pairs if section_id in (p.left, p.right))
+
+    def counterparts(self, section_id: str) -> tuple[str, ...]:
+        """Ids of the sections on the other side paired with ``section_id``."""
+        out = []
+        for p in self.pairs:
+            if p.left == section_id:
+                out.append(p.right)
+            elif p.right == section_id:
+                out.append(p.left)
+        return tuple(out)

@@ -1,0 +1,107 @@
+"""Comparison form of a display text, with an exact offset map back.
+
+Comparison runs on a normalized copy: Traditional converted to Simplified (OpenCC),
+full-width forms folded to ASCII, quote and dash variants unified, Latin lower-cased
+and spaces dropped. Line breaks are kept: they separate paragraphs, and shared
+passages never cross them. Each normalized character remembers the display span it
+came from, so every offset that leaves the core points into what the user sees.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+_QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")
+_DASHES = dict.fromkeys("—―–‒－﹣", "-")
+_DOTS = dict.fromkeys("·•・‧∙", "·")
+_FOLD = _QUOTES | _DASHES | _DOTS | {"﹔": ";", "﹐": ",", "﹑": "、", "﹒": "."}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A comparison-form text and, for each of its characters, the display span it came from."""
+
+    text: str
+    starts: array  # type: ignore[type-arg]  # display start of each normalized character
+    ends: array  # type: ignore[type-arg]  # display end of each normalized character
+    display_length: int
+
+    def to_display(self, start: int, end: int) -> tuple[int, int]:
+        """Display span of the normalized span ``[start, end)``.
+
+        An empty span maps to the display position where its next character starts.
+        """
+        if start >= end:
+            pos = self.starts[start] if start < len(self.text) else self.display_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def from_display(self, start: int, end: int) -> tuple[int, int]:
+        """Normalized span of the characters whose source lies in display ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():  # type: ignore[no-untyped-def]
+    import opencc  # imported here: only needed when the t2s option is on
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional characters to Simplified, keeping the length of ``text``.
+
+    OpenCC converts phrases; where a phrase changes length, that line falls back to a
+    character-by-character conversion so that positions stay aligned.
+    """
+    converter = _t2s_converter()
+    converted: str = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        out: str = converter.convert(line)
+        if len(out) != len(line):
+            out = "".join(_one_char(converter, ch) for ch in line)
+        lines.append(out)
+    return "\n".join(lines)
+
+
+def _one_char(converter, ch: str) -> str:  # type: ignore[no-untyped-def]
+    out: str = converter.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The comparison form of one (already simplified) character; '' drops it."""
+    if ch == "\n":
+        return ch
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs"):
+        return ""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E or 0xFE50 <= code <= 0xFE6B or code == 0x3000:
+        ch = unicodedata.normalize("NFKC", ch)
+        ch = _FOLD.get(ch, ch)
+    return ch.lower() if ch.isascii() else ch
+
+
+def normalize(display: str, t2s: bool = True) -> Normalized:
+    """Build the comparison form of ``display`` with its offset map."""
+    source = to_simplified(display) if t2s else display
+    chars: list[str] = []
+    starts = array("i")
+    ends = array("i")
+    for index, ch in enumerate(source):
+        folded = fold_char(ch)
+        for out in folded:
+            chars.append(out)
+            starts.append(index)
+            ends.append(index + 1)
+    return Normalized("".join(chars), starts, ends, len(display))
