@@ -9,13 +9,13 @@ objects; nothing outside ``core`` creates or changes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 SCHEMA = "duizhao.comparison/1"
 
 
-class PairKind(str, Enum):
+class PairKind(StrEnum):
     """How two aligned sections relate (DESIGN §3)."""
 
     SAME = "same"  # identical after normalization (numbering aside)
@@ -23,7 +23,7 @@ class PairKind(str, Enum):
     RELATED = "related"  # same subject, little shared wording
 
 
-class OpKind(str, Enum):
+class OpKind(StrEnum):
     """A word-level diff operation between two paired sections."""
 
     EQUAL = "equal"
@@ -32,7 +32,7 @@ class OpKind(str, Enum):
     REPLACE = "replace"  # left span replaced by right span
 
 
-class Highlight(str, Enum):
+class Highlight(StrEnum):
     """The four highlight classes of DESIGN §6, shared by screen and exports."""
 
     SHARED = "shared"  # wording present in the counterpart

@@ -1,0 +1,367 @@
+"""Section alignment: which sections of the two documents correspond, and how.
+
+Leaves are aligned first, on the wording they share (the common runs of
+``core.shared``), regardless of order, numbering or parent: that finds re-ordered,
+moved, renamed and renumbered sections. A pair is ``modified`` when a substantial
+share of the two sections' wording is common, or when one of them is largely made
+of the other's wording (splits and merges). Leaves left over are matched on
+subject (TF-IDF cosine of character bigrams) as ``related``. Parents are then
+paired where their children are.
+
+Scores are the share of the two sections' wording that is common (Dice on
+characters), so they compare across pairs of any size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.model import Document, PairKind
+from core.normalize import Normalized
+from core.shared import Run
+
+# Thresholds, on the share of wording in common. A lightly edited section keeps
+# 0.8-1.0; a heavily rewritten one 0.4-0.6; an unrelated section that uses the same
+# stock phrases 0.0-0.15.
+_MODIFIED_DICE = 0.40
+_CONTAINED = 0.60  # one side mostly made of the other's wording (split / merge)
+_CONTAINED_OTHER = 0.15  # ... while still covering a fair share of the other
+_CONTAINED_TITLED = 0.90  # ... or entirely made of it, under the same heading
+_TITLE_MIN = 4  # shorter titles are too generic to identify a section
+_EXTRA_SHARE = 0.20  # a second counterpart must explain this much of a section not yet explained
+_WHOLE = 0.90  # a section this much made of one counterpart's wording
+_RELATED_SUBJECT = 0.12  # mean of body and title cosine
+_RELATED_DICE = 0.10
+_PARENT_AFFINITY = 0.45
+
+_CONTENT = re.compile(r"[\w]")
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """A pair found by the aligner (kind and score; the diff is added later)."""
+
+    left: str
+    right: str
+    kind: PairKind
+    score: float
+
+
+@dataclass
+class _Side:
+    doc: Document
+    norm: Normalized
+    spans: dict[str, tuple[int, int]]  # section id -> normalized content span (number excluded)
+    owner: array  # type: ignore[type-arg]  # normalized position -> index of the deepest section
+
+    def content(self, sid: str) -> str:
+        a, b = self.spans[sid]
+        return self.norm.text[a:b]
+
+    def title(self, sid: str) -> str:
+        """Comparison form of the section's title (its lead sentence for paragraphs)."""
+        a, _ = self.spans[sid]
+        section = self.doc.by_id[sid]
+        begin = self.norm.starts[a] if a < len(self.norm.text) else section.end
+        end = min(section.end, begin + len(section.title.rstrip("…")))
+        ta, tb = self.norm.from_display(begin, end)
+        return self.norm.text[ta:tb]
+
+    def size(self, sid: str) -> int:
+        a, b = self.spans[sid]
+        return max(1, b - a - self.norm.text.count("\n", a, b))
+
+
+def _side(doc: Document, norm: Normalized) -> _Side:
+    spans: dict[str, tuple[int, int]] = {}
+    owner = array("i", [-1]) * len(norm.text)
+    for index, section in enumerate(doc.sections):
+        begin = section.start
+        if section.number:
+            found = doc.text.find(section.number, section.start, section.heading_end)
+            if found >= 0:
+                begin = found + len(section.number)
+        a, b = norm.from_display(begin, section.end)
+        spans[section.id] = (a, b)
+        sa, sb = norm.from_display(section.start, section.end)
+        owner[sa:sb] = array("i", [index]) * (sb - sa)
+    return _Side(doc, norm, spans, owner)
+
+
+def _union_length(intervals: list[tuple[int, int]]) -> int:
+    total = 0
+    end = -1
+    for a, b in sorted(intervals):
+        if b <= end:
+            continue
+        total += b - max(a, end)
+        end = b
+    return total
+
+
+@dataclass
+class _Overlap:
+    left: list[tuple[int, int]]
+    right: list[tuple[int, int]]
+
+
+def _overlaps(left: _Side, right: _Side, runs: Sequence[Run]) -> dict[tuple[int, int], _Overlap]:
+    """Shared intervals per (left section index, right section index) of the runs' owners."""
+    out: dict[tuple[int, int], _Overlap] = {}
+    for run in runs:
+        key = (left.owner[run.left_start], right.owner[run.right_start])
+        if key[0] < 0 or key[1] < 0:
+            continue
+        overlap = out.get(key)
+        if overlap is None:
+            overlap = out[key] = _Overlap([], [])
+        overlap.left.append((run.left_start, run.left_end))
+        overlap.right.append((run.right_start, run.right_end))
+    return out
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    left: str
+    right: str
+    dice: float
+    left_share: float
+    right_share: float
+    left_intervals: tuple[tuple[int, int], ...]
+    right_intervals: tuple[tuple[int, int], ...]
+    same_title: bool  # both have the same (non-trivial) title
+
+
+def _leaf_candidates(left: _Side, right: _Side, runs: Sequence[Run]) -> list[_Candidate]:
+    overlaps = _overlaps(left, right, runs)
+    out = []
+    for (li, ri), overlap in overlaps.items():
+        ls, rs = left.doc.sections[li], right.doc.sections[ri]
+        if not (ls.is_leaf and rs.is_leaf):
+            continue
+        shared_left = _union_length(overlap.left)
+        shared_right = _union_length(overlap.right)
+        size_left, size_right = left.size(ls.id), right.size(rs.id)
+        left_share = min(1.0, shared_left / size_left)
+        right_share = min(1.0, shared_right / size_right)
+        dice = min(1.0, (shared_left + shared_right) / (size_left + size_right))
+        title = left.title(ls.id)
+        same_title = len(title) >= _TITLE_MIN and title == right.title(rs.id)
+        out.append(_Candidate(ls.id, rs.id, dice, left_share, right_share,
+                              tuple(overlap.left), tuple(overlap.right), same_title))
+    return out
+
+
+def _acceptable(c: _Candidate) -> bool:
+    if c.dice >= _MODIFIED_DICE:
+        return True
+    high, low = max(c.left_share, c.right_share), min(c.left_share, c.right_share)
+    if c.same_title and high >= _CONTAINED_TITLED:
+        return True  # a section kept with its heading while most of its body went
+    return high >= _CONTAINED and low >= _CONTAINED_OTHER
+
+
+def _select(cands: list[_Candidate], left: _Side, right: _Side) -> list[_Candidate]:
+    """Keep each section's best counterpart, and further ones only if they explain new wording."""
+    chosen: list[_Candidate] = []
+    explained_left: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    explained_right: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    order = {s.id: i for i, s in enumerate(left.doc.sections)}
+    order_right = {s.id: i for i, s in enumerate(right.doc.sections)}
+    left_len, right_len = max(1, len(left.doc.sections)), max(1, len(right.doc.sections))
+
+    def rank(c: _Candidate) -> tuple[float, float, str, str]:
+        # Best wording first; between equals, the one at the same relative place.
+        drift = abs(order[c.left] / left_len - order_right[c.right] / right_len)
+        return (-round(c.dice, 6), drift, c.left, c.right)
+
+    for c in sorted(cands, key=rank):
+        gain_left = _gain(explained_left[c.left], c.left_intervals) / left.size(c.left)
+        gain_right = _gain(explained_right[c.right], c.right_intervals) / right.size(c.right)
+        first_left = not explained_left[c.left]
+        first_right = not explained_right[c.right]
+        # A section split off (or merged in) whole is explained entirely by its counterpart:
+        # it needs to add only some new ground on the other side.
+        whole_right = first_right and c.right_share >= _WHOLE and gain_left > 0
+        whole_left = first_left and c.left_share >= _WHOLE and gain_right > 0
+        if (first_left or gain_left >= _EXTRA_SHARE or whole_right) and (
+            first_right or gain_right >= _EXTRA_SHARE or whole_left
+        ):
+            chosen.append(c)
+            explained_left[c.left].extend(c.left_intervals)
+            explained_right[c.right].extend(c.right_intervals)
+    return chosen
+
+
+def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> int:
+    return _union_length([*explained, *new]) - _union_length(explained)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    chars = "".join(_CONTENT.findall(text))
+    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+class _Topics:
+    """TF-IDF vectors of character bigrams for the leaves of both sides."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        counts = {sid: _bigrams(t) for sid, t in texts.items()}
+        df: Counter[str] = Counter()
+        for c in counts.values():
+            df.update(c.keys())
+        n = len(counts) + 1
+        self.vectors: dict[str, dict[str, float]] = {}
+        for sid, c in counts.items():
+            vec = {g: (1 + math.log(tf)) * math.log(n / df[g]) for g, tf in c.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            self.vectors[sid] = {g: v / norm for g, v in vec.items()}
+
+    def cosine(self, a: str, b: str) -> float:
+        va, vb = self.vectors[a], self.vectors[b]
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(g, 0.0) for g, v in va.items())
+
+
+def _related(left: _Side, right: _Side, cands: list[_Candidate],
+             paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:
+    """Best subject match for each leaf that found no counterpart by wording.
+
+    Subject similarity averages the TF-IDF cosine of the bodies and of the titles:
+    an implementing item often re-words everything but keeps its subject in the title
+    (深化毗邻地区合作 for 推动川渝毗邻地区联动发展).
+    """
+    lonely_left = [s.id for s in left.doc.leaves if s.id not in paired_left]
+    lonely_right = [s.id for s in right.doc.leaves if s.id not in paired_right]
+    if not lonely_left and not lonely_right:
+        return []
+    bodies = {s.id: left.content(s.id) for s in left.doc.leaves}
+    bodies.update({s.id: right.content(s.id) for s in right.doc.leaves})
+    titles = {s.id: left.title(s.id) for s in left.doc.leaves}
+    titles.update({s.id: right.title(s.id) for s in right.doc.leaves})
+    body_topics, title_topics = _Topics(bodies), _Topics(titles)
+    dice = {(c.left, c.right): c.dice for c in cands}
+
+    def score(a: str, b: str) -> float:
+        return (body_topics.cosine(a, b) + title_topics.cosine(a, b)) / 2
+
+    found: set[tuple[str, str]] = set()
+    for a in lonely_left:
+        best = max(right.doc.leaves, key=lambda s: (score(a, s.id), s.id))
+        found.add((a, best.id))
+    for b in lonely_right:
+        best = max(left.doc.leaves, key=lambda s: (score(s.id, b), s.id))
+        found.add((best.id, b))
+    return [
+        AlignedPair(a, b, PairKind.RELATED, round(dice.get((a, b), 0.0), 4))
+        for a, b in sorted(found)
+        if score(a, b) >= _RELATED_SUBJECT or dice.get((a, b), 0.0) >= _RELATED_DICE
+    ]
+
+
+def _descendant_leaves(doc: Document) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for section in reversed(doc.sections):
+        if section.is_leaf:
+            out[section.id] = [section.id]
+        else:
+            out[section.id] = [leaf for child in section.children for leaf in out[child]]
+    return out
+
+
+def _parents(left: _Side, right: _Side, leaf_pairs: list[AlignedPair],
+             runs: Sequence[Run]) -> list[tuple[str, str]]:
+    """Parent sections paired where their children are (both ways, mutual affinity)."""
+    weight: dict[tuple[str, str], float] = defaultdict(float)
+    for p in leaf_pairs:
+        w = 1.0 if p.kind is not PairKind.RELATED else 0.5
+        weight[(p.left, p.right)] += w
+    ancestors_left = _ancestors(left.doc)
+    ancestors_right = _ancestors(right.doc)
+    mass: dict[tuple[str, str], float] = defaultdict(float)
+    mass_left: dict[str, float] = defaultdict(float)
+    mass_right: dict[str, float] = defaultdict(float)
+    for (a, b), w in weight.items():
+        for pa in (a, *ancestors_left[a]):
+            mass_left[pa] += w
+            for pb in (b, *ancestors_right[b]):
+                if pa == a and pb == b:
+                    continue
+                mass[(pa, pb)] += w
+        for pb in ancestors_right[b]:
+            mass_right[pb] += w
+        mass_right[b] += w
+    leaves_left = _descendant_leaves(left.doc)
+    leaves_right = _descendant_leaves(right.doc)
+    best: dict[str, tuple[float, str]] = {}
+    for (pa, pb), m in mass.items():
+        la, rb = left.doc.by_id[pa], right.doc.by_id[pb]
+        if la.is_leaf or rb.is_leaf:
+            continue
+        # Affinity: the pairing weight shared, against the weight and size of both subtrees.
+        size_a, size_b = len(leaves_left[pa]), len(leaves_right[pb])
+        affinity = m / math.sqrt(max(mass_left[pa], size_a * 0.5) * max(mass_right[pb], size_b * 0.5))
+        for key, other in ((pa, pb), (pb, pa)):
+            if affinity > best.get(key, (0.0, ""))[0]:
+                best[key] = (affinity, other)
+    out = set()
+    for key, (affinity, other) in best.items():
+        if affinity >= _PARENT_AFFINITY:
+            out.add((key, other) if key.startswith(left.doc.sections[0].id[0]) else (other, key))
+    return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+def _ancestors(doc: Document) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for section in doc.sections:
+        out[section.id] = (section.parent, *out[section.parent]) if section.parent else ()
+    return out
+
+
+def _shared_dice(left: _Side, right: _Side, a: str, b: str, runs: Sequence[Run]) -> float:
+    la, lb = left.spans[a]
+    ra, rb = right.spans[b]
+    lefts = [(max(r.left_start, la), min(r.left_end, lb)) for r in runs
+             if r.left_start < lb and r.left_end > la and r.right_start < rb and r.right_end > ra]
+    rights = [(max(r.right_start, ra), min(r.right_end, rb)) for r in runs
+              if r.left_start < lb and r.left_end > la and r.right_start < rb and r.right_end > ra]
+    shared = _union_length(lefts) + _union_length(rights)
+    return min(1.0, shared / (left.size(a) + right.size(b)))
+
+
+def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_norm: Normalized,
+          runs: Sequence[Run]) -> list[AlignedPair]:
+    """Pair the sections of two documents.
+
+    ``runs`` are the common runs of the two comparison forms (``core.shared``).
+    Returns leaf pairs and parent pairs, each with its kind and score.
+    """
+    if not left_doc.sections or not right_doc.sections:
+        return []
+    left, right = _side(left_doc, left_norm), _side(right_doc, right_norm)
+    cands = _leaf_candidates(left, right, runs)
+    chosen = _select([c for c in cands if _acceptable(c)], left, right)
+    pairs = []
+    for c in chosen:
+        same = left.content(c.left).strip() == right.content(c.right).strip()
+        kind = PairKind.SAME if same else PairKind.MODIFIED
+        pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
+    pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
+
+    sorted_runs = sorted(runs, key=lambda r: r.left_start)
+    for a, b in _parents(left, right, pairs, runs):
+        same = left.content(a).strip() == right.content(b).strip()
+        if same:
+            pairs.append(AlignedPair(a, b, PairKind.SAME, 1.0))
+            continue
+        dice = _shared_dice(left, right, a, b, sorted_runs)
+        kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
+        pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
+    pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))
+    return pairs

@@ -1,0 +1,156 @@
+"""The pipeline: two files in, one immutable ``Comparison`` out.
+
+load -> clean -> normalize -> outline -> shared -> align -> diff -> highlight/report.
+Progress is reported as (fraction, stage) through an optional callback; a cancel
+callback is polled between stages and between pair diffs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from core.align import AlignedPair, align
+from core.clean import clean
+from core.diff import diff_sections
+from core.errors import Cancelled
+from core.highlight import highlights
+from core.load import load
+from core.model import Comparison, Document, Match, Options, Pair, PairKind
+from core.normalize import Normalized, normalize
+from core.outline import outline
+from core.report import changes, coverage, statistics
+from core.shared import common_runs, cover
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+
+def _noop(_fraction: float, _stage: str) -> None:
+    return None
+
+
+def prepare(text: str, path: str, side: str, options: Options,
+            source_format: str = "txt", encoding: str | None = None) -> tuple[Document, Normalized]:
+    """Clean, normalize and outline one side's raw text."""
+    cleaned = clean(text, keep_boilerplate=options.keep_boilerplate)
+    sections, title = outline(cleaned.text, side, fallback_title=Path(path).stem if path else "")
+    doc = Document(
+        path=path,
+        title=title,
+        text=cleaned.text,
+        sections=sections,
+        source_format=source_format,
+        encoding=encoding,
+        removed=cleaned.removed,
+    )
+    return doc, normalize(cleaned.text, t2s=options.t2s)
+
+
+def compare(
+    left: str | os.PathLike[str],
+    right: str | os.PathLike[str],
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Comparison:
+    """Compare two policy documents given by path.
+
+    Raises ``core.errors.InputError`` for a file that cannot be used and
+    ``core.errors.Cancelled`` when ``cancel()`` turns true.
+    """
+    report = progress or _noop
+    report(0.0, "读取文件")
+    left_loaded = load(left)
+    _check(cancel)
+    right_loaded = load(right)
+    _check(cancel)
+    return compare_texts(
+        left_loaded.text, right_loaded.text, options, report, cancel,
+        left_path=left_loaded.path, right_path=right_loaded.path,
+        left_format=(left_loaded.source_format, left_loaded.encoding),
+        right_format=(right_loaded.source_format, right_loaded.encoding),
+    )
+
+
+def compare_texts(
+    left_text: str,
+    right_text: str,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    left_path: str = "",
+    right_path: str = "",
+    left_format: tuple[str, str | None] = ("txt", None),
+    right_format: tuple[str, str | None] = ("txt", None),
+) -> Comparison:
+    """Compare two raw texts (as loaded); the rest of ``compare``."""
+    options = options or Options()
+    report = progress or _noop
+    report(0.1, "清理与结构识别")
+    left_doc, left_norm = prepare(left_text, left_path, "L", options, *left_format)
+    _check(cancel)
+    right_doc, right_norm = prepare(right_text, right_path, "R", options, *right_format)
+    _check(cancel)
+
+    report(0.3, "查找相同表述")
+    runs = common_runs(left_norm.text, right_norm.text, options.min_shared)
+    _check(cancel)
+
+    report(0.45, "对齐章节")
+    aligned = align(left_doc, left_norm, right_doc, right_norm, runs)
+    _check(cancel)
+
+    report(0.55, "逐词比较")
+    pairs = _diff_pairs(aligned, left_doc, left_norm, right_doc, right_norm, report, cancel)
+
+    report(0.9, "统计")
+    left_spans, right_spans = highlights(left_doc, left_norm, right_doc, right_norm, pairs, runs)
+    matches = tuple(
+        Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
+        for r in cover(runs)
+    )
+    result = Comparison(
+        options=options,
+        left=left_doc,
+        right=right_doc,
+        pairs=pairs,
+        matches=matches,
+        stats=statistics(left_doc, left_norm, right_doc, right_norm, pairs, options.min_shared),
+        coverage=coverage(left_doc, right_doc, pairs),
+        left_highlights=left_spans,
+        right_highlights=right_spans,
+        changes=changes(left_doc, right_doc, pairs),
+    )
+    report(1.0, "完成")
+    return result
+
+
+def _diff_pairs(
+    aligned: list[AlignedPair],
+    left_doc: Document,
+    left_norm: Normalized,
+    right_doc: Document,
+    right_norm: Normalized,
+    report: Progress,
+    cancel: Cancel | None,
+) -> tuple[Pair, ...]:
+    out = []
+    total = max(1, len(aligned))
+    for index, p in enumerate(aligned):
+        if index % 16 == 0:
+            _check(cancel)
+            report(0.55 + 0.35 * index / total, "逐词比较")
+        diff = ()
+        if p.kind in (PairKind.SAME, PairKind.MODIFIED):
+            ls, rs = left_doc.by_id[p.left], right_doc.by_id[p.right]
+            diff = diff_sections(left_norm, (ls.start, ls.end), right_norm, (rs.start, rs.end))
+        out.append(Pair(p.left, p.right, p.kind, p.score, diff))
+    return tuple(out)
+
+
+def _check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled("比较已取消")

@@ -1,0 +1,255 @@
+"""The Word 修改对照表: summary page, then one table row per aligned part.
+
+Rows follow the right document's reading order (``core.export.rows``); the right
+document's headings become Word headings between the tables, so Word's navigation
+pane lists the sections. Highlights are run shading plus the print cue, changed
+rows carry a Word comment with their relation and score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Mm, Pt, RGBColor
+
+from core.export.atomic import write_atomically
+from core.export.docx_format import (
+    BODY_FONT,
+    HEADING_FONT,
+    a4,
+    repeat_as_header,
+    set_fonts,
+    setup_styles,
+    shade_cell,
+    style_run,
+)
+from core.export.rows import Row, right_ancestors, rows
+from core.export.segments import SpanIndex, paragraphs
+from core.export.styles import PAIR_COLORS, hex_to_rgb
+from core.export.summary import (
+    ABSENT_LEFT,
+    ABSENT_RIGHT,
+    AUTHOR,
+    LEFT_NAME,
+    RIGHT_NAME,
+    RowNotes,
+    Summary,
+    legend,
+    percent,
+    row_kind_label,
+    summarize,
+)
+from core.model import Comparison, PairKind, Section
+
+CELL_STYLE = "对照表正文"
+NOTE_STYLE = "对照表说明"
+_COLUMNS = (Mm(104), Mm(104), Mm(53))  # left | right | note on landscape A4 with 18 mm margins
+_HEADER_FILL = "#E8E8E8"
+_ABSENT_GREY = RGBColor(0x80, 0x80, 0x80)
+_PROGRESS_STEP = 20  # rows between progress reports
+
+
+def write_docx_report(
+    comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None
+) -> None:
+    """Write the comparison as a Word 修改对照表 to ``path`` (atomically)."""
+    document = _build(comparison, progress)
+    write_atomically(path, lambda temp: document.save(str(temp)))
+    if progress:
+        progress(1.0)
+
+
+def _build(comparison: Comparison, progress: Callable[[float], None] | None) -> Any:
+    document = docx.Document()
+    setup_styles(document)
+    _add_cell_styles(document)
+    a4(document, landscape=True)
+    properties = document.core_properties
+    properties.title = f"修改对照表：{comparison.right.title}"
+    properties.subject = f"{comparison.left.title} ↔ {comparison.right.title}"
+    properties.author = AUTHOR
+    _cover(document, summarize(comparison))
+    _body(document, comparison, progress)
+    return document
+
+
+def _add_cell_styles(document: Any) -> None:
+    for name, size, after in ((CELL_STYLE, 10, 3), (NOTE_STYLE, 9, 2)):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.line_spacing = 1.15
+        set_fonts(style.element, BODY_FONT)
+
+
+# -- summary page ---------------------------------------------------------------
+
+
+def _cover(document: Any, summary: Summary) -> None:
+    document.add_paragraph(summary.title, style="Title")
+    document.add_paragraph(f"生成时间：{summary.generated}")
+    _facts_table(document, ("", "文件", "标题"), summary.files, (50, 75, 136))
+    document.add_heading("比较设置", level=2)
+    _facts_table(document, ("设置", "取值"), summary.options, (75, 35))
+    document.add_heading("统计", level=2)
+    _facts_table(document, ("项目", "数值"), summary.stats, (75, 35))
+    document.add_heading("图例", level=2)
+    _legend_table(document)
+    for heading, labels in (
+        ("左侧未被采纳 / 已删除的条目", summary.not_taken_up),
+        ("右侧新增 / 本地特有的条目", summary.local),
+    ):
+        document.add_heading(f"{heading}（{len(labels)}）", level=2)
+        if not labels:
+            document.add_paragraph("无")
+        for label in labels:
+            document.add_paragraph(label, style="List Bullet")
+
+
+def _facts_table(
+    document: Any, header: tuple[str, ...], body: tuple[tuple[str, ...], ...], widths_mm: tuple[int, ...]
+) -> list[Any]:
+    """A small grid with a shaded header row; returns the body rows' cells."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    table.autofit = False
+    widths = [Mm(w) for w in widths_mm]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
+        cell.width = width
+        shade_cell(cell, _HEADER_FILL)
+        cell.paragraphs[0].add_run(text).bold = True
+    body_cells = []
+    for values in body:
+        cells = table.add_row().cells
+        for cell, text, width in zip(cells, values, widths, strict=True):
+            cell.width = width
+            if text:
+                cell.paragraphs[0].add_run(text)
+        body_cells.append(cells)
+    return body_cells
+
+
+def _legend_table(document: Any) -> None:
+    entries = legend()
+    body = tuple(("", style.label_zh, f"{style.meaning_zh}（{cue}）") for _, style, cue in entries)
+    cells = _facts_table(document, ("示例", "类别", "含义（打印时的标记）"), body, (30, 30, 100))
+    for (kind, _, _), row_cells in zip(entries, cells, strict=True):
+        style_run(row_cells[0].paragraphs[0].add_run("示例文字"), kind)
+
+
+# -- body -----------------------------------------------------------------------
+
+
+def _body(document: Any, comparison: Comparison, progress: Callable[[float], None] | None) -> None:
+    document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
+    left_index = SpanIndex(comparison.left_highlights)
+    right_index = SpanIndex(comparison.right_highlights)
+    notes = RowNotes(comparison)
+    all_rows = rows(comparison)
+    table = None
+    open_headings: list[str] = []
+    for number, row in enumerate(all_rows):
+        if row.right is not None:
+            chain = right_ancestors(comparison, row.right)
+            ids = [s.id for s in chain]
+            if ids != open_headings:
+                common = 0
+                while common < min(len(ids), len(open_headings)) and ids[common] == open_headings[common]:
+                    common += 1
+                for section in chain[common:]:
+                    document.add_heading(section.label or section.title, level=min(section.level + 1, 4))
+                open_headings = ids
+                table = None
+        if table is None:
+            table = _rows_table(document)
+        _add_row(document, table, comparison, row, left_index, right_index, notes)
+        if progress and number % _PROGRESS_STEP == 0:
+            progress(0.95 * number / max(len(all_rows), 1))
+
+
+def _rows_table(document: Any) -> Any:
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, _COLUMNS, strict=True):
+        column.width = width
+    header = table.rows[0]
+    repeat_as_header(header)
+    for cell, text, width in zip(header.cells, (LEFT_NAME, RIGHT_NAME, "说明"), _COLUMNS, strict=True):
+        cell.width = width
+        shade_cell(cell, _HEADER_FILL)
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        set_fonts(run._r, HEADING_FONT)
+    return table
+
+
+def _add_row(
+    document: Any,
+    table: Any,
+    comparison: Comparison,
+    row: Row,
+    left_index: SpanIndex,
+    right_index: SpanIndex,
+    notes: RowNotes,
+) -> None:
+    left_cell, right_cell, note_cell = table.add_row().cells
+    for cell, width in zip((left_cell, right_cell, note_cell), _COLUMNS, strict=True):
+        cell.width = width
+    left_runs = _fill(left_cell, comparison.left.text, left_index, row.left, ABSENT_LEFT)
+    right_runs = _fill(
+        right_cell, comparison.right.text, right_index, (row.right,) if row.right else (), ABSENT_RIGHT
+    )
+    _note(note_cell, row, notes.lines(row))
+    if row.kind is not PairKind.SAME:
+        anchor = right_runs if row.right is not None else left_runs
+        if anchor:
+            document.add_comment(anchor, text=_comment_text(row), author=AUTHOR, initials=AUTHOR)
+
+
+def _fill(cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
+    """Write the sections' highlighted text into ``cell``; return the runs written."""
+    written: list[Any] = []
+    first = True
+    for section in sections:
+        for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            paragraph.style = CELL_STYLE
+            first = False
+            for piece in runs:
+                run = paragraph.add_run(piece.text)
+                set_fonts(run._r, BODY_FONT)
+                style_run(run, piece.kind, piece.bold)
+                written.append(run)
+    if first:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = CELL_STYLE
+        run = paragraph.add_run(absent)
+        run.italic = True
+        run.font.color.rgb = _ABSENT_GREY
+    return written
+
+
+def _note(cell: Any, row: Row, lines: list[str]) -> None:
+    for number, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+        paragraph.style = NOTE_STYLE
+        run = paragraph.add_run(line)
+        if number == 0:
+            run.bold = True
+            run.font.color.rgb = RGBColor(*hex_to_rgb(PAIR_COLORS[row.kind]))
+
+
+def _comment_text(row: Row) -> str:
+    label = row_kind_label(row)
+    return f"{label}，相似度 {percent(row.score)}" if row.score is not None else label

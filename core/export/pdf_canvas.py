@@ -1,0 +1,74 @@
+"""The reportlab canvas of the PDF report: page furniture, page totals, dotted underlines.
+
+Paragraph markup only draws solid underlines; an underline in ``DOTTED_MARK`` (a
+colour used for nothing else) is drawn dotted instead, which gives the
+shared-elsewhere class its print cue. The total page count is not known while pages
+are drawn, so each footer refers to a form that is filled in once, on save.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from core.export.pdf_fonts import cjk_font
+
+DOTTED_HEX = "#7A5C00"
+DOTTED_MARK = HexColor(DOTTED_HEX)
+HEADER_GREY = HexColor("#555555")
+_TOTAL_FORM = "pageTotal"
+
+
+class ReportCanvas(Canvas):
+    """A canvas that draws header and footer on each page and dotted cue lines."""
+
+    header_text = ""  # set by the report before building
+
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        """Draw a line; in the dotted-cue colour, as a dotted line."""
+        stroke = self._strokeColorObj
+        if isinstance(stroke, Color) and stroke == DOTTED_MARK:
+            self.saveState()
+            self.setLineCap(1)
+            self.setDash(0.1, 1.6)
+            self.setLineWidth(max(self._lineWidth, 0.9))
+            super().line(x1, y1, x2, y2)
+            self.restoreState()
+        else:
+            super().line(x1, y1, x2, y2)
+
+    def furniture(self, width: float, height: float, margin: float) -> None:
+        """Header with both titles, footer "第 N 页 / 共 M 页"."""
+        font = cjk_font()
+        self.saveState()
+        self.setFont(font, 8)
+        self.setFillColor(HEADER_GREY)
+        self.setStrokeColor(HEADER_GREY)
+        self.setLineWidth(0.4)
+        top = height - margin * 0.62
+        self.drawString(margin, top, _fit(self.header_text, font, 8, width - 2 * margin, self))
+        self.line(margin, top - 4, width - margin, top - 4)
+        centre = width / 2
+        self.drawRightString(centre, margin * 0.45, f"第 {self.getPageNumber()} 页 / ")
+        self.translate(centre, margin * 0.45)
+        self.doForm(_TOTAL_FORM)
+        self.restoreState()
+
+    def save(self) -> None:
+        """Fill in the page total every footer refers to, then write the file."""
+        pages = self.getPageNumber() - 1
+        self.beginForm(_TOTAL_FORM)
+        self.setFont(cjk_font(), 8)
+        self.setFillColor(HEADER_GREY)
+        self.drawString(0, 0, f"共 {pages} 页")
+        self.endForm()
+        super().save()
+
+
+def _fit(text: str, font: str, size: float, width: float, canvas: Canvas) -> str:
+    """``text`` shortened with an ellipsis to fit ``width``."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"

@@ -1,0 +1,92 @@
+"""The rows of a side-by-side report, in the reading order of the right document.
+
+One row per right leaf with its left counterpart(s); a right leaf without any is a row
+of its own (local or inserted content). A left leaf shown in no row (deleted, or not
+taken up) slots in after the row of its nearest preceding left leaf that is shown,
+so that a reader meets it where it stood in the base document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.model import Comparison, Pair, PairKind, Section
+
+_KIND_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned part: right section (or None), its left counterparts, and their pairs."""
+
+    right: Section | None
+    left: tuple[Section, ...]
+    pairs: tuple[Pair, ...]
+
+    @property
+    def kind(self) -> PairKind | None:
+        """The closest relation among the row's pairs; None for a section unique to its side."""
+        if not self.pairs:
+            return None
+        return min((p.kind for p in self.pairs), key=_KIND_RANK.__getitem__)
+
+    @property
+    def score(self) -> float | None:
+        """The best score among the row's pairs; None without pairs."""
+        return max((p.score for p in self.pairs), default=None)
+
+
+def rows(comparison: Comparison) -> list[Row]:
+    """All rows of the report, in the right document's reading order."""
+    left_doc = comparison.left
+    by_right: dict[str, list[Pair]] = {}
+    for pair in comparison.pairs:
+        by_right.setdefault(pair.right, []).append(pair)
+
+    paired_rows: list[Row] = []
+    for leaf in comparison.right.leaves:
+        pairs = sorted(by_right.get(leaf.id, ()), key=lambda p: left_doc.by_id[p.left].start)
+        left = tuple(left_doc.by_id[p.left] for p in pairs)
+        paired_rows.append(Row(leaf, left, tuple(pairs)))
+
+    # A left leaf is shown when it, or a section containing it, sits in some row.
+    last_row_of: dict[str, int] = {}
+    for index, row in enumerate(paired_rows):
+        for section in row.left:
+            last_row_of[section.id] = index
+
+    def shown_in(leaf: Section) -> int | None:
+        found = last_row_of.get(leaf.id)
+        parent = leaf.parent
+        while found is None and parent is not None:
+            found = last_row_of.get(parent)
+            parent = left_doc.by_id[parent].parent
+        return found
+
+    # Unshown left leaves, keyed by the row they follow (-1: before the first row).
+    after: dict[int, list[Section]] = {}
+    anchor = -1
+    for leaf in left_doc.leaves:
+        row_index = shown_in(leaf)
+        if row_index is None:
+            after.setdefault(anchor, []).append(leaf)
+        else:
+            anchor = row_index
+
+    ordered = [Row(None, (leaf,), ()) for leaf in after.get(-1, ())]
+    for index, row in enumerate(paired_rows):
+        ordered.append(row)
+        ordered.extend(Row(None, (leaf,), ()) for leaf in after.get(index, ()))
+    return ordered
+
+
+def right_ancestors(comparison: Comparison, section: Section) -> list[Section]:
+    """The right sections containing ``section``, outermost first."""
+    chain: list[Section] = []
+    parent = section.parent
+    while parent is not None:
+        ancestor = comparison.right.by_id[parent]
+        chain.append(ancestor)
+        parent = ancestor.parent
+    chain.reverse()
+    return chain

@@ -1,0 +1,76 @@
+"""A stretch of display text cut into paragraphs of uniformly highlighted runs.
+
+Every exporter writes text the same way: the engine's highlight spans (sorted, not
+overlapping; characters outside any span are neutral) decide each run's look, line
+breaks start a new paragraph, and the heading of a section is set in bold.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from core.model import Highlight, Span
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A piece of one paragraph with a single highlight (None: neutral) and weight."""
+
+    text: str
+    kind: Highlight | None
+    bold: bool = False
+
+
+class SpanIndex:
+    """Highlight spans of one side, searchable by offset."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._spans = tuple(spans)
+        self._ends = [s.end for s in self._spans]
+
+    def cut(self, start: int, end: int) -> list[tuple[int, int, Highlight | None]]:
+        """``[start, end)`` as consecutive ``(start, end, kind)`` pieces covering it exactly."""
+        out: list[tuple[int, int, Highlight | None]] = []
+        pos = start
+        index = bisect_right(self._ends, start)
+        while pos < end:
+            if index >= len(self._spans) or self._spans[index].start >= end:
+                out.append((pos, end, None))
+                break
+            span = self._spans[index]
+            if span.start > pos:
+                out.append((pos, span.start, None))
+                pos = span.start
+            stop = min(span.end, end)
+            out.append((pos, stop, span.kind))
+            pos = stop
+            index += 1
+        return out
+
+
+def paragraphs(
+    text: str, index: SpanIndex, start: int, end: int, bold_end: int | None = None
+) -> list[list[TextRun]]:
+    """The display text ``text[start:end]`` as paragraphs of runs.
+
+    Characters before ``bold_end`` (a section's heading) are bold. Blank paragraphs
+    are dropped: they carry nothing a reader needs in a table cell.
+    """
+    cuts: list[int] = []
+    if bold_end is not None and start < bold_end < end:
+        cuts.append(bold_end)
+    result: list[list[TextRun]] = [[]]
+    for piece_start, piece_end, kind in index.cut(start, end):
+        bounds = [piece_start, *(c for c in cuts if piece_start < c < piece_end), piece_end]
+        for lo, hi in pairwise(bounds):
+            bold = bold_end is not None and lo < bold_end
+            lines = text[lo:hi].split("\n")
+            for number, line in enumerate(lines):
+                if number:
+                    result.append([])
+                if line:
+                    result[-1].append(TextRun(line, kind, bold))
+    return [runs for runs in result if any(run.text.strip() for run in runs)]

@@ -1,0 +1,133 @@
+"""Highlight spans of both sides (DESIGN §6), computed once per comparison.
+
+Precedence, per character: ``shared`` (present in the counterpart: an equal span of
+the pair's diff, or a common run whose other end lies in a counterpart) over
+``shared-elsewhere`` (a common run whose other end lies anywhere else) over the
+side's unique class. Section numbers, spaces and line breaks stay neutral, so
+renumbering alone paints nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.model import Document, Highlight, OpKind, Pair, PairKind, Span
+from core.normalize import Normalized
+from core.shared import Run
+
+_NEUTRAL, _UNIQUE, _ELSEWHERE, _SHARED = 0, 1, 2, 3
+
+
+def _deepest_owner(doc: Document) -> list[int]:
+    owner = [-1] * len(doc.text)
+    for index, section in enumerate(doc.sections):
+        owner[section.start : section.end] = [index] * (section.end - section.start)
+    return owner
+
+
+def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, set[str]]:
+    """For each section, the other side's sections that count as its counterpart.
+
+    A counterpart of a section or of any of its ancestors counts, and so does
+    anything inside such a counterpart.
+    """
+    direct: dict[str, set[str]] = {}
+    for p in pairs:
+        mine, other = (p.left, p.right) if side == "left" else (p.right, p.left)
+        direct.setdefault(mine, set()).add(other)
+    out: dict[str, set[str]] = {}
+    for section in doc.sections:
+        inherited = out.get(section.parent, set()) if section.parent else set()
+        out[section.id] = inherited | direct.get(section.id, set())
+    return out
+
+
+def _mark(classes: bytearray, start: int, end: int, value: int) -> None:
+    for i in range(start, end):
+        if classes[i] < value:
+            classes[i] = value
+
+
+def highlights(
+    left: Document,
+    left_norm: Normalized,
+    right: Document,
+    right_norm: Normalized,
+    pairs: Sequence[Pair],
+    runs: Sequence[Run],
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Sorted, non-overlapping highlight spans of the left and right display texts."""
+    left_classes = _base(left)
+    right_classes = _base(right)
+    for p in pairs:
+        if p.kind is PairKind.RELATED or not _is_leaf_pair(left, right, p):
+            continue
+        for op in p.diff:
+            if op.op is OpKind.EQUAL:
+                _mark(left_classes, op.left_start, op.left_end, _SHARED)
+                _mark(right_classes, op.right_start, op.right_end, _SHARED)
+
+    left_owner = _deepest_owner(left)
+    right_owner = _deepest_owner(right)
+    counterparts = _related_sets(left, pairs, "left")
+    right_within = {s.id: _ancestor_ids(right, s.id) for s in right.sections}
+    for run in runs:
+        ls, le = left_norm.to_display(run.left_start, run.left_end)
+        rs, re_ = right_norm.to_display(run.right_start, run.right_end)
+        lo, ro = left_owner[ls], right_owner[rs]
+        value = _ELSEWHERE
+        if lo >= 0 and ro >= 0:
+            mine = counterparts[left.sections[lo].id]
+            if mine & right_within[right.sections[ro].id]:
+                value = _SHARED
+        _mark(left_classes, ls, le, value)
+        _mark(right_classes, rs, re_, value)
+
+    for doc, classes in ((left, left_classes), (right, right_classes)):
+        _neutral_numbers(doc, classes)
+    return (_spans(left_classes, Highlight.LEFT_ONLY), _spans(right_classes, Highlight.RIGHT_ONLY))
+
+
+def _ancestor_ids(doc: Document, sid: str) -> set[str]:
+    out = set()
+    current: str | None = sid
+    while current:
+        out.add(current)
+        current = doc.by_id[current].parent
+    return out
+
+
+def _is_leaf_pair(left: Document, right: Document, p: Pair) -> bool:
+    return left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf
+
+
+def _base(doc: Document) -> bytearray:
+    classes = bytearray(len(doc.text))
+    for i, ch in enumerate(doc.text):
+        if not ch.isspace():
+            classes[i] = _UNIQUE
+    return classes
+
+
+def _neutral_numbers(doc: Document, classes: bytearray) -> None:
+    for section in doc.sections:
+        if section.number:
+            at = doc.text.find(section.number, section.start, section.heading_end)
+            if at >= 0:
+                classes[at : at + len(section.number)] = bytes(len(section.number))
+
+
+def _spans(classes: bytearray, unique: Highlight) -> tuple[Span, ...]:
+    kinds = {_UNIQUE: unique, _ELSEWHERE: Highlight.ELSEWHERE, _SHARED: Highlight.SHARED}
+    out: list[Span] = []
+    start = 0
+    n = len(classes)
+    while start < n:
+        value = classes[start]
+        end = start + 1
+        while end < n and classes[end] == value:
+            end += 1
+        if value != _NEUTRAL:
+            out.append(Span(start, end, kinds[value]))
+        start = end
+    return tuple(out)

@@ -1,0 +1,334 @@
+"""Heading recognition: display text -> section tree.
+
+A policy document is a sequence of paragraphs (one per line in the display text).
+Lines that start with a numbering scheme (第X篇/编/章/节/条, 一、, （一）, 1., （1）, ①,
+——, 专栏 N) open sections. Nesting is decided by the order in which schemes appear,
+not by a fixed rank: a scheme already open on the stack closes everything opened
+after it, an unseen scheme nests under the current section. That tolerates missing,
+repeated and skipped numbers and documents that use the schemes in unusual orders.
+
+Every character of body text ends up in exactly one leaf: a heading section with
+several plain paragraphs gets one ``paragraph`` child per paragraph, and the text
+between a heading and its first sub-heading becomes ``paragraph`` children too. The
+title block before the first heading is the ``preamble``; trailing exhortations,
+signatures and dates form the ``closing``. A document without headings is compared
+as a sequence of paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.model import Section
+
+_CN = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
+_DIGITS = "0-9０-９"
+
+# (scheme, pattern of the number at the start of a line). Order matters: more specific first.
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"第[{_CN}{_DIGITS}]+[编篇編](?![制写辑者号])\s*")),
+    ("chapter", re.compile(rf"第[{_CN}{_DIGITS}]+章\s*")),
+    ("section", re.compile(rf"第[{_CN}{_DIGITS}]+[节節](?![日约能])\s*")),
+    ("article", re.compile(rf"第[{_CN}{_DIGITS}]+[条條](?![件款例])\s*")),
+    ("box", re.compile(rf"(?:专栏|專欄)\s*[{_CN}{_DIGITS}]*[:：、.．]?\s*")),
+    ("cn", re.compile(rf"[{_CN}]+\s*[、．.]\s*")),
+    ("cn_paren", re.compile(rf"[（(]\s*[{_CN}]+\s*[）)][、.．]?\s*")),
+    ("num", re.compile(rf"[{_DIGITS}]{{1,3}}\s*[、．.](?![{_DIGITS}])\s*")),
+    ("num_paren", re.compile(rf"[（(]\s*[{_DIGITS}]{{1,3}}\s*[）)][、.．]?\s*")),
+    ("circled", re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*")),
+    ("dash", re.compile(r"(?:——|--|—|－－)\s*")),
+)
+# Schemes whose sections never contain sub-sections: a later heading of another scheme
+# closes them instead of nesting inside.
+_LEAF_ONLY = {"box", "dash"}
+
+_SENTENCE_END = "。！？!?"
+_RUN_IN_TITLE_MAX = 60  # a lead sentence longer than this is body text, not a title
+_PLAIN_HEADING_MAX = 60  # a numbered line without 。 and at most this long is a heading line
+_TITLE_FALLBACK = 24  # characters kept when a paragraph's lead sentence is too long for a title
+
+_CLOSING_START = re.compile(
+    r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
+)
+_DATE_LINE = re.compile(rf"^[（(]?[{_CN}{_DIGITS}]{{2,4}}\s*年\s*[{_CN}{_DIGITS}]{{1,2}}\s*月"
+                        rf"\s*[{_CN}{_DIGITS}]{{1,3}}\s*日[）)]?$")
+_SIGNATURE = re.compile(
+    r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
+)
+_ATTACHMENT = re.compile(r"^(附件|附表|附录)[\s\d一二三四五六七八九十:：、.．]*")
+
+
+@dataclass
+class _Node:
+    role: str
+    scheme: str
+    number: str
+    title: str
+    start: int
+    heading_end: int
+    first_line: int  # index of the heading line
+    children: list[_Node] = field(default_factory=list)
+    end: int = 0
+    run_in: bool = False
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def match_heading(line: str) -> tuple[str, str] | None:
+    """The numbering scheme and number of a heading line, or None for body text."""
+    for scheme, pattern in _SCHEMES:
+        m = pattern.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        if not rest.strip() and scheme not in ("box",):
+            return None  # a bare number on its own line is noise, not a heading
+        if scheme == "cn" and "．" not in m.group(0) and "、" not in m.group(0) and len(rest) > 200:
+            return None  # "一.5" style decimals written with a Chinese numeral are not headings
+        return scheme, m.group(0).strip()
+    return None
+
+
+def _title_of(rest: str) -> tuple[str, int, bool]:
+    """Title, length of the heading part of ``rest``, and whether it is run-in."""
+    stripped = rest.rstrip()
+    cut = min((stripped.find(ch) for ch in _SENTENCE_END if ch in stripped), default=-1)
+    if cut < 0 and len(stripped) <= _PLAIN_HEADING_MAX * 3:
+        return stripped.rstrip("：:;；，,"), len(rest), False
+    if cut < 0:
+        return _short_title(stripped), len(rest), False
+    if cut == len(stripped) - 1 and cut <= _PLAIN_HEADING_MAX:
+        # One sentence ending in 。: still a heading line (its whole text is the title).
+        return stripped[:cut], len(rest), False
+    if cut <= _RUN_IN_TITLE_MAX:
+        return stripped[:cut], cut + 1, True
+    return _short_title(stripped), cut + 1, True
+
+
+def _short_title(text: str) -> str:
+    for sep in "，,；;：:":
+        i = text.find(sep)
+        if 0 < i <= _TITLE_FALLBACK:
+            return text[:i]
+    return text[:_TITLE_FALLBACK] + ("…" if len(text) > _TITLE_FALLBACK else "")
+
+
+def _paragraph_title(text: str) -> str:
+    cut = min((text.find(ch) for ch in _SENTENCE_END if ch in text), default=-1)
+    if 0 < cut <= _RUN_IN_TITLE_MAX // 2:
+        return text[:cut]
+    return _short_title(text.rstrip("。"))
+
+
+def _is_title_block_line(line: str) -> bool:
+    """Short lines without a sentence end: title, 文号, date, addressee."""
+    s = line.strip()
+    return len(s) <= 80 and not any(ch in s for ch in "。！？")
+
+
+def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple[Section, ...], str]:
+    """Parse ``text`` (a display text) into sections.
+
+    Returns the sections in document order (parents before children) with ids
+    ``side`` + index, and the document title found in the title block (or
+    ``fallback_title``).
+    """
+    lines = _lines(text)
+    if not lines:
+        return (), fallback_title
+    headings = [match_heading(line.text) for line in lines]
+    first_heading = next((i for i, h in enumerate(headings) if h), len(lines))
+    closing_from = _closing_start(lines, headings, first_heading)
+
+    roots: list[_Node] = []
+    title = fallback_title
+    # The preamble: title block, then its paragraphs.
+    if first_heading > 0:
+        preamble, title = _preamble(lines[: min(first_heading, closing_from)], fallback_title)
+        roots.append(preamble)
+
+    stack: list[_Node] = []
+    body_of: dict[int, list[_Line]] = {}  # id(node) -> plain lines directly under it
+    for index in range(first_heading, closing_from):
+        line = lines[index]
+        found = headings[index]
+        if found is None:
+            owner = stack[-1] if stack else None
+            if owner is None:
+                roots.append(_paragraph(line, index))
+            else:
+                body_of.setdefault(id(owner), []).append(line)
+            continue
+        scheme, number = found
+        while stack and stack[-1].scheme in _LEAF_ONLY and scheme != stack[-1].scheme:
+            stack.pop()
+        if any(n.scheme == scheme for n in stack):
+            while stack[-1].scheme != scheme:
+                stack.pop()
+            stack.pop()
+        rest_start = line.text.find(number) + len(number)
+        while rest_start < len(line.text) and line.text[rest_start].isspace():
+            rest_start += 1
+        title_text, heading_len, run_in = _title_of(line.text[rest_start:])
+        node = _Node(
+            role="box" if scheme == "box" else "item" if run_in else "heading",
+            scheme=scheme,
+            number=number,
+            title=title_text,
+            start=line.start,
+            heading_end=line.start + rest_start + heading_len,
+            first_line=index,
+            run_in=run_in,
+        )
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+
+    for node in _walk(roots):
+        _attach_body(node, body_of.get(id(node), []))
+
+    if closing_from < len(lines):
+        roots.append(_closing(lines[closing_from:]))
+
+    _set_ends(roots, len(text.rstrip("\n")) if text else 0, text)
+    return _flatten(roots, side), title
+
+
+def _walk(nodes: list[_Node]) -> list[_Node]:
+    out: list[_Node] = []
+    for n in nodes:
+        out.append(n)
+        out.extend(_walk(n.children))
+    return out
+
+
+def _paragraph(line: _Line, index: int, role: str = "paragraph") -> _Node:
+    return _Node(role, "", "", _paragraph_title(line.text), line.start, line.start, index)
+
+
+def _attach_body(node: _Node, body: list[_Line]) -> None:
+    """Turn a heading's plain lines into paragraph children where that keeps leaves whole."""
+    if not body:
+        return
+    if node.role == "box":
+        return  # a box's rows stay together: they are one table
+    intro = [line for line in body if not node.children or line.start < node.children[0].start]
+    later = [line for line in body if line not in intro]
+    paragraphs = [_paragraph(line, -1) for line in later]
+    if node.children:
+        node.children = sorted([*(_paragraph(line, -1) for line in intro), *node.children, *paragraphs],
+                               key=lambda n: n.start)
+    elif len(body) >= 2 and not node.run_in:
+        node.children = [_paragraph(line, -1) for line in body]
+
+
+def _preamble(lines: list[_Line], fallback_title: str) -> tuple[_Node, str]:
+    block_end = 0
+    while block_end < len(lines) and _is_title_block_line(lines[block_end].text):
+        block_end += 1
+    title_lines = [
+        line.text.strip() for line in lines[:block_end]
+        if not _DATE_LINE.match(line.text.strip()) and not line.text.strip().startswith(("(", "（"))
+        and not line.text.rstrip().endswith((":", "："))
+    ]
+    title = _join_title(title_lines) or fallback_title
+    head_end = lines[block_end - 1].end if block_end else lines[0].start
+    node = _Node("preamble", "", "", title, lines[0].start, head_end, 0)
+    body = lines[block_end:]
+    if not block_end and body:
+        node.heading_end = body[0].start
+    node.children = [_paragraph(line, -1) for line in body]
+    return node, title
+
+
+_DOC_TYPE_END = re.compile(
+    r"(决定|決定|方案|通知|意见|意見|办法|辦法|规划|規劃|纲要|綱要|规定|規定|条例|條例|细则|細則|计划|計劃|要点|要點"
+    r"|报告|報告|决议|決議|公告|通告|批复|批復|函|稿|实施意见|指导意见)》?$"
+)
+
+
+def _join_title(lines: list[str]) -> str:
+    """The document title: the first title-block line, continued while it is visibly unfinished."""
+    if not lines:
+        return ""
+    title = lines[0]
+    for extra in lines[1:3]:
+        if _DOC_TYPE_END.search(title):
+            break
+        title += extra
+    return title
+
+
+def _closing_start(lines: list[_Line], headings: list[tuple[str, str] | None], first_heading: int) -> int:
+    """Index of the first closing line (exhortation, signature, date, attachments), or len(lines)."""
+    if first_heading >= len(lines):
+        return len(lines)
+    i = len(lines)
+    while i > first_heading + 1:
+        s = lines[i - 1].text.strip()
+        if headings[i - 1] is None and (_DATE_LINE.match(s) or _SIGNATURE.match(s)):
+            i -= 1
+            continue
+        break
+    if i > first_heading + 1 and headings[i - 1] is None and _CLOSING_START.match(lines[i - 1].text.strip()):
+        i -= 1
+    return i
+
+
+def _closing(lines: list[_Line]) -> _Node:
+    node = _Node("closing", "", "", _paragraph_title(lines[0].text), lines[0].start, lines[0].end, -1)
+    if len(lines) > 1:
+        node.children = [_paragraph(line, -1, "closing") for line in lines]
+    return node
+
+
+def _set_ends(nodes: list[_Node], limit: int, text: str) -> None:
+    for i, node in enumerate(nodes):
+        end = nodes[i + 1].start if i + 1 < len(nodes) else limit
+        while end > node.start and text[end - 1] in "\n":
+            end -= 1
+        node.end = max(end, node.heading_end)
+        _set_ends(node.children, node.end, text)
+
+
+def _flatten(roots: list[_Node], side: str) -> tuple[Section, ...]:
+    ordered: list[tuple[_Node, _Node | None, int]] = []
+
+    def visit(node: _Node, parent: _Node | None, level: int) -> None:
+        ordered.append((node, parent, level))
+        for child in node.children:
+            visit(child, node, level + 1)
+
+    for root in roots:
+        visit(root, None, 1)
+    ids = {id(node): f"{side}{i + 1}" for i, (node, _, _) in enumerate(ordered)}
+    return tuple(
+        Section(
+            id=ids[id(node)],
+            parent=ids[id(parent)] if parent else None,
+            level=level,
+            number=node.number,
+            title=node.title,
+            start=node.start,
+            end=node.end,
+            heading_end=min(node.heading_end, node.end),
+            role=node.role,
+            children=tuple(ids[id(c)] for c in node.children),
+        )
+        for node, parent, level in ordered
+    )

@@ -1,0 +1,178 @@
+"""Statistics, coverage, the navigation order and the JSON result (schema §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from core.model import (
+    SCHEMA,
+    Change,
+    Comparison,
+    Coverage,
+    Document,
+    Pair,
+    PairKind,
+    Section,
+    Stats,
+)
+from core.normalize import Normalized
+from core.shared import presence
+
+_KIND_RANK = {PairKind.SAME: 3, PairKind.MODIFIED: 2, PairKind.RELATED: 1}
+
+
+def _best_kinds(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
+    best: dict[str, PairKind] = {}
+    for p in pairs:
+        sid = p.left if side == "left" else p.right
+        if sid not in best or _KIND_RANK[p.kind] > _KIND_RANK[best[sid]]:
+            best[sid] = p.kind
+    return best
+
+
+def coverage(left: Document, right: Document, pairs: Sequence[Pair]) -> Coverage:
+    """The best counterpart kind of every leaf on both sides (None: unpaired)."""
+    best_left = _best_kinds(left, pairs, "left")
+    best_right = _best_kinds(right, pairs, "right")
+    return Coverage(
+        left=tuple((s.id, best_left.get(s.id)) for s in left.leaves),
+        right=tuple((s.id, best_right.get(s.id)) for s in right.leaves),
+    )
+
+
+def _shared_ratio(norm: Normalized, other: Normalized, min_len: int) -> float:
+    mask = presence(norm.text, other.text, min_len)
+    countable = [i for i, ch in enumerate(norm.text) if ch != "\n"]
+    if not countable:
+        return 0.0
+    return round(sum(mask[i] for i in countable) / len(countable), 4)
+
+
+def statistics(left: Document, left_norm: Normalized, right: Document, right_norm: Normalized,
+               pairs: Sequence[Pair], min_shared: int) -> Stats:
+    """Overall shared ratios, leaf coverage and pair counts."""
+    cov = coverage(left, right, pairs)
+    left_paired = sum(1 for _, kind in cov.left if kind is not None)
+    right_paired = sum(1 for _, kind in cov.right if kind is not None)
+    leaf_pairs = [p for p in pairs if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf]
+    counts = tuple((kind, sum(1 for p in leaf_pairs if p.kind is kind)) for kind in PairKind)
+    return Stats(
+        left_shared=_shared_ratio(left_norm, right_norm, min_shared),
+        right_shared=_shared_ratio(right_norm, left_norm, min_shared),
+        left_leaves_covered=round(left_paired / len(cov.left), 4) if cov.left else 0.0,
+        right_leaves_local=round(1 - right_paired / len(cov.right), 4) if cov.right else 0.0,
+        pair_counts=counts,
+        left_unpaired=len(cov.left) - left_paired,
+        right_unpaired=len(cov.right) - right_paired,
+    )
+
+
+def changes(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Change, ...]:
+    """Navigation stops in the right document's reading order.
+
+    Modified and related leaf pairs and right-only leaves follow the right side;
+    each left-only leaf comes right after the stop of its nearest preceding left
+    leaf that has a counterpart.
+    """
+    leaf_pairs = [
+        (i, p) for i, p in enumerate(pairs)
+        if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf
+    ]
+    by_right: dict[str, list[int]] = {}
+    for i, p in leaf_pairs:
+        by_right.setdefault(p.right, []).append(i)
+    paired_left = {p.left for _, p in leaf_pairs}
+    left_after: dict[str, list[str]] = {}  # paired left leaf -> left-only leaves that follow it
+    anchor: str | None = None
+    for leaf in left.leaves:
+        if leaf.id in paired_left:
+            anchor = leaf.id
+        else:
+            left_after.setdefault(anchor or "", []).append(leaf.id)
+
+    out: list[Change] = [Change(sid, None, None) for sid in left_after.get("", [])]
+    placed: set[str] = set()
+    for leaf in right.leaves:
+        indices = by_right.get(leaf.id)
+        if not indices:
+            out.append(Change(None, leaf.id, None))
+            continue
+        for i in indices:
+            p = pairs[i]
+            if p.kind is not PairKind.SAME:
+                out.append(Change(p.left, p.right, i))
+            if p.left not in placed:
+                placed.add(p.left)
+                out.extend(Change(sid, None, None) for sid in left_after.get(p.left, []))
+    return tuple(out)
+
+
+def _section_json(s: Section) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "parent": s.parent,
+        "level": s.level,
+        "number": s.number,
+        "title": s.title,
+        "start": s.start,
+        "end": s.end,
+        "role": s.role,
+    }
+
+
+def _document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "format": doc.source_format,
+        "encoding": doc.encoding,
+        "text": doc.text,
+        "removed": list(doc.removed),
+        "sections": [_section_json(s) for s in doc.sections],
+    }
+
+
+def to_json(result: Comparison) -> dict[str, Any]:
+    """The comparison as the ``duizhao.comparison/1`` JSON object (DESIGN §4)."""
+    stats = result.stats
+    return {
+        "schema": SCHEMA,
+        "options": {
+            "min_shared": result.options.min_shared,
+            "t2s": result.options.t2s,
+            "keep_boilerplate": result.options.keep_boilerplate,
+        },
+        "left": _document_json(result.left),
+        "right": _document_json(result.right),
+        "pairs": [
+            {
+                "left": p.left,
+                "right": p.right,
+                "kind": p.kind.value,
+                "score": p.score,
+                "diff": [[op.op.value, op.left_start, op.left_end, op.right_start, op.right_end]
+                         for op in p.diff],
+            }
+            for p in result.pairs
+        ],
+        "matches": [{"left": [m.left_start, m.left_end], "right": [m.right_start, m.right_end]}
+                    for m in result.matches],
+        "stats": {
+            "left_shared": stats.left_shared,
+            "right_shared": stats.right_shared,
+            "left_leaves_covered": stats.left_leaves_covered,
+            "right_leaves_local": stats.right_leaves_local,
+            "pairs_by_kind": {kind.value: count for kind, count in stats.pair_counts},
+            "left_unpaired": stats.left_unpaired,
+            "right_unpaired": stats.right_unpaired,
+        },
+        "coverage": {
+            "left": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.left],
+            "right": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.right],
+        },
+        "highlights": {
+            "left": [[s.start, s.end, s.kind.value] for s in result.left_highlights],
+            "right": [[s.start, s.end, s.kind.value] for s in result.right_highlights],
+        },
+    }

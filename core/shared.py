@@ -1,0 +1,140 @@
+"""Shared wording: maximal passages present in both documents, wherever they are.
+
+Works on the comparison forms of the two sides. Every k-gram (k = the minimum
+passage length) of the right text is indexed; each k-gram of the left text that also
+occurs on the right seeds a diagonal run that is extended both ways to its maximal
+length. Runs never cross a line break, so a passage stays inside one paragraph on
+each side. Cost is linear in the text length times the (capped) number of places a
+k-gram recurs, not quadratic like a whole-text diff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A k-gram that recurs more often than this on the right seeds runs at its first
+# occurrences only: stock phrases ("成渝地区双城经济圈建设") would otherwise produce a
+# quadratic number of runs, all saying the same thing.
+_MAX_SEEDS_PER_GRAM = 12
+
+
+@dataclass(frozen=True)
+class Run:
+    """A maximal common passage, in comparison-form offsets of both sides."""
+
+    left_start: int
+    right_start: int
+    length: int
+
+    @property
+    def left_end(self) -> int:
+        """End of the passage on the left (exclusive)."""
+        return self.left_start + self.length
+
+    @property
+    def right_end(self) -> int:
+        """End of the passage on the right (exclusive)."""
+        return self.right_start + self.length
+
+
+def _gram_index(text: str, k: int) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for line_start, line in _line_slices(text):
+        for i in range(len(line) - k + 1):
+            positions = index.setdefault(line[i : i + k], [])
+            if len(positions) < _MAX_SEEDS_PER_GRAM:
+                positions.append(line_start + i)
+    return index
+
+
+def _line_slices(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def common_runs(left: str, right: str, min_len: int) -> list[Run]:
+    """All maximal common runs of at least ``min_len`` characters between two texts.
+
+    Each (left, right) diagonal contributes each of its maximal runs once. Runs are
+    returned ordered by left position, then right position.
+    """
+    if min_len < 1 or not left or not right:
+        return []
+    k = min_len
+    index = _gram_index(right, k)
+    runs: list[Run] = []
+    covered_until: dict[int, int] = {}  # diagonal (right - left) -> left end of the last run found on it
+    for line_start, line in _line_slices(left):
+        for offset in range(len(line) - k + 1):
+            positions = index.get(line[offset : offset + k])
+            if not positions:
+                continue
+            i = line_start + offset
+            for j in positions:
+                diagonal = j - i
+                if covered_until.get(diagonal, -1) > i:
+                    continue
+                start_i, start_j = i, j
+                while start_i > 0 and start_j > 0 and left[start_i - 1] == right[start_j - 1] != "\n":
+                    start_i -= 1
+                    start_j -= 1
+                end_i, end_j = i + k, j + k
+                while end_i < len(left) and end_j < len(right) and left[end_i] == right[end_j] != "\n":
+                    end_i += 1
+                    end_j += 1
+                covered_until[diagonal] = end_i
+                runs.append(Run(start_i, start_j, end_i - start_i))
+    runs.sort(key=lambda r: (r.left_start, r.right_start))
+    return runs
+
+
+def presence(text: str, other: str, min_len: int) -> bytearray:
+    """For each character of ``text``, 1 if it lies in a ``min_len``-gram that ``other`` contains.
+
+    This is the "shared anywhere" mask behind the shared ratios; unlike the runs it
+    has no cap on repeated phrases.
+    """
+    mask = bytearray(len(text))
+    if min_len < 1:
+        return mask
+    grams = set()
+    for _, line in _line_slices(other):
+        grams.update(line[i : i + min_len] for i in range(len(line) - min_len + 1))
+    for line_start, line in _line_slices(text):
+        last_marked = -1
+        for i in range(len(line) - min_len + 1):
+            if line[i : i + min_len] in grams:
+                begin = max(line_start + i, last_marked)
+                end = line_start + i + min_len
+                mask[begin:end] = b"\x01" * (end - begin)
+                last_marked = end
+    return mask
+
+
+def cover(runs: list[Run]) -> list[Run]:
+    """The runs worth reporting: longest first, each kept only if it adds new ground on a side.
+
+    A passage repeated in many places keeps one link per place it occupies, so every
+    shared character on either side has at least one source on the other side.
+    """
+    if not runs:
+        return []
+    left_size = max(r.left_end for r in runs)
+    right_size = max(r.right_end for r in runs)
+    left_seen = bytearray(left_size)
+    right_seen = bytearray(right_size)
+    kept = []
+    for run in sorted(runs, key=lambda r: (-r.length, r.left_start, r.right_start)):
+        new_left = left_seen[run.left_start : run.left_end].count(0)
+        new_right = right_seen[run.right_start : run.right_end].count(0)
+        if new_left == 0 and new_right == 0:
+            continue
+        kept.append(run)
+        left_seen[run.left_start : run.left_end] = b"\x01" * run.length
+        right_seen[run.right_start : run.right_end] = b"\x01" * run.length
+    kept.sort(key=lambda r: (r.left_start, r.right_start))
+    return kept

@@ -1,0 +1,5 @@
+"""The PySide6 desktop window of Duizhao.
+
+Only this package imports Qt. It renders the engine's immutable ``Comparison`` and
+routes user actions; all comparison logic lives in ``core``.
+"""

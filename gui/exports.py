@@ -1,0 +1,76 @@
+"""The export menu's entries: which exporter each calls and whether it is available.
+
+Exporters live in ``core.export``; an entry whose module is not installed yet stays
+disabled. The window runs the chosen exporter through its export worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.model import Comparison
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One entry of the export menu."""
+
+    key: str
+    label: str  # Chinese source string, translated by the menu
+    module: str
+    function: str
+    suffix: str
+    file_filter: str  # Chinese source string for the file dialog
+
+    def available(self) -> bool:
+        """True when the exporter's module can be found."""
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except (ImportError, ValueError):
+            return False
+
+    def writer(self) -> Callable[[Comparison, Path], object]:
+        """The export function itself (imports its module)."""
+        module = importlib.import_module(self.module)
+        func: Callable[[Comparison, Path], object] = getattr(module, self.function)
+        return func
+
+
+EXPORTERS = (
+    Exporter(
+        "docx_report",
+        "修改对照表（Word）…",
+        "core.export.docx_report",
+        "write_docx_report",
+        ".docx",
+        "Word 文档 (*.docx)",
+    ),
+    Exporter(
+        "docx_redline",
+        "修订模式 Word 文档…",
+        "core.export.docx_redline",
+        "write_redline",
+        ".docx",
+        "Word 文档 (*.docx)",
+    ),
+    Exporter(
+        "pdf_report",
+        "对照报告（PDF）…",
+        "core.export.pdf_report",
+        "write_pdf_report",
+        ".pdf",
+        "PDF 文件 (*.pdf)",
+    ),
+)
+
+
+def default_name(comparison: Comparison, exporter: Exporter) -> str:
+    """A file name proposed for an export: both documents' names and the kind of export."""
+    left = Path(comparison.left.path).stem or "left"
+    right = Path(comparison.right.path).stem or "right"
+    tag = {"docx_report": "对照表", "docx_redline": "修订", "pdf_report": "对照报告"}[exporter.key]
+    return f"{left}_vs_{right}_{tag}{exporter.suffix}"

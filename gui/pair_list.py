@@ -1,0 +1,248 @@
+"""The pair list: every aligned pair and every unpaired leaf, filterable and sortable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Comparison, PairKind
+from gui import theme
+from gui.i18n import is_english, tr
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_KIND_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2, None: 3}
+FILTERS = ("all", "changed", "unique", "related")
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One line of the list: a pair (``pair`` indexes ``Comparison.pairs``) or an unpaired leaf."""
+
+    left: str | None
+    right: str | None
+    kind: PairKind | None
+    score: float | None
+    pair: int | None
+
+
+def rows_of(comparison: Comparison) -> list[PairRow]:
+    """Rows for a result: its pairs in order, then unpaired left leaves, then unpaired right leaves."""
+    rows = [PairRow(p.left, p.right, p.kind, p.score, i) for i, p in enumerate(comparison.pairs)]
+    rows += [PairRow(sid, None, None, None, None) for sid, kind in comparison.coverage.left if kind is None]
+    rows += [PairRow(None, sid, None, None, None) for sid, kind in comparison.coverage.right if kind is None]
+    return rows
+
+
+def row_passes(row: PairRow, mode: str) -> bool:
+    """Whether a row belongs under a filter: changed = modified or unique; unique; related; all."""
+    if mode == "changed":
+        return row.kind in (PairKind.MODIFIED, None)
+    if mode == "unique":
+        return row.kind is None
+    if mode == "related":
+        return row.kind is PairKind.RELATED
+    return True
+
+
+class PairTableModel(QAbstractTableModel):
+    """Rows of :func:`rows_of` with columns left section, right section, kind, score."""
+
+    COLUMNS = ("左侧章节", "右侧章节", "类型", "相似度")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self._rows: list[PairRow] = []
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Replace all rows with those of ``comparison``."""
+        self.beginResetModel()
+        self._comparison = comparison
+        self._rows = rows_of(comparison) if comparison is not None else []
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PairRow:
+        """The row object at a source row number."""
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows (flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Four columns."""
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        """Translated column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        """Display text, kind icon, sort keys and tooltips of a cell."""
+        if not index.isValid() or self._comparison is None:
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if column in (0, 1):
+            doc = self._comparison.left if column == 0 else self._comparison.right
+            sid = row.left if column == 0 else row.right
+            section = doc.by_id.get(sid) if sid else None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return section.label if section else "—"
+            if role == SORT_ROLE:
+                return section.start if section else 1 << 40
+        elif column == 2:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return theme.pair_label(row.kind, is_english())
+            if role == Qt.ItemDataRole.DecorationRole:
+                return theme.kind_icon(row.kind)
+            if role == SORT_ROLE:
+                return _KIND_RANK[row.kind]
+        elif column == 3:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{row.score:.2f}" if row.score is not None else ""
+            if role == SORT_ROLE:
+                return row.score if row.score is not None else -1.0
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PairFilterProxy(QSortFilterProxyModel):
+    """Filters rows by mode (see :func:`row_passes`) and sorts by the model's sort keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mode = "all"
+        self.setSortRole(SORT_ROLE)
+
+    @property
+    def mode(self) -> str:
+        """The current filter mode."""
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        """Show only the rows of ``mode`` (one of ``FILTERS``)."""
+        self.beginFilterChange()
+        self._mode = mode
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        """Accept rows belonging to the current mode."""
+        model = self.sourceModel()
+        if not isinstance(model, PairTableModel):
+            return True
+        return row_passes(model.row_at(source_row), self._mode)
+
+
+class PairListPanel(QWidget):
+    """Filter choice above the sortable pair table; activating a row reports it."""
+
+    rowActivated = Signal(object)  # PairRow
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PairTableModel(self)
+        self.proxy = PairFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QComboBox(self)
+        for mode, label in zip(FILTERS, ("全部", "有改动", "独有", "相关"), strict=True):
+            self.filter_box.addItem(tr(label), mode)
+        self.filter_box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_mode(self.filter_box.itemData(i))
+        )
+        self.count_label = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(self._report)
+        self.table.activated.connect(self._report)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("显示："), self))
+        bar.addWidget(self.filter_box, 1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self._update_count()
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Fill the list from a result."""
+        self.model.set_comparison(comparison)
+        self._update_count()
+
+    def set_filter(self, mode: str) -> None:
+        """Choose a filter mode programmatically."""
+        self.filter_box.setCurrentIndex(FILTERS.index(mode))
+
+    def visible_rows(self) -> list[PairRow]:
+        """Rows currently shown, in display order."""
+        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+
+    def select_pair(self, pair_index: int | None, left: str | None = None, right: str | None = None) -> None:
+        """Select the row of a pair (or of an unpaired section) without reporting it."""
+        for r in range(self.proxy.rowCount()):
+            row: PairRow = self.proxy.index(r, 0).data(ROW_ROLE)
+            if (pair_index is not None and row.pair == pair_index) or (
+                pair_index is None and row.pair is None and (row.left, row.right) == (left, right)
+            ):
+                blocked = self.table.blockSignals(True)
+                self.table.selectRow(r)
+                self.table.blockSignals(blocked)
+                self.table.scrollTo(self.proxy.index(r, 0))
+                return
+        self.table.clearSelection()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            tr("%1 / %2 项")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def _report(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.rowActivated.emit(row)

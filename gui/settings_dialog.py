@@ -1,0 +1,67 @@
+"""Settings: comparison options and interface language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Options
+from gui.i18n import LANGUAGES, tr
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`core.model.Options` and the interface language."""
+
+    def __init__(self, options: Options, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("设置"))
+        self.min_shared = QSpinBox(self)
+        self.min_shared.setRange(2, 60)
+        self.min_shared.setValue(options.min_shared)
+        self.min_shared.setSuffix(tr(" 字"))
+        self.min_shared.setToolTip(tr("两侧共有的表述至少要有多少个字才标为相同"))
+        self.t2s = QCheckBox(tr("比较时将繁体转为简体"), self)
+        self.t2s.setChecked(options.t2s)
+        self.keep_boilerplate = QCheckBox(tr("保留网页栏目、页码等杂项"), self)
+        self.keep_boilerplate.setChecked(options.keep_boilerplate)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(language) if language in LANGUAGES else 0)
+        note = QLabel(tr("界面语言在重新启动后生效。"), self)
+        note.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(tr("共有表述最短长度："), self.min_shared)
+        form.addRow("", self.t2s)
+        form.addRow("", self.keep_boilerplate)
+        form.addRow(tr("界面语言："), self.language)
+        form.addRow("", note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def options(self) -> Options:
+        """The options as edited."""
+        return Options(
+            min_shared=self.min_shared.value(),
+            t2s=self.t2s.isChecked(),
+            keep_boilerplate=self.keep_boilerplate.isChecked(),
+        )
+
+    def chosen_language(self) -> str:
+        """The interface language code chosen."""
+        return str(self.language.currentData())

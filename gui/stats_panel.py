@@ -1,0 +1,111 @@
+"""Statistics and coverage: shared ratios, counts by kind, items not taken up or local."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from core.model import Comparison, PairKind
+from gui import theme
+from gui.i18n import is_english, tr
+
+_SIDE_ROLE = Qt.ItemDataRole.UserRole + 1
+_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def percent(value: float) -> str:
+    """A ratio as a whole percentage."""
+    return f"{value * 100:.0f}%"
+
+
+class StatsPanel(QWidget):
+    """Figures of a result and its coverage lists; clicking an entry reports its section."""
+
+    sectionActivated = Signal(str, str)  # side ("L"/"R"), section id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = [
+            ("left_shared", tr("左侧与右侧共有的表述")),
+            ("right_shared", tr("右侧与左侧共有的表述")),
+            ("covered", tr("左侧条目被采纳")),
+            ("local", tr("右侧本地条目")),
+            ("same", theme.pair_label(PairKind.SAME, is_english())),
+            ("modified", theme.pair_label(PairKind.MODIFIED, is_english())),
+            ("related", theme.pair_label(PairKind.RELATED, is_english())),
+            ("left_unpaired", tr("左侧未采纳条目")),
+            ("right_unpaired", tr("右侧独有条目")),
+        ]
+        for key, caption in rows:
+            value = QLabel("—", self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            form.addRow(caption + tr("："), value)
+        for key in ("same", "modified", "related"):
+            self.values[key].setToolTip(tr("叶级条目对数"))
+        self.coverage = QTreeWidget(self)
+        self.coverage.setHeaderHidden(True)
+        self.coverage.itemActivated.connect(self._report)
+        self.coverage.itemClicked.connect(self._report)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("覆盖情况（点击条目定位）"), self))
+        layout.addWidget(self.coverage, 1)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Show the figures and coverage of a result (None: clear)."""
+        self.coverage.clear()
+        if comparison is None:
+            for value in self.values.values():
+                value.setText("—")
+            return
+        stats = comparison.stats
+        counts = dict(stats.pair_counts)
+        self.values["left_shared"].setText(percent(stats.left_shared))
+        self.values["right_shared"].setText(percent(stats.right_shared))
+        self.values["covered"].setText(percent(stats.left_leaves_covered))
+        self.values["local"].setText(percent(stats.right_leaves_local))
+        self.values["same"].setText(str(counts.get(PairKind.SAME, 0)))
+        self.values["modified"].setText(str(counts.get(PairKind.MODIFIED, 0)))
+        self.values["related"].setText(str(counts.get(PairKind.RELATED, 0)))
+        self.values["left_unpaired"].setText(str(stats.left_unpaired))
+        self.values["right_unpaired"].setText(str(stats.right_unpaired))
+        for side, doc, entries, caption in (
+            ("L", comparison.left, comparison.coverage.left, tr("左侧未被采纳的条目")),
+            ("R", comparison.right, comparison.coverage.right, tr("右侧独有（本地）条目")),
+        ):
+            missing = [sid for sid, kind in entries if kind is None]
+            top = QTreeWidgetItem([f"{caption}（{len(missing)}）"])
+            top.setIcon(0, theme.kind_icon(None))
+            self.coverage.addTopLevelItem(top)
+            for sid in missing:
+                section = doc.by_id.get(sid)
+                if section is None:
+                    continue
+                label = section.label or doc.text[section.start : section.start + 30]
+                item = QTreeWidgetItem([label])
+                item.setToolTip(0, doc.text[section.start : min(section.end, section.start + 200)])
+                item.setData(0, _SIDE_ROLE, side)
+                item.setData(0, _ID_ROLE, sid)
+                top.addChild(item)
+            top.setExpanded(True)
+
+    def entries(self, side: str) -> list[str]:
+        """Section ids listed for a side, in order."""
+        out = []
+        for i in range(self.coverage.topLevelItemCount()):
+            top = self.coverage.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.data(0, _SIDE_ROLE) == side:
+                    out.append(child.data(0, _ID_ROLE))
+        return out
+
+    def _report(self, item: QTreeWidgetItem) -> None:
+        side = item.data(0, _SIDE_ROLE)
+        if side:
+            self.sectionActivated.emit(side, item.data(0, _ID_ROLE))

@@ -1,0 +1,303 @@
+"""One document pane: the display text, highlighted once per result.
+
+The pane builds a fresh ``QTextDocument`` for every result by inserting the text run
+by run with ready-made formats (no per-span re-formatting), remembers the pixel
+position of every section for the current width (recomputed only when the result
+or the width changes), and paints outlines around marked ranges. It never scrolls
+itself in response to a result; the window decides.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from core.model import Document, Highlight, Span
+from gui import theme
+from gui.utf16 import Utf16Map
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A range of the pane outlined on screen (selected section, phrase source)."""
+
+    start: int
+    end: int
+    color: QColor
+    filled: bool = False  # a translucent fill as well as the outline
+
+
+class DocumentPane(QTextEdit):
+    """Read-only view of one side's display text with its highlights."""
+
+    offsetClicked = Signal(int)  # a click (not a drag) at this display offset
+    geometryChanged = Signal()  # section positions changed (new text or new width)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._doc_model: Document | None = None
+        self._map = Utf16Map("")
+        self._positions: dict[str, tuple[float, float]] | None = None
+        self._marks: list[Mark] = []
+        self._press: QPoint | None = None
+        self._pane_font = QFont()
+        self._pane_font.setFamilies([theme.PANE_FONT_FAMILY, self.font().family()])
+        self._pane_font.setPointSizeF(max(self.font().pointSizeF(), 10.0) * 1.15)
+        self.clear_content()
+
+    # -- content -------------------------------------------------------------------
+
+    @property
+    def model_document(self) -> Document | None:
+        """The engine document shown, or None when empty."""
+        return self._doc_model
+
+    def clear_content(self, placeholder: str = "") -> None:
+        """Show no document (optionally a grey placeholder line)."""
+        self._doc_model = None
+        self._map = Utf16Map("")
+        self._marks = []
+        self._positions = None
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self._pane_font)
+        self.setDocument(doc)
+        self.setPlaceholderText(placeholder)
+        self.setExtraSelections([])
+        self.geometryChanged.emit()
+
+    def set_content(self, document: Document, spans: tuple[Span, ...], dark: bool) -> None:
+        """Show ``document`` with its highlight ``spans``, replacing any previous content."""
+        text = document.text
+        self._doc_model = document
+        self._map = Utf16Map(text)
+        self._marks = []
+        self._positions = None
+        qdoc = QTextDocument(self)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(self._pane_font)
+        qdoc.setDocumentMargin(12)
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+        for start, end, fmt in _runs(document, spans, dark):
+            cursor.insertText(text[start:end], fmt)
+        cursor.endEditBlock()
+        self.setExtraSelections([])
+        self.setDocument(qdoc)
+        self.geometryChanged.emit()
+
+    # -- geometry ------------------------------------------------------------------
+
+    def to_qt(self, offset: int) -> int:
+        """Qt document position of display ``offset``."""
+        return self._map.to_qt(offset)
+
+    def from_qt(self, position: int) -> int:
+        """Display offset of Qt document position ``position``."""
+        return self._map.from_qt(position)
+
+    def y_of(self, offset: int) -> float:
+        """Top of the line holding display ``offset``, in document pixels."""
+        doc = self.document()
+        pos = min(self.to_qt(offset), max(doc.characterCount() - 1, 0))
+        block = doc.findBlock(pos)
+        if not block.isValid():
+            return 0.0
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return top
+        line = layout.lineForTextPosition(pos - block.position())
+        return top + (line.y() if line.isValid() else 0.0)
+
+    def bottom_of(self, offset: int) -> float:
+        """Bottom of the line holding the character before ``offset`` (end of a range)."""
+        doc = self.document()
+        pos = min(self.to_qt(max(offset - 1, 0)), max(doc.characterCount() - 1, 0))
+        block = doc.findBlock(pos)
+        if not block.isValid():
+            return 0.0
+        rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return rect.bottom()
+        line = layout.lineForTextPosition(pos - block.position())
+        if not line.isValid():
+            return rect.bottom()
+        return rect.top() + line.y() + line.height()
+
+    def section_positions(self) -> dict[str, tuple[float, float]]:
+        """Top and bottom pixel of every section, for the current text and width (cached)."""
+        if self._positions is None:
+            self._positions = {}
+            if self._doc_model is not None:
+                for s in self._doc_model.sections:
+                    top = self.y_of(s.start)
+                    self._positions[s.id] = (top, max(top, self.bottom_of(s.end)))
+        return self._positions
+
+    def offset_at_y(self, y: float) -> int:
+        """Display offset at document pixel height ``y`` (start of that line)."""
+        cursor = self.cursorForPosition(QPoint(4, round(y - self.scroll_value())))
+        return self.from_qt(cursor.position())
+
+    def scroll_value(self) -> int:
+        """Current vertical scroll position, in document pixels."""
+        return self.verticalScrollBar().value()
+
+    def scroll_to_y(self, y: float) -> None:
+        """Scroll so that document pixel ``y`` is at the top (clamped)."""
+        bar = self.verticalScrollBar()
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), round(y))))
+
+    def reveal(self, offset: int, fraction: float = 0.2) -> None:
+        """Scroll so that ``offset`` sits ``fraction`` of the way down the viewport."""
+        self.scroll_to_y(self.y_of(offset) - self.viewport().height() * fraction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Forget section positions when the width (and so the wrapping) changes."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._positions = None
+            self.geometryChanged.emit()
+
+    # -- marks and hits --------------------------------------------------------------
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Outline these ranges (replacing earlier marks)."""
+        self._marks = list(marks)
+        self.viewport().update()
+
+    @property
+    def marks(self) -> list[Mark]:
+        """The ranges currently outlined."""
+        return list(self._marks)
+
+    def set_hits(self, ranges: list[tuple[int, int]], current: int, dark: bool) -> None:
+        """Show find hits (display ranges); ``current`` indexes the one in focus, -1 for none."""
+        selections = []
+        for i, (start, end) in enumerate(ranges):
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_qt(start))
+            cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            color = theme.find_color(dark)
+            if i == current:
+                fmt.setBackground(theme.accent_color())
+                fmt.setForeground(self.palette().highlightedText())
+            else:
+                fmt.setBackground(color)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the text, then the outlines of the marked ranges over it."""
+        super().paintEvent(event)
+        if not self._marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        offset = self.scroll_value()
+        width = self.viewport().width()
+        for mark in self._marks:
+            top = self.y_of(mark.start) - offset
+            bottom = self.bottom_of(mark.end) - offset
+            if bottom < 0 or top > self.viewport().height():
+                continue
+            rect = QRectF(3, top - 2, width - 6, bottom - top + 4)
+            pen = QPen(mark.color, 2)
+            painter.setPen(pen)
+            if mark.filled:
+                fill = QColor(mark.color)
+                fill.setAlpha(28)
+                painter.setBrush(fill)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 4, 4)
+        painter.end()
+
+    # -- clicks --------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Remember where a click starts, to tell clicks from selections."""
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Report a plain click's display offset."""
+        super().mouseReleaseEvent(event)
+        start, self._press = self._press, None
+        if start is None or event.button() != Qt.MouseButton.LeftButton or self._doc_model is None:
+            return
+        if (event.position().toPoint() - start).manhattanLength() > 4:
+            return
+        cursor = self.cursorForPosition(event.position().toPoint())
+        self.offsetClicked.emit(self.from_qt(cursor.position()))
+
+
+def _runs(document: Document, spans: tuple[Span, ...], dark: bool) -> list[tuple[int, int, QTextCharFormat]]:
+    """Cut the text into runs of one format: highlight kind plus bold headings."""
+    text_len = len(document.text)
+    bounds = {0, text_len}
+    for span in spans:
+        bounds.add(span.start)
+        bounds.add(span.end)
+    headings = sorted(
+        (s.start, s.heading_end)
+        for s in document.sections
+        if s.heading_end > s.start and s.role != "paragraph"
+    )
+    for start, end in headings:
+        bounds.add(start)
+        bounds.add(end)
+    cuts = sorted(b for b in bounds if 0 <= b <= text_len)
+    span_starts = [s.start for s in spans]
+    head_starts = [h[0] for h in headings]
+    cache: dict[tuple[Highlight | None, bool], QTextCharFormat] = {}
+    runs = []
+    for start, end in pairwise(cuts):
+        if start == end:
+            continue
+        i = bisect_right(span_starts, start) - 1
+        kind = spans[i].kind if i >= 0 and spans[i].end > start else None
+        j = bisect_right(head_starts, start) - 1
+        bold = j >= 0 and headings[j][1] > start
+        key = (kind, bold)
+        fmt = cache.get(key)
+        if fmt is None:
+            fmt = theme.highlight_format(kind, dark) if kind is not None else QTextCharFormat()
+            if bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            cache[key] = fmt
+        if runs and runs[-1][2] is fmt:
+            runs[-1] = (runs[-1][0], end, fmt)
+        else:
+            runs.append((start, end, fmt))
+    return runs

@@ -1,0 +1,98 @@
+"""Screen rendering of the shared palette (``core/export/styles.py``).
+
+Every colour the window paints comes from that palette through this module: text
+formats for the four highlight kinds (with their print cue, so colour is never the
+only signal), pair-kind colours for the link strip, outline and pair list, and the
+light/dark choice that follows the system theme.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
+
+from core.export.styles import HIGHLIGHTS, PAIR_COLORS, PAIR_LABELS_EN, PAIR_LABELS_ZH
+from core.model import Highlight, PairKind
+
+PANE_FONT_FAMILY = "WenQuanYi Micro Hei"  # the bundled CJK font (resources/fonts)
+
+
+def is_dark() -> bool:
+    """True when the application runs with a dark colour scheme."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def highlight_color(kind: Highlight, dark: bool) -> QColor:
+    """Background colour of a highlight kind for the current theme."""
+    style = HIGHLIGHTS[kind]
+    return QColor(style.dark if dark else style.light)
+
+
+def highlight_format(kind: Highlight, dark: bool) -> QTextCharFormat:
+    """Character format of a highlight kind: its background plus its print cue."""
+    style = HIGHLIGHTS[kind]
+    fmt = QTextCharFormat()
+    fmt.setBackground(highlight_color(kind, dark))
+    if style.print_cue == "strike":
+        fmt.setFontStrikeOut(True)
+    elif style.print_cue == "underline":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    elif style.print_cue == "dotted":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    return fmt
+
+
+def highlight_label(kind: Highlight, english: bool) -> str:
+    """Legend label of a highlight kind in the interface language."""
+    style = HIGHLIGHTS[kind]
+    return style.label_en if english else style.label_zh
+
+
+def pair_color(kind: PairKind | None) -> QColor:
+    """Colour of a pair kind (None: unpaired) for strip, outline and pair list."""
+    return QColor(PAIR_COLORS[kind])
+
+
+def pair_label(kind: PairKind | None, english: bool) -> str:
+    """Name of a pair kind (None: unique) in the interface language."""
+    return (PAIR_LABELS_EN if english else PAIR_LABELS_ZH)[kind]
+
+
+def accent_color() -> QColor:
+    """Colour that marks the selected section and the source of a clicked phrase."""
+    return QColor(PAIR_COLORS[PairKind.MODIFIED])
+
+
+def find_color(dark: bool) -> QColor:
+    """Background of find hits: the amber of shared-elsewhere, made stronger."""
+    color = highlight_color(Highlight.ELSEWHERE, dark)
+    return color.lighter(130) if dark else color.darker(115)
+
+
+@cache
+def kind_icon(kind: PairKind | None, hollow: bool = False) -> QIcon:
+    """A small rounded square in the colour of a pair kind (hollow: only its outline)."""
+    size = 12
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = pair_color(kind)
+    painter.setPen(color.darker(120))
+    if hollow:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setBrush(color)
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,377 @@
+"""Cleaning: whitespace repair, chrome and page-furniture removal, reflow."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.clean import Cleaned, clean
+
+SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
+
+# The chrome each sample carries, as it stands in the file (stripped).
+CHROME = {
+    "sichuan_2020_decision_traditional.txt": [
+        "中國共產黨新聞網>>綜合報道",
+        "2020年07月16日10:20\xa0\xa0\xa0\xa0來源:四川日報",
+        "原標題:中共四川省委關於深入貫徹習近平總書記重要講話精神 加快推動成渝地區雙城經濟圈建設的決定",
+        "(責編:吳楠、常雪梅)",
+        "微信“掃一掃”添加“學習大國”",
+        "微信“掃一掃”添加“人民黨建雲”",
+    ],
+    "luzhou_2020_decision.txt": ["权威发布 | 中共泸州市委八届九次全会《决定》全文"],
+    "longmatan_2022_action_plan.txt": [
+        "首页",
+        ">政务公开>服务资讯>政策文件",
+        "发布时间: 2022- 04- 22 11: 07浏览次数:",
+        "信息来源: 龙马潭区政府办",
+        "Produced By 大汉网络 大汉版通发布系统",
+    ],
+    "jiangyang_14th_five_year_plan.txt": [],
+}
+
+HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百]+[篇章节節]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|\d+[.．]|专栏|專欄)"
+)
+
+
+def _raw(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _assert_well_formed(text: str) -> None:
+    assert text == text.strip("\n")
+    for line in text.split("\n"):
+        assert line, "blank line left"
+        assert line == line.strip(), f"line not stripped: {line!r}"
+
+
+@pytest.mark.parametrize("name", sorted(CHROME))
+def test_sample_chrome_removed_and_reported(name: str) -> None:
+    result = clean(_raw(name))
+    lines = set(result.text.split("\n"))
+    for chrome in CHROME[name]:
+        assert chrome in result.removed
+        assert chrome not in lines
+    # Nothing else is removed: every removed line is one of the known chrome lines.
+    assert set(result.removed) == set(CHROME[name])
+
+
+@pytest.mark.parametrize("name", sorted(CHROME))
+def test_sample_policy_content_kept(name: str) -> None:
+    raw = _raw(name)
+    result = clean(raw)
+    _assert_well_formed(result.text)
+    kept = set(result.text.split("\n"))
+    repaired = clean(raw, keep_boilerplate=True).text.split("\n")
+    headings = [line for line in repaired if HEADING.match(line)]
+    assert headings
+    for heading in headings:
+        assert heading in kept
+    # Every full stop survives; none of the samples' chrome holds one.
+    assert not any("。" in line for line in result.removed)
+    assert result.text.count("。") == raw.count("。")
+    # Web text is one paragraph per line: nothing is joined, only chrome dropped.
+    assert len(result.text.split("\n")) == len(_nonblank(raw)) - len(result.removed)
+
+
+def test_jiangyang_pdf_spacing_repaired() -> None:
+    text = clean(_raw("jiangyang_14th_five_year_plan.txt")).text
+    assert "“ 十四五 ”" not in text
+    assert text.count("“十四五”") > 30
+    assert "二〇三五年远景目标纲要" in text
+    assert "(2021年3月11日泸州市江阳区第九届人民代表大会第五次会议批准)" in text
+    assert "年均增长8.5%,总量达到616.36亿元" in text
+    assert "专栏1“十四五”时期经济社会发展主要指标" in text.split("\n")
+    # No space is left next to a Chinese character.
+    assert not re.search(r"[\u4e00-\u9fff“”，。] | [\u4e00-\u9fff“”，。]", text)
+
+
+def test_longmatan_title_block_kept() -> None:
+    lines = clean(_raw("longmatan_2022_action_plan.txt")).text.split("\n")
+    assert "(泸龙府办发〔2022〕7号" in lines  # the 文号 line is the document's, not the site's
+    assert "2022年4月12日" in lines  # a date without a time is the signature date
+    assert lines[0].startswith("泸州市龙马潭区人民政府办公室关于印发")
+
+
+@pytest.mark.parametrize("name", sorted(CHROME))
+def test_keep_boilerplate_keeps_every_line(name: str) -> None:
+    raw = _raw(name)
+    result = clean(raw, keep_boilerplate=True)
+    assert result.removed == ()
+    _assert_well_formed(result.text)
+    lines = result.text.split("\n")
+    assert len(lines) == len(_nonblank(raw))
+    for chrome in CHROME[name]:
+        assert clean(chrome, keep_boilerplate=True).text in lines
+    # Whitespace is still repaired.
+    assert not any(line.startswith(" ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("“ 十四五 ” 时期", "“十四五”时期"),
+        ("2021 年 3 月 11 日", "2021年3月11日"),
+        ("年均增长 8.5% ,总量", "年均增长8.5%,总量"),
+        ("二 〇 三五年", "二〇三五年"),
+        ("( 2021 年 3 月", "(2021年3月"),
+        ("决定性胜利, 2016 年", "决定性胜利,2016年"),
+        ("推进 G353 (江阳段)", "推进G353(江阳段)"),
+        ("\u3000\u3000第一条\u3000总则 ", "第一条总则"),
+        ("  Hello  big\tworld  ", "Hello big world"),
+        ("以环境为导向 (EOD) 模式", "以环境为导向(EOD)模式"),
+        ("a\n\n\n  b  \n\n", "a\nb"),
+        ("\xa0 \t\n", ""),
+    ],
+)
+def test_whitespace_repair(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+GOV_PAGE = """\
+当前位置：首页 > 政务公开 > 政策文件
+索引号：11510000008150383B/2022-00123
+主题分类：综合政务
+发文机关：某省人民政府
+成文日期：2022年03月01日
+发布日期：2022年03月05日
+标题：某省人民政府关于加强资金管理的通知
+发文字号：某府发〔2022〕5号
+【字体：大 中 小】  打印本页  关闭窗口
+扫一扫在手机打开当前页
+某省人民政府关于加强资金管理的通知
+某府发〔2022〕5号
+各市（州）人民政府：
+一、拓宽资金来源渠道。统筹用好各类资金，信息来源应当真实可靠。
+二、规范信息发布。政策文件由各级政府按规定统一发布，版权保护工作同步加强。
+三、推广3D打印等新技术。打印设备纳入采购目录。
+（一）各地要把好“来源关”：不得使用来源不明的资金。
+某省人民政府
+2022年3月1日
+分享到：
+网站地图 | 联系我们 | 关于我们
+主办单位：某省人民政府办公厅  承办：某省大数据中心
+版权所有：某省人民政府  蜀ICP备05003828号
+政府网站标识码：5100000001
+"""
+
+
+def test_gov_cn_page() -> None:
+    result = clean(GOV_PAGE)
+    lines = result.text.split("\n")
+    assert lines == [
+        "某省人民政府关于加强资金管理的通知",
+        "某府发〔2022〕5号",
+        "各市（州）人民政府：",
+        "一、拓宽资金来源渠道。统筹用好各类资金，信息来源应当真实可靠。",
+        "二、规范信息发布。政策文件由各级政府按规定统一发布，版权保护工作同步加强。",
+        "三、推广3D打印等新技术。打印设备纳入采购目录。",
+        "（一）各地要把好“来源关”：不得使用来源不明的资金。",
+        "某省人民政府",
+        "2022年3月1日",
+    ]
+    assert len(result.removed) == 15
+    assert result.removed[0] == "当前位置：首页 > 政务公开 > 政策文件"
+    assert result.removed[-1] == "政府网站标识码：5100000001"
+
+
+XINHUA_PAGE = """\
+新华网 > > 正文
+习近平回信勉励乡村教师
+2022-09-09 20:31:05 来源：新华网
+【纠错】 【字号 大 中 小】
+新华社北京9月9日电 题：回信勉励乡村教师。
+要把来源于基层的经验总结好。
+【相关阅读】
+上一篇：某某新闻
+责任编辑： 张三
+Copyright © 2000-2022 XINHUANET.com All Rights Reserved.
+"""
+
+
+def test_xinhua_page() -> None:
+    result = clean(XINHUA_PAGE)
+    assert result.text.split("\n") == [
+        "习近平回信勉励乡村教师",
+        "新华社北京9月9日电题：回信勉励乡村教师。",
+        "要把来源于基层的经验总结好。",
+    ]
+    assert len(result.removed) == 7
+
+
+TRADITIONAL_PAGE = """\
+人民網>>四川頻道>>時政
+四川省人民政府關於促進版權產業發展的意見
+2021年05月06日08:15  來源：四川日報
+作者：李四
+一、拓寬資金來源渠道。加強版權保護，推動打印、複印行業規範發展。
+二、健全發佈機制。重大政策統一發佈。
+(責任編輯：王五、趙六)
+分享到：
+掃一掃在手機打開當前頁
+"""
+
+
+def test_traditional_page() -> None:
+    result = clean(TRADITIONAL_PAGE)
+    assert result.text.split("\n") == [
+        "四川省人民政府關於促進版權產業發展的意見",
+        "一、拓寬資金來源渠道。加強版權保護，推動打印、複印行業規範發展。",
+        "二、健全發佈機制。重大政策統一發佈。",
+    ]
+    assert result.removed[1] == "2021年05月06日08:15  來源：四川日報"
+    assert len(result.removed) == 6
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "拓宽资金来源渠道。",
+        "资金来源：财政预算安排",
+        "完善信息发布制度",
+        "版权保护",
+        "加强版权所有者合法权益保护。",
+        "打印设备",
+        "首页设计要简洁。",
+        "作者权益受法律保护。",
+        "关闭落后产能。",
+        "主办单位要落实安全责任。",
+        "2035年",
+        "12.5%",
+        "一、总体要求",
+        "第3页的表格列出了指标。",
+        "返回式卫星项目",
+    ],
+)
+def test_policy_lines_survive(line: str) -> None:
+    result = clean(line)
+    assert result.text == line
+    assert result.removed == ()
+
+
+@pytest.mark.parametrize(
+    "noise", ["- 12 -", "— 3 —", "12", "第 3 页", "第3页 共20页", "3/20", "共20页 第3页", "第 3 頁", "－ 7 －"]
+)
+def test_page_numbers_removed(noise: str) -> None:
+    result = clean(f"第一章总则\n{noise}\n一、指导思想")
+    assert result.text == "第一章总则\n一、指导思想"
+    assert result.removed == (noise,)
+
+
+PARAGRAPHS = [
+    "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，完整准确全面贯彻新发展理念，"
+    "加快构建新发展格局，着力推动高质量发展，更好统筹发展和安全，推动区域协调发展取得新成效。",
+    "到2025年，地区生产总值突破1000亿元，城乡居民人均可支配收入年均增长7%以上，"
+    "基本公共服务均等化水平明显提高，生态环境质量持续改善，治理体系和治理能力现代化取得重大进展。",
+    "强化要素保障，统筹用好财政资金、专项债券和产业基金，积极争取国家和省级专项资金支持，"
+    "建立重大项目滚动储备机制，推动土地、能源、人才等要素向重点项目和重点区域倾斜集聚。",
+]
+HEADINGS = ["第一章总体要求", "一、指导思想", "（一）主要目标", "1.经济发展", "专栏1重大项目"]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def test_hard_wrapped_paragraphs_rejoined() -> None:
+    lines: list[str] = []
+    for heading, paragraph in zip(HEADINGS, PARAGRAPHS, strict=False):
+        lines.append(heading)
+        lines.extend(_wrap(paragraph, 30))
+    lines.append(HEADINGS[-1])
+    lines.extend(_wrap(PARAGRAPHS[0], 30))
+    result = clean("\n".join(lines))
+    expected = []
+    for heading, paragraph in zip(HEADINGS, PARAGRAPHS, strict=False):
+        expected += [heading, paragraph]
+    expected += [HEADINGS[-1], PARAGRAPHS[0]]
+    assert result.text.split("\n") == expected
+    assert result.removed == ()
+
+
+def test_heading_right_after_full_line_not_joined() -> None:
+    # The paragraph's last line is full width and has no final mark: only the heading
+    # that follows keeps it from swallowing the next line.
+    paragraph = "统筹推进城乡融合发展" * 9  # 90 characters, three full lines of 30
+    lines = [*_wrap(paragraph, 30), *HEADINGS[1:], *_wrap(PARAGRAPHS[2], 30)]
+    out = clean("\n".join(lines)).text.split("\n")
+    assert out == [paragraph, *HEADINGS[1:], PARAGRAPHS[2]]
+
+
+def test_pdf_page_break_rejoined_and_running_header_removed() -> None:
+    header = "某市国民经济和社会发展第十四个五年规划纲要"
+    pages = [_wrap(paragraph, 30) for paragraph in PARAGRAPHS * 2]
+    lines: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        lines += [header, *page, f"- {number} -"]
+    result = clean("\n".join(lines))
+    assert result.text.split("\n") == PARAGRAPHS * 2
+    assert result.removed.count(header) == len(pages)
+    assert "- 3 -" in result.removed
+
+
+def test_repeated_heading_without_page_numbers_kept() -> None:
+    text = "\n".join(["（一）工作目标", "加强组织领导。"] * 4)
+    assert clean(text).text == text
+
+
+def test_web_lines_of_varying_length_not_joined() -> None:
+    text = "\n".join(paragraph[:length] for paragraph, length in zip(PARAGRAPHS * 3, range(20, 200, 20)))
+    assert clean(text).text == text
+
+
+def test_latin_text_rejoined_with_spaces() -> None:
+    words = "the quick brown fox jumps over the lazy dog and keeps running far away " * 6
+    lines = [line.strip() for line in re.findall(r".{1,40}(?:\s|$)", words)]
+    out = clean("\n".join(lines)).text
+    assert " ".join(words.split()).startswith(out[:200])
+
+
+def test_result_is_immutable() -> None:
+    result = clean("一、总体要求")
+    assert isinstance(result, Cleaned)
+    with pytest.raises(AttributeError):
+        result.text = "x"  # type: ignore[misc]
+
+
+CHROME_WORDS = ["来源：", "首页", ">", "打印", "关闭", "第3页", "- 2 -", "版权所有", "扫一扫", "原标题：", " | ", "浏览次数"]
+TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(CHROME_WORDS + PARAGRAPHS + HEADINGS + ["\n", "\n\n", " ", "\u3000", "。", "，", ","]),
+        st.text(alphabet="十四五规划 年月日1234abc,.()（）“”、。：\t\xa0\u3000\n", max_size=40),
+        st.text(max_size=20),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.booleans())
+def test_idempotent_and_never_raises(raw: str, keep: bool) -> None:
+    once = clean(raw, keep_boilerplate=keep)
+    _assert_well_formed(once.text) if once.text else None
+    twice = clean(once.text, keep_boilerplate=keep)
+    assert twice.text == once.text
+    assert twice.removed == ()
+
+
+def test_one_megabyte_stays_linear() -> None:
+    # A guard against quadratic behaviour, not a benchmark: the budget is far looser
+    # than the measured time (about 0.1 s per MB).
+    paragraph = "".join(PARAGRAPHS).replace("。", "，")
+    lines = _wrap(paragraph * (1_000_000 // len(paragraph) + 1), 30)[: 1_000_000 // 31]
+    start = time.perf_counter()
+    result = clean("\n".join(lines))
+    assert time.perf_counter() - start < 2.0
+    assert result.text.count("\n") < 10

@@ -1,0 +1,295 @@
+"""Reading order of report rows and highlight runs, on a hand-built comparison.
+
+``sample_comparison()`` is also the fixture of the other export tests: a Traditional
+provincial decision against a Simplified city decision, with a moved item, a deleted
+item, a local item and a merge, built directly from the result model.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from core.export.rows import Row, rows
+from core.export.segments import SpanIndex, paragraphs
+from core.export.summary import RowNotes, summarize
+from core.model import (
+    Comparison,
+    Coverage,
+    Document,
+    Highlight,
+    Match,
+    Options,
+    Pair,
+    PairKind,
+    Section,
+    Span,
+    Stats,
+)
+from core.normalize import normalize
+
+LEFT_TEXT = """中共四川省委關於加快推動成渝地區雙城經濟圈建設的決定
+一、總體要求
+（一）堅定以習近平總書記重要講話精神為根本遵循。全省上下必須深入學習貫徹，增強“四個意識”、堅定“四個自信”。
+（二）推動川渝毗鄰地區聯動發展。支持川南渝西融合發展試驗區建設，共建產業合作園區，推進基礎設施互聯互通。
+二、重點任務
+（三）加快交通基礎設施建設。構建對外大通道，提升港口能級，建設長江上游航運中心。
+（四）加強生態環境保護。共築長江上游生態屏障，推進大氣污染聯防聯控。
+（五）深化體制機制改革。探索經濟區與行政區適度分離。"""
+
+RIGHT_TEXT = """中共泸州市委关于全面融入成渝地区双城经济圈建设的决定
+一、总体要求
+（一）坚定以习近平总书记重要讲话精神为根本遵循。全市上下必须提高政治站位，增强“四个意识”、坚定“四个自信”。
+二、重点任务
+（二）加快交通基础设施建设。建设泸州港，提升港口能级，打造区域性综合交通枢纽。
+（三）深化毗邻地区合作。支持川南渝西融合发展试验区建设，共建产业合作园区，推进大气污染联防联控。
+（四）发展特色优势产业。做强白酒产业，建设世界级优质白酒产业集群。
+（五）深化体制机制改革。探索经济区与行政区适度分离，完善利益共享机制。"""
+
+
+def _sections(side: str, text: str) -> tuple[Section, ...]:
+    """One section per line: "一、" lines are parents, "（…）" lines their items."""
+    lines = text.split("\n")
+    raw: list[dict[str, object]] = []
+    pos = 0
+    for line in lines:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "、" in line[:3]:
+            number, title, level, role = line[:2], line[2:], 1, "heading"
+        elif line.startswith("（"):
+            close = line.index("）") + 1
+            number, title, level, role = line[:close], line[close : line.index("。")], 2, "item"
+        else:
+            number, title, level, role = "", line, 1, "preamble"
+        heading_end = start + (line.index("。") + 1 if role == "item" else len(line))
+        raw.append(
+            dict(
+                number=number,
+                title=title,
+                level=level,
+                role=role,
+                start=start,
+                end=end,
+                heading_end=heading_end,
+            )
+        )
+    sections: list[Section] = []
+    parent_index: int | None = None
+    children: dict[int, list[str]] = {}
+    for index, info in enumerate(raw):
+        sid = f"{side}{index}"
+        parent = None
+        if info["level"] == 2 and parent_index is not None:
+            parent = f"{side}{parent_index}"
+            children.setdefault(parent_index, []).append(sid)
+        if info["role"] == "heading":
+            parent_index = index
+        info["id"], info["parent"] = sid, parent
+    for index, info in enumerate(raw):
+        kids = tuple(children.get(index, ()))
+        end = raw[index + len(kids)]["end"] if kids else info["end"]
+        sections.append(
+            Section(
+                id=str(info["id"]),
+                parent=info["parent"],
+                level=int(info["level"]),
+                number=str(info["number"]),
+                title=str(info["title"]),
+                start=int(info["start"]),
+                end=int(end),
+                heading_end=int(info["heading_end"]),
+                role=str(info["role"]),
+                children=kids,
+            )
+        )
+    return tuple(sections)
+
+
+def _highlights(
+    text: str,
+    own: list[tuple[int, int]],
+    shared: list[tuple[int, int]],
+    unique: Highlight,
+    elsewhere: list[tuple[int, int]],
+) -> tuple[Span, ...]:
+    """Spans: shared blocks, elsewhere blocks, and the rest of each paired range unique."""
+    marks: list[Highlight | None] = [None] * len(text)
+    for start, end in own:
+        for i in range(start, end):
+            if text[i] != "\n":
+                marks[i] = unique
+    for kind, blocks in ((Highlight.SHARED, shared), (Highlight.ELSEWHERE, elsewhere)):
+        for start, end in blocks:
+            for i in range(start, end):
+                marks[i] = kind
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marks[j] == marks[i]:
+            j += 1
+        if marks[i] is not None:
+            spans.append(Span(i, j, marks[i]))
+        i = j
+    return tuple(spans)
+
+
+def sample_comparison(
+    left_path: str = "/data/四川省委决定.txt",
+    right_path: str = "/data/泸州市委决定.txt",
+    extra_pairs: tuple[tuple[str, str, PairKind, float], ...] = (),
+) -> Comparison:
+    """A small, realistic comparison built by hand from the result model."""
+    left = Document(
+        left_path,
+        "中共四川省委關於加快推動成渝地區雙城經濟圈建設的決定",
+        LEFT_TEXT,
+        _sections("L", LEFT_TEXT),
+    )
+    right = Document(
+        right_path,
+        "中共泸州市委关于全面融入成渝地区双城经济圈建设的决定",
+        RIGHT_TEXT,
+        _sections("R", RIGHT_TEXT),
+    )
+    leaf_pairs = [
+        ("L0", "R0", PairKind.MODIFIED, 0.62),
+        ("L1", "R1", PairKind.SAME, 1.0),
+        ("L2", "R2", PairKind.MODIFIED, 0.71),
+        ("L4", "R3", PairKind.SAME, 1.0),
+        ("L5", "R4", PairKind.MODIFIED, 0.48),
+        ("L3", "R5", PairKind.MODIFIED, 0.55),
+        ("L7", "R7", PairKind.MODIFIED, 0.77),
+        *extra_pairs,
+    ]
+    pairs = tuple(Pair(a, b, kind, score) for a, b, kind, score in leaf_pairs)
+    lnorm, rnorm = normalize(LEFT_TEXT), normalize(RIGHT_TEXT)
+    matches: list[Match] = []
+    lshared: list[tuple[int, int]] = []
+    rshared: list[tuple[int, int]] = []
+    for pair in pairs:
+        ls, rs = left.by_id[pair.left], right.by_id[pair.right]
+        a0, a1 = lnorm.from_display(ls.start, ls.end)
+        b0, b1 = rnorm.from_display(rs.start, rs.end)
+        matcher = difflib.SequenceMatcher(None, lnorm.text[a0:a1], rnorm.text[b0:b1], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            if block.size >= 4:
+                la, lb = lnorm.to_display(a0 + block.a, a0 + block.a + block.size)
+                ra, rb = rnorm.to_display(b0 + block.b, b0 + block.b + block.size)
+                matches.append(Match(la, lb, ra, rb))
+                lshared.append((la, lb))
+                rshared.append((ra, rb))
+    # 推进大气污染联防联控 of the city's item (三) comes from the province's item (四).
+    r_else = RIGHT_TEXT.index("推进大气污染联防联控")
+    l_else = LEFT_TEXT.index("推進大氣污染聯防聯控")
+    matches.append(Match(l_else, l_else + 10, r_else, r_else + 10))
+    left_hl = _highlights(
+        LEFT_TEXT,
+        [(left.by_id[p.left].start, left.by_id[p.left].end) for p in pairs]
+        + [(left.by_id["L6"].start, left.by_id["L6"].end)],
+        lshared,
+        Highlight.LEFT_ONLY,
+        [(l_else, l_else + 10)],
+    )
+    right_hl = _highlights(
+        RIGHT_TEXT,
+        [(s.start, s.end) for s in right.sections],
+        rshared,
+        Highlight.RIGHT_ONLY,
+        [(r_else, r_else + 10)],
+    )
+    coverage = Coverage(
+        left=tuple((s.id, None if s.id == "L6" else PairKind.MODIFIED) for s in left.leaves),
+        right=tuple((s.id, None if s.id == "R6" else PairKind.MODIFIED) for s in right.leaves),
+    )
+    stats = Stats(
+        0.58, 0.52, 0.8, 0.2, ((PairKind.SAME, 0), (PairKind.MODIFIED, 5), (PairKind.RELATED, 0)), 1, 1
+    )
+    return Comparison(Options(), left, right, pairs, tuple(matches), stats, coverage, left_hl, right_hl)
+
+
+def _ids(row: Row) -> tuple[str | None, tuple[str, ...]]:
+    return (row.right.id if row.right else None, tuple(s.id for s in row.left))
+
+
+def test_rows_follow_the_right_document_with_left_only_slotted_in() -> None:
+    result = [_ids(r) for r in rows(sample_comparison())]
+    # L6 (deleted) follows L5, which is shown in R4's row.
+    assert result == [
+        ("R0", ("L0",)),
+        ("R2", ("L2",)),
+        ("R4", ("L5",)),
+        (None, ("L6",)),
+        ("R5", ("L3",)),
+        ("R6", ()),
+        ("R7", ("L7",)),
+    ]
+
+
+def test_merged_row_lists_all_left_counterparts_and_the_closest_kind() -> None:
+    comparison = sample_comparison(extra_pairs=(("L6", "R5", PairKind.RELATED, 0.21),))
+    result = rows(comparison)
+    assert [_ids(r) for r in result if r.right is None] == []
+    row = next(r for r in result if r.right and r.right.id == "R5")
+    assert _ids(row) == ("R5", ("L3", "L6"))
+    assert row.kind is PairKind.MODIFIED
+    assert row.score == 0.55
+
+
+def test_left_only_leaf_before_any_paired_leaf_comes_first() -> None:
+    base = sample_comparison()
+    pairs = tuple(p for p in base.pairs if p.left != "L0")
+    comparison = Comparison(
+        base.options,
+        base.left,
+        base.right,
+        pairs,
+        base.matches,
+        base.stats,
+        base.coverage,
+        base.left_highlights,
+        base.right_highlights,
+    )
+    assert _ids(rows(comparison)[0]) == (None, ("L0",))
+
+
+def test_paragraph_runs_cover_text_exactly_with_highlights() -> None:
+    comparison = sample_comparison()
+    index = SpanIndex(comparison.right_highlights)
+    section = comparison.right.by_id["R5"]
+    paras = paragraphs(RIGHT_TEXT, index, section.start, section.end, section.heading_end)
+    assert len(paras) == 1
+    text = "".join(run.text for run in paras[0])
+    assert text == RIGHT_TEXT[section.start : section.end]
+    bold = "".join(run.text for run in paras[0] if run.bold)
+    assert bold == RIGHT_TEXT[section.start : section.heading_end]
+    kinds = {run.kind for run in paras[0]}
+    assert {Highlight.SHARED, Highlight.RIGHT_ONLY, Highlight.ELSEWHERE} <= kinds
+
+
+def test_paragraphs_split_on_line_breaks_and_drop_blank_ones() -> None:
+    index = SpanIndex([Span(1, 5, Highlight.SHARED)])
+    paras = paragraphs("甲乙\n\n丙丁戊", index, 0, 7)
+    assert [[r.text for r in p] for p in paras] == [["甲", "乙"], ["丙", "丁戊"]]
+    assert [r.kind for r in paras[1]] == [Highlight.SHARED, None]
+
+
+def test_notes_name_kind_score_and_source_elsewhere() -> None:
+    comparison = sample_comparison()
+    notes = RowNotes(comparison)
+    row = next(r for r in rows(comparison) if r.right and r.right.id == "R5")
+    lines = notes.lines(row)
+    assert lines[0] == "修改"
+    assert "相似度 55%" in lines
+    assert any(line.startswith("另有表述见左侧：（四）加強生態環境保護") for line in lines)
+    local = next(r for r in rows(comparison) if r.right and r.right.id == "R6")
+    assert notes.lines(local)[0].startswith("右侧独有")
+
+
+def test_summary_lists_files_options_and_not_taken_up() -> None:
+    summary = summarize(sample_comparison())
+    assert summary.files[0][1] == "四川省委决定.txt"
+    assert summary.not_taken_up == ("（四）加強生態環境保護",)
+    assert summary.local == ("（四）发展特色优势产业",)
+    assert ("繁简转换后比较", "是") in summary.options
+    assert ("左侧独有条目（删除 / 未采纳）", "1") in summary.stats

@@ -1,0 +1,158 @@
+"""Word segmentation: tiling, policy terms, ASCII runs, engines agreeing, lazy loading."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import tokens
+from core.normalize import normalize, to_simplified
+from core.resources import samples_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(samples_dir().glob("*.txt"))
+
+
+def words(text: str) -> list[str]:
+    return [text[a:b] for a, b in tokens.tokenize(text)]
+
+
+def assert_tiles(text: str, spans: tuple[tuple[int, int], ...]) -> None:
+    pos = 0
+    for start, end in spans:
+        assert start == pos and end > start
+        pos = end
+    assert pos == len(text)
+
+
+def run_python(code: str, tmp_path: Path) -> str:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("加快推动成渝地区双城经济圈建设", "成渝地区双城经济圈"),
+        ("高水平建设川南渝西融合发展试验区", "川南渝西融合发展试验区"),
+        ('深化"放管服"改革,持续优化营商环境', "放管服"),
+        ("营造市场化法治化国际化营商环境", "营商环境"),
+        ("编制十四五规划", "十四五"),
+        ("推动经济高质量发展", "高质量发展"),
+        ("加快构建新发展格局", "新发展格局"),
+        ("积极融入一带一路建设和长江经济带发展", "一带一路"),
+        ("积极融入一带一路建设和长江经济带发展", "长江经济带"),
+        ("共建西部陆海新通道", "西部陆海新通道"),
+        ("全面推进乡村振兴", "乡村振兴"),
+        ("力争2030年前实现碳达峰、2060年前实现碳中和", "碳达峰"),
+        ("力争2030年前实现碳达峰、2060年前实现碳中和", "碳中和"),
+        ("深化供给侧结构性改革", "供给侧结构性改革"),
+        ("扎实推动共同富裕", "共同富裕"),
+        ("发展全过程人民民主", "全过程人民民主"),
+        ("牵头单位:市发展改革委;责任单位:各区县政府", "牵头单位"),
+        ("牵头单位:市发展改革委;责任单位:各区县政府", "责任单位"),
+        ("推进政务服务一网通办", "一网通办"),
+        ("全面落实河长制", "河长制"),
+        ("用好地方政府专项债券", "地方政府专项债券"),
+    ],
+)
+def test_policy_terms_stay_whole_in_context(sentence: str, term: str) -> None:
+    assert term in words(sentence)
+
+
+def test_ascii_runs_punctuation_and_line_breaks() -> None:
+    text = 'gdp增长8.5%,建成5g基站2025个。\n"十四五"期间'
+    assert words(text) == [
+        "gdp", "增长", "8.5%", ",", "建成", "5g", "基站", "2025", "个", "。",
+        "\n", '"', "十四五", '"', "期间",
+    ]  # fmt: skip
+
+
+def test_samples_are_tiled() -> None:
+    for path in SAMPLES:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        assert_tiles(text, tokens.tokenize(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("成渝地区双城经济圈建设放管服改革十四五a1.%,。\n \ue000𠀀〇"), max_size=60
+    )
+)
+def test_any_text_is_tiled(text: str) -> None:
+    assert_tiles(text, tokens.tokenize(text))
+
+
+def test_user_dictionary_is_sound() -> None:
+    entries = tokens.read_user_dict()
+    names = [word for word, _, _ in entries]
+    assert len(names) >= 200
+    assert len(set(names)) == len(names)
+    for word, freq, _tag in entries:
+        # only ideographs the segmenter sees, already in comparison form
+        assert all("\u4e00" <= ch <= "\u9fd5" for ch in word), word
+        assert to_simplified(word) == word, word
+        assert freq > 0
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_every_dictionary_word_is_one_token(engine: str) -> None:
+    cut = tokens._cutter(engine)
+    for word, _, _ in tokens.read_user_dict():
+        assert list(cut(word)) == [word]
+
+
+def test_rjieba_and_jieba_cut_the_samples_alike() -> None:
+    fast, reference = tokens._cutter("rjieba"), tokens._cutter("jieba")
+    for path in SAMPLES:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        fast_spans = tokens._spans(text, fast)
+        assert fast_spans == tokens._spans(text, reference), path.name
+        assert len(fast_spans) > len(text) // 3  # words, not characters
+
+
+def test_import_is_cheap(tmp_path: Path) -> None:
+    loaded = run_python(
+        "import sys, core.tokens, core.diff; print(sorted({'jieba', 'rjieba'} & set(sys.modules)))", tmp_path
+    )
+    assert loaded == "[]"
+
+
+def test_falls_back_to_jieba_with_cache_in_cache_dir(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['rjieba'] = None\n"  # makes `import rjieba` fail
+        "from core import tokens\n"
+        "t = '推动成渝地区双城经济圈建设'\n"
+        "print(tokens.engine(), [t[a:b] for a, b in tokens.tokenize(t)])\n"
+    )
+    out = run_python(code, tmp_path)
+    assert out == "jieba ['推动', '成渝地区双城经济圈', '建设']"
+    caches = list((tmp_path / "cache" / "duizhao").glob("jieba*.cache"))
+    assert len(caches) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]  # nothing in the working directory
+
+
+def test_first_use_from_many_threads_loads_once(tmp_path: Path) -> None:
+    code = (
+        "import threading\n"
+        "from core import tokens\n"
+        "calls = []\n"
+        "load = tokens._LOADERS['rjieba']\n"
+        "tokens._LOADERS['rjieba'] = lambda: calls.append(1) or load()\n"
+        "out = []\n"
+        "threads = [threading.Thread(target=lambda i=i: out.append(tokens.tokenize('深化放管服改革' * i)))"
+        " for i in range(1, 9)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(len(calls), len(out))\n"
+    )
+    assert run_python(code, tmp_path) == "1 8"
