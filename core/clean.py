@@ -242,8 +242,10 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
             line = lines[i]
             if not drop[i] and len(line) <= 40 and "。" not in line and not _HEADING.match(line):
                 near.setdefault(line, []).append(i)
+    # A running header or footer is on most pages, not just on a few.
+    enough = max(_MIN_REPEATS, len(pages) // 2)
     for found in near.values():
-        if len(set(found)) >= _MIN_REPEATS:
+        if len(set(found)) >= enough:
             for i in found:
                 drop[i] = True
 
@@ -319,7 +321,5 @@ def _joiner(before: str, after: str) -> str:
     "B)"), so pieces of a line that holds Chinese are glued directly.
     """
     last, first = before[-1], after[0]
-    latin_break = (
-        last.isascii() and (last.isalnum() or last in ",.;:!?") and first.isascii() and first.isalnum()
-    )
+    latin_break = last.isascii() and (last.isalnum() or last in ",.;:!?") and first.isascii() and first.isalnum()
     return " " if latin_break and not _WIDE.search(before) else ""

@@ -51,8 +51,8 @@ class Revision:
 
     def truth(self, left: tuple[Section, ...], right: tuple[Section, ...]) -> set[tuple[str, str]]:
         """True leaf pairs between the outline of the original and that of the revision."""
-        left_lines = _leaf_lines(self.original, left)
-        right_lines = _leaf_lines(self.revised, right)
+        left_lines = leaf_line_indices(self.original, left)
+        right_lines = leaf_line_indices(self.revised, right)
         owner: dict[int, str] = {}
         for sid, indices in left_lines.items():
             for i in indices:
@@ -66,7 +66,7 @@ class Revision:
         return out
 
 
-def _leaf_lines(text: str, sections: tuple[Section, ...]) -> dict[str, list[int]]:
+def leaf_line_indices(text: str, sections: tuple[Section, ...]) -> dict[str, list[int]]:
     """Line indices (of ``text.split('\\n')``) whose start lies in each leaf."""
     starts = []
     pos = 0
@@ -88,15 +88,21 @@ def _cn_number(n: int) -> str:
     return head + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
-def _units(lines: list[str]) -> list[int]:
-    """Lines that are whole paragraphs or run-in items: the units a drafter edits."""
+def _units(text: str) -> list[int]:
+    """Lines that are whole leaves (a paragraph or a run-in item): the units a drafter edits."""
+    sections = outline(text, "L")[0]
+    line_starts: dict[int, int] = {}
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        line_starts[pos] = i
+        pos += len(line) + 1
     out = []
-    for i, text in enumerate(lines):
-        heading = match_heading(text)
-        sentence_ends = text.count("。")
-        if (heading is None and len(text) >= 30 and sentence_ends >= 1) or (heading and sentence_ends >= 2):
-            out.append(i)
-    return out
+    for s in sections:
+        if s.is_leaf and s.start in line_starts and "\n" not in text[s.start : s.end] and s.role != "preamble":
+            line = text[s.start : s.end]
+            if len(line) >= 30 and "。" in line:
+                out.append(line_starts[s.start])
+    return sorted(out)
 
 
 def _split_number(text: str) -> tuple[str, str]:
@@ -181,7 +187,7 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
     original_lines = original.split("\n")
     foreign = [line for line in clean(foreign_text).text.split("\n") if len(line) > 40 and "。" in line]
     lines = [Line(t, frozenset({i})) for i, t in enumerate(original_lines)]
-    units = _units(original_lines)
+    units = _units(original)
     chosen = sorted(rng.sample(units, max(1, int(len(units) * share))))
     kinds = [variant] * len(chosen)
     if variant == "mixed":

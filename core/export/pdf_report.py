@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -192,14 +193,15 @@ def _summary(summary: Summary, styles: _Styles) -> list[Any]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))  # fmt: skip
-    out += [Spacer(0, 8), side, Spacer(0, 8), Paragraph("图例", styles.h2)]
-    out.append(_grid(legend_rows, (_WIDTH * 0.12, _WIDTH * 0.12, _WIDTH * 0.5)))
+    out += [Spacer(0, 8), side, Spacer(0, 8)]
+    legend_grid = _grid(legend_rows, (_WIDTH * 0.12, _WIDTH * 0.12, _WIDTH * 0.5))
+    out.append(KeepTogether([Paragraph("图例", styles.h2), legend_grid]))
     for heading, labels in (
         ("左侧未被采纳 / 已删除的条目", summary.not_taken_up),
         ("右侧新增 / 本地特有的条目", summary.local),
     ):
-        out.append(Paragraph(f"{heading}（{len(labels)}）", styles.h2))
-        out.append(p("；".join(labels) + "。" if labels else "无"))
+        listing = p("；".join(labels) + "。" if labels else "无")
+        out.append(KeepTogether([Paragraph(f"{heading}（{len(labels)}）", styles.h2), listing]))
     return out
 
 

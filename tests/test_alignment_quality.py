@@ -1,0 +1,75 @@
+"""Alignment quality on generated revisions with known truth (leaf-pair precision and recall)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from revision_generator import VARIANTS, leaf_line_indices, revise
+
+from core.compare import compare_texts
+from core.model import Comparison, PairKind
+
+SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
+# Each base document, and the unrelated document its inserted sections come from.
+BASES = {
+    "jiangyang_14th_five_year_plan.txt": "sichuan_2020_decision_traditional.txt",
+    "longmatan_2022_action_plan.txt": "sichuan_2020_decision_traditional.txt",
+    "sichuan_2020_decision_traditional.txt": "jiangyang_14th_five_year_plan.txt",
+}
+SEEDS = (0, 1, 2)
+THRESHOLD = 0.95
+
+
+def _read(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def _matched_leaf_pairs(result: Comparison) -> set[tuple[str, str]]:
+    return {
+        (p.left, p.right)
+        for p in result.pairs
+        if p.kind is not PairKind.RELATED
+        and result.left.by_id[p.left].is_leaf
+        and result.right.by_id[p.right].is_leaf
+    }
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_leaf_pairs_precision_and_recall(base: str, variant: str) -> None:
+    hits = predicted_total = truth_total = 0
+    for seed in SEEDS:
+        revision = revise(_read(base), variant, seed, _read(BASES[base]))
+        result = compare_texts(revision.original, revision.revised)
+        predicted = _matched_leaf_pairs(result)
+        truth = revision.truth(result.left.sections, result.right.sections)
+        assert truth, "the generator must leave something to find"
+        hits += len(predicted & truth)
+        predicted_total += len(predicted)
+        truth_total += len(truth)
+    precision, recall = hits / predicted_total, hits / truth_total
+    assert precision >= THRESHOLD, f"{variant} on {base}: precision {precision:.3f}"
+    assert recall >= THRESHOLD, f"{variant} on {base}: recall {recall:.3f}"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_inserted_foreign_sections_are_never_modified(seed: int) -> None:
+    base = "jiangyang_14th_five_year_plan.txt"
+    revision = revise(_read(base), "insert", seed, _read(BASES[base]), share=0.3)
+    result = compare_texts(revision.original, revision.revised)
+    foreign_lines = {i for i, line in enumerate(revision.lines) if not line.sources}
+    leaf_lines = leaf_line_indices(revision.revised, result.right.sections)
+    foreign_leaves = {sid for sid, lines in leaf_lines.items() if lines and set(lines) <= foreign_lines}
+    assert foreign_leaves
+    for pair in result.pairs:
+        if pair.right in foreign_leaves:
+            assert pair.kind is PairKind.RELATED, (pair, result.right.by_id[pair.right].label)
+
+
+def test_unchanged_document_pairs_every_leaf_as_same() -> None:
+    text = _read("longmatan_2022_action_plan.txt")
+    result = compare_texts(text, text)
+    assert result.stats.left_leaves_covered == 1.0
+    leaf_pairs = [p for p in result.pairs if result.left.by_id[p.left].is_leaf]
+    assert leaf_pairs and all(p.kind is PairKind.SAME and p.left[1:] == p.right[1:] for p in leaf_pairs)

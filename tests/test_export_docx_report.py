@@ -1,0 +1,134 @@
+"""The Word 修改对照表: open the file and check what a reader and Word/WPS rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from test_export_rows import sample_comparison
+
+from core.export.docx_report import write_docx_report
+from core.export.rows import rows
+from core.model import PairKind
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
+    target = tmp_path_factory.mktemp("docx") / "对照表.docx"
+    write_docx_report(sample_comparison(), target)
+    return docx.Document(str(target))
+
+
+def _body_tables(document: docx.document.Document) -> list[docx.table.Table]:
+    return [t for t in document.tables if t.rows[0].cells[-1].text == "说明"]
+
+
+def _runs_with(document: docx.document.Document, text: str) -> list[docx.text.run.Run]:
+    return [
+        run
+        for table in _body_tables(document)
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if text in run.text
+    ]
+
+
+def test_cover_names_files_options_statistics_and_legend(report: docx.document.Document) -> None:
+    text = "\n".join(p.text for p in report.paragraphs)
+    cells = "\n".join(c.text for t in report.tables[:4] for r in t.rows for c in r.cells)
+    assert "修改对照表" in text and "生成时间" in text
+    assert "四川省委决定.txt" in cells and "泸州市委决定.txt" in cells
+    assert "相同表述最短长度" in cells and "58%" in cells
+    for label in ("相同", "左侧独有", "右侧独有", "他处相同"):
+        assert label in cells
+    assert "左侧未被采纳 / 已删除的条目（1）" in text
+
+
+def test_one_table_row_per_aligned_part_with_both_sides(report: docx.document.Document) -> None:
+    body_rows = [row for table in _body_tables(report) for row in table.rows[1:]]
+    assert len(body_rows) == len(rows(sample_comparison()))
+    joined = "\n".join(c.text for r in body_rows for c in r.cells)
+    assert "（一）堅定以習近平總書記重要講話精神為根本遵循" in joined  # left, in its own script
+    assert "全市上下必须提高政治站位" in joined  # right
+    assert "（右侧无对应内容：已删除或未采纳）" in joined
+    assert "（左侧无对应内容：右侧新增或本地特有）" in joined
+    assert "相似度 55%" in joined
+    assert "另有表述见左侧：（四）加強生態環境保護" in joined
+
+
+def test_highlights_are_shading_plus_print_cue(report: docx.document.Document) -> None:
+    def shading(run: docx.text.run.Run) -> str | None:
+        shd = run._r.find(f"{qn('w:rPr')}/{qn('w:shd')}")
+        return None if shd is None else shd.get(qn("w:fill"))
+
+    local = _runs_with(report, "做强白酒产业")
+    assert local and shading(local[0]) == "C3DDF5"
+    assert local[0]._r.find(f"{qn('w:rPr')}/{qn('w:u')}").get(qn("w:val")) == "single"
+    deleted = _runs_with(report, "共築長江上游生態屏障")
+    assert deleted and shading(deleted[0]) == "F8CBB4"
+    assert deleted[0]._r.find(f"{qn('w:rPr')}/{qn('w:strike')}") is not None
+    elsewhere = _runs_with(report, "推进大气污染联防联控")
+    assert elsewhere and shading(elsewhere[0]) == "FBE38E"
+    assert elsewhere[0]._r.find(f"{qn('w:rPr')}/{qn('w:u')}").get(qn("w:val")) == "dotted"
+    shared = _runs_with(report, "习近平总书记重要讲话精神")
+    assert shared and shading(shared[0]) == "E6EFE1"
+    assert shared[0]._r.find(f"{qn('w:rPr')}/{qn('w:u')}") is None
+
+
+def test_east_asian_fonts_on_styles_and_runs(report: docx.document.Document) -> None:
+    def fonts(element: object) -> dict[str, str]:
+        rfonts = element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")  # type: ignore[attr-defined]
+        return {k.split("}")[1]: v for k, v in rfonts.attrib.items()}
+
+    assert fonts(report.styles["Normal"].element)["eastAsia"] == "宋体"
+    heading = fonts(report.styles["Heading 2"].element)
+    assert heading["eastAsia"] == "黑体" and "eastAsiaTheme" not in heading
+    run = _runs_with(report, "做强白酒产业")[0]
+    assert fonts(run._r)["eastAsia"] == "宋体"
+
+
+def test_headings_page_and_repeated_table_header(report: docx.document.Document) -> None:
+    headings = [(p.style.name, p.text) for p in report.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "逐条对照") in headings
+    assert ("Heading 2", "一、总体要求") in headings and ("Heading 2", "二、重点任务") in headings
+    section = report.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210  # A4 landscape
+    for table in _body_tables(report):
+        header = table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+        assert header is not None
+
+
+def test_comments_on_changed_rows_with_score(report: docx.document.Document) -> None:
+    comments = list(report.comments)
+    changed = [r for r in rows(sample_comparison()) if r.kind is not PairKind.SAME]
+    assert len(comments) == len(changed)
+    texts = [c.text for c in comments]
+    assert "修改，相似度 55%" in texts
+    assert any(t.startswith("右侧独有") for t in texts)
+    assert all(c.author == "对照" for c in comments)
+
+
+def test_progress_reaches_completion(tmp_path: Path) -> None:
+    seen: list[float] = []
+    write_docx_report(sample_comparison(), tmp_path / "r.docx", seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0
+
+
+def test_sample_pair_report(tmp_path: Path) -> None:
+    compare = pytest.importorskip("core.compare").compare
+    comparison = compare(
+        ROOT / "docs_in/sichuan_2020_decision_traditional.txt", ROOT / "docs_in/luzhou_2020_decision.txt"
+    )
+    target = tmp_path / "sample.docx"
+    write_docx_report(comparison, target)
+    document = docx.Document(str(target))
+    body_rows = [row for table in _body_tables(document) for row in table.rows[1:]]
+    assert len(body_rows) == len(rows(comparison))
+    joined = "\n".join(c.text for r in body_rows for c in r.cells[:2])
+    assert "川南渝西融合發展試驗區" in joined and "泸州" in joined
