@@ -55,6 +55,7 @@ STAGES = {
     "逐词比较": "diff",
     "统计": "highlight + report",
 }
+DONE = "完成"
 # Stage functions looked up in core.compare's namespace, timed inside the stage above.
 SUB_STAGES = ("clean", "normalize", "outline")
 
@@ -201,9 +202,12 @@ def engine_once(left: Path, right: Path) -> EngineRun:
         end = time.perf_counter()
     stages: dict[str, float] = {}
     for (at, stage), (until, _next) in zip(marks, [*marks[1:], (end, "")], strict=True):
+        if stage == DONE:
+            continue
         name = STAGES.get(stage, stage)
         stages[name] = stages.get(name, 0.0) + until - at
-    stages.update({f"  {name}": seconds for name, seconds in sub.items()})
+        if name == STAGES["清理与结构识别"]:
+            stages.update({f"  {sub_name}": seconds for sub_name, seconds in sub.items()})
     return EngineRun(end - start, stages)
 
 
@@ -218,13 +222,21 @@ def engine_time(left: Path, right: Path, runs: int) -> EngineRun:
     )
 
 
-def engine_peak(left: Path, right: Path) -> int:
-    """Peak bytes allocated by Python objects during one compare() (dictionaries already loaded)."""
+def engine_peak(left: Path, right: Path) -> tuple[int, int]:
+    """Peak bytes allocated by Python objects during one compare() (dictionaries already loaded):
+    while loading the files, and in the rest of the pipeline."""
     tokens.tokenize.cache_clear()
+    peaks: list[int] = []
+
+    def progress(_fraction: float, stage: str) -> None:
+        if stage != "读取文件" and not peaks:
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.reset_peak()
+
     tracemalloc.start()
     try:
-        pipeline.compare(left, right)
-        return tracemalloc.get_traced_memory()[1]
+        pipeline.compare(left, right, progress=progress)
+        return (peaks or [0])[0], tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
@@ -359,10 +371,11 @@ def measure(runs: int, work: Path) -> list[Row]:
              for name, seconds in big.stages.items()]
 
     log("peak memory ...")
-    rows.append(Row("peak Python memory, engine, sample pair", mib(engine_peak(SAMPLE_LEFT, SAMPLE_RIGHT)),
-                    "tracemalloc, dictionaries already loaded"))
-    rows.append(Row(f"peak Python memory, engine, plan {SCALE}x", mib(engine_peak(*pairs[SCALE])),
-                    "tracemalloc, dictionaries already loaded"))
+    for label, pair in (("sample pair", (SAMPLE_LEFT, SAMPLE_RIGHT)), (f"plan {SCALE}x", pairs[SCALE])):
+        loading, rest = engine_peak(*pair)
+        rows.append(Row(f"peak Python memory, engine, {label}", mib(max(loading, rest)),
+                        f"tracemalloc, dictionaries already loaded; loading files {mib(loading)}, "
+                        f"the rest {mib(rest)}"))
     rows.append(Row("max RSS, CLI, sample pair", mib(cli_rss) if cli_rss >= 0 else "n/a",
                     "the whole process, dictionaries included"))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ _WHOLE = 0.90  # a section this much made of one counterpart's wording
 _RELATED_SUBJECT = 0.12  # mean of body and title cosine
 _RELATED_DICE = 0.10
 _PARENT_AFFINITY = 0.45
+_INDEXED_DF = 0.05  # bigrams in more sections than this share are not indexed for subject search
+_NEIGHBOURS = 5  # subject candidates examined per section
 
 _CONTENT = re.compile(r"[\w]")
 
@@ -208,7 +211,7 @@ def _bigrams(text: str) -> Counter[str]:
 
 
 class _Topics:
-    """TF-IDF vectors of character bigrams for the leaves of both sides."""
+    """TF-IDF vectors of character bigrams, with an inverted index for nearest-neighbour search."""
 
     def __init__(self, texts: dict[str, str]) -> None:
         counts = {sid: _bigrams(t) for sid, t in texts.items()}
@@ -217,16 +220,32 @@ class _Topics:
             df.update(c.keys())
         n = len(counts) + 1
         self.vectors: dict[str, dict[str, float]] = {}
+        # Bigrams in more than a few percent of sections weigh little in any cosine; leaving
+        # them out of the index keeps the search linear on long documents.
+        indexed_df = max(8, int(n * _INDEXED_DF))
+        self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for sid, c in counts.items():
             vec = {g: (1 + math.log(tf)) * math.log(n / df[g]) for g, tf in c.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.vectors[sid] = {g: v / norm for g, v in vec.items()}
+            for g, v in self.vectors[sid].items():
+                if df[g] <= indexed_df:
+                    self.postings[g].append((sid, v))
 
     def cosine(self, a: str, b: str) -> float:
         va, vb = self.vectors[a], self.vectors[b]
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(v * vb.get(g, 0.0) for g, v in va.items())
+
+    def nearest(self, sid: str, prefix: str, count: int) -> list[str]:
+        """Up to ``count`` sections whose id starts with ``prefix``, most similar first."""
+        scores: dict[str, float] = defaultdict(float)
+        for g, v in self.vectors[sid].items():
+            for other, w in self.postings.get(g, ()):
+                if other.startswith(prefix):
+                    scores[other] += v * w
+        return sorted(scores, key=lambda o: (-scores[o], o))[:count]
 
 
 def _related(left: _Side, right: _Side, cands: list[_Candidate],
@@ -251,13 +270,22 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
     def score(a: str, b: str) -> float:
         return (body_topics.cosine(a, b) + title_topics.cosine(a, b)) / 2
 
+    left_prefix, right_prefix = left.doc.sections[0].id[0], right.doc.sections[0].id[0]
+
+    def candidates(sid: str, prefix: str) -> set[str]:
+        near = body_topics.nearest(sid, prefix, _NEIGHBOURS) + title_topics.nearest(sid, prefix, _NEIGHBOURS)
+        near.extend(b if prefix == right_prefix else a for a, b in dice if sid in (a, b))
+        return set(near)
+
     found: set[tuple[str, str]] = set()
     for a in lonely_left:
-        best = max(right.doc.leaves, key=lambda s: (score(a, s.id), s.id))
-        found.add((a, best.id))
+        near = candidates(a, right_prefix)
+        if near:
+            found.add((a, max(sorted(near), key=lambda b: score(a, b))))
     for b in lonely_right:
-        best = max(left.doc.leaves, key=lambda s: (score(s.id, b), s.id))
-        found.add((best.id, b))
+        near = candidates(b, left_prefix)
+        if near:
+            found.add((max(sorted(near), key=lambda a: score(a, b)), b))
     return [
         AlignedPair(a, b, PairKind.RELATED, round(dice.get((a, b), 0.0), 4))
         for a, b in sorted(found)
@@ -324,13 +352,15 @@ def _ancestors(doc: Document) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _shared_dice(left: _Side, right: _Side, a: str, b: str, runs: Sequence[Run]) -> float:
+def _shared_dice(left: _Side, right: _Side, a: str, b: str, runs: Sequence[Run], run_starts: list[int]) -> float:
     la, lb = left.spans[a]
     ra, rb = right.spans[b]
-    lefts = [(max(r.left_start, la), min(r.left_end, lb)) for r in runs
-             if r.left_start < lb and r.left_end > la and r.right_start < rb and r.right_end > ra]
-    rights = [(max(r.right_start, ra), min(r.right_end, rb)) for r in runs
-              if r.left_start < lb and r.left_end > la and r.right_start < rb and r.right_end > ra]
+    lefts, rights = [], []
+    # Runs never cross a line, so only runs starting inside [la, lb) can overlap it.
+    for run in runs[bisect_left(run_starts, la) : bisect_left(run_starts, lb)]:
+        if run.right_start < rb and run.right_end > ra:
+            lefts.append((max(run.left_start, la), min(run.left_end, lb)))
+            rights.append((max(run.right_start, ra), min(run.right_end, rb)))
     shared = _union_length(lefts) + _union_length(rights)
     return min(1.0, shared / (left.size(a) + right.size(b)))
 
@@ -355,12 +385,13 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
 
     sorted_runs = sorted(runs, key=lambda r: r.left_start)
+    run_starts = [r.left_start for r in sorted_runs]
     for a, b in _parents(left, right, pairs, runs):
         same = left.content(a).strip() == right.content(b).strip()
         if same:
             pairs.append(AlignedPair(a, b, PairKind.SAME, 1.0))
             continue
-        dice = _shared_dice(left, right, a, b, sorted_runs)
+        dice = _shared_dice(left, right, a, b, sorted_runs, run_starts)
         kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
     pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))

@@ -10,12 +10,14 @@ k-gram recurs, not quadratic like a whole-text diff.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-# A k-gram that recurs more often than this on the right seeds runs at its first
-# occurrences only: stock phrases ("成渝地区双城经济圈建设") would otherwise produce a
-# quadratic number of runs, all saying the same thing.
-_MAX_SEEDS_PER_GRAM = 12
+# A k-gram that recurs more often than this on the right seeds runs only at the
+# occurrences nearest to the same relative place in the document: stock phrases
+# ("成渝地区双城经济圈建设") and repeated blocks would otherwise produce a quadratic
+# number of runs, all saying the same thing.
+_MAX_SEEDS_PER_GRAM = 6
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,18 @@ def _gram_index(text: str, k: int) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for line_start, line in _line_slices(text):
         for i in range(len(line) - k + 1):
-            positions = index.setdefault(line[i : i + k], [])
-            if len(positions) < _MAX_SEEDS_PER_GRAM:
-                positions.append(line_start + i)
+            index.setdefault(line[i : i + k], []).append(line_start + i)
     return index
+
+
+def _seeds(positions: list[int], expected: float) -> list[int]:
+    """All positions of a rare k-gram; for a common one, those nearest ``expected``."""
+    if len(positions) <= _MAX_SEEDS_PER_GRAM:
+        return positions
+    at = bisect_left(positions, expected)
+    low = max(0, at - _MAX_SEEDS_PER_GRAM // 2)
+    low = min(low, len(positions) - _MAX_SEEDS_PER_GRAM)
+    return positions[low : low + _MAX_SEEDS_PER_GRAM]
 
 
 def _line_slices(text: str) -> list[tuple[int, str]]:
@@ -68,13 +78,14 @@ def common_runs(left: str, right: str, min_len: int) -> list[Run]:
     index = _gram_index(right, k)
     runs: list[Run] = []
     covered_until: dict[int, int] = {}  # diagonal (right - left) -> left end of the last run found on it
+    scale = len(right) / len(left)
     for line_start, line in _line_slices(left):
         for offset in range(len(line) - k + 1):
             positions = index.get(line[offset : offset + k])
             if not positions:
                 continue
             i = line_start + offset
-            for j in positions:
+            for j in _seeds(positions, i * scale):
                 diagonal = j - i
                 if covered_until.get(diagonal, -1) > i:
                     continue

@@ -171,8 +171,8 @@ class PairListPanel(QWidget):
         self.proxy = PairFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QComboBox(self)
-        for mode, label in zip(FILTERS, ("全部", "有改动", "独有", "相关"), strict=True):
-            self.filter_box.addItem(tr(label), mode)
+        for mode, label in zip(FILTERS, (tr("全部"), tr("有改动"), tr("独有"), tr("相关")), strict=True):
+            self.filter_box.addItem(label, mode)
         self.filter_box.currentIndexChanged.connect(
             lambda i: self.proxy.set_mode(self.filter_box.itemData(i))
         )

@@ -9,6 +9,8 @@ exhortation, signature and date at the end are the closing.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -61,7 +63,7 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
     for s in sections:
         siblings.setdefault(s.parent, []).append(s)
     for group in siblings.values():
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in itertools.pairwise(group):
             assert a.end <= b.start, f"siblings {a.id} and {b.id} overlap or are out of order"
 
 
@@ -162,7 +164,8 @@ def test_dashes_and_boxes_never_hold_sub_sections() -> None:
 
 
 def test_run_in_heading_title_is_the_lead_sentence() -> None:
-    text = "（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的精神。\n（二）基本原则。坚持创新。"
+    text = ("（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的精神。\n"
+            "（二）基本原则。坚持创新。")
     _, sections, _ = _parse(text)
     _check_tree(text, sections)
     first, second = sections[0], sections[1]
@@ -180,7 +183,8 @@ def test_heading_line_ending_in_full_stop_is_not_run_in() -> None:
 
 
 def test_skipped_and_duplicated_numbers_are_kept() -> None:
-    text = "一、总体要求\n（一）指导思想。坚持创新。\n（三）主要目标。到2025年。\n（三）重复编号。编号重复。\n三、重点任务\n（五）跳号。跳过了四。"
+    text = ("一、总体要求\n（一）指导思想。坚持创新。\n（三）主要目标。到2025年。\n（三）重复编号。编号重复。\n"
+            "三、重点任务\n（五）跳号。跳过了四。")
     by_id, sections, _ = _parse(text)
     _check_tree(text, sections)
     assert _headed(sections) == [("一、", "总体要求"), ("（一）", "指导思想"), ("（三）", "主要目标"),
@@ -206,6 +210,18 @@ def test_body_between_heading_and_first_sub_heading_is_a_paragraph() -> None:
     kids = [by_id[c] for c in head.children]
     assert [k.role for k in kids] == ["paragraph", "item"]
     assert text[kids[0].start:kids[0].end] == "坚持以人民为中心。推进高质量发展。"
+
+
+def test_run_in_heading_with_sub_headings_keeps_its_body_in_a_leaf() -> None:
+    # The text after a run-in heading's lead sentence is body text: it must reach a leaf
+    # (a paragraph child), or alignment and diff never see it.
+    text = "一、总体要求。坚持以人民为中心，推进高质量发展。\n（一）指导思想。坚持创新。"
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    body = text.index("坚持以人民为中心")
+    leaves = [s for s in sections if s.is_leaf and s.start <= body < s.end]
+    assert len(leaves) == 1
+    assert text[leaves[0].start:leaves[0].end] == "坚持以人民为中心，推进高质量发展。"
 
 
 # --- documents without headings, preamble, closing ------------------------------------
@@ -257,7 +273,8 @@ def test_preamble_title_block_and_closing() -> None:
     if closing.parent is not None:
         closing = by_id[closing.parent]
     assert closing.role == "closing" and closing.parent is None
-    assert text[closing.start:closing.end] == "全省各级党组织和广大党员干部要紧密团结，奋力开创新局面。\n中共某某市委员会\n2020年7月1日"
+    assert text[closing.start:closing.end] == (
+        "全省各级党组织和广大党员干部要紧密团结，奋力开创新局面。\n中共某某市委员会\n2020年7月1日")
     last_item = _by_number(sections, "（二）")
     assert last_item.end <= closing.start
     assert "全省各级" not in text[last_item.start:last_item.end]
@@ -310,7 +327,8 @@ def _heading(draw: st.DrawFn) -> tuple[str, str, str]:
 
 
 _noise = st.text(
-    alphabet=st.sampled_from(list("一二十第编章节條条、（）()12３.．①—— 　\t专栏。，发展全省各级委员会年月日:：") + ["\n"]),
+    alphabet=st.sampled_from([*"一二十第编章节條条、（）()12３.．①—— \u3000\t专栏。，",
+                              *"发展全省各级委员会年月日:：\n"]),
     max_size=25,
 )
 

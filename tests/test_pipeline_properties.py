@@ -250,3 +250,34 @@ def test_identical_documents_pair_every_leaf_as_same(chapters: list[tuple[str, l
     for p in result.pairs:
         if p.kind is PairKind.SAME:
             assert all(op.op is OpKind.EQUAL for op in p.diff), p
+
+
+_free_line = st.one_of(
+    _sentence,
+    st.tuples(st.sampled_from(["一、", "（一）", "(二)", "1.", "①", "——", "第一章 ", "专栏1 "]), _title,
+              st.lists(_sentence, max_size=2)).map(lambda t: f"{t[0]}{t[1]}{'。' if t[2] else ''}{''.join(t[2])}"),
+    st.text(alphabet="一二、（）() 。，发展全省各级1２.\u3000", max_size=12),
+)
+
+
+@st.composite
+def _free_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """Loosely structured text (noise, odd headings, no headings) and a line-level edit of it."""
+    left = draw(st.lists(_free_line, min_size=1, max_size=12))
+    right = []
+    for line in left:
+        action = draw(st.sampled_from(["keep", "keep", "drop", "change", "add"]))
+        if action == "keep":
+            right.append(line)
+        elif action == "change":
+            right.append(line[: len(line) // 2] + draw(_sentence))
+        elif action == "add":
+            right += [line, draw(_free_line)]
+    return "\n".join(left), "\n".join(right)
+
+
+@_SETTINGS
+@given(_free_pair())
+def test_pipeline_contract_on_loosely_structured_text(pair: tuple[str, str]) -> None:
+    left, right = pair
+    _check_all(_compare(left, right, True))

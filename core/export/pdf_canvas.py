@@ -19,7 +19,7 @@ HEADER_GREY = HexColor("#555555")
 _TOTAL_FORM = "pageTotal"
 
 
-class ReportCanvas(Canvas):
+class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
     """A canvas that draws header and footer on each page and dotted cue lines."""
 
     header_text = ""  # set by the report before building

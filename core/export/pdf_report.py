@@ -80,7 +80,7 @@ class _Styles:
         self.body = ParagraphStyle("body", parent=base, fontSize=9.5, leading=14, spaceAfter=2)
 
 
-class _Bookmark(Flowable):
+class _Bookmark(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """An invisible mark that makes its position a PDF outline entry."""
 
     def __init__(self, key: str, title: str, level: int) -> None:
@@ -109,9 +109,7 @@ class _Outline:
         return _Bookmark(f"s{self._count}", title, level)
 
 
-def write_pdf_report(
-    comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None
-) -> None:
+def write_pdf_report(comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None) -> None:
     """Write the comparison as a PDF report to ``path`` (atomically)."""
     styles = _Styles()
     story = _story(comparison, styles, progress)
@@ -153,12 +151,17 @@ class _BuildProgress:
     def __init__(self, progress: Callable[[float], None]) -> None:
         self._progress = progress
         self._total = 0
+        self._done = 0.3
 
     def __call__(self, kind: str, value: int) -> None:
         if kind == "SIZE_EST":
             self._total = max(value, 1)
         elif kind == "PROGRESS" and self._total:
-            self._progress(0.3 + 0.69 * min(value / self._total, 1.0))
+            # reportlab may lay out more than once; never report going backwards
+            done = 0.3 + 0.69 * min(value / self._total, 1.0)
+            if done > self._done:
+                self._done = done
+                self._progress(done)
 
 
 # -- summary page ---------------------------------------------------------------
@@ -301,9 +304,7 @@ def _row_cells(
     return [left, [mark, *right], note]
 
 
-def _cell(
-    text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str, styles: _Styles
-) -> list[Any]:
+def _cell(text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str, styles: _Styles) -> list[Any]:
     out: list[Any] = []
     for section in sections:
         for runs in paragraphs(text, index, section.start, section.end, section.heading_end):

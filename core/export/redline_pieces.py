@@ -80,8 +80,9 @@ def _merged(pieces: list[Piece]) -> list[Piece]:
         elif piece.kind == "delete" and out and out[-1].kind == "insert":
             # ins + del -> del + ins, merging with a deletion before the insertion
             inserted = out.pop()
-            if out and out[-1].kind == "delete":
-                out[-1] = Piece("delete", out[-1].text + piece.text)
+            before = out[-1] if out else None
+            if before is not None and before.kind == "delete":
+                out[-1] = Piece("delete", before.text + piece.text)
             else:
                 out.append(piece)
             out.append(inserted)

@@ -283,15 +283,3 @@ def shown(window: object, fixture_comparison: Comparison, qtbot: object) -> obje
     window.show_result(fixture_comparison)  # type: ignore[attr-defined]
     qtbot.wait(20)  # type: ignore[attr-defined]
     return window
-
-
-def engine_available() -> bool:
-    """True when the comparison engine can be imported."""
-    try:
-        import core.compare  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_engine = pytest.mark.skipif(not engine_available(), reason="core.compare not available")

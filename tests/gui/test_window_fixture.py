@@ -180,7 +180,7 @@ def test_link_strip_draws_leaf_pairs_and_selects_on_click(shown, fixture_compari
     assert drawn == {"L0", "L2", "L3", "L5", "L6"}  # parents with paired children are not drawn
     strip.repaint()
     assert strip._paths
-    index, path = strip._paths[0]
+    _index, path = strip._paths[0]
     with qtbot.waitSignal(strip.pairClicked) as blocker:
         qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=path.boundingRect().center().toPoint())
     assert blocker.args[0] in strip.drawn_pairs

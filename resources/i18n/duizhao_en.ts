@@ -1,0 +1,467 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
+<context>
+    <name>Duizhao</name>
+    <message>
+        <source>在两侧查找（简繁通查）</source>
+        <translation>Find in both documents (Simplified/Traditional alike)</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+F3)</source>
+        <translation>Previous (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>下一个 (F3)</source>
+        <translation>Next (F3)</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>无结果</source>
+        <translation>No results</translation>
+    </message>
+    <message>
+        <source>左 %1 · 右 %2</source>
+        <translation>left %1 · right %2</translation>
+    </message>
+    <message>
+        <source>关于对照</source>
+        <translation>About Duizhao</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>对照 Duizhao</source>
+        <translation>Duizhao</translation>
+    </message>
+    <message>
+        <source>政策文件对照工具：找出两份文件中相互对应的条目、相同的表述和各自独有的内容，并导出对照表。</source>
+        <translation>Compares policy documents: finds the corresponding items of two documents, their shared wording and what is unique to each, and exports comparison tables.</translation>
+    </message>
+    <message>
+        <source>全部在本机离线运行，不上传任何文件。</source>
+        <translation>Runs entirely offline on this computer; no file is uploaded.</translation>
+    </message>
+    <message>
+        <source>界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）。</source>
+        <translation>Font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3).</translation>
+    </message>
+    <message>
+        <source>图例：</source>
+        <translation>Legend:</translation>
+    </message>
+    <message>
+        <source>对应关系：</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <source>将文件拖放到这里，或点击“打开…”</source>
+        <translation>Drop a file here, or click “Open…”</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>对照 — 政策文件对照</source>
+        <translation>Duizhao — policy document comparison</translation>
+    </message>
+    <message>
+        <source>大纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>对应关系</source>
+        <translation>Pairs</translation>
+    </message>
+    <message>
+        <source>统计与覆盖</source>
+        <translation>Statistics and coverage</translation>
+    </message>
+    <message>
+        <source>对应关系与统计</source>
+        <translation>Pairs and statistics</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打开左侧文件…</source>
+        <translation>Open left file…</translation>
+    </message>
+    <message>
+        <source>打开右侧文件…</source>
+        <translation>Open right file…</translation>
+    </message>
+    <message>
+        <source>打开示例文件</source>
+        <translation>Open the sample pair</translation>
+    </message>
+    <message>
+        <source>交换左右</source>
+        <translation>Swap sides</translation>
+    </message>
+    <message>
+        <source>重新比较</source>
+        <translation>Compare again</translation>
+    </message>
+    <message>
+        <source>取消比较</source>
+        <translation>Cancel comparison</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>查找下一个</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <source>查找上一个</source>
+        <translation>Find previous</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>下一处改动</source>
+        <translation>Next change</translation>
+    </message>
+    <message>
+        <source>上一处改动</source>
+        <translation>Previous change</translation>
+    </message>
+    <message>
+        <source>同步滚动</source>
+        <translation>Synchronised scrolling</translation>
+    </message>
+    <message>
+        <source>放大文字</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>缩小文字</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>导出(&amp;X)</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>准备中</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>比较失败。</source>
+        <translation>Comparison failed.</translation>
+    </message>
+    <message>
+        <source>导出失败。</source>
+        <translation>Export failed.</translation>
+    </message>
+    <message>
+        <source>（未打开文件）</source>
+        <translation>(no file open)</translation>
+    </message>
+    <message>
+        <source>左侧：</source>
+        <translation>Left:</translation>
+    </message>
+    <message>
+        <source>右侧：</source>
+        <translation>Right:</translation>
+    </message>
+    <message>
+        <source>左侧大纲</source>
+        <translation>Left outline</translation>
+    </message>
+    <message>
+        <source>右侧大纲</source>
+        <translation>Right outline</translation>
+    </message>
+    <message>
+        <source>最近打开（左侧）</source>
+        <translation>Recent files (left)</translation>
+    </message>
+    <message>
+        <source>最近打开（右侧）</source>
+        <translation>Recent files (right)</translation>
+    </message>
+    <message>
+        <source>打开左侧文件</source>
+        <translation>Open left file</translation>
+    </message>
+    <message>
+        <source>打开右侧文件</source>
+        <translation>Open right file</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>请再打开另一侧的文件。</source>
+        <translation>Now open the file for the other side.</translation>
+    </message>
+    <message>
+        <source>已取消比较。</source>
+        <translation>Comparison cancelled.</translation>
+    </message>
+    <message>
+        <source>无法比较</source>
+        <translation>Cannot compare</translation>
+    </message>
+    <message>
+        <source>正在导出</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>尚不可用</source>
+        <translation>Not available yet</translation>
+    </message>
+    <message>
+        <source>正在导出到 %1 …</source>
+        <translation>Exporting to %1 …</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>无法写入文件（可能已在 Word/WPS 中打开）：%1</source>
+        <translation>Cannot write the file (is it open in Word/WPS?): %1</translation>
+    </message>
+    <message>
+        <source>此导出功能尚不可用。</source>
+        <translation>This export is not available yet.</translation>
+    </message>
+    <message>
+        <source>无法读取文件：%1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>比较时发生内部错误：%1</source>
+        <translation>Internal error while comparing: %1</translation>
+    </message>
+    <message>
+        <source>左侧独有：右侧未采纳</source>
+        <translation>left only: not taken up on the right</translation>
+    </message>
+    <message>
+        <source>右侧独有：本地内容</source>
+        <translation>right only: local content</translation>
+    </message>
+    <message>
+        <source>正在比较 %1 与 %2 …</source>
+        <translation>Comparing %1 with %2 …</translation>
+    </message>
+    <message>
+        <source>导出时发生内部错误：%1</source>
+        <translation>Internal error while exporting: %1</translation>
+    </message>
+    <message>
+        <source>此表述见于右侧：%1</source>
+        <translation>This wording appears on the right in: %1</translation>
+    </message>
+    <message>
+        <source>此表述见于左侧：%1</source>
+        <translation>This wording appears on the left in: %1</translation>
+    </message>
+    <message>
+        <source>比较完成：左侧 %1 的表述见于右侧，右侧 %2 的表述见于左侧；共 %3 处改动。</source>
+        <translation>Done: %1 of the left wording appears on the right, %2 of the right wording on the left; %3 changes.</translation>
+    </message>
+    <message>
+        <source>下级条目有对应</source>
+        <translation>sub-items have counterparts</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>有改动</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>独有</source>
+        <translation>Unique</translation>
+    </message>
+    <message>
+        <source>相关</source>
+        <translation>Related</translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>%1 / %2 项</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>两侧共有的表述至少要有多少个字才标为相同</source>
+        <translation>How many characters a passage needs to count as shared wording</translation>
+    </message>
+    <message>
+        <source>比较时将繁体转为简体</source>
+        <translation>Convert Traditional to Simplified for comparison</translation>
+    </message>
+    <message>
+        <source>保留网页栏目、页码等杂项</source>
+        <translation>Keep web-page chrome, page numbers and similar noise</translation>
+    </message>
+    <message>
+        <source>界面语言在重新启动后生效。</source>
+        <translation>The interface language changes after a restart.</translation>
+    </message>
+    <message>
+        <source>共有表述最短长度：</source>
+        <translation>Shortest shared passage:</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>左侧与右侧共有的表述</source>
+        <translation>Left wording shared with the right</translation>
+    </message>
+    <message>
+        <source>右侧与左侧共有的表述</source>
+        <translation>Right wording shared with the left</translation>
+    </message>
+    <message>
+        <source>左侧条目被采纳</source>
+        <translation>Left items taken up</translation>
+    </message>
+    <message>
+        <source>右侧本地条目</source>
+        <translation>Right items that are local</translation>
+    </message>
+    <message>
+        <source>左侧未采纳条目</source>
+        <translation>Left items not taken up</translation>
+    </message>
+    <message>
+        <source>右侧独有条目</source>
+        <translation>Right-only items</translation>
+    </message>
+    <message>
+        <source>叶级条目对数</source>
+        <translation>pairs of lowest-level items</translation>
+    </message>
+    <message>
+        <source>覆盖情况（点击条目定位）</source>
+        <translation>Coverage (click an entry to show it)</translation>
+    </message>
+    <message>
+        <source>左侧未被采纳的条目</source>
+        <translation>Left items not taken up</translation>
+    </message>
+    <message>
+        <source>右侧独有（本地）条目</source>
+        <translation>Right-only (local) items</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>左侧章节</source>
+        <translation>Left section</translation>
+    </message>
+    <message>
+        <source>右侧章节</source>
+        <translation>Right section</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>相似度</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>修改对照表（Word）…</source>
+        <translation>Comparison table (Word)…</translation>
+    </message>
+    <message>
+        <source>修订模式 Word 文档…</source>
+        <translation>Word document with tracked changes…</translation>
+    </message>
+    <message>
+        <source>对照报告（PDF）…</source>
+        <translation>Comparison report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+        <translation>Policy documents (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+</context>
+</TS>
