@@ -71,6 +71,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     end: int = 0
     run_in: bool = False
+    rest: str = ""  # body text on the heading's own line, after a run-in title
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             heading_end=line.start + rest_start + heading_len,
             first_line=index,
             run_in=run_in,
+            rest=line.text[rest_start + heading_len :],
         )
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
@@ -223,6 +225,12 @@ def _paragraph(line: _Line, index: int, role: str = "paragraph") -> _Node:
 
 def _attach_body(node: _Node, body: list[_Line]) -> None:
     """Turn a heading's plain lines into paragraph children where that keeps leaves whole."""
+    if node.children and node.rest.strip():
+        # A run-in heading with sub-sections: the rest of its line is body text, and body
+        # text belongs in a leaf.
+        skipped = len(node.rest) - len(node.rest.lstrip())
+        start = node.heading_end + skipped
+        node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.rest.strip()), start, start, -1))
     if not body:
         return
     if node.role == "box":

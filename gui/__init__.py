@@ -3,3 +3,7 @@
 Only this package imports Qt. It renders the engine's immutable ``Comparison`` and
 routes user actions; all comparison logic lives in ``core``.
 """
+
+from gui.compat import keep_none_alive
+
+keep_none_alive()

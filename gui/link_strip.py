@@ -41,7 +41,7 @@ class LinkStrip(QWidget):
 
     def sizeHint(self) -> QSize:
         """A narrow strip."""
-        return QSize(56, 100)
+        return QSize(72, 100)
 
     def set_result(self, index: ResultIndex | None) -> None:
         """Draw the links of this result (None: nothing)."""
@@ -112,7 +112,7 @@ class LinkStrip(QWidget):
             color = theme.pair_color(pair.kind)
             selected = index in self._selected
             fill = QColor(color)
-            fill.setAlpha(170 if selected else 60)
+            fill.setAlpha(160 if selected else 45)
             painter.setBrush(fill)
             edge = QColor(color)
             edge.setAlpha(255 if selected else 170)

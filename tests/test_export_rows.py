@@ -202,9 +202,7 @@ def sample_comparison(
         left=tuple((s.id, None if s.id == "L6" else PairKind.MODIFIED) for s in left.leaves),
         right=tuple((s.id, None if s.id == "R6" else PairKind.MODIFIED) for s in right.leaves),
     )
-    stats = Stats(
-        0.58, 0.52, 0.8, 0.2, ((PairKind.SAME, 0), (PairKind.MODIFIED, 5), (PairKind.RELATED, 0)), 1, 1
-    )
+    stats = Stats(0.58, 0.52, 0.8, 0.2, ((PairKind.SAME, 0), (PairKind.MODIFIED, 5), (PairKind.RELATED, 0)), 1, 1)
     return Comparison(Options(), left, right, pairs, tuple(matches), stats, coverage, left_hl, right_hl)
 
 

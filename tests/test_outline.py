@@ -58,7 +58,9 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
             assert by_id[child].parent == s.id
         if s.number:
             assert text.startswith(s.number, s.start), f"{s.id} does not start with its number"
-            assert not s.title.startswith(s.number), s
+            # The title is what follows the number (shortened with … when too long).
+            rest = text[s.start + len(s.number):s.heading_end].lstrip()
+            assert rest.startswith(s.title.removesuffix("…")), s
     siblings: dict[str | None, list[Section]] = {}
     for s in sections:
         siblings.setdefault(s.parent, []).append(s)

@@ -207,9 +207,7 @@ def _add_row(
     for cell, width in zip((left_cell, right_cell, note_cell), _COLUMNS, strict=True):
         cell.width = width
     left_runs = _fill(left_cell, comparison.left.text, left_index, row.left, ABSENT_LEFT)
-    right_runs = _fill(
-        right_cell, comparison.right.text, right_index, (row.right,) if row.right else (), ABSENT_RIGHT
-    )
+    right_runs = _fill(right_cell, comparison.right.text, right_index, (row.right,) if row.right else (), ABSENT_RIGHT)
     _note(note_cell, row, notes.lines(row))
     if row.kind is not PairKind.SAME:
         anchor = right_runs if row.right is not None else left_runs

@@ -51,9 +51,7 @@ class SpanIndex:
         return out
 
 
-def paragraphs(
-    text: str, index: SpanIndex, start: int, end: int, bold_end: int | None = None
-) -> list[list[TextRun]]:
+def paragraphs(text: str, index: SpanIndex, start: int, end: int, bold_end: int | None = None) -> list[list[TextRun]]:
     """The display text ``text[start:end]`` as paragraphs of runs.
 
     Characters before ``bold_end`` (a section's heading) are bold. Blank paragraphs
