@@ -42,10 +42,12 @@ def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, 
     return out
 
 
+# _RAISE[v] maps each class to max(class, v): one C-level translate per span.
+_RAISE = [bytes(max(i, v) for i in range(256)) for v in range(4)]
+
+
 def _mark(classes: bytearray, start: int, end: int, value: int) -> None:
-    for i in range(start, end):
-        if classes[i] < value:
-            classes[i] = value
+    classes[start:end] = classes[start:end].translate(_RAISE[value])
 
 
 def highlights(
@@ -102,11 +104,7 @@ def _is_leaf_pair(left: Document, right: Document, p: Pair) -> bool:
 
 
 def _base(doc: Document) -> bytearray:
-    classes = bytearray(len(doc.text))
-    for i, ch in enumerate(doc.text):
-        if not ch.isspace():
-            classes[i] = _UNIQUE
-    return classes
+    return bytearray(_NEUTRAL if ch.isspace() else _UNIQUE for ch in doc.text)
 
 
 def _neutral_numbers(doc: Document, classes: bytearray) -> None:

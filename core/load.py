@@ -137,7 +137,7 @@ def _read_bytes(p: Path, name: str) -> bytes:
     try:
         with open(p, "rb") as fh:
             # Bounded read: the file may have grown since stat().
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(min(st.st_size, MAX_FILE_BYTES) + 1)
     except PermissionError:
         _fail(name, "没有读取权限")
     except IsADirectoryError:

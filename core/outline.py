@@ -236,7 +236,7 @@ def _attach_body(node: _Node, body: list[_Line]) -> None:
     if node.role == "box":
         return  # a box's rows stay together: they are one table
     intro = [line for line in body if not node.children or line.start < node.children[0].start]
-    later = [line for line in body if line not in intro]
+    later = body[len(intro):]
     paragraphs = [_paragraph(line, -1) for line in later]
     if node.children:
         node.children = sorted([*(_paragraph(line, -1) for line in intro), *node.children, *paragraphs],

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 # occurrences nearest to the same relative place in the document: stock phrases
 # ("成渝地区双城经济圈建设") and repeated blocks would otherwise produce a quadratic
 # number of runs, all saying the same thing.
-_MAX_SEEDS_PER_GRAM = 6
+_RARE = 4  # a k-gram seen at most this often on the right seeds at every occurrence
+_COMMON_SEEDS = 2  # seeds of a more frequent k-gram
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,11 @@ def _gram_index(text: str, k: int) -> dict[str, list[int]]:
 
 def _seeds(positions: list[int], expected: float) -> list[int]:
     """All positions of a rare k-gram; for a common one, those nearest ``expected``."""
-    if len(positions) <= _MAX_SEEDS_PER_GRAM:
+    if len(positions) <= _RARE:
         return positions
     at = bisect_left(positions, expected)
-    low = max(0, at - _MAX_SEEDS_PER_GRAM // 2)
-    low = min(low, len(positions) - _MAX_SEEDS_PER_GRAM)
-    return positions[low : low + _MAX_SEEDS_PER_GRAM]
+    low = min(max(0, at - _COMMON_SEEDS // 2), len(positions) - _COMMON_SEEDS)
+    return positions[low : low + _COMMON_SEEDS]
 
 
 def _line_slices(text: str) -> list[tuple[int, str]]:

@@ -16,6 +16,7 @@ from gui.result_index import ResultIndex
 from gui.text_pane import DocumentPane
 
 EDGE = 5  # width of the unpaired-section ticks at each edge
+CLAMP = 200  # how far beyond the strip's edges band ends may lie, in pixels
 
 
 class LinkStrip(QWidget):
@@ -108,6 +109,9 @@ class LinkStrip(QWidget):
             r0, r1 = (v + ro for v in rpos[pair.right])
             if max(l1, r1) < 0 or min(l0, r0) > height:
                 continue
+            # Ends far off screen are pulled to just outside it: the visible part barely changes
+            # and the painter never rasterises bands thousands of pixels tall.
+            l0, l1, r0, r1 = (min(max(v, -CLAMP), height + CLAMP) for v in (l0, l1, r0, r1))
             path = _band(EDGE, width - EDGE, l0, l1, r0, r1)
             color = theme.pair_color(pair.kind)
             selected = index in self._selected

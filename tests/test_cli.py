@@ -312,8 +312,6 @@ import core.export
 names = [m.name for m in pkgutil.walk_packages(core.__path__, "core.")]
 for name in names:
     importlib.import_module(name)
-from core.cli import _exporters
-_exporters()
 leaked = [n for n, m in sys.modules.items() if m is not None and n.split(".")[0] in ("PySide6", "gui", "shiboken6")]
 assert not leaked, leaked
 assert "core.export.styles" in names, names

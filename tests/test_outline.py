@@ -45,7 +45,11 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
     for s in sections:
         assert 0 <= s.start <= s.end <= len(text), s
         assert s.start <= s.heading_end <= s.end, s
-        assert s.start == 0 or text[s.start - 1] == "\n", f"{s.id} starts mid-line"
+        # Sections start at a line start; only the body after a run-in heading's lead
+        # sentence (an unnumbered child) starts mid-line, right after that sentence.
+        if s.start > 0 and text[s.start - 1] != "\n":
+            assert not s.number and s.parent is not None, f"{s.id} starts mid-line"
+            assert s.start >= by_id[s.parent].heading_end, f"{s.id} starts inside its parent's heading"
         if s.parent is None:
             assert s.level == 1, s
         else:
