@@ -41,3 +41,19 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+
+# Screenshots of the main window on the sample pair (docs/images), under Xvfb with Qt's real
+# xcb platform, which needs these Debian packages besides Xvfb.
+.PHONY: screenshots translations
+SCREENSHOT_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxkbcommon-x11-0 libegl1
+screenshots: $(STAMP)
+	@missing=""; for p in $(SCREENSHOT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "please install:$$missing" >&2; exit 1; fi; \
+	fi
+	xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb $(PY) -m gui.screenshots docs/images
+
+# Compile the English interface translation after editing resources/i18n/duizhao_en.ts.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lrelease resources/i18n/duizhao_en.ts -qm resources/i18n/duizhao_en.qm

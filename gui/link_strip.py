@@ -101,6 +101,7 @@ class LinkStrip(QWidget):
                 if bottom + origin >= 0 and top + origin <= height:
                     painter.fillRect(x, round(top + origin), EDGE, max(2, round(bottom - top)), unique)
         ordered = [i for i in self._pairs if i not in self._selected] + sorted(self._selected)
+        drawn: set[tuple[object, ...]] = set()
         for index in ordered:
             pair = comparison.pairs[index]
             if pair.left not in lpos or pair.right not in rpos:
@@ -112,9 +113,14 @@ class LinkStrip(QWidget):
             # Ends far off screen are pulled to just outside it: the visible part barely changes
             # and the painter never rasterises bands thousands of pixels tall.
             l0, l1, r0, r1 = (min(max(v, -CLAMP), height + CLAMP) for v in (l0, l1, r0, r1))
+            selected = index in self._selected
+            # Many counterparts off screen (a section repeated in a long document) clamp to one band.
+            key = (pair.kind, selected, round(l0), round(l1), round(r0), round(r1))
+            if key in drawn:
+                continue
+            drawn.add(key)
             path = _band(EDGE, width - EDGE, l0, l1, r0, r1)
             color = theme.pair_color(pair.kind)
-            selected = index in self._selected
             fill = QColor(color)
             fill.setAlpha(160 if selected else 45)
             painter.setBrush(fill)

@@ -56,7 +56,10 @@ def take(out_dir: Path) -> list[Path]:
     shots: list[tuple[str, Callable[[], None]]] = [
         ("main_window.png", lambda: window.select_section("R", _section(window, "R", "十四"))),
         ("change_navigation.png", lambda: window.go_to_change(2)),
-        ("find.png", lambda: (window.find_bar.open_bar(), window.find_bar.field.setText("川南渝西"))),
+        (
+            "find.png",
+            lambda: (window.find_bar.open_bar(), window.find_bar.field.setText("川南渝西"), window.step_find(1)),
+        ),
         ("statistics.png", lambda: window.side_tabs.setCurrentIndex(1)),
     ]
     saved = []
