@@ -9,7 +9,8 @@ subject (TF-IDF cosine of character bigrams) as ``related``. Parents are then
 paired where their children are.
 
 Scores are the share of the two sections' wording that is common (Dice on
-characters), so they compare across pairs of any size.
+characters), so they compare across pairs of any size; a related pair scores its
+subject similarity when that is higher (it shares little wording by definition).
 """
 
 from __future__ import annotations
@@ -287,7 +288,7 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
         if near:
             found.add((max(sorted(near), key=lambda a: score(a, b)), b))
     return [
-        AlignedPair(a, b, PairKind.RELATED, round(dice.get((a, b), 0.0), 4))
+        AlignedPair(a, b, PairKind.RELATED, round(max(dice.get((a, b), 0.0), score(a, b)), 4))
         for a, b in sorted(found)
         if score(a, b) >= _RELATED_SUBJECT or dice.get((a, b), 0.0) >= _RELATED_DICE
     ]

@@ -55,9 +55,7 @@ class LinkStrip(QWidget):
         if comparison is not None:
             low_left = {s.id for s in index.lowest_paired("L")}
             low_right = {s.id for s in index.lowest_paired("R")}
-            self._pairs = [
-                i for i, p in enumerate(comparison.pairs) if p.left in low_left or p.right in low_right
-            ]
+            self._pairs = [i for i, p in enumerate(comparison.pairs) if p.left in low_left or p.right in low_right]
             self._left_unpaired = [sid for sid, kind in comparison.coverage.left if kind is None]
             self._right_unpaired = [sid for sid, kind in comparison.coverage.right if kind is None]
         self.update()

@@ -99,9 +99,7 @@ class PaneHeader(QWidget):
         name = Path(path).name
         text = f"{title}  —  {name}" if title else name
         metrics = self.title.fontMetrics()
-        self.title.setText(
-            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(self.title.width(), 200))
-        )
+        self.title.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(self.title.width(), 200)))
         self.title.setToolTip(f"{title}\n{path}" if title else path)
 
 
@@ -150,9 +148,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.headers[0].show_file(None)
         self.headers[1].show_file(None)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: QTimer.singleShot(0, self.apply_theme)
-        )
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, self.apply_theme))
 
     # -- construction ------------------------------------------------------------------
 
@@ -284,18 +280,14 @@ class MainWindow(QMainWindow):
         self.act_find_prev = self._action(
             tr("查找上一个"), lambda: self.step_find(-1), QKeySequence.StandardKey.FindPrevious
         )
-        self.act_settings = self._action(
-            tr("设置…"), self.open_settings, QKeySequence.StandardKey.Preferences
-        )
+        self.act_settings = self._action(tr("设置…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self.act_next = self._action(tr("下一处改动"), lambda: self.step_change(1), "F8")
         self.act_prev = self._action(tr("上一处改动"), lambda: self.step_change(-1), "Shift+F8")
         self.act_sync = self._action(tr("同步滚动"), self._toggle_sync)
         self.act_sync.setCheckable(True)
         self.act_sync.setChecked(True)
         self.act_zoom_in = self._action(tr("放大文字"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = self._action(
-            tr("缩小文字"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut
-        )
+        self.act_zoom_out = self._action(tr("缩小文字"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
         self.act_guide = self._action(tr("使用说明"), self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.act_about = self._action(tr("关于对照"), lambda: show_about(self))
         self.export_actions: dict[str, QAction] = {}
@@ -641,9 +633,7 @@ class MainWindow(QMainWindow):
         pair = self.comparison.pairs[pair_index]
         left = self.comparison.left.by_id[pair.left]
         right = self.comparison.right.by_id[pair.right]
-        self._show(
-            {"L": [("section", left.start, left.end)], "R": [("section", right.start, right.end)]}, {"L", "R"}
-        )
+        self._show({"L": [("section", left.start, left.end)], "R": [("section", right.start, right.end)]}, {"L", "R"})
         self.left_outline.select_section(pair.left)
         self.right_outline.select_section(pair.right)
         self.strip.set_selected({pair_index})
@@ -672,9 +662,7 @@ class MainWindow(QMainWindow):
             self.select_section("L", change.left)
         elif change.right is not None:
             self.select_section("R", change.right)
-        self.status_label.setText(
-            f"[{self.change_pos + 1}/{len(self.comparison.changes)}] " + self.status_label.text()
-        )
+        self.status_label.setText(f"[{self.change_pos + 1}/{len(self.comparison.changes)}] " + self.status_label.text())
 
     def step_change(self, step: int) -> None:
         """Next (1) or previous (-1) change, wrapping around."""
@@ -704,8 +692,7 @@ class MainWindow(QMainWindow):
             where = section.label if section is not None else ""
             count = f"（{turn + 1}/{len(matches)}）" if len(matches) > 1 else ""
             self.status_label.setText(
-                (tr("此表述见于右侧：%1") if side == "L" else tr("此表述见于左侧：%1")).replace("%1", where)
-                + count
+                (tr("此表述见于右侧：%1") if side == "L" else tr("此表述见于左侧：%1")).replace("%1", where) + count
             )
             return
         self._phrase_cycle = None
@@ -814,12 +801,9 @@ class MainWindow(QMainWindow):
             return
         if path is None:
             start = str(
-                Path(self.settings.value("export/dir", str(Path.home()), str))
-                / default_name(self.comparison, exporter)
+                Path(self.settings.value("export/dir", str(Path.home()), str)) / default_name(self.comparison, exporter)
             )
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr(exporter.label).rstrip("…"), start, tr(exporter.file_filter)
-            )
+            path, _ = QFileDialog.getSaveFileName(self, tr(exporter.label).rstrip("…"), start, tr(exporter.file_filter))
             if not path:
                 return
             if not path.lower().endswith(exporter.suffix):
@@ -845,9 +829,7 @@ class MainWindow(QMainWindow):
 
     def _on_export_failed(self, error: object) -> None:
         if isinstance(error, PermissionError):
-            message = tr("无法写入文件（可能已在 Word/WPS 中打开）：%1").replace(
-                "%1", str(error.filename or error)
-            )
+            message = tr("无法写入文件（可能已在 Word/WPS 中打开）：%1").replace("%1", str(error.filename or error))
         elif isinstance(error, (InputError, OSError)):
             message = str(error)
         elif isinstance(error, ImportError):

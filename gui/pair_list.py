@@ -173,9 +173,7 @@ class PairListPanel(QWidget):
         self.filter_box = QComboBox(self)
         for mode, label in zip(FILTERS, (tr("全部"), tr("有改动"), tr("独有"), tr("相关")), strict=True):
             self.filter_box.addItem(label, mode)
-        self.filter_box.currentIndexChanged.connect(
-            lambda i: self.proxy.set_mode(self.filter_box.itemData(i))
-        )
+        self.filter_box.currentIndexChanged.connect(lambda i: self.proxy.set_mode(self.filter_box.itemData(i)))
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -237,9 +235,7 @@ class PairListPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            tr("%1 / %2 项")
-            .replace("%1", str(self.proxy.rowCount()))
-            .replace("%2", str(self.model.rowCount()))
+            tr("%1 / %2 项").replace("%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount()))
         )
 
     def _report(self, index: QModelIndex) -> None:

@@ -49,9 +49,7 @@ class ResultIndex:
 
     def counterparts(self, section_id: str) -> list[str]:
         """Ids of the sections paired with ``section_id``, best score first."""
-        pairs = sorted(
-            (self.comparison.pairs[i] for i in self.pair_indexes(section_id)), key=lambda p: -p.score
-        )
+        pairs = sorted((self.comparison.pairs[i] for i in self.pair_indexes(section_id)), key=lambda p: -p.score)
         return [p.right if p.left == section_id else p.left for p in pairs]
 
     def status(self, section_id: str) -> PairKind | None:
@@ -75,9 +73,7 @@ class ResultIndex:
     def lowest_paired(self, side: str) -> list[Section]:
         """Paired sections of a side none of whose descendants are paired, in document order."""
         return [
-            s
-            for s in self.document(side).sections
-            if s.id in self._pairs_by_section and s.id not in self.paired_below
+            s for s in self.document(side).sections if s.id in self._pairs_by_section and s.id not in self.paired_below
         ]
 
     def section_at(self, side: str, offset: int) -> Section | None:

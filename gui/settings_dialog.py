@@ -45,9 +45,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.keep_boilerplate)
         form.addRow(tr("界面语言："), self.language)
         form.addRow("", note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -270,9 +270,7 @@ def _runs(document: Document, spans: tuple[Span, ...], dark: bool) -> list[tuple
         bounds.add(span.start)
         bounds.add(span.end)
     headings = sorted(
-        (s.start, s.heading_end)
-        for s in document.sections
-        if s.heading_end > s.start and s.role != "paragraph"
+        (s.start, s.heading_end) for s in document.sections if s.heading_end > s.start and s.role != "paragraph"
     )
     for start, end in headings:
         bounds.add(start)

@@ -51,7 +51,8 @@ def test_highlights_carry_colour_and_print_cue(shown, fixture_comparison):
 def test_pair_list_selection_scrolls_both_panes(shown, fixture_comparison, qtbot):
     table = shown.pair_list.table
     target = next(
-        r for r in range(shown.pair_list.proxy.rowCount())
+        r
+        for r in range(shown.pair_list.proxy.rowCount())
         if shown.pair_list.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2).right == "R5"
     )
     index = shown.pair_list.proxy.index(target, 0)
@@ -167,9 +168,7 @@ def test_click_outside_phrases_selects_section(shown, fixture_comparison):
     c = fixture_comparison
     offset = c.left.text.index("築牢長江") - 3  # inside (十) but not in a shared passage
     shown.on_pane_click("L", c.left.sections[3].start + 8)
-    assert [(m.start, m.end) for m in shown.right_pane.marks] == [
-        (c.right.by_id["R3"].start, c.right.by_id["R3"].end)
-    ]
+    assert [(m.start, m.end) for m in shown.right_pane.marks] == [(c.right.by_id["R3"].start, c.right.by_id["R3"].end)]
     shown.on_pane_click("L", offset)
     assert "右侧未采纳" in shown.status_label.text()
 
