@@ -8,6 +8,7 @@ objects; nothing outside ``core`` creates or changes them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -103,13 +104,25 @@ class Document:
         """Leaf sections in document order."""
         return tuple(s for s in self.sections if s.is_leaf)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
     def section_at(self, offset: int) -> Section | None:
-        """The deepest section containing ``offset``, or None outside all sections."""
-        found: Section | None = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (found is None or s.level > found.level):
-                found = s
-        return found
+        """The deepest section containing display ``offset``, or None outside all sections."""
+        # Sections are in document order with parents first, so the deepest container is
+        # the last section starting at or before the offset that still contains it.
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            section = self.sections[i]
+            if offset < section.end:
+                return section
+            i = self._index[section.parent] if section.parent else -1
+        return None
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.sections)}
 
 
 @dataclass(frozen=True)
@@ -207,16 +220,22 @@ class Comparison:
     right_highlights: tuple[Span, ...] = ()
     changes: tuple[Change, ...] = ()  # what next/previous change walks, in reading order
 
+    @cached_property
+    def _pairs_by_section(self) -> dict[str, tuple[int, ...]]:
+        found: dict[str, list[int]] = {}
+        for i, p in enumerate(self.pairs):
+            found.setdefault(p.left, []).append(i)
+            found.setdefault(p.right, []).append(i)
+        return {sid: tuple(indices) for sid, indices in found.items()}
+
+    def pair_indexes(self, section_id: str) -> tuple[int, ...]:
+        """Indexes into ``pairs`` of the pairs in which the section (of either side) takes part."""
+        return self._pairs_by_section.get(section_id, ())
+
     def pairs_of(self, section_id: str) -> tuple[Pair, ...]:
         """All pairs in which the section (of either side) takes part."""
-        return tuple(p for p in self.pairs if section_id in (p.left, p.right))
+        return tuple(self.pairs[i] for i in self.pair_indexes(section_id))
 
     def counterparts(self, section_id: str) -> tuple[str, ...]:
         """Ids of the sections on the other side paired with ``section_id``."""
-        out = []
-        for p in self.pairs:
-            if p.left == section_id:
-                out.append(p.right)
-            elif p.right == section_id:
-                out.append(p.left)
-        return tuple(out)
+        return tuple(p.right if p.left == section_id else p.left for p in self.pairs_of(section_id))
