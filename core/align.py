@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.model import Document, PairKind
+from core.model import Document, PairKind, Section
 from core.normalize import Normalized
 from core.shared import Run
 
@@ -61,7 +60,6 @@ class _Side:
     doc: Document
     norm: Normalized
     spans: dict[str, tuple[int, int]]  # section id -> normalized content span (number excluded)
-    owner: array  # type: ignore[type-arg]  # normalized position -> index of the deepest section
 
     def content(self, sid: str) -> str:
         a, b = self.spans[sid]
@@ -76,25 +74,18 @@ class _Side:
         ta, tb = self.norm.from_display(begin, end)
         return self.norm.text[ta:tb]
 
+    def owner(self, position: int) -> Section | None:
+        """The deepest section holding a normalized position."""
+        return self.doc.section_at(self.norm.starts[position])
+
     def size(self, sid: str) -> int:
         a, b = self.spans[sid]
         return max(1, b - a - self.norm.text.count("\n", a, b))
 
 
 def _side(doc: Document, norm: Normalized) -> _Side:
-    spans: dict[str, tuple[int, int]] = {}
-    owner = array("i", [-1]) * len(norm.text)
-    for index, section in enumerate(doc.sections):
-        begin = section.start
-        if section.number:
-            found = doc.text.find(section.number, section.start, section.heading_end)
-            if found >= 0:
-                begin = found + len(section.number)
-        a, b = norm.from_display(begin, section.end)
-        spans[section.id] = (a, b)
-        sa, sb = norm.from_display(section.start, section.end)
-        owner[sa:sb] = array("i", [index]) * (sb - sa)
-    return _Side(doc, norm, spans, owner)
+    spans = {s.id: norm.from_display(s.number_end, s.end) for s in doc.sections}
+    return _Side(doc, norm, spans)
 
 
 def _union_length(intervals: list[tuple[int, int]]) -> int:
@@ -114,13 +105,18 @@ class _Overlap:
     right: list[tuple[int, int]]
 
 
-def _overlaps(left: _Side, right: _Side, runs: Sequence[Run]) -> dict[tuple[int, int], _Overlap]:
-    """Shared intervals per (left section index, right section index) of the runs' owners."""
-    out: dict[tuple[int, int], _Overlap] = {}
+def _overlaps(left: _Side, right: _Side, runs: Sequence[Run]) -> dict[tuple[str, str], _Overlap]:
+    """Shared intervals per (left section, right section) holding each run.
+
+    A run never crosses a line, and a line lies in one deepest section, so the
+    section holding a run's start holds all of it.
+    """
+    out: dict[tuple[str, str], _Overlap] = {}
     for run in runs:
-        key = (left.owner[run.left_start], right.owner[run.right_start])
-        if key[0] < 0 or key[1] < 0:
+        mine, theirs = left.owner(run.left_start), right.owner(run.right_start)
+        if mine is None or theirs is None:
             continue
+        key = (mine.id, theirs.id)
         overlap = out.get(key)
         if overlap is None:
             overlap = out[key] = _Overlap([], [])
@@ -144,8 +140,8 @@ class _Candidate:
 def _leaf_candidates(left: _Side, right: _Side, runs: Sequence[Run]) -> list[_Candidate]:
     overlaps = _overlaps(left, right, runs)
     out = []
-    for (li, ri), overlap in overlaps.items():
-        ls, rs = left.doc.sections[li], right.doc.sections[ri]
+    for (lid, rid), overlap in overlaps.items():
+        ls, rs = left.doc.by_id[lid], right.doc.by_id[rid]
         if not (ls.is_leaf and rs.is_leaf):
             continue
         shared_left = _union_length(overlap.left)
@@ -267,6 +263,10 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
     titles.update({s.id: right.title(s.id) for s in right.doc.leaves})
     body_topics, title_topics = _Topics(bodies), _Topics(titles)
     dice = {(c.left, c.right): c.dice for c in cands}
+    sharing: dict[str, list[str]] = defaultdict(list)  # section -> sections it shares any wording with
+    for c in cands:
+        sharing[c.left].append(c.right)
+        sharing[c.right].append(c.left)
 
     def score(a: str, b: str) -> float:
         return (body_topics.cosine(a, b) + title_topics.cosine(a, b)) / 2
@@ -275,8 +275,7 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
 
     def candidates(sid: str, prefix: str) -> set[str]:
         near = body_topics.nearest(sid, prefix, _NEIGHBOURS) + title_topics.nearest(sid, prefix, _NEIGHBOURS)
-        near.extend(b if prefix == right_prefix else a for a, b in dice if sid in (a, b))
-        return set(near)
+        return {*near, *sharing[sid]}
 
     found: set[tuple[str, str]] = set()
     for a in lonely_left:
@@ -294,18 +293,15 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
     ]
 
 
-def _descendant_leaves(doc: Document) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+def _leaf_counts(doc: Document) -> dict[str, int]:
+    """Number of leaves under each section (1 for a leaf)."""
+    out: dict[str, int] = {}
     for section in reversed(doc.sections):
-        if section.is_leaf:
-            out[section.id] = [section.id]
-        else:
-            out[section.id] = [leaf for child in section.children for leaf in out[child]]
+        out[section.id] = sum(out[child] for child in section.children) if section.children else 1
     return out
 
 
-def _parents(left: _Side, right: _Side, leaf_pairs: list[AlignedPair],
-             runs: Sequence[Run]) -> list[tuple[str, str]]:
+def _parents(left: _Side, right: _Side, leaf_pairs: list[AlignedPair]) -> list[tuple[str, str]]:
     """Parent sections paired where their children are (both ways, mutual affinity)."""
     weight: dict[tuple[str, str], float] = defaultdict(float)
     for p in leaf_pairs:
@@ -326,23 +322,22 @@ def _parents(left: _Side, right: _Side, leaf_pairs: list[AlignedPair],
         for pb in ancestors_right[b]:
             mass_right[pb] += w
         mass_right[b] += w
-    leaves_left = _descendant_leaves(left.doc)
-    leaves_right = _descendant_leaves(right.doc)
-    best: dict[str, tuple[float, str]] = {}
+    leaves_left, leaves_right = _leaf_counts(left.doc), _leaf_counts(right.doc)
+    best_left: dict[str, tuple[float, str]] = {}
+    best_right: dict[str, tuple[float, str]] = {}
     for (pa, pb), m in mass.items():
-        la, rb = left.doc.by_id[pa], right.doc.by_id[pb]
-        if la.is_leaf or rb.is_leaf:
+        if left.doc.by_id[pa].is_leaf or right.doc.by_id[pb].is_leaf:
             continue
         # Affinity: the pairing weight shared, against the weight and size of both subtrees.
-        size_a, size_b = len(leaves_left[pa]), len(leaves_right[pb])
-        affinity = m / math.sqrt(max(mass_left[pa], size_a * 0.5) * max(mass_right[pb], size_b * 0.5))
-        for key, other in ((pa, pb), (pb, pa)):
-            if affinity > best.get(key, (0.0, ""))[0]:
-                best[key] = (affinity, other)
-    out = set()
-    for key, (affinity, other) in best.items():
-        if affinity >= _PARENT_AFFINITY:
-            out.add((key, other) if key.startswith(left.doc.sections[0].id[0]) else (other, key))
+        weight_left = max(mass_left[pa], leaves_left[pa] * 0.5)
+        weight_right = max(mass_right[pb], leaves_right[pb] * 0.5)
+        affinity = m / math.sqrt(weight_left * weight_right)
+        if affinity > best_left.get(pa, (0.0, ""))[0]:
+            best_left[pa] = (affinity, pb)
+        if affinity > best_right.get(pb, (0.0, ""))[0]:
+            best_right[pb] = (affinity, pa)
+    out = {(pa, pb) for pa, (affinity, pb) in best_left.items() if affinity >= _PARENT_AFFINITY}
+    out |= {(pa, pb) for pb, (affinity, pa) in best_right.items() if affinity >= _PARENT_AFFINITY}
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
 
 
@@ -370,7 +365,8 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
           runs: Sequence[Run]) -> list[AlignedPair]:
     """Pair the sections of two documents.
 
-    ``runs`` are the common runs of the two comparison forms (``core.shared``).
+    ``runs`` are the common runs of the two comparison forms (``core.shared``),
+    ordered by their left start as ``common_runs`` returns them.
     Returns leaf pairs and parent pairs, each with its kind and score.
     """
     if not left_doc.sections or not right_doc.sections:
@@ -385,14 +381,13 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
 
-    sorted_runs = sorted(runs, key=lambda r: r.left_start)
-    run_starts = [r.left_start for r in sorted_runs]
-    for a, b in _parents(left, right, pairs, runs):
+    run_starts = [r.left_start for r in runs]
+    for a, b in _parents(left, right, pairs):
         same = left.content(a).strip() == right.content(b).strip()
         if same:
             pairs.append(AlignedPair(a, b, PairKind.SAME, 1.0))
             continue
-        dice = _shared_dice(left, right, a, b, sorted_runs, run_starts)
+        dice = _shared_dice(left, right, a, b, runs, run_starts)
         kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
     pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))

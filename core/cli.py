@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 import time
 import traceback
@@ -18,6 +17,7 @@ from typing import NoReturn, TextIO
 
 from core.errors import Cancelled, InputError
 from core.model import Comparison, Options, PairKind
+from core.report import write_json
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -95,14 +95,6 @@ class _ProgressBar:
             self.stream.flush()
 
 
-def _write_json(result: Comparison, path: Path) -> None:
-    from core.export.atomic import write_atomically
-    from core.report import to_json
-
-    data = json.dumps(to_json(result), ensure_ascii=False, indent=1)
-    write_atomically(path, lambda temp: temp.write_text(data, encoding="utf-8"))
-
-
 def _summary(result: Comparison, seconds: float) -> str:
     stats = result.stats
     counts = dict(stats.pair_counts)
@@ -148,7 +140,7 @@ def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO
         result = compare(args.left, args.right, options, progress=bar)
         bar.done()
         if targets["json"]:
-            _write_json(result, Path(targets["json"]))
+            write_json(result, Path(targets["json"]))
         for name in ("docx", "redline", "pdf"):
             if targets[name]:
                 exporters[name](result, Path(targets[name]))

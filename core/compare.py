@@ -112,14 +112,15 @@ def compare_texts(
         Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
         for r in cover(runs)
     )
+    cov = coverage(left_doc, right_doc, pairs)
     result = Comparison(
         options=options,
         left=left_doc,
         right=right_doc,
         pairs=pairs,
         matches=matches,
-        stats=statistics(left_doc, left_norm, right_doc, right_norm, pairs, options.min_shared),
-        coverage=coverage(left_doc, right_doc, pairs),
+        stats=statistics(left_doc, left_norm, right_doc, right_norm, pairs, cov, options.min_shared),
+        coverage=cov,
         left_highlights=left_spans,
         right_highlights=right_spans,
         changes=changes(left_doc, right_doc, pairs),

@@ -9,6 +9,7 @@ renumbering alone paints nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.model import Document, Highlight, OpKind, Pair, PairKind, Span
@@ -16,13 +17,6 @@ from core.normalize import Normalized
 from core.shared import Run
 
 _NEUTRAL, _UNIQUE, _ELSEWHERE, _SHARED = 0, 1, 2, 3
-
-
-def _deepest_owner(doc: Document) -> list[int]:
-    owner = [-1] * len(doc.text)
-    for index, section in enumerate(doc.sections):
-        owner[section.start : section.end] = [index] * (section.end - section.start)
-    return owner
 
 
 def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, set[str]]:
@@ -69,19 +63,14 @@ def highlights(
                 _mark(left_classes, op.left_start, op.left_end, _SHARED)
                 _mark(right_classes, op.right_start, op.right_end, _SHARED)
 
-    left_owner = _deepest_owner(left)
-    right_owner = _deepest_owner(right)
     counterparts = _related_sets(left, pairs, "left")
-    right_within = {s.id: _ancestor_ids(right, s.id) for s in right.sections}
     for run in runs:
         ls, le = left_norm.to_display(run.left_start, run.left_end)
         rs, re_ = right_norm.to_display(run.right_start, run.right_end)
-        lo, ro = left_owner[ls], right_owner[rs]
+        mine, theirs = left.section_at(ls), right.section_at(rs)
         value = _ELSEWHERE
-        if lo >= 0 and ro >= 0:
-            mine = counterparts[left.sections[lo].id]
-            if mine & right_within[right.sections[ro].id]:
-                value = _SHARED
+        if mine and theirs and counterparts[mine.id] & _ancestor_ids(right, theirs.id):
+            value = _SHARED
         _mark(left_classes, ls, le, value)
         _mark(right_classes, rs, re_, value)
 
@@ -109,23 +98,12 @@ def _base(doc: Document) -> bytearray:
 
 def _neutral_numbers(doc: Document, classes: bytearray) -> None:
     for section in doc.sections:
-        if section.number:
-            at = doc.text.find(section.number, section.start, section.heading_end)
-            if at >= 0:
-                classes[at : at + len(section.number)] = bytes(len(section.number))
+        classes[section.start : section.number_end] = bytes(section.number_end - section.start)
+
+
+_RUNS = re.compile(rb"\x01+|\x02+|\x03+")
 
 
 def _spans(classes: bytearray, unique: Highlight) -> tuple[Span, ...]:
     kinds = {_UNIQUE: unique, _ELSEWHERE: Highlight.ELSEWHERE, _SHARED: Highlight.SHARED}
-    out: list[Span] = []
-    start = 0
-    n = len(classes)
-    while start < n:
-        value = classes[start]
-        end = start + 1
-        while end < n and classes[end] == value:
-            end += 1
-        if value != _NEUTRAL:
-            out.append(Span(start, end, kinds[value]))
-        start = end
-    return tuple(out)
+    return tuple(Span(m.start(), m.end(), kinds[classes[m.start()]]) for m in _RUNS.finditer(classes))

@@ -72,6 +72,11 @@ class Section:
     children: tuple[str, ...] = ()
 
     @property
+    def number_end(self) -> int:
+        """End of the number, which always opens the heading: ``[start, number_end)``."""
+        return self.start + len(self.number)
+
+    @property
     def is_leaf(self) -> bool:
         """True when the section has no sub-sections."""
         return not self.children

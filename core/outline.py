@@ -183,7 +183,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             while stack[-1].scheme != scheme:
                 stack.pop()
             stack.pop()
-        rest_start = line.text.find(number) + len(number)
+        rest_start = len(number)  # the number opens the line
         while rest_start < len(line.text) and line.text[rest_start].isspace():
             rest_start += 1
         title_text, heading_len, run_in = _title_of(line.text[rest_start:])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from core.export.atomic import write_atomically
 from core.model import (
     SCHEMA,
     Change,
@@ -22,7 +25,7 @@ from core.shared import presence
 _KIND_RANK = {PairKind.SAME: 3, PairKind.MODIFIED: 2, PairKind.RELATED: 1}
 
 
-def _best_kinds(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
+def _best_kinds(pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
     best: dict[str, PairKind] = {}
     for p in pairs:
         sid = p.left if side == "left" else p.right
@@ -33,8 +36,8 @@ def _best_kinds(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, Pa
 
 def coverage(left: Document, right: Document, pairs: Sequence[Pair]) -> Coverage:
     """The best counterpart kind of every leaf on both sides (None: unpaired)."""
-    best_left = _best_kinds(left, pairs, "left")
-    best_right = _best_kinds(right, pairs, "right")
+    best_left = _best_kinds(pairs, "left")
+    best_right = _best_kinds(pairs, "right")
     return Coverage(
         left=tuple((s.id, best_left.get(s.id)) for s in left.leaves),
         right=tuple((s.id, best_right.get(s.id)) for s in right.leaves),
@@ -42,17 +45,15 @@ def coverage(left: Document, right: Document, pairs: Sequence[Pair]) -> Coverage
 
 
 def _shared_ratio(norm: Normalized, other: Normalized, min_len: int) -> float:
-    mask = presence(norm.text, other.text, min_len)
-    countable = [i for i, ch in enumerate(norm.text) if ch != "\n"]
-    if not countable:
-        return 0.0
-    return round(sum(mask[i] for i in countable) / len(countable), 4)
+    # Passages never cross a line, so line breaks are never marked and only need leaving out
+    # of the denominator.
+    countable = len(norm.text) - norm.text.count("\n")
+    return round(sum(presence(norm.text, other.text, min_len)) / countable, 4) if countable else 0.0
 
 
 def statistics(left: Document, left_norm: Normalized, right: Document, right_norm: Normalized,
-               pairs: Sequence[Pair], min_shared: int) -> Stats:
-    """Overall shared ratios, leaf coverage and pair counts."""
-    cov = coverage(left, right, pairs)
+               pairs: Sequence[Pair], cov: Coverage, min_shared: int) -> Stats:
+    """Overall shared ratios, leaf coverage (as computed by ``coverage``) and pair counts."""
     left_paired = sum(1 for _, kind in cov.left if kind is not None)
     right_paired = sum(1 for _, kind in cov.right if kind is not None)
     leaf_pairs = [p for p in pairs if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf]
@@ -176,3 +177,13 @@ def to_json(result: Comparison) -> dict[str, Any]:
             "right": [[s.start, s.end, s.kind.value] for s in result.right_highlights],
         },
     }
+
+
+def write_json(result: Comparison, path: str | Path) -> None:
+    """Write the JSON result to ``path`` atomically (UTF-8, Chinese unescaped)."""
+    data = json.dumps(to_json(result), ensure_ascii=False, indent=1)
+
+    def write(temp: Path) -> None:
+        temp.write_text(data, encoding="utf-8")
+
+    write_atomically(path, write)

@@ -112,7 +112,7 @@ def presence(text: str, other: str, min_len: int) -> bytearray:
     mask = bytearray(len(text))
     if min_len < 1:
         return mask
-    grams = set()
+    grams: set[str] = set()
     for _, line in _line_slices(other):
         grams.update(line[i : i + min_len] for i in range(len(line) - min_len + 1))
     for line_start, line in _line_slices(text):
