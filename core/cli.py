@@ -17,7 +17,6 @@ from typing import NoReturn, TextIO
 
 from core.errors import Cancelled, InputError
 from core.model import Comparison, Options, PairKind
-from core.report import write_json
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -52,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_EXPORT_MODULES = {
+_WRITERS = {
+    "json": ("core.report", "write_json"),
     "docx": ("core.export.docx_report", "write_docx_report"),
     "redline": ("core.export.docx_redline", "write_redline"),
     "pdf": ("core.export.pdf_report", "write_pdf_report"),
@@ -62,7 +62,7 @@ _EXPORT_MODULES = {
 def _exporter(name: str) -> Exporter | None:
     """The writer behind ``--name``, imported only when asked for (reportlab and python-docx
     cost a tenth of a second to import); None when its module is missing."""
-    module_name, function = _EXPORT_MODULES[name]
+    module_name, function = _WRITERS[name]
     try:
         module = importlib.import_module(module_name)
     except ImportError:
@@ -112,18 +112,16 @@ def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO
         args = build_parser().parse_args(list(argv))
         if args.min_shared < 2 or args.min_shared > 200:
             raise _UsageError("--min-shared 应在 2 到 200 之间")
-        targets = {name: getattr(args, name) for name in ("json", "pdf", "docx", "redline")}
-        exporters: dict[str, Exporter] = {}
+        targets = {name: Path(getattr(args, name)) for name in _WRITERS if getattr(args, name)}
+        writers: dict[str, Exporter] = {}
         for name, target in targets.items():
-            if target and name != "json":
-                exporter = _exporter(name)
-                if exporter is None:
-                    raise _UsageError(f"--{name}：此导出功能尚不可用")
-                exporters[name] = exporter
-        for left_or_right in (args.left, args.right):
-            for name, target in targets.items():
-                if target and Path(target).resolve() == Path(left_or_right).resolve():
-                    raise _UsageError(f"--{name} 不能覆盖输入文件 {left_or_right}")
+            writer = _exporter(name)
+            if writer is None:
+                raise _UsageError(f"--{name}：此导出功能尚不可用")
+            writers[name] = writer
+            for given in (args.left, args.right):
+                if target.resolve() == Path(given).resolve():
+                    raise _UsageError(f"--{name} 不能覆盖输入文件 {given}")
     except _UsageError as exc:
         print(f"duizhao: 参数错误：{exc}", file=stderr)
         return EXIT_USAGE
@@ -137,29 +135,24 @@ def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO
     bar = _ProgressBar(stderr, not args.quiet)
     started = time.perf_counter()
     try:
-        result = compare(args.left, args.right, options, progress=bar)
-        bar.done()
-        if targets["json"]:
-            write_json(result, Path(targets["json"]))
-        for name in ("docx", "redline", "pdf"):
-            if targets[name]:
-                exporters[name](result, Path(targets[name]))
+        try:
+            result = compare(args.left, args.right, options, progress=bar)
+        finally:
+            bar.done()
+        for name, target in targets.items():
+            writers[name](result, target)
     except InputError as exc:
-        bar.done()
         print(f"duizhao: {exc}", file=stderr)
         return EXIT_USAGE
     except (Cancelled, KeyboardInterrupt):
-        bar.done()
         print("duizhao: 已取消", file=stderr)
         return EXIT_INTERNAL
     except Exception:
-        bar.done()
         print("duizhao: 内部错误，请将以下信息反馈给开发者：", file=stderr)
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
     if not args.quiet:
         print(_summary(result, time.perf_counter() - started), file=stdout)
         for name, target in targets.items():
-            if target:
-                print(f"  {name}: {target}", file=stdout)
+            print(f"  {name}: {target}", file=stdout)
     return EXIT_OK

@@ -17,7 +17,7 @@ from core.diff import diff_sections
 from core.errors import Cancelled
 from core.highlight import highlights
 from core.load import load
-from core.model import Comparison, DiffOp, Document, Match, OpKind, Options, Pair, PairKind
+from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind
 from core.normalize import Normalized, normalize
 from core.outline import outline
 from core.report import changes, coverage, statistics
@@ -147,13 +147,7 @@ def _diff_pairs(
         diff: tuple[DiffOp, ...] = ()
         if p.kind in (PairKind.SAME, PairKind.MODIFIED):
             ls, rs = left_doc.by_id[p.left], right_doc.by_id[p.right]
-            la, lb = left_norm.from_display(ls.start, ls.end)
-            ra, rb = right_norm.from_display(rs.start, rs.end)
-            if left_norm.text[la:lb] == right_norm.text[ra:rb]:
-                # Identical in comparison form: one equal op, no need to segment.
-                diff = (DiffOp(OpKind.EQUAL, ls.start, ls.end, rs.start, rs.end),)
-            else:
-                diff = diff_sections(left_norm, (ls.start, ls.end), right_norm, (rs.start, rs.end))
+            diff = diff_sections(left_norm, (ls.start, ls.end), right_norm, (rs.start, rs.end))
         out.append(Pair(p.left, p.right, p.kind, p.score, diff))
     return tuple(out)
 

@@ -149,6 +149,8 @@ def diff_sections(
     lo_r, hi_r = right.from_display(*right_span)
     left_text = left.text[lo_l:hi_l]
     right_text = right.text[lo_r:hi_r]
+    if left_text == right_text:
+        return _whole(left_span, right_span, equal=True)  # unchanged: nothing to segment
     left_tokens = tokenize(left_text)
     right_tokens = tokenize(right_text)
 
