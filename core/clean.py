@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from core.normalize import to_simplified
+from core.outline import match_heading
 
 
 @dataclass(frozen=True)
@@ -133,11 +134,12 @@ _PAGE_NUMBER = re.compile(
 _HEADLINE_SEPARATOR = re.compile(r"\S\s*[|丨｜]\s*\S")
 _HEADLINE_LIMIT = 50
 
-# Lines that start a new block and so are never glued to the line before them.
-_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百千零〇两\d]+[章节節条條篇编編部款]|[一二三四五六七八九十百]+[、.．]"
-    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.、．](?!\d)|[０-９]+[．、]|[①-⑳]|——|专栏|專欄|附件|附表)"
-)
+
+
+def _starts_block(line: str) -> bool:
+    """A heading (as the outline recognises them) or an attachment: never glued to the line before."""
+    return match_heading(line) is not None or line.startswith(("附件", "附表"))
+
 # A line ending in one of these ends its sentence (or its quotation) and keeps its break.
 _FINAL_MARKS = frozenset("。！？；：…”’）)」』】》!?;:")
 _HEADER_NEIGHBOURHOOD = 2  # a running header sits this close to a page number
@@ -240,7 +242,7 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
         low, high = max(0, page - _HEADER_NEIGHBOURHOOD), min(len(lines), page + _HEADER_NEIGHBOURHOOD + 1)
         for i in range(low, high):
             line = lines[i]
-            if not drop[i] and len(line) <= 40 and "。" not in line and not _HEADING.match(line):
+            if not drop[i] and len(line) <= 40 and "。" not in line and not _starts_block(line):
                 near.setdefault(line, []).append(i)
     # A running header or footer is on most pages, not just on a few.
     enough = max(_MIN_REPEATS, len(pages) // 2)
@@ -302,7 +304,7 @@ def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int]) -> 
     paragraphs: list[list[str]] = []
     runs_on = False  # whether the previous line continues on the next one
     for line, width in zip(lines, widths, strict=True):
-        if runs_on and not _HEADING.match(line):
+        if runs_on and not _starts_block(line):
             pieces = paragraphs[-1]
             pieces.append(_joiner(pieces[-1], line))
             pieces.append(line)
