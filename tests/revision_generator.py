@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.clean import clean
 from core.model import Section
@@ -47,7 +47,6 @@ class Revision:
     lines: list[Line]
     variant: str
     seed: int
-    original_lines: list[str] = field(default_factory=list)
 
     def truth(self, left: tuple[Section, ...], right: tuple[Section, ...]) -> set[tuple[str, str]]:
         """True leaf pairs between the outline of the original and that of the revision."""
@@ -247,19 +246,4 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
         for line in result:
             line.text = converter.convert(line.text)
     revised = "\n".join(line.text for line in result)
-    return Revision(original, revised, result, variant, seed, original_lines)
-
-
-def evaluate(revision: Revision, left: tuple[Section, ...], right: tuple[Section, ...],
-             predicted: set[tuple[str, str]]) -> tuple[float, float, set[tuple[str, str]]]:
-    """Precision, recall and the true pairs, for predicted leaf pairs."""
-    truth = revision.truth(left, right)
-    hits = len(truth & predicted)
-    precision = hits / len(predicted) if predicted else 1.0
-    recall = hits / len(truth) if truth else 1.0
-    return precision, recall, truth
-
-
-def outline_of(text: str, side: str) -> tuple[Section, ...]:
-    """The engine's outline of an already clean text."""
-    return outline(text, side)[0]
+    return Revision(original, revised, result, variant, seed)
