@@ -67,7 +67,6 @@ class _Node:
     title: str
     start: int
     heading_end: int
-    first_line: int  # index of the heading line
     children: list[_Node] = field(default_factory=list)
     end: int = 0
     run_in: bool = False
@@ -172,7 +171,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
         if found is None:
             owner = stack[-1] if stack else None
             if owner is None:
-                roots.append(_paragraph(line, index))
+                roots.append(_paragraph(line))
             else:
                 body_of.setdefault(id(owner), []).append(line)
             continue
@@ -194,7 +193,6 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             title=title_text,
             start=line.start,
             heading_end=line.start + rest_start + heading_len,
-            first_line=index,
             run_in=run_in,
             rest=line.text[rest_start + heading_len :],
         )
@@ -219,8 +217,8 @@ def _walk(nodes: list[_Node]) -> list[_Node]:
     return out
 
 
-def _paragraph(line: _Line, index: int, role: str = "paragraph") -> _Node:
-    return _Node(role, "", "", _paragraph_title(line.text), line.start, line.start, index)
+def _paragraph(line: _Line, role: str = "paragraph") -> _Node:
+    return _Node(role, "", "", _paragraph_title(line.text), line.start, line.start)
 
 
 def _attach_body(node: _Node, body: list[_Line]) -> None:
@@ -230,19 +228,19 @@ def _attach_body(node: _Node, body: list[_Line]) -> None:
         # text belongs in a leaf.
         skipped = len(node.rest) - len(node.rest.lstrip())
         start = node.heading_end + skipped
-        node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.rest.strip()), start, start, -1))
+        node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.rest.strip()), start, start))
     if not body:
         return
     if node.role == "box":
         return  # a box's rows stay together: they are one table
     intro = [line for line in body if not node.children or line.start < node.children[0].start]
     later = body[len(intro):]
-    paragraphs = [_paragraph(line, -1) for line in later]
+    paragraphs = [_paragraph(line) for line in later]
     if node.children:
-        node.children = sorted([*(_paragraph(line, -1) for line in intro), *node.children, *paragraphs],
+        node.children = sorted([*(_paragraph(line) for line in intro), *node.children, *paragraphs],
                                key=lambda n: n.start)
     elif len(body) >= 2 and not node.run_in:
-        node.children = [_paragraph(line, -1) for line in body]
+        node.children = [_paragraph(line) for line in body]
 
 
 def _preamble(lines: list[_Line], fallback_title: str) -> tuple[_Node, str]:
@@ -256,11 +254,11 @@ def _preamble(lines: list[_Line], fallback_title: str) -> tuple[_Node, str]:
     ]
     title = _join_title(title_lines) or fallback_title
     head_end = lines[block_end - 1].end if block_end else lines[0].start
-    node = _Node("preamble", "", "", title, lines[0].start, head_end, 0)
+    node = _Node("preamble", "", "", title, lines[0].start, head_end)
     body = lines[block_end:]
     if not block_end and body:
         node.heading_end = body[0].start
-    node.children = [_paragraph(line, -1) for line in body]
+    node.children = [_paragraph(line) for line in body]
     return node, title
 
 
@@ -299,9 +297,9 @@ def _closing_start(lines: list[_Line], headings: list[tuple[str, str] | None], f
 
 
 def _closing(lines: list[_Line]) -> _Node:
-    node = _Node("closing", "", "", _paragraph_title(lines[0].text), lines[0].start, lines[0].end, -1)
+    node = _Node("closing", "", "", _paragraph_title(lines[0].text), lines[0].start, lines[0].end)
     if len(lines) > 1:
-        node.children = [_paragraph(line, -1, "closing") for line in lines]
+        node.children = [_paragraph(line, "closing") for line in lines]
     return node
 
 
