@@ -233,12 +233,9 @@ def _attach_body(node: _Node, body: list[_Line]) -> None:
         return
     if node.role == "box":
         return  # a box's rows stay together: they are one table
-    intro = [line for line in body if not node.children or line.start < node.children[0].start]
-    later = body[len(intro):]
-    paragraphs = [_paragraph(line) for line in later]
     if node.children:
-        node.children = sorted([*(_paragraph(line) for line in intro), *node.children, *paragraphs],
-                               key=lambda n: n.start)
+        # Text between the heading and its sub-headings (or after them) becomes paragraphs.
+        node.children = sorted([*node.children, *(_paragraph(line) for line in body)], key=lambda n: n.start)
     elif len(body) >= 2 and not node.run_in:
         node.children = [_paragraph(line) for line in body]
 
