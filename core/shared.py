@@ -67,10 +67,12 @@ def _line_slices(text: str) -> list[tuple[int, str]]:
 
 
 def common_runs(left: str, right: str, min_len: int) -> list[Run]:
-    """All maximal common runs of at least ``min_len`` characters between two texts.
+    """Maximal common runs of at least ``min_len`` characters between two texts.
 
-    Each (left, right) diagonal contributes each of its maximal runs once. Runs are
-    returned ordered by left position, then right position.
+    Each (left, right) diagonal contributes each of its maximal runs once. A passage
+    whose k-grams recur more than a few times on the right is linked only to the
+    occurrences nearest its own relative place (``presence`` still sees them all).
+    Runs are returned ordered by left position, then right position.
     """
     if min_len < 1 or not left or not right:
         return []

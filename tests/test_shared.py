@@ -1,0 +1,51 @@
+"""Shared wording: maximal common runs, the presence mask and the reported cover."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.shared import common_runs, cover, presence
+
+
+def test_runs_are_maximal_and_found_wherever_they_are() -> None:
+    left = "甲乙丙。支持泸州建设长江上游航运贸易中心。丁戊"
+    right = "另起一段，支持泸州建设长江上游航运贸易中心和区域医药健康中心。"
+    runs = common_runs(left, right, 8)
+    assert len(runs) == 1
+    run = runs[0]
+    passage = "支持泸州建设长江上游航运贸易中心"
+    assert left[run.left_start : run.left_end] == right[run.right_start : run.right_end] == passage
+
+
+def test_runs_never_cross_a_line_break() -> None:
+    left = "推动高质量发展\n加快建设现代化经济体系"
+    right = "推动高质量发展\n加快建设现代化经济体系"
+    runs = common_runs(left, right, 4)
+    assert [(r.left_start, r.length) for r in runs] == [(0, 7), (8, 11)]
+
+
+def test_short_passages_are_not_shared() -> None:
+    assert common_runs("高质量发展", "推动高质量发展之路", 8) == []
+    assert not any(presence("高质量发展", "推动高质量发展之路", 8))
+
+
+texts = st.text(alphabet="发展建设推动\n甲乙", max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, texts, st.integers(min_value=2, max_value=6))
+def test_runs_are_common_maximal_and_sorted(left: str, right: str, k: int) -> None:
+    runs = common_runs(left, right, k)
+    assert runs == sorted(runs, key=lambda r: (r.left_start, r.right_start))
+    mask = presence(left, right, k)
+    for r in runs:
+        piece = left[r.left_start : r.left_end]
+        assert r.length >= k and piece == right[r.right_start : r.right_end] and "\n" not in piece
+        before = r.left_start > 0 and r.right_start > 0 and left[r.left_start - 1] == right[r.right_start - 1] != "\n"
+        after = r.left_end < len(left) and r.right_end < len(right) and left[r.left_end] == right[r.right_end] != "\n"
+        assert not before and not after, "a run extends as far as the texts agree"
+        assert all(mask[r.left_start : r.left_end]), "presence marks every shared character"
+    kept = cover(runs)
+    covered = {i for r in runs for i in range(r.left_start, r.left_end)}
+    assert covered == {i for r in kept for i in range(r.left_start, r.left_end)}
