@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test bench system-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,26 +15,32 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-# Poppler (pdffonts/pdftotext) lets the export tests read PDFs back; Qt's offscreen
-# platform needs EGL and xkbcommon. Installed only when missing and when we are root.
-SYSTEM_PACKAGES := poppler-utils libegl1 libxkbcommon0 libgl1 libfontconfig1 libdbus-1-3
-system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# $(call apt_ensure,PACKAGES): install the Debian packages that are missing when we are
+# root, name them otherwise; does nothing where there is no dpkg.
+define apt_ensure
+	@command -v dpkg >/dev/null || exit 0; \
+	missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "please install:$$missing" >&2; fi; \
 	fi
+endef
+
+# Qt's offscreen platform needs EGL, xkbcommon and fontconfig; a real window (xcb) needs
+# the xcb libraries too; the export tests read PDFs back with poppler (pdffonts, pdftotext).
+QT_PACKAGES := libegl1 libxkbcommon0 libgl1 libfontconfig1 libdbus-1-3
+XCB_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxkbcommon-x11-0
+system-deps:
+	$(call apt_ensure,poppler-utils $(QT_PACKAGES))
 
 run: $(STAMP)
+	$(call apt_ensure,$(QT_PACKAGES) $(XCB_PACKAGES))
 	$(PY) main.py
 
 test: $(STAMP) system-deps
 	$(PY) -m ruff check .
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-
-lint: $(STAMP)
-	$(PY) -m ruff check .
 	$(PY) -m mypy core
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
@@ -45,13 +51,8 @@ clean:
 # Screenshots of the main window on the sample pair (docs/images), under Xvfb with Qt's real
 # xcb platform, which needs these Debian packages besides Xvfb.
 .PHONY: screenshots translations
-SCREENSHOT_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxkbcommon-x11-0 libegl1
 screenshots: $(STAMP)
-	@missing=""; for p in $(SCREENSHOT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "please install:$$missing" >&2; exit 1; fi; \
-	fi
+	$(call apt_ensure,xvfb $(QT_PACKAGES) $(XCB_PACKAGES))
 	xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb $(PY) -m gui.screenshots docs/images
 
 # Compile the English interface translation after editing resources/i18n/duizhao_en.ts.
