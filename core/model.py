@@ -23,6 +23,14 @@ class PairKind(StrEnum):
     MODIFIED = "modified"  # the same section revised: much of its wording is shared
     RELATED = "related"  # same subject, little shared wording
 
+    @property
+    def rank(self) -> int:
+        """0 for the closest relation (same), growing as the relation loosens."""
+        return _PAIR_RANKS.index(self)
+
+
+_PAIR_RANKS = (PairKind.SAME, PairKind.MODIFIED, PairKind.RELATED)
+
 
 class OpKind(StrEnum):
     """A word-level diff operation between two paired sections."""
@@ -240,6 +248,10 @@ class Comparison:
     def pairs_of(self, section_id: str) -> tuple[Pair, ...]:
         """All pairs in which the section (of either side) takes part."""
         return tuple(self.pairs[i] for i in self.pair_indexes(section_id))
+
+    def best_kind(self, section_id: str) -> PairKind | None:
+        """The closest kind among a section's pairs; None when it has no counterpart."""
+        return min((p.kind for p in self.pairs_of(section_id)), key=lambda kind: kind.rank, default=None)
 
     def counterparts(self, section_id: str) -> tuple[str, ...]:
         """Ids of the sections on the other side paired with ``section_id``."""

@@ -22,14 +22,12 @@ from core.model import (
 from core.normalize import Normalized
 from core.shared import presence
 
-_KIND_RANK = {PairKind.SAME: 3, PairKind.MODIFIED: 2, PairKind.RELATED: 1}
-
 
 def _best_kinds(pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
     best: dict[str, PairKind] = {}
     for p in pairs:
         sid = p.left if side == "left" else p.right
-        if sid not in best or _KIND_RANK[p.kind] > _KIND_RANK[best[sid]]:
+        if sid not in best or p.kind.rank < best[sid].rank:
             best[sid] = p.kind
     return best
 

@@ -25,6 +25,11 @@ def resource_path(*parts: str) -> Path:
     return app_root().joinpath("resources", *parts)
 
 
+def docs_dir() -> Path:
+    """Folder of the user guide and its images."""
+    return app_root() / "docs"
+
+
 def samples_dir() -> Path:
     """Folder of the bundled sample documents."""
     return app_root() / "docs_in"

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QApplication
 
 from core.resources import resource_path, version
 from gui.i18n import install_translator, preferred_language
+
+if TYPE_CHECKING:  # imported when run, after the application exists
+    from gui.main_window import MainWindow
 
 SELF_TEST_ENV = "DUIZHAO_SELF_TEST"
 SELF_TEST_TIMEOUT_MS = 60_000
@@ -92,10 +96,7 @@ def run(paths: Sequence[str] = (), self_test: bool = False) -> int:
     return _self_test(app, window, paint, started)
 
 
-def _self_test(app: QApplication, window: object, paint: _FirstPaint, started: float) -> int:
-    from gui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
+def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, started: float) -> int:
     window.quiet = True
     outcome = {"code": 1, "message": "timed out"}
 

@@ -25,6 +25,7 @@ class Exporter:
     function: str
     suffix: str
     file_filter: str  # Chinese source string for the file dialog
+    name_tag: str = ""  # ends the proposed file name, e.g. "对照表"
 
     def available(self) -> bool:
         """True when the exporter's module can be found."""
@@ -48,6 +49,7 @@ EXPORTERS = (
         "write_docx_report",
         ".docx",
         "Word 文档 (*.docx)",
+        "对照表",
     ),
     Exporter(
         "docx_redline",
@@ -56,6 +58,7 @@ EXPORTERS = (
         "write_redline",
         ".docx",
         "Word 文档 (*.docx)",
+        "修订",
     ),
     Exporter(
         "pdf_report",
@@ -64,6 +67,7 @@ EXPORTERS = (
         "write_pdf_report",
         ".pdf",
         "PDF 文件 (*.pdf)",
+        "对照报告",
     ),
 )
 
@@ -72,5 +76,5 @@ def default_name(comparison: Comparison, exporter: Exporter) -> str:
     """A file name proposed for an export: both documents' names and the kind of export."""
     left = Path(comparison.left.path).stem or "left"
     right = Path(comparison.right.path).stem or "right"
-    tag = {"docx_report": "对照表", "docx_redline": "修订", "pdf_report": "对照报告"}[exporter.key]
-    return f"{left}_vs_{right}_{tag}{exporter.suffix}"
+    tag = f"_{exporter.name_tag}" if exporter.name_tag else ""
+    return f"{left}_vs_{right}{tag}{exporter.suffix}"

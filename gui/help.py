@@ -6,13 +6,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
-from core.resources import app_root, version
+from core.resources import docs_dir, version
 from gui.i18n import tr
 
 
 def guide_path() -> str:
     """Path of the Chinese user guide shipped with the app."""
-    return str(app_root() / "docs" / "使用说明.md")
+    return str(docs_dir() / "使用说明.md")
 
 
 class GuideDialog(QDialog):

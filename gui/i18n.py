@@ -22,11 +22,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def language() -> str:
-    """The language in use: "zh" or "en"."""
-    return _state["language"]
-
-
 def is_english() -> bool:
     """True when the interface is in English (for palette labels outside Qt's translator)."""
     return _state["language"] == "en"

@@ -20,7 +20,7 @@ class HighlightSwatch(QWidget):
     def __init__(self, kind: Highlight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.setToolTip(HIGHLIGHTS[kind].meaning_zh if not is_english() else HIGHLIGHTS[kind].label_en)
+        self.setToolTip(theme.highlight_meaning(kind, is_english()))
         font = QFont(self.font())
         font.setFamilies([theme.PANE_FONT_FAMILY, *font.families()])
         self.setFont(font)
@@ -70,7 +70,7 @@ class Legend(QWidget):
         for kind in Highlight:
             layout.addWidget(HighlightSwatch(kind, self))
             label = QLabel(theme.highlight_label(kind, english), self)
-            label.setToolTip(HIGHLIGHTS[kind].meaning_zh if not english else HIGHLIGHTS[kind].label_en)
+            label.setToolTip(theme.highlight_meaning(kind, english))
             layout.addWidget(label)
             layout.addSpacing(8)
         layout.addSpacing(16)

@@ -6,11 +6,13 @@ the result; it repaints when either pane scrolls. Clicking a link selects its pa
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPoint, QPointF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from core.model import Comparison
+from core.model import Comparison, PairKind
 from gui import theme
 from gui.result_index import ResultIndex
 from gui.text_pane import DocumentPane
@@ -29,7 +31,6 @@ class LinkStrip(QWidget):
         self.left = left
         self.right = right
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.setMouseTracking(False)
         self._comparison: Comparison | None = None
         self._pairs: list[int] = []
         self._left_unpaired: list[str] = []
@@ -46,13 +47,13 @@ class LinkStrip(QWidget):
 
     def set_result(self, index: ResultIndex | None) -> None:
         """Draw the links of this result (None: nothing)."""
-        comparison = index.comparison if index is not None else None
-        self._comparison = comparison
+        self._comparison = index.comparison if index is not None else None
         self._selected = set()
         self._pairs = []
         self._left_unpaired = []
         self._right_unpaired = []
-        if comparison is not None:
+        if index is not None:
+            comparison = index.comparison
             low_left = {s.id for s in index.lowest_paired("L")}
             low_right = {s.id for s in index.lowest_paired("R")}
             self._pairs = [i for i, p in enumerate(comparison.pairs) if p.left in low_left or p.right in low_right]
@@ -118,13 +119,9 @@ class LinkStrip(QWidget):
                 continue
             drawn.add(key)
             path = _band(EDGE, width - EDGE, l0, l1, r0, r1)
-            color = theme.pair_color(pair.kind)
-            fill = QColor(color)
-            fill.setAlpha(160 if selected else 45)
+            fill, pen = _band_style(pair.kind, selected)
             painter.setBrush(fill)
-            edge = QColor(color)
-            edge.setAlpha(255 if selected else 170)
-            painter.setPen(QPen(edge, 2.0 if selected else 1.0))
+            painter.setPen(pen)
             painter.drawPath(path)
             self._paths.append((index, path))
         painter.end()
@@ -137,6 +134,16 @@ class LinkStrip(QWidget):
                 self.pairClicked.emit(index)
                 return
         super().mousePressEvent(event)
+
+
+@cache
+def _band_style(kind: PairKind, selected: bool) -> tuple[QColor, QPen]:
+    """Fill and outline of a band: the pair kind's colour, stronger when selected."""
+    fill = theme.pair_color(kind)
+    fill.setAlpha(160 if selected else 45)
+    edge = theme.pair_color(kind)
+    edge.setAlpha(255 if selected else 170)
+    return fill, QPen(edge, 2.0 if selected else 1.0)
 
 
 def _band(x0: float, x1: float, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:

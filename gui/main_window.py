@@ -24,20 +24,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core.errors import Cancelled, InputError
+from core.export.summary import percent
 from core.model import Change, Comparison, Match, Options
-from core.normalize import Normalized, normalize
 from core.resources import samples_dir
 from gui import theme
 from gui.exports import EXPORTERS, Exporter, default_name
 from gui.find_bar import FindBar, find_all
 from gui.help import GuideDialog, show_about
-from gui.i18n import language, tr
+from gui.i18n import is_english, preferred_language, tr
 from gui.legend import Legend
 from gui.link_strip import LinkStrip
 from gui.outline import OutlineView
@@ -117,14 +118,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.paths: list[str | None] = [None, None]
         self.options = _load_options(self.settings)
-        self.comparison: Comparison | None = None
         self.index: ResultIndex | None = None
         self.change_pos = -1
         self.dark = theme.is_dark()
         self.quiet = False  # tests and the self-test suppress modal dialogs
         self.last_error = ""
         self._phrase_cycle: tuple[tuple[str, int], int] | None = None
-        self._normalized: dict[str, Normalized] = {}
         self._hits: list[tuple[str, int, int]] = []
         self._hit_pos = -1
 
@@ -149,6 +148,11 @@ class MainWindow(QMainWindow):
         self.headers[0].show_file(None)
         self.headers[1].show_file(None)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, self.apply_theme))
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The result on screen, or None before the first one."""
+        return self.index.comparison if self.index is not None else None
 
     # -- construction ------------------------------------------------------------------
 
@@ -297,60 +301,68 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu(tr("文件(&F)"))
-        file_menu.addAction(self.act_open_left)
-        file_menu.addAction(self.act_open_right)
         self.recent_menus = (QMenu(tr("最近打开（左侧）"), self), QMenu(tr("最近打开（右侧）"), self))
         for side, recent in enumerate(self.recent_menus):
             recent.aboutToShow.connect(lambda s=side: self._fill_recent(s))
-            file_menu.addMenu(recent)
-        file_menu.addAction(self.act_sample)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_swap)
-        file_menu.addAction(self.act_compare)
-        file_menu.addAction(self.act_cancel)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = menu.addMenu(tr("编辑(&E)"))
-        edit_menu.addAction(self.act_copy)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_find)
-        edit_menu.addAction(self.act_find_next)
-        edit_menu.addAction(self.act_find_prev)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_settings)
-        view_menu = menu.addMenu(tr("视图(&V)"))
-        view_menu.addAction(self.act_next)
-        view_menu.addAction(self.act_prev)
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_sync)
-        view_menu.addAction(self.act_zoom_in)
-        view_menu.addAction(self.act_zoom_out)
-        view_menu.addSeparator()
-        view_menu.addAction(self.outline_dock.toggleViewAction())
-        view_menu.addAction(self.info_dock.toggleViewAction())
+        _fill(
+            menu.addMenu(tr("文件(&F)")),
+            self.act_open_left,
+            self.act_open_right,
+            *(recent.menuAction() for recent in self.recent_menus),
+            self.act_sample,
+            None,
+            self.act_swap,
+            self.act_compare,
+            self.act_cancel,
+            None,
+            self.act_quit,
+        )
+        _fill(
+            menu.addMenu(tr("编辑(&E)")),
+            self.act_copy,
+            None,
+            self.act_find,
+            self.act_find_next,
+            self.act_find_prev,
+            None,
+            self.act_settings,
+        )
+        _fill(
+            menu.addMenu(tr("视图(&V)")),
+            self.act_next,
+            self.act_prev,
+            None,
+            self.act_sync,
+            self.act_zoom_in,
+            self.act_zoom_out,
+            None,
+            self.outline_dock.toggleViewAction(),
+            self.info_dock.toggleViewAction(),
+        )
         self.export_menu = menu.addMenu(tr("导出(&X)"))
         self.export_menu.setToolTipsVisible(True)
         self.export_menu.aboutToShow.connect(self._update_actions)
-        for exporter in EXPORTERS:
-            self.export_menu.addAction(self.export_actions[exporter.key])
-        help_menu = menu.addMenu(tr("帮助(&H)"))
-        help_menu.addAction(self.act_guide)
-        help_menu.addSeparator()
-        help_menu.addAction(self.act_about)
+        _fill(self.export_menu, *self.export_actions.values())
+        _fill(menu.addMenu(tr("帮助(&H)")), self.act_guide, None, self.act_about)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(tr("工具栏"))
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_open_left, self.act_open_right, self.act_swap, self.act_compare):
-            bar.addAction(action)
-        bar.addSeparator()
-        for action in (self.act_prev, self.act_next, self.act_find):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(self.act_settings)
+        _fill(
+            bar,
+            self.act_open_left,
+            self.act_open_right,
+            self.act_swap,
+            self.act_compare,
+            None,
+            self.act_prev,
+            self.act_next,
+            self.act_find,
+            None,
+            self.act_settings,
+        )
         export_button = QToolButton(self)
         export_button.setText(tr("导出"))
         export_button.setMenu(self.export_menu)
@@ -511,11 +523,9 @@ class MainWindow(QMainWindow):
 
     def show_result(self, comparison: Comparison) -> None:
         """Put a result on screen: panes, strip, outlines, pair list and statistics."""
-        self.comparison = comparison
         self.index = ResultIndex(comparison)
         self.change_pos = -1
         self._phrase_cycle = None
-        self._normalized = {}
         self.left_pane.set_content(comparison.left, comparison.left_highlights, self.dark)
         self.right_pane.set_content(comparison.right, comparison.right_highlights, self.dark)
         self.sync.set_result(self.index)
@@ -529,8 +539,8 @@ class MainWindow(QMainWindow):
         stats = comparison.stats
         self.status_label.setText(
             tr("比较完成：左侧 %1 的表述见于右侧，右侧 %2 的表述见于左侧；共 %3 处改动。")
-            .replace("%1", f"{stats.left_shared:.0%}")
-            .replace("%2", f"{stats.right_shared:.0%}")
+            .replace("%1", percent(stats.left_shared))
+            .replace("%2", percent(stats.right_shared))
             .replace("%3", str(len(comparison.changes)))
         )
         if self.find_bar.isVisible() and self.find_bar.field.text():
@@ -544,11 +554,17 @@ class MainWindow(QMainWindow):
         if dark == self.dark:
             return
         self.dark = dark
-        if self.comparison is not None:
-            keep = (self.left_pane.scroll_value(), self.right_pane.scroll_value())
-            self.show_result(self.comparison)
-            self.left_pane.scroll_to_y(keep[0])
-            self.right_pane.scroll_to_y(keep[1])
+        comparison = self.comparison
+        if comparison is None:
+            return
+        # Only the highlight formats depend on the theme: selection, scroll and navigation stay.
+        with self.sync.suspended():
+            for pane, document, spans in (
+                (self.left_pane, comparison.left, comparison.left_highlights),
+                (self.right_pane, comparison.right, comparison.right_highlights),
+            ):
+                pane.restyle(document, spans, dark)
+        self._paint_hits()
 
     def _update_actions(self) -> None:
         has = self.comparison is not None
@@ -573,8 +589,7 @@ class MainWindow(QMainWindow):
     def _show(self, marks: dict[str, list[tuple[str, int, int]]], scroll: set[str]) -> None:
         """Mark ranges per side and bring the first of each side in ``scroll`` into view."""
         accent = theme.accent_color()
-        self.sync.enabled = False
-        try:
+        with self.sync.suspended():
             for side in ("L", "R"):
                 pane = self._pane(side)
                 pane.set_marks(
@@ -582,8 +597,6 @@ class MainWindow(QMainWindow):
                 )
                 if side in scroll and marks[side]:
                     pane.reveal(marks[side][0][1])
-        finally:
-            self.sync.enabled = self.act_sync.isChecked()
 
     def select_section(self, side: str, section_id: str, scroll_self: bool = True) -> None:
         """Mark a section and its counterpart(s) in both panes and bring them into view."""
@@ -609,9 +622,9 @@ class MainWindow(QMainWindow):
             # No counterpart: let the alignment place the other pane near where it would be.
             self.sync.follow(self._pane(side))
         self._outline(side).select_section(section_id)
-        for cid in counterpart_ids[:1]:
-            self._outline(other).select_section(cid)
-        pair_indexes = self.index.pair_indexes(section_id)
+        if counterpart_ids:
+            self._outline(other).select_section(counterpart_ids[0])
+        pair_indexes = self.index.comparison.pair_indexes(section_id)
         self.strip.set_selected(set(pair_indexes))
         if pair_indexes:
             self.pair_list.select_pair(pair_indexes[0])
@@ -628,17 +641,18 @@ class MainWindow(QMainWindow):
 
     def select_pair(self, pair_index: int) -> None:
         """Mark both sections of a pair and bring them into view."""
-        if self.comparison is None or self.index is None:
+        comparison = self.comparison
+        if comparison is None:
             return
-        pair = self.comparison.pairs[pair_index]
-        left = self.comparison.left.by_id[pair.left]
-        right = self.comparison.right.by_id[pair.right]
+        pair = comparison.pairs[pair_index]
+        left = comparison.left.by_id[pair.left]
+        right = comparison.right.by_id[pair.right]
         self._show({"L": [("section", left.start, left.end)], "R": [("section", right.start, right.end)]}, {"L", "R"})
         self.left_outline.select_section(pair.left)
         self.right_outline.select_section(pair.right)
         self.strip.set_selected({pair_index})
         self.pair_list.select_pair(pair_index)
-        kind = theme.pair_label(pair.kind, language() == "en")
+        kind = theme.pair_label(pair.kind, is_english())
         self.status_label.setText(f"{left.label}  ⇄  {right.label}  ({kind} {pair.score:.2f})")
 
     def on_pair_row(self, row: PairRow) -> None:
@@ -688,7 +702,7 @@ class MainWindow(QMainWindow):
             self._phrase_cycle = (key, turn)
             here, there = _match_spans(matches[turn], side)
             self._show({side: [("phrase", *here)], other: [("phrase", *there)]}, {other})
-            section = self.index.section_at(other, there[0])
+            section = self.index.document(other).section_at(there[0])
             where = section.label if section is not None else ""
             count = f"（{turn + 1}/{len(matches)}）" if len(matches) > 1 else ""
             self.status_label.setText(
@@ -696,27 +710,20 @@ class MainWindow(QMainWindow):
             )
             return
         self._phrase_cycle = None
-        section = self.index.section_at(side, offset)
+        section = self.index.document(side).section_at(offset)
         if section is not None:
             self.select_section(side, section.id, scroll_self=False)
 
     # -- find ----------------------------------------------------------------------------
 
-    def _normalized_text(self, side: str) -> Normalized | None:
-        if side not in self._normalized and self.comparison is not None:
-            doc = self.comparison.left if side == "L" else self.comparison.right
-            self._normalized[side] = normalize(doc.text, t2s=self.options.t2s)
-        return self._normalized.get(side)
-
     def run_find(self, query: str) -> None:
         """Highlight every hit of ``query`` in both panes."""
         self._hits = []
         self._hit_pos = -1
-        if self.comparison is not None and query.strip():
+        if self.index is not None and query.strip():
+            t2s = self.index.comparison.options.t2s  # the query must be folded like the text
             for side in ("L", "R"):
-                normalized = self._normalized_text(side)
-                if normalized is not None:
-                    self._hits += [(side, s, e) for s, e in find_all(normalized, query, self.options.t2s)]
+                self._hits += [(side, s, e) for s, e in find_all(self.index.normalized(side), query, t2s)]
         self._paint_hits()
 
     def step_find(self, step: int) -> None:
@@ -775,7 +782,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Edit the options; compare again when they changed."""
-        dialog = SettingsDialog(self.options, self.settings.value("ui/language", "zh", str), self)
+        dialog = SettingsDialog(self.options, preferred_language(self.settings), self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.settings.setValue("ui/language", dialog.chosen_language())
@@ -841,6 +848,15 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("导出失败。"))
         if not self.quiet:
             QMessageBox.warning(self, tr("无法导出"), message)
+
+
+def _fill(target: QMenu | QToolBar, *entries: QAction | None) -> None:
+    """Add actions to a menu or tool bar in order; None adds a separator."""
+    for entry in entries:
+        if entry is None:
+            target.addSeparator()
+        else:
+            target.addAction(entry)
 
 
 def _match_spans(match: Match, side: str) -> tuple[tuple[int, int], tuple[int, int]]:

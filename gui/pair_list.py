@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from core.model import Comparison, PairKind
 from gui import theme
 from gui.i18n import is_english, tr
+from gui.result_index import kind_rank
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-_KIND_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2, None: 3}
 FILTERS = ("all", "changed", "unique", "related")
 
 
@@ -65,6 +65,10 @@ def row_passes(row: PairRow, mode: str) -> bool:
     return True
 
 
+def _row_key(pair_index: int | None, left: str | None, right: str | None) -> object:
+    return pair_index if pair_index is not None else (left, right)
+
+
 class PairTableModel(QAbstractTableModel):
     """Rows of :func:`rows_of` with columns left section, right section, kind, score."""
 
@@ -74,13 +78,19 @@ class PairTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._comparison: Comparison | None = None
         self._rows: list[PairRow] = []
+        self._row_of: dict[object, int] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         """Replace all rows with those of ``comparison``."""
         self.beginResetModel()
         self._comparison = comparison
         self._rows = rows_of(comparison) if comparison is not None else []
+        self._row_of = {_row_key(row.pair, row.left, row.right): r for r, row in enumerate(self._rows)}
         self.endResetModel()
+
+    def source_row(self, pair_index: int | None, left: str | None, right: str | None) -> int | None:
+        """Row number of a pair, or (``pair_index`` None) of an unpaired section; None if absent."""
+        return self._row_of.get(_row_key(pair_index, left, right))
 
     def row_at(self, row: int) -> PairRow:
         """The row object at a source row number."""
@@ -122,7 +132,7 @@ class PairTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return theme.kind_icon(row.kind)
             if role == SORT_ROLE:
-                return _KIND_RANK[row.kind]
+                return kind_rank(row.kind)
         elif column == 3:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{row.score:.2f}" if row.score is not None else ""
@@ -221,17 +231,15 @@ class PairListPanel(QWidget):
 
     def select_pair(self, pair_index: int | None, left: str | None = None, right: str | None = None) -> None:
         """Select the row of a pair (or of an unpaired section) without reporting it."""
-        for r in range(self.proxy.rowCount()):
-            row: PairRow = self.proxy.index(r, 0).data(ROW_ROLE)
-            if (pair_index is not None and row.pair == pair_index) or (
-                pair_index is None and row.pair is None and (row.left, row.right) == (left, right)
-            ):
-                blocked = self.table.blockSignals(True)
-                self.table.selectRow(r)
-                self.table.blockSignals(blocked)
-                self.table.scrollTo(self.proxy.index(r, 0))
-                return
-        self.table.clearSelection()
+        source = self.model.source_row(pair_index, left, right)
+        index = self.proxy.mapFromSource(self.model.index(source, 0)) if source is not None else QModelIndex()
+        if not index.isValid():  # no such row, or filtered out
+            self.table.clearSelection()
+            return
+        blocked = self.table.blockSignals(True)
+        self.table.selectRow(index.row())
+        self.table.blockSignals(blocked)
+        self.table.scrollTo(index)
 
     def _update_count(self) -> None:
         self.count_label.setText(

@@ -1,19 +1,26 @@
-"""Look-ups over one immutable result, built once when it arrives.
+"""Window look-ups over one immutable result that the model itself does not offer.
 
-``Comparison`` offers linear scans (``pairs_of``, ``section_at``); the window asks
-such questions on every click and paint, so this index answers them from dicts and
-sorted lists instead.
+``Comparison`` already answers "which pairs does a section take part in" and
+``Document`` "which section holds this offset"; this index adds what only the window
+asks: counterparts by score, a section's best kind, the lowest paired sections, the
+shared passages under a click and the comparison form used by find. Everything is
+derived once per result, on first use.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
 from functools import cached_property
 
 from core.model import Comparison, Document, Match, PairKind, Section
+from core.normalize import Normalized, normalize
 
-_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2}
+# Closest relation first; None (unpaired) last.
+
+
+def kind_rank(kind: PairKind | None) -> int:
+    """Sort key of a pair kind, closest first; unpaired last."""
+    return kind.rank if kind is not None else len(PairKind)
 
 
 class ResultIndex:
@@ -21,41 +28,20 @@ class ResultIndex:
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        pairs_by_section: dict[str, list[int]] = defaultdict(list)
-        for i, pair in enumerate(comparison.pairs):
-            pairs_by_section[pair.left].append(i)
-            pairs_by_section[pair.right].append(i)
-        self._pairs_by_section = dict(pairs_by_section)
-        self._starts = {
-            "L": [s.start for s in comparison.left.sections],
-            "R": [s.start for s in comparison.right.sections],
-        }
-        self._matches = {
-            "L": sorted(comparison.matches, key=lambda m: (m.left_start, m.left_end)),
-            "R": sorted(comparison.matches, key=lambda m: (m.right_start, m.right_end)),
-        }
-        self._match_starts = {
-            "L": [m.left_start for m in self._matches["L"]],
-            "R": [m.right_start for m in self._matches["R"]],
-        }
+        self._normalized: dict[str, Normalized] = {}
 
     def document(self, side: str) -> Document:
         """The document of side "L" or "R"."""
         return self.comparison.left if side == "L" else self.comparison.right
 
-    def pair_indexes(self, section_id: str) -> list[int]:
-        """Indexes (into ``comparison.pairs``) of the pairs a section takes part in."""
-        return self._pairs_by_section.get(section_id, [])
-
     def counterparts(self, section_id: str) -> list[str]:
         """Ids of the sections paired with ``section_id``, best score first."""
-        pairs = sorted((self.comparison.pairs[i] for i in self.pair_indexes(section_id)), key=lambda p: -p.score)
+        pairs = sorted(self.comparison.pairs_of(section_id), key=lambda p: -p.score)
         return [p.right if p.left == section_id else p.left for p in pairs]
 
     def status(self, section_id: str) -> PairKind | None:
         """Best kind among a section's pairs (same > modified > related); None when unpaired."""
-        kinds = [self.comparison.pairs[i].kind for i in self.pair_indexes(section_id)]
-        return min(kinds, key=_RANK.__getitem__) if kinds else None
+        return self.comparison.best_kind(section_id)
 
     @cached_property
     def paired_below(self) -> set[str]:
@@ -63,38 +49,48 @@ class ResultIndex:
         out: set[str] = set()
         for doc in (self.comparison.left, self.comparison.right):
             for section in doc.sections:
-                if section.id in self._pairs_by_section:
+                if self.comparison.pair_indexes(section.id):
                     parent = section.parent
                     while parent is not None and parent not in out:
                         out.add(parent)
-                        parent = doc.by_id[parent].parent if parent in doc.by_id else None
+                        parent = doc.by_id[parent].parent
         return out
 
-    def lowest_paired(self, side: str) -> list[Section]:
-        """Paired sections of a side none of whose descendants are paired, in document order."""
-        return [
-            s for s in self.document(side).sections if s.id in self._pairs_by_section and s.id not in self.paired_below
-        ]
+    @cached_property
+    def _lowest_paired(self) -> dict[str, tuple[Section, ...]]:
+        return {
+            side: tuple(
+                s
+                for s in self.document(side).sections
+                if self.comparison.pair_indexes(s.id) and s.id not in self.paired_below
+            )
+            for side in ("L", "R")
+        }
 
-    def section_at(self, side: str, offset: int) -> Section | None:
-        """The deepest section of a side containing display ``offset``."""
-        doc = self.document(side)
-        i = bisect_right(self._starts[side], offset) - 1
-        # Sections are in document order, so the deepest container is the last one that starts
-        # before the offset and still contains it.
-        while i >= 0:
-            section = doc.sections[i]
-            if section.start <= offset < section.end:
-                return section
-            i -= 1
-        return None
+    def lowest_paired(self, side: str) -> tuple[Section, ...]:
+        """Paired sections of a side none of whose descendants are paired, in document order."""
+        return self._lowest_paired[side]
+
+    @cached_property
+    def _spans(self) -> dict[str, tuple[list[int], list[tuple[int, int, Match]]]]:
+        """Per side: the shared passages as (start, end, match) in start order, and their starts."""
+        out = {}
+        for side in ("L", "R"):
+            if side == "L":
+                spans = [(m.left_start, m.left_end, m) for m in self.comparison.matches]
+            else:
+                spans = [(m.right_start, m.right_end, m) for m in self.comparison.matches]
+            spans.sort(key=lambda span: span[:2])
+            out[side] = ([start for start, _end, _m in spans], spans)
+        return out
 
     def matches_at(self, side: str, offset: int) -> list[Match]:
-        """Shared-wording passages covering display ``offset`` on a side."""
-        matches = self._matches[side]
-        hits = []
-        for m in matches[: bisect_right(self._match_starts[side], offset)]:
-            start, end = (m.left_start, m.left_end) if side == "L" else (m.right_start, m.right_end)
-            if start <= offset < end:
-                hits.append(m)
-        return hits
+        """Shared-wording passages covering display ``offset`` on a side, leftmost first."""
+        starts, spans = self._spans[side]
+        return [m for _start, end, m in spans[: bisect_right(starts, offset)] if offset < end]
+
+    def normalized(self, side: str) -> Normalized:
+        """The comparison form of a side's text, as the result was compared (for find)."""
+        if side not in self._normalized:
+            self._normalized[side] = normalize(self.document(side).text, t2s=self.comparison.options.t2s)
+        return self._normalized[side]

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.resources import app_root
+from core.resources import docs_dir
 from gui.app import create_application
 from gui.main_window import MainWindow, sample_pair
 
@@ -74,6 +74,6 @@ def take(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else app_root() / "docs" / "images"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else docs_dir() / "images"
     for shot in take(target):
         print(shot)

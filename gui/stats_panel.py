@@ -5,17 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from core.export.summary import percent
 from core.model import Comparison, PairKind
 from gui import theme
 from gui.i18n import is_english, tr
 
 _SIDE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def percent(value: float) -> str:
-    """A ratio as a whole percentage."""
-    return f"{value * 100:.0f}%"
 
 
 class StatsPanel(QWidget):
@@ -28,14 +24,13 @@ class StatsPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        english = is_english()
         rows = [
             ("left_shared", tr("左侧与右侧共有的表述")),
             ("right_shared", tr("右侧与左侧共有的表述")),
             ("covered", tr("左侧条目被采纳")),
             ("local", tr("右侧本地条目")),
-            ("same", theme.pair_label(PairKind.SAME, is_english())),
-            ("modified", theme.pair_label(PairKind.MODIFIED, is_english())),
-            ("related", theme.pair_label(PairKind.RELATED, is_english())),
+            *((kind.value, theme.pair_label(kind, english)) for kind in PairKind),
             ("left_unpaired", tr("左侧未采纳条目")),
             ("right_unpaired", tr("右侧独有条目")),
         ]
@@ -44,8 +39,8 @@ class StatsPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             form.addRow(caption + tr("："), value)
-        for key in ("same", "modified", "related"):
-            self.values[key].setToolTip(tr("叶级条目对数"))
+        for kind in PairKind:
+            self.values[kind.value].setToolTip(tr("叶级条目对数"))
         self.coverage = QTreeWidget(self)
         self.coverage.setHeaderHidden(True)
         self.coverage.itemActivated.connect(self._report)
@@ -69,9 +64,8 @@ class StatsPanel(QWidget):
         self.values["right_shared"].setText(percent(stats.right_shared))
         self.values["covered"].setText(percent(stats.left_leaves_covered))
         self.values["local"].setText(percent(stats.right_leaves_local))
-        self.values["same"].setText(str(counts.get(PairKind.SAME, 0)))
-        self.values["modified"].setText(str(counts.get(PairKind.MODIFIED, 0)))
-        self.values["related"].setText(str(counts.get(PairKind.RELATED, 0)))
+        for kind in PairKind:
+            self.values[kind.value].setText(str(counts.get(kind, 0)))
         self.values["left_unpaired"].setText(str(stats.left_unpaired))
         self.values["right_unpaired"].setText(str(stats.right_unpaired))
         for side, doc, entries, caption in (

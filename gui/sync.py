@@ -11,6 +11,8 @@ when a result arrives or a pane's width changes; scrolling only does a binary se
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -108,7 +110,7 @@ class ScrollSync(QObject):
         super().__init__(parent)
         self.left = left
         self.right = right
-        self.enabled = True
+        self.enabled = True  # the user's choice (View > Synchronised scrolling)
         self._index: ResultIndex | None = None
         self._maps: dict[bool, ScrollMap] | None = None
         self._busy = False
@@ -139,6 +141,15 @@ class ScrollSync(QObject):
             }
         return self._maps[source_is_left]
 
+    @contextmanager
+    def suspended(self) -> Iterator[None]:
+        """Let the window scroll both panes itself without either following the other."""
+        busy, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = busy
+
     def follow(self, source: DocumentPane) -> None:
         """Scroll the other pane to match ``source`` (ignored while already syncing)."""
         if self._busy or not self.enabled:
@@ -147,13 +158,10 @@ class ScrollSync(QObject):
         if scroll_map is None:
             return
         target = self.right if source is self.left else self.left
-        self._busy = True
-        try:
+        with self.suspended():
             # The sync point slides from the top edge to the bottom edge as the pane scrolls,
             # so that both panes reach their top and bottom together.
             bar = source.verticalScrollBar()
             fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
             anchor = bar.value() + fraction * source.viewport().height()
             target.scroll_to_y(scroll_map.map(anchor) - fraction * target.viewport().height())
-        finally:
-            self._busy = False

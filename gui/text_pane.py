@@ -68,27 +68,11 @@ class DocumentPane(QTextEdit):
         self._pane_font = QFont()
         self._pane_font.setFamilies([theme.PANE_FONT_FAMILY, self.font().family()])
         self._pane_font.setPointSizeF(max(self.font().pointSizeF(), 10.0) * 1.15)
-        self.clear_content()
+        empty = QTextDocument(self)
+        empty.setDefaultFont(self._pane_font)  # so the placeholder uses the pane font
+        self.setDocument(empty)
 
     # -- content -------------------------------------------------------------------
-
-    @property
-    def model_document(self) -> Document | None:
-        """The engine document shown, or None when empty."""
-        return self._doc_model
-
-    def clear_content(self, placeholder: str = "") -> None:
-        """Show no document (optionally a grey placeholder line)."""
-        self._doc_model = None
-        self._map = Utf16Map("")
-        self._marks = []
-        self._positions = None
-        doc = QTextDocument(self)
-        doc.setDefaultFont(self._pane_font)
-        self.setDocument(doc)
-        self.setPlaceholderText(placeholder)
-        self.setExtraSelections([])
-        self.geometryChanged.emit()
 
     def set_content(self, document: Document, spans: tuple[Span, ...], dark: bool) -> None:
         """Show ``document`` with its highlight ``spans``, replacing any previous content."""
@@ -110,6 +94,13 @@ class DocumentPane(QTextEdit):
         self.setDocument(qdoc)
         self.geometryChanged.emit()
 
+    def restyle(self, document: Document, spans: tuple[Span, ...], dark: bool) -> None:
+        """Render the shown document again for another theme, keeping its marks and scroll position."""
+        marks, y = self._marks, self.scroll_value()
+        self.set_content(document, spans, dark)
+        self.set_marks(marks)
+        self.scroll_to_y(y)
+
     # -- geometry ------------------------------------------------------------------
 
     def to_qt(self, offset: int) -> int:
@@ -120,35 +111,28 @@ class DocumentPane(QTextEdit):
         """Display offset of Qt document position ``position``."""
         return self._map.from_qt(position)
 
-    def y_of(self, offset: int) -> float:
-        """Top of the line holding display ``offset``, in document pixels."""
+    def _line_extent(self, offset: int) -> tuple[float, float]:
+        """Top and bottom, in document pixels, of the line holding the character at ``offset``."""
         doc = self.document()
         pos = min(self.to_qt(offset), max(doc.characterCount() - 1, 0))
         block = doc.findBlock(pos)
         if not block.isValid():
-            return 0.0
-        top = doc.documentLayout().blockBoundingRect(block).top()
+            return 0.0, 0.0
+        rect = doc.documentLayout().blockBoundingRect(block)
         layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return top
-        line = layout.lineForTextPosition(pos - block.position())
-        return top + (line.y() if line.isValid() else 0.0)
+        line = layout.lineForTextPosition(pos - block.position()) if layout is not None else None
+        if line is None or not line.isValid():  # not laid out yet: the whole block
+            return rect.top(), rect.bottom()
+        top = rect.top() + line.y()
+        return top, top + line.height()
+
+    def y_of(self, offset: int) -> float:
+        """Top of the line holding display ``offset``, in document pixels."""
+        return self._line_extent(offset)[0]
 
     def bottom_of(self, offset: int) -> float:
         """Bottom of the line holding the character before ``offset`` (end of a range)."""
-        doc = self.document()
-        pos = min(self.to_qt(max(offset - 1, 0)), max(doc.characterCount() - 1, 0))
-        block = doc.findBlock(pos)
-        if not block.isValid():
-            return 0.0
-        rect = doc.documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return rect.bottom()
-        line = layout.lineForTextPosition(pos - block.position())
-        if not line.isValid():
-            return rect.bottom()
-        return rect.top() + line.y() + line.height()
+        return self._line_extent(max(offset - 1, 0))[1]
 
     def section_positions(self) -> dict[str, tuple[float, float]]:
         """Top and bottom pixel of every section, for the current text and width (cached)."""
@@ -159,11 +143,6 @@ class DocumentPane(QTextEdit):
                     top = self.y_of(s.start)
                     self._positions[s.id] = (top, max(top, self.bottom_of(s.end)))
         return self._positions
-
-    def offset_at_y(self, y: float) -> int:
-        """Display offset at document pixel height ``y`` (start of that line)."""
-        cursor = self.cursorForPosition(QPoint(4, round(y - self.scroll_value())))
-        return self.from_qt(cursor.position())
 
     def scroll_value(self) -> int:
         """Current vertical scroll position, in document pixels."""
@@ -199,6 +178,11 @@ class DocumentPane(QTextEdit):
 
     def set_hits(self, ranges: list[tuple[int, int]], current: int, dark: bool) -> None:
         """Show find hits (display ranges); ``current`` indexes the one in focus, -1 for none."""
+        other = QTextCharFormat()
+        other.setBackground(theme.find_color(dark))
+        focused = QTextCharFormat()
+        focused.setBackground(theme.accent_color())
+        focused.setForeground(self.palette().highlightedText())
         selections = []
         for i, (start, end) in enumerate(ranges):
             sel = QTextEdit.ExtraSelection()
@@ -206,14 +190,7 @@ class DocumentPane(QTextEdit):
             cursor.setPosition(self.to_qt(start))
             cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
-            fmt = QTextCharFormat()
-            color = theme.find_color(dark)
-            if i == current:
-                fmt.setBackground(theme.accent_color())
-                fmt.setForeground(self.palette().highlightedText())
-            else:
-                fmt.setBackground(color)
-            sel.format = fmt
+            sel.format = focused if i == current else other
             selections.append(sel)
         self.setExtraSelections(selections)
 
@@ -232,8 +209,7 @@ class DocumentPane(QTextEdit):
             if bottom < 0 or top > self.viewport().height():
                 continue
             rect = QRectF(3, top - 2, width - 6, bottom - top + 4)
-            pen = QPen(mark.color, 2)
-            painter.setPen(pen)
+            painter.setPen(QPen(mark.color, 2))
             if mark.filled:
                 fill = QColor(mark.color)
                 fill.setAlpha(28)

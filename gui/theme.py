@@ -58,6 +58,12 @@ def highlight_label(kind: Highlight, english: bool) -> str:
     return style.label_en if english else style.label_zh
 
 
+def highlight_meaning(kind: Highlight, english: bool) -> str:
+    """Tooltip of a highlight kind: what it means (the palette has the explanation in Chinese only)."""
+    style = HIGHLIGHTS[kind]
+    return style.label_en if english else style.meaning_zh
+
+
 def pair_color(kind: PairKind | None) -> QColor:
     """Colour of a pair kind (None: unpaired) for strip, outline and pair list."""
     return QColor(PAIR_COLORS[kind])

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -67,7 +67,7 @@ class Worker(QObject):
     failed = Signal(object)
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, debounce_ms: int = 0) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         # A cancelled job may still be winding down while its successor starts.
@@ -77,38 +77,20 @@ class Worker(QObject):
         self._channel.finished.connect(self._on_finished)
         self._channel.failed.connect(self._on_failed)
         self._token = 0
-        self._stop: threading.Event | None = None
-        self._pending: Job | None = None
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(debounce_ms)
-        self._debounce.timeout.connect(self._start_pending)
+        self._stop: threading.Event | None = None  # set while the current request runs
 
     @property
     def busy(self) -> bool:
         """True while a current request is queued or running."""
-        return self._stop is not None or self._pending is not None
+        return self._stop is not None
 
-    @property
-    def token(self) -> int:
-        """Token of the newest request."""
-        return self._token
-
-    def submit(self, job: Job) -> int:
-        """Run ``job(progress, cancel)`` in the background, superseding any earlier request.
-
-        With a debounce interval, rapid submissions collapse into the last one.
-        Returns the request's token.
-        """
+    def submit(self, job: Job) -> None:
+        """Run ``job(progress, cancel)`` in the background, superseding any earlier request."""
         self._abandon()
         self._token += 1
-        self._pending = job
+        self._stop = threading.Event()
         self.busy_changed.emit(True)
-        if self._debounce.interval() > 0:
-            self._debounce.start()
-        else:
-            self._start_pending()
-        return self._token
+        self._pool.start(_Task(self._token, job, self._channel, self._stop))
 
     def cancel(self) -> None:
         """Stop the current request; its late result or error is ignored."""
@@ -123,18 +105,9 @@ class Worker(QObject):
         return self._pool.waitForDone(msecs)
 
     def _abandon(self) -> None:
-        self._debounce.stop()
-        self._pending = None
         if self._stop is not None:
             self._stop.set()
             self._stop = None
-
-    def _start_pending(self) -> None:
-        job, self._pending = self._pending, None
-        if job is None:
-            return
-        self._stop = threading.Event()
-        self._pool.start(_Task(self._token, job, self._channel, self._stop))
 
     def _current(self, token: int) -> bool:
         return token == self._token and self._stop is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,66 +41,67 @@ LEFT_FILLER = "強化政策協同，完善工作機制。"
 RIGHT_FILLER = "加强要素保障，优化营商环境。"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Part:
     """One section of a fixture document: heading line (number + title) and body."""
 
     number: str
     title: str
-    body: str = ""
-    level: int = 2
-    parent: int | None = None
-    role: str = "item"
-    children: list[int] = field(default_factory=list)
+    body: str
+    level: int
+    parent: int | None  # index of the parent part
+    role: str
 
 
-LEFT_PARTS = [
-    Part("", "中共四川省委關於推動成渝地區雙城經濟圈建設的決定", level=1, role="preamble"),
-    Part("一、", "總體要求", level=1, role="heading"),
-    Part("（一）", "堅持正確方向", "深入貫徹黨中央決策部署，推動成渝地區雙城經濟圈建設走深走實。", parent=1),
-    Part("（二）", "堅持統籌協調", "強化全省一盤棋思想，形成工作合力。" + LEFT_FILLER * 5, parent=1),
-    Part("二、", "重點任務", level=1, role="heading"),
-    Part(
-        "（八）",
-        "推動川渝毗鄰地區聯動發展",
-        "支持自貢、瀘州、內江、宜賓與渝西城市共建川南渝西融合發展試驗區。支持廣安與渝北共建高灘—茨竹產城融合新區。"
-        + LEFT_FILLER * 8,
-        parent=4,
-    ),
-    Part("（九）", "加快建設現代產業體系", "培育世界級裝備製造產業集群，推動數字經濟發展。", parent=4),
-    Part(
-        "（十）",
-        "加強生態環境保護",
-        "築牢長江上游生態屏障，推進大氣污染聯防聯控。" + LEFT_FILLER * 6,
-        parent=4,
-    ),
+# Both documents have the same outline shape, part i of one side facing part i of the
+# other: (level, parent, role) of each part.
+SHAPE = [
+    (1, None, "preamble"),
+    (1, None, "heading"),
+    (2, 1, "item"),
+    (2, 1, "item"),
+    (1, None, "heading"),
+    (2, 4, "item"),
+    (2, 4, "item"),
+    (2, 4, "item"),
 ]
 
-RIGHT_PARTS = [
-    Part("", "中共泸州市委关于全面融入成渝地区双城经济圈建设的决定", level=1, role="preamble"),
-    Part("一、", "总体要求", level=1, role="heading"),
-    Part("（一）", "坚持正确方向", "深入贯彻党中央决策部署，推动成渝地区双城经济圈建设走深走实。", parent=1),
-    Part("（二）", "强化组织保障", "健全工作机制，压实各级责任。" + RIGHT_FILLER * 5, parent=1),
-    Part("二、", "融合发展", level=1, role="heading"),
-    Part(
-        "（十四）",
-        "深化毗邻地区合作",
-        "支持泸州与渝西城市共建川南渝西融合发展试验区。推进与永川区融合发展。",
-        parent=4,
-    ),
-    Part(
-        "（十五）",
-        "加快建设现代产业体系",
-        "培育世界级装备制造产业集群，做强白酒产业。" + RIGHT_FILLER * 8,
-        parent=4,
-    ),
-    Part(
-        "（十六）",
-        "支持县域集成改革",
-        "支持合江县开展县域集成改革试点，筑牢长江上游生态屏障。" + RIGHT_FILLER * 4,
-        parent=4,
-    ),
-]
+
+def _parts(texts: list[tuple[str, str, str]]) -> list[Part]:
+    """Parts from (number, title, body) in the order of ``SHAPE``."""
+    return [Part(*text, *shape) for text, shape in zip(texts, SHAPE, strict=True)]
+
+
+LEFT_PARTS = _parts(
+    [
+        ("", "中共四川省委關於推動成渝地區雙城經濟圈建設的決定", ""),
+        ("一、", "總體要求", ""),
+        ("（一）", "堅持正確方向", "深入貫徹黨中央決策部署，推動成渝地區雙城經濟圈建設走深走實。"),
+        ("（二）", "堅持統籌協調", "強化全省一盤棋思想，形成工作合力。" + LEFT_FILLER * 5),
+        ("二、", "重點任務", ""),
+        (
+            "（八）",
+            "推動川渝毗鄰地區聯動發展",
+            "支持自貢、瀘州、內江、宜賓與渝西城市共建川南渝西融合發展試驗區。支持廣安與渝北共建高灘—茨竹產城融合新區。"
+            + LEFT_FILLER * 8,
+        ),
+        ("（九）", "加快建設現代產業體系", "培育世界級裝備製造產業集群，推動數字經濟發展。"),
+        ("（十）", "加強生態環境保護", "築牢長江上游生態屏障，推進大氣污染聯防聯控。" + LEFT_FILLER * 6),
+    ]
+)
+
+RIGHT_PARTS = _parts(
+    [
+        ("", "中共泸州市委关于全面融入成渝地区双城经济圈建设的决定", ""),
+        ("一、", "总体要求", ""),
+        ("（一）", "坚持正确方向", "深入贯彻党中央决策部署，推动成渝地区双城经济圈建设走深走实。"),
+        ("（二）", "强化组织保障", "健全工作机制，压实各级责任。" + RIGHT_FILLER * 5),
+        ("二、", "融合发展", ""),
+        ("（十四）", "深化毗邻地区合作", "支持泸州与渝西城市共建川南渝西融合发展试验区。推进与永川区融合发展。"),
+        ("（十五）", "加快建设现代产业体系", "培育世界级装备制造产业集群，做强白酒产业。" + RIGHT_FILLER * 8),
+        ("（十六）", "支持县域集成改革", "支持合江县开展县域集成改革试点，筑牢长江上游生态屏障。" + RIGHT_FILLER * 4),
+    ]
+)
 
 # (left index, right index, kind, score, shared phrases as (left wording, right wording))
 PAIRS = [

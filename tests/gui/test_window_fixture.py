@@ -220,3 +220,37 @@ def test_swap_and_recent_files(window, tmp_path):
     window.swap_sides()
     window.worker.cancel()
     assert window.paths == [str(b), str(a)]
+
+
+def test_theme_switch_restyles_without_losing_the_selection(shown, qtbot, monkeypatch):
+    shown.resize(900, 420)
+    qtbot.wait(20)
+    shown.step_change(1)
+    shown.step_change(1)
+    position = shown.change_pos
+    marks = shown.right_pane.marks
+    scroll = (shown.left_pane.scroll_value(), shown.right_pane.scroll_value())
+    assert scroll != (0, 0)
+    cursor = QTextCursor(shown.left_pane.document())
+    cursor.setPosition(1)
+    before = cursor.charFormat().background().color()
+    announced = []
+    shown.resultShown.connect(announced.append)
+    monkeypatch.setattr("gui.theme.is_dark", lambda: not shown.dark)
+    shown.apply_theme()
+    cursor = QTextCursor(shown.left_pane.document())
+    cursor.setPosition(1)
+    assert cursor.charFormat().background().color() != before
+    assert (shown.left_pane.scroll_value(), shown.right_pane.scroll_value()) == scroll
+    assert shown.right_pane.marks == marks
+    assert shown.change_pos == position
+    assert announced == []
+
+
+def test_find_folds_the_query_like_the_result_was_compared(shown):
+    from core.model import Options
+
+    shown.options = Options(t2s=False)  # changed in the settings, result not yet recomputed
+    shown.find_bar.open_bar()
+    shown.find_bar.field.setText("产业体系")  # Traditional on the left
+    assert {side for side, _, _ in shown.find_hits()} == {"L", "R"}

@@ -83,23 +83,3 @@ def test_errors_are_reported_not_raised(qtbot):
     with qtbot.waitSignal(worker.failed, timeout=5000) as blocker:
         worker.submit(job)
     assert isinstance(blocker.args[0], ValueError)
-
-
-def test_debounce_runs_only_the_last_request(qtbot):
-    worker = Worker(debounce_ms=40)
-    calls = []
-
-    def make(n):
-        def job(progress, cancel):
-            calls.append(n)
-            return n
-
-        return job
-
-    for n in range(5):
-        worker.submit(make(n))
-    with qtbot.waitSignal(worker.finished, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [4]
-    worker.wait_for_done(2000)
-    assert calls == [4]
