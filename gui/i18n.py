@@ -8,7 +8,7 @@ Every user-visible string in ``gui`` goes through :func:`tr` with one context, s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from core.resources import resource_path
 
@@ -40,6 +40,7 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     interface stays in Chinese, including when the ``.qm`` file is missing.
     """
     _state["language"] = "zh"
+    _install_qt_strings(app, lang)
     if lang == "zh":
         return None
     translator = QTranslator(app)
@@ -48,3 +49,11 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     app.installTranslator(translator)
     _state["language"] = lang
     return translator
+
+
+def _install_qt_strings(app: QCoreApplication, lang: str) -> None:
+    """Qt's own strings (standard buttons, file dialogs) in the interface language."""
+    translator = QTranslator(app)  # owned by the application, so it lives as long
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{'zh_CN' if lang == 'zh' else lang}", folder):
+        app.installTranslator(translator)

@@ -66,3 +66,19 @@ def test_compiled_translation_is_current_and_loads(qapp):
         QCoreApplication.removeTranslator(translator)
         i18n.install_translator(qapp, "zh")
     assert i18n.tr("下一处改动") == "下一处改动"
+
+
+def test_qt_standard_buttons_speak_the_interface_language(qapp) -> None:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.i18n import install_translator
+
+    before = set(qapp.findChildren(QTranslator))
+    install_translator(qapp, "zh")
+    try:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        assert sorted(b.text() for b in buttons.buttons()) == sorted(["确定", "取消"])
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
