@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test exe exe-check bench system-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,19 @@ test: $(STAMP) system-deps
 	$(PY) -m mypy core
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The Windows executable (or its Linux twin): a one-folder build in dist/Duizhao.
+exe: $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN pyinstaller.spec
+
+# Build, then prove the frozen folder works: CLI with every export, bad input, window.
+exe-check: exe system-deps
+	DUIZHAO_FROZEN=dist/Duizhao QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_frozen.py
+
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist
 
 # Screenshots of the main window on the sample pair (docs/images), under Xvfb with Qt's real
 # xcb platform, which needs these Debian packages besides Xvfb.
