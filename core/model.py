@@ -204,6 +204,40 @@ class Stats:
     right_unpaired: int
 
 
+class FindingKind(StrEnum):
+    """What sort of commitment a finding is about (issue: policy findings)."""
+
+    QUANTITY = "quantity"  # numbers with units, targets, ranges
+    DATE = "date"  # dates and deadlines
+    MODAL = "modal"  # strength of obligation (必须 … 可以)
+    DUTY = "duty"  # responsible bodies (牵头单位 / 责任单位 / 配合单位)
+    COVERAGE = "coverage"  # base items not taken up, purely local items
+
+
+class Direction(StrEnum):
+    """How the commitment moved from left to right."""
+
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+    STRENGTHENED = "strengthened"
+    WEAKENED = "weakened"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A change that matters to a drafter, with where it is on both sides (display offsets)."""
+
+    kind: FindingKind
+    direction: Direction
+    left: tuple[int, int] | None
+    right: tuple[int, int] | None
+    before: str
+    after: str
+    pair: int | None  # index into Comparison.pairs, None for unpaired sections
+    summary: str  # one line in Chinese, e.g. "目标值 30% → 35%"
+
+
 @dataclass(frozen=True)
 class Change:
     """One stop of next/previous-change navigation.
@@ -232,6 +266,7 @@ class Comparison:
     left_highlights: tuple[Span, ...] = ()
     right_highlights: tuple[Span, ...] = ()
     changes: tuple[Change, ...] = ()  # what next/previous change walks, in reading order
+    findings: tuple[Finding, ...] = ()  # changed commitments, in the right side's reading order
 
     @cached_property
     def _pairs_by_section(self) -> dict[str, tuple[int, ...]]:

@@ -170,6 +170,19 @@ def to_json(result: Comparison) -> dict[str, Any]:
             "left": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.left],
             "right": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.right],
         },
+        "findings": [
+            {
+                "kind": f.kind.value,
+                "direction": f.direction.value,
+                "left": list(f.left) if f.left else None,
+                "right": list(f.right) if f.right else None,
+                "before": f.before,
+                "after": f.after,
+                "pair": f.pair,
+                "summary": f.summary,
+            }
+            for f in result.findings
+        ],
         "highlights": {
             "left": [[s.start, s.end, s.kind.value] for s in result.left_highlights],
             "right": [[s.start, s.end, s.kind.value] for s in result.right_highlights],
