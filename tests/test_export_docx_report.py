@@ -7,13 +7,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from test_export_rows import sample_comparison
+from test_export_rows import sample_comparison, sample_pair
 
 from core.export.docx_report import write_docx_report
 from core.export.rows import rows
 from core.model import PairKind
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -121,10 +119,7 @@ def test_progress_reaches_completion(tmp_path: Path) -> None:
 
 
 def test_sample_pair_report(tmp_path: Path) -> None:
-    compare = pytest.importorskip("core.compare").compare
-    comparison = compare(
-        ROOT / "docs_in/sichuan_2020_decision_traditional.txt", ROOT / "docs_in/luzhou_2020_decision.txt"
-    )
+    comparison = sample_pair()
     target = tmp_path / "sample.docx"
     write_docx_report(comparison, target)
     document = docx.Document(str(target))

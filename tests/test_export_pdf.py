@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from test_export_rows import sample_comparison
+from test_export_rows import sample_comparison, sample_pair
 
 from core.export.pdf_report import write_pdf_report
 from core.model import Comparison, Document, Section
 
-ROOT = Path(__file__).resolve().parent.parent
 poppler = pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils")
 
 
@@ -129,10 +128,7 @@ def test_progress_reaches_completion(tmp_path: Path) -> None:
 
 @poppler
 def test_sample_pair_report(tmp_path: Path) -> None:
-    compare = pytest.importorskip("core.compare").compare
-    comparison = compare(
-        ROOT / "docs_in/sichuan_2020_decision_traditional.txt", ROOT / "docs_in/luzhou_2020_decision.txt"
-    )
+    comparison = sample_pair()
     target = tmp_path / "sample.pdf"
     write_pdf_report(comparison, target)
     text = _flat(_text(target))

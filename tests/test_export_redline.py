@@ -10,13 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison
+from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
 from core.export.docx_redline import write_redline
 from core.model import Comparison, Coverage, Document, Options, Stats
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def reconstruct(path: Path) -> tuple[str, str]:
@@ -132,10 +131,7 @@ def test_progress_is_reported_up_to_completion(tmp_path: Path) -> None:
 
 
 def test_sample_pair_round_trips(tmp_path: Path) -> None:
-    compare = pytest.importorskip("core.compare").compare
-    comparison = compare(
-        ROOT / "docs_in/sichuan_2020_decision_traditional.txt", ROOT / "docs_in/luzhou_2020_decision.txt"
-    )
+    comparison = sample_pair()
     target = tmp_path / "redline.docx"
     write_redline(comparison, target)
     assert reconstruct(target) == (comparison.right.text, comparison.left.text)

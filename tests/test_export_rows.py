@@ -2,14 +2,18 @@
 
 ``sample_comparison()`` is also the fixture of the other export tests: a Traditional
 provincial decision against a Simplified city decision, with a moved item, a deleted
-item, a local item and a merge, built directly from the result model.
+item, a local item and a merge, built directly from the result model. ``sample_pair()``
+is the real sample pair of ``docs_in`` as the engine compares it.
 """
 
 from __future__ import annotations
 
 import difflib
+from functools import cache
+from pathlib import Path
 
-from core.export.rows import Row, rows
+from core.compare import compare
+from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
 from core.export.summary import RowNotes, summarize
 from core.model import (
@@ -26,6 +30,8 @@ from core.model import (
     Stats,
 )
 from core.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LEFT_TEXT = """中共四川省委關於加快推動成渝地區雙城經濟圈建設的決定
 一、總體要求
@@ -206,6 +212,12 @@ def sample_comparison(
     return Comparison(Options(), left, right, pairs, tuple(matches), stats, coverage, left_hl, right_hl)
 
 
+@cache
+def sample_pair() -> Comparison:
+    """The provincial and city decisions of ``docs_in``, compared once per test session."""
+    return compare(ROOT / "docs_in/sichuan_2020_decision_traditional.txt", ROOT / "docs_in/luzhou_2020_decision.txt")
+
+
 def _ids(row: Row) -> tuple[str | None, tuple[str, ...]]:
     return (row.right.id if row.right else None, tuple(s.id for s in row.left))
 
@@ -249,6 +261,20 @@ def test_left_only_leaf_before_any_paired_leaf_comes_first() -> None:
         base.right_highlights,
     )
     assert _ids(rows(comparison)[0]) == (None, ("L0",))
+
+
+def test_each_right_heading_opens_once_before_its_first_row() -> None:
+    comparison = sample_comparison()
+    opened = [(_ids(row), [s.id for s in headings]) for row, headings in with_headings(comparison, rows(comparison))]
+    assert opened == [
+        (("R0", ("L0",)), []),  # the title line has no parent
+        (("R2", ("L2",)), ["R1"]),  # 一、总体要求
+        (("R4", ("L5",)), ["R3"]),  # 二、重点任务
+        ((None, ("L6",)), []),
+        (("R5", ("L3",)), []),  # still under 二、
+        (("R6", ()), []),
+        (("R7", ("L7",)), []),
+    ]
 
 
 def test_paragraph_runs_cover_text_exactly_with_highlights() -> None:

@@ -28,7 +28,7 @@ from core.export.docx_format import (
     shade_cell,
     style_run,
 )
-from core.export.rows import Row, right_ancestors, rows
+from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import PAIR_COLORS, hex_to_rgb
 from core.export.summary import (
@@ -42,6 +42,7 @@ from core.export.summary import (
     legend,
     percent,
     row_kind_label,
+    section_label,
     summarize,
 )
 from core.model import Comparison, PairKind, Section
@@ -151,27 +152,15 @@ def _legend_table(document: Any) -> None:
 
 def _body(document: Any, comparison: Comparison, progress: Callable[[float], None] | None) -> None:
     document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
-    left_index = SpanIndex(comparison.left_highlights)
-    right_index = SpanIndex(comparison.right_highlights)
-    notes = RowNotes(comparison)
+    writer = _RowWriter(document, comparison)
     all_rows = rows(comparison)
     table = None
-    open_headings: list[str] = []
-    for number, row in enumerate(all_rows):
-        if row.right is not None:
-            chain = right_ancestors(comparison, row.right)
-            ids = [s.id for s in chain]
-            if ids != open_headings:
-                common = 0
-                while common < min(len(ids), len(open_headings)) and ids[common] == open_headings[common]:
-                    common += 1
-                for section in chain[common:]:
-                    document.add_heading(section.label or section.title, level=min(section.level + 1, 4))
-                open_headings = ids
-                table = None
-        if table is None:
+    for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
+        for section in headings:
+            document.add_heading(section_label(section, 80), level=min(section.level + 1, 4))
+        if table is None or headings:
             table = _rows_table(document)
-        _add_row(document, table, comparison, row, left_index, right_index, notes)
+        writer.add(table, row)
         if progress and number % _PROGRESS_STEP == 0:
             progress(0.95 * number / max(len(all_rows), 1))
 
@@ -194,58 +183,65 @@ def _rows_table(document: Any) -> Any:
     return table
 
 
-def _add_row(
-    document: Any,
-    table: Any,
-    comparison: Comparison,
-    row: Row,
-    left_index: SpanIndex,
-    right_index: SpanIndex,
-    notes: RowNotes,
-) -> None:
-    left_cell, right_cell, note_cell = table.add_row().cells
-    for cell, width in zip((left_cell, right_cell, note_cell), _COLUMNS, strict=True):
-        cell.width = width
-    left_runs = _fill(left_cell, comparison.left.text, left_index, row.left, ABSENT_LEFT)
-    right_runs = _fill(right_cell, comparison.right.text, right_index, (row.right,) if row.right else (), ABSENT_RIGHT)
-    _note(note_cell, row, notes.lines(row))
-    if row.kind is not PairKind.SAME:
-        anchor = right_runs if row.right is not None else left_runs
-        if anchor:
-            document.add_comment(anchor, text=_comment_text(row), author=AUTHOR, initials=AUTHOR)
+class _RowWriter:
+    """Writes report rows into tables, with what every row needs prepared once per export."""
 
+    def __init__(self, document: Any, comparison: Comparison) -> None:
+        self._document = document
+        self._comparison = comparison
+        self._left_index = SpanIndex(comparison.left_highlights)
+        self._right_index = SpanIndex(comparison.right_highlights)
+        self._notes = RowNotes(comparison)
+        # Assigning a style by name makes python-docx scan every style of the document, for
+        # each paragraph; setting the id directly keeps large reports fast.
+        self._cell_style = document.styles[CELL_STYLE].style_id
+        self._note_style = document.styles[NOTE_STYLE].style_id
 
-def _fill(cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
-    """Write the sections' highlighted text into ``cell``; return the runs written."""
-    written: list[Any] = []
-    first = True
-    for section in sections:
-        for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
-            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-            paragraph.style = CELL_STYLE
-            first = False
-            for piece in runs:
-                run = paragraph.add_run(piece.text)
-                set_fonts(run._r, BODY_FONT)
-                style_run(run, piece.kind, piece.bold)
-                written.append(run)
-    if first:
-        paragraph = cell.paragraphs[0]
-        paragraph.style = CELL_STYLE
-        run = paragraph.add_run(absent)
-        run.italic = True
-        run.font.color.rgb = _ABSENT_GREY
-    return written
+    def add(self, table: Any, row: Row) -> None:
+        """Append ``row`` to ``table``: both sides' text, the note, and a comment when changed."""
+        left_cell, right_cell, note_cell = table.add_row().cells
+        for cell, width in zip((left_cell, right_cell, note_cell), _COLUMNS, strict=True):
+            cell.width = width
+        left, right = self._comparison.left, self._comparison.right
+        left_runs = self._fill(left_cell, left.text, self._left_index, row.left, ABSENT_LEFT)
+        right_sections = (row.right,) if row.right else ()
+        right_runs = self._fill(right_cell, right.text, self._right_index, right_sections, ABSENT_RIGHT)
+        self._note(note_cell, row)
+        if row.kind is not PairKind.SAME:
+            anchor = right_runs if row.right is not None else left_runs
+            if anchor:
+                self._document.add_comment(anchor, text=_comment_text(row), author=AUTHOR, initials=AUTHOR)
 
+    def _fill(self, cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
+        """Write the sections' highlighted text into ``cell``; return the runs written."""
+        written: list[Any] = []
+        first = True
+        for section in sections:
+            for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
+                paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+                paragraph._p.style = self._cell_style
+                first = False
+                for piece in runs:
+                    run = paragraph.add_run(piece.text)
+                    set_fonts(run._r, BODY_FONT)
+                    style_run(run, piece.kind, piece.bold)
+                    written.append(run)
+        if first:
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = self._cell_style
+            run = paragraph.add_run(absent)
+            run.italic = True
+            run.font.color.rgb = _ABSENT_GREY
+        return written
 
-def _note(cell: Any, row: Row, lines: list[str]) -> None:
-    for number, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
-        paragraph.style = NOTE_STYLE
-        run = paragraph.add_run(line)
-        if number == 0:
-            run.bold = True
-            run.font.color.rgb = RGBColor(*hex_to_rgb(PAIR_COLORS[row.kind]))
+    def _note(self, cell: Any, row: Row) -> None:
+        for number, line in enumerate(self._notes.lines(row)):
+            paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+            paragraph._p.style = self._note_style
+            run = paragraph.add_run(line)
+            if number == 0:
+                run.bold = True
+                run.font.color.rgb = RGBColor(*hex_to_rgb(PAIR_COLORS[row.kind]))
 
 
 def _comment_text(row: Row) -> str:

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 from core.export.atomic import write_atomically
 from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import cjk_font
-from core.export.rows import Row, right_ancestors, rows
+from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, TextRun, paragraphs
 from core.export.styles import HIGHLIGHTS, PAIR_COLORS
 from core.export.summary import (
@@ -58,6 +58,7 @@ _GRID = HexColor("#9E9E9E")
 _HEADER_FILL = HexColor("#E8E8E8")
 _HEADING_INK = "#1A2B4C"
 _KEEP_WITH_TABLE = 90  # points a heading needs below it: itself, the table header, a few lines
+_PROGRESS_STEP = 20  # rows between progress reports
 
 
 class _Styles:
@@ -238,38 +239,23 @@ def _body(
     heading_styles = (styles.h1, styles.h2, styles.h3)
     out: list[Any] = []
     table_rows: list[list[Any]] = []
-    open_headings: list[str] = []
     all_rows = rows(comparison)
-
-    def flush() -> None:
-        if table_rows:
+    for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
+        if headings and table_rows:
             out.append(_rows_table(table_rows, styles))
-            table_rows.clear()
-
-    for number, row in enumerate(all_rows):
-        level = 1
-        if row.right is not None:
-            chain = right_ancestors(comparison, row.right)
-            level = len(chain) + 1
-            ids = [s.id for s in chain]
-            if ids != open_headings:
-                common = 0
-                while common < min(len(ids), len(open_headings)) and ids[common] == open_headings[common]:
-                    common += 1
-                if common < len(ids):
-                    flush()
-                for depth, section in enumerate(chain[common:], start=common):
-                    label = section_label(section, 80)
-                    # never a heading alone at the foot of a page
-                    out.append(CondPageBreak(_KEEP_WITH_TABLE))
-                    out.append(outline.mark(label, depth + 1))
-                    out.append(_para(label, heading_styles[min(depth, 2)]))
-                open_headings = ids
-        mark = outline.mark(_row_title(row), level)
+            table_rows = []
+        for section in headings:
+            label = section_label(section, 80)
+            # never a heading alone at the foot of a page
+            out.append(CondPageBreak(_KEEP_WITH_TABLE))
+            out.append(outline.mark(label, section.level))
+            out.append(_para(label, heading_styles[min(section.level, len(heading_styles)) - 1]))
+        mark = outline.mark(_row_title(row), row.right.level if row.right else 1)
         table_rows.append(_row_cells(comparison, row, left_index, right_index, notes, styles, mark))
-        if progress and number % 20 == 0:
+        if progress and number % _PROGRESS_STEP == 0:
             progress(0.3 * number / max(len(all_rows), 1))
-    flush()
+    if table_rows:
+        out.append(_rows_table(table_rows, styles))
     return out
 
 

@@ -8,9 +8,10 @@ so that a reader meets it where it stood in the base document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from core.model import Comparison, Pair, PairKind, Section
+from core.model import Comparison, Document, Pair, PairKind, Section
 
 _KIND_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2}
 
@@ -39,13 +40,9 @@ class Row:
 def rows(comparison: Comparison) -> list[Row]:
     """All rows of the report, in the right document's reading order."""
     left_doc = comparison.left
-    by_right: dict[str, list[Pair]] = {}
-    for pair in comparison.pairs:
-        by_right.setdefault(pair.right, []).append(pair)
-
     paired_rows: list[Row] = []
     for leaf in comparison.right.leaves:
-        pairs = sorted(by_right.get(leaf.id, ()), key=lambda p: left_doc.by_id[p.left].start)
+        pairs = sorted(comparison.pairs_of(leaf.id), key=lambda p: left_doc.by_id[p.left].start)
         left = tuple(left_doc.by_id[p.left] for p in pairs)
         paired_rows.append(Row(leaf, left, tuple(pairs)))
 
@@ -80,12 +77,33 @@ def rows(comparison: Comparison) -> list[Row]:
     return ordered
 
 
-def right_ancestors(comparison: Comparison, section: Section) -> list[Section]:
-    """The right sections containing ``section``, outermost first."""
+def with_headings(comparison: Comparison, ordered: Sequence[Row]) -> Iterator[tuple[Row, tuple[Section, ...]]]:
+    """Each row with the right headings that open just before it, outermost first.
+
+    Those are the ancestors of the row's right section that the previous row with a
+    right section did not share; a left-only row opens none.
+    """
+    open_chain: list[Section] = []
+    for row in ordered:
+        if row.right is None:
+            yield row, ()
+            continue
+        chain = _ancestors(comparison.right, row.right)
+        common = 0
+        for now, before in zip(chain, open_chain, strict=False):
+            if now.id != before.id:
+                break
+            common += 1
+        open_chain = chain
+        yield row, tuple(chain[common:])
+
+
+def _ancestors(document: Document, section: Section) -> list[Section]:
+    """The sections containing ``section``, outermost first."""
     chain: list[Section] = []
     parent = section.parent
     while parent is not None:
-        ancestor = comparison.right.by_id[parent]
+        ancestor = document.by_id[parent]
         chain.append(ancestor)
         parent = ancestor.parent
     chain.reverse()

@@ -6,7 +6,7 @@ same words, so the two can be circulated side by side.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core.export.rows import Row
 from core.export.styles import HIGHLIGHTS, PAIR_LABELS_ZH, HighlightStyle
-from core.model import Comparison, Document, Highlight, PairKind, Section
+from core.model import Comparison, Highlight, PairKind, Section
 
 LEFT_NAME = "左（原文 / 上级文件）"
 RIGHT_NAME = "右（修改稿 / 落实文件）"
@@ -75,15 +75,13 @@ def summarize(comparison: Comparison, now: datetime | None = None) -> Summary:
             ("保留网页框架与页码", "是" if options.keep_boilerplate else "否"),
         ),
         stats=tuple(stat_rows),
-        not_taken_up=tuple(_labels(comparison, comparison.coverage.left, left.by_id)),
-        local=tuple(_labels(comparison, comparison.coverage.right, right.by_id)),
+        not_taken_up=_unpaired_labels(comparison.coverage.left, left.by_id),
+        local=_unpaired_labels(comparison.coverage.right, right.by_id),
     )
 
 
-def _labels(
-    comparison: Comparison, coverage: tuple[tuple[str, PairKind | None], ...], by_id: dict[str, Section]
-) -> list[str]:
-    return [section_label(by_id[sid]) for sid, kind in coverage if kind is None and sid in by_id]
+def _unpaired_labels(coverage: tuple[tuple[str, PairKind | None], ...], by_id: dict[str, Section]) -> tuple[str, ...]:
+    return tuple(section_label(by_id[sid]) for sid, kind in coverage if kind is None and sid in by_id)
 
 
 def section_label(section: Section, limit: int = 40) -> str:
@@ -120,8 +118,6 @@ class RowNotes:
             (max(m.right_end - m.right_start, m.left_end - m.left_start) for m in comparison.matches),
             default=0,
         )
-        self._left_finder = _SectionFinder(comparison.left)
-        self._right_finder = _SectionFinder(comparison.right)
 
     def lines(self, row: Row) -> list[str]:
         """Lines of the note column: relation, score, counterparts, source of shared wording."""
@@ -150,30 +146,15 @@ class RowNotes:
             hi = bisect_left(self._right_starts, here.end)
             for m in self._by_right[lo:hi]:
                 if m.right_end > here.start and not _within(m.left_start, m.left_end, row.left):
-                    _count(found, self._left_finder.at(m.left_start), m.left_end - m.left_start)
+                    _count(found, self._comparison.left.section_at(m.left_start), m.left_end - m.left_start)
         else:
             here = row.left[0]
             lo = bisect_left(self._left_starts, here.start - self._reach)
             hi = bisect_left(self._left_starts, here.end)
             for m in self._by_left[lo:hi]:
                 if m.left_end > here.start:
-                    _count(found, self._right_finder.at(m.right_start), m.right_end - m.right_start)
+                    _count(found, self._comparison.right.section_at(m.right_start), m.right_end - m.right_start)
         return sorted(found.items(), key=lambda item: -item[1])
-
-
-class _SectionFinder:
-    """The leaf (or, between leaves, the deepest section) at an offset, found by bisection."""
-
-    def __init__(self, document: Document) -> None:
-        self._document = document
-        self._leaves = document.leaves
-        self._starts = [leaf.start for leaf in self._leaves]
-
-    def at(self, offset: int) -> Section | None:
-        index = bisect_right(self._starts, offset) - 1
-        if index >= 0 and offset < self._leaves[index].end:
-            return self._leaves[index]
-        return self._document.section_at(offset)
 
 
 def _within(start: int, end: int, sections: tuple[Section, ...]) -> bool:
