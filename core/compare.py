@@ -15,6 +15,7 @@ from core.align import AlignedPair, align
 from core.clean import clean
 from core.diff import diff_sections
 from core.errors import Cancelled
+from core.findings import findings
 from core.highlight import highlights
 from core.load import load
 from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind
@@ -113,6 +114,9 @@ def compare_texts(
         for r in cover(runs)
     )
     cov = coverage(left_doc, right_doc, pairs)
+    _check(cancel)
+    report(0.95, "政策要点")
+    found = findings(left_doc, left_norm, right_doc, right_norm, pairs, cov)
     result = Comparison(
         options=options,
         left=left_doc,
@@ -124,6 +128,7 @@ def compare_texts(
         left_highlights=left_spans,
         right_highlights=right_spans,
         changes=changes(left_doc, right_doc, pairs),
+        findings=found,
     )
     report(1.0, "完成")
     return result

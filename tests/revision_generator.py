@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.clean import clean
-from core.model import Section
+from core.model import Direction, FindingKind, Section
+from core.obligations import scale
 from core.outline import match_heading, outline
+from core.tokens import tokenize
 
 VARIANTS = (
     "delete", "insert", "light", "heavy", "rename", "move", "split", "merge", "renumber",
     "traditional", "mixed",
 )
+# Variants that change commitments (targets, deadlines, modal words, responsible bodies)
+# and record each planted change in ``Revision.planted``.
+FINDING_VARIANTS = ("numbers", "dates", "modals", "duties")
 
 _CN_DIGITS = "零一二三四五六七八九"
 _FILLER = (
@@ -39,6 +44,25 @@ class Line:
 
 
 @dataclass
+class Planted:
+    """One commitment change made by the generator.
+
+    ``before``/``after`` are the changed characters (a finding's values contain them);
+    ``left``/``right`` are offsets of the change in the original and revised texts
+    (None on the side where it does not exist).
+    """
+
+    kind: FindingKind
+    direction: Direction
+    before: str
+    after: str
+    left: int | None = None
+    right: int | None = None
+    line: Line | None = None  # the revised line holding the change, to place ``right``
+    column: int = 0  # where in that line
+
+
+@dataclass
 class Revision:
     """A revised text with the truth of where each of its lines came from."""
 
@@ -47,6 +71,7 @@ class Revision:
     lines: list[Line]
     variant: str
     seed: int
+    planted: list[Planted] = field(default_factory=list)
 
     def truth(self, left: tuple[Section, ...], right: tuple[Section, ...]) -> set[tuple[str, str]]:
         """True leaf pairs between the outline of the original and that of the revision."""
@@ -175,6 +200,111 @@ def _renumber(lines: list[Line]) -> None:
         line.text = line.text[:at] + fresh + line.text[at + len(number):]
 
 
+_QUANTITY = re.compile(r"(?<![\d.第a-zA-Z])(\d+(?:\.\d+)?)"
+                       r"((?:[万亿])?(?:%|个|亿元|万元|元|人|家|所|项|条|座|平方公里|公里|亩|吨|倍|户|名))"
+                       r"(?!以上|以下|左右|\d)")
+_YEAR = re.compile(r"(?<!\d)(?:到|至)?(20\d{2})年(?:底前|前|底)?")
+_DUTY_LIST = re.compile(r"[(（](牵头单位|责任单位)[:：]([^)）]*)[)）]")
+_BODIES = ("区发展改革局", "区财政局", "区统计局", "区审计局", "区科技局", "区司法局", "区应急局", "区医保局",
+           "区信访局", "区档案馆")
+_NEW_QUANTITIES = ("新增{n}个服务网点，", "累计培训{n}万人次，", "覆盖率达到{n}%，", "改造{n}公里管网，")
+_NEW_DATES = ("{y}年底前", "到{y}年，", "{y}年6月前")
+
+
+def _clause_starts(text: str, lo: int) -> list[int]:
+    return [m.end() for m in re.finditer(r"[，,；;。]", text) if lo <= m.end() < len(text) - 1]
+
+
+def _plant(line: Line, variant: str, rng: random.Random, start: int) -> list[Planted]:
+    """Make one change of ``variant``'s kind in ``line`` (at display offset ``start`` of the original)."""
+    text = line.text
+    prefix, _ = _split_number(text)
+    body_at = len(prefix)
+
+    def replace(at: int, old: str, new: str) -> None:
+        line.text = line.text[:at] + new + line.text[at + len(old):]
+
+    def insert_clause(template: str, value: str) -> list[Planted]:
+        starts = _clause_starts(text, body_at)
+        if not starts:
+            return []
+        at = rng.choice(starts)
+        replace(at, "", template)
+        col = at + template.index(value)
+        return [Planted(FindingKind.QUANTITY if variant == "numbers" else FindingKind.DATE, Direction.ADDED,
+                        "", value, None, None, line, col)]
+
+    if variant == "numbers":
+        found = [m for m in _QUANTITY.finditer(text) if m.start() >= body_at]
+        roll = rng.random()
+        if found and roll < 0.6:
+            m = rng.choice(found)
+            old = m.group(1)
+            new = str(int(float(old)) + rng.randint(1, 9)) if "." not in old else f"{float(old) + 0.5:g}"
+            replace(m.start(1), old, new)
+            return [Planted(FindingKind.QUANTITY, Direction.CHANGED, old, new, start + m.start(1), None,
+                            line, m.start(1))]
+        if found and roll < 0.8:
+            m = rng.choice(found)
+            replace(m.start(), m.group(0), "")
+            return [Planted(FindingKind.QUANTITY, Direction.REMOVED, m.group(0), "", start + m.start())]
+        n = str(rng.randint(2, 90))
+        return insert_clause(rng.choice(_NEW_QUANTITIES).replace("{n}", n), n)
+    if variant == "dates":
+        found = [m for m in _YEAR.finditer(text) if m.start() >= body_at]
+        roll = rng.random()
+        if found and roll < 0.6:
+            m = rng.choice(found)
+            old = m.group(1)
+            new = str(int(old) + rng.choice((-2, -1, 1, 2, 3)))
+            replace(m.start(1), old, new)
+            return [Planted(FindingKind.DATE, Direction.CHANGED, old, new, start + m.start(1), None,
+                            line, m.start(1))]
+        if found and roll < 0.8:
+            m = rng.choice(found)
+            replace(m.start(), m.group(0), "")
+            return [Planted(FindingKind.DATE, Direction.REMOVED, m.group(1), "", start + m.start(1))]
+        y = str(rng.randint(2023, 2030))
+        template = rng.choice(_NEW_DATES).replace("{y}", y)
+        return insert_clause(template if template.endswith("，") else template + "，", y)
+    if variant == "modals":
+        levels = scale().levels
+        found = [(a, b) for a, b in tokenize(text) if a >= body_at and text[a:b] in levels and b - a >= 2]
+        if not found:
+            return []
+        a, b = rng.choice(found)
+        old = text[a:b]
+        new = rng.choice(sorted(w for w, level in levels.items() if level != levels[old] and len(w) >= 2))
+        replace(a, old, new)
+        direction = Direction.STRENGTHENED if levels[new] > levels[old] else Direction.WEAKENED
+        return [Planted(FindingKind.MODAL, direction, old, new, start + a, None, line, a)]
+    # duties: drop or add a body in a duty list, or give the item a list of its own
+    m = _DUTY_LIST.search(text)
+    if not m:
+        names = rng.sample(_BODIES, 2)
+        addition = f"（责任单位：{names[0]}、{names[1]}）"
+        at = len(text)
+        replace(at, "", addition)
+        return [Planted(FindingKind.DUTY, Direction.ADDED, "", name, None, None, line, at + addition.index(name))
+                for name in names]
+    bodies = [b for b in re.split("、", m.group(2))]
+    names = [re.sub(r"等(单位|部门)?$", "", b) for b in bodies]
+    free = [b for b in _BODIES if b not in names]
+    if len(names) >= 2 and rng.random() < 0.5:
+        i = rng.randrange(len(names))
+        at = m.start(2) + sum(len(b) + 1 for b in bodies[:i])
+        if i == len(names) - 1:
+            # the last body carries 等单位: drop the separator before it and the name, keep 等单位
+            replace(at - 1, "、" + names[i], "")
+        else:
+            replace(at, names[i] + "、", "")
+        return [Planted(FindingKind.DUTY, Direction.REMOVED, names[i], "", start + at)]
+    new = rng.choice(free)
+    at = m.start(2)
+    replace(at, "", new + "、")
+    return [Planted(FindingKind.DUTY, Direction.ADDED, "", new, None, None, line, at)]
+
+
 def revise(text: str, variant: str, seed: int, foreign_text: str, share: float = 0.2) -> Revision:
     """Apply ``variant`` to about ``share`` of the editable paragraphs of ``text``.
 
@@ -193,6 +323,10 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
         kinds = [rng.choice(("delete", "insert", "light", "heavy", "move", "split", "merge")) for _ in chosen]
 
     unit_set = set(units)
+    line_starts = [0]
+    for t in original_lines:
+        line_starts.append(line_starts[-1] + len(t) + 1)
+    planted: list[Planted] = []
     out_of: dict[int, list[Line]] = {i: [line] for i, line in enumerate(lines)}
     moved: list[Line] = []
     for index, kind in zip(chosen, kinds, strict=True):
@@ -200,7 +334,9 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
             continue  # merged into its predecessor already
         line = out_of[index][0]
         prefix, _body = _split_number(line.text)
-        if kind == "delete":
+        if kind in FINDING_VARIANTS:
+            planted += _plant(line, kind, rng, line_starts[index])
+        elif kind == "delete":
             out_of[index] = []
         elif kind == "insert":
             _, donor_body = _split_number(rng.choice(foreign))
@@ -246,4 +382,12 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
         for line in result:
             line.text = converter.convert(line.text)
     revised = "\n".join(line.text for line in result)
-    return Revision(original, revised, result, variant, seed)
+    at = 0
+    starts_in_revised: dict[int, int] = {}
+    for line in result:
+        starts_in_revised[id(line)] = at
+        at += len(line.text) + 1
+    for p in planted:
+        if p.line is not None:
+            p.right = starts_in_revised[id(p.line)] + p.column
+    return Revision(original, revised, result, variant, seed, planted)

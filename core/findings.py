@@ -1,0 +1,424 @@
+"""Policy findings: which commitments changed, on top of the alignment and the diff.
+
+A drafter's question is which targets, deadlines, obligations and responsibilities
+changed, and which items were not taken up. For every ``same``/``modified`` pair the
+word-level diff localises the edits: a quantity, date, modal word or responsible body
+counts only where an edit touches it, and a value deleted in one place and inserted
+in another place of the same pair (a moved sentence) cancels out. Unpaired leaves
+become coverage findings. Everything is found in comparison form and reported with
+the display offsets and display text of each side.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+
+from core.model import (
+    Coverage,
+    DiffOp,
+    Direction,
+    Document,
+    Finding,
+    FindingKind,
+    OpKind,
+    Pair,
+    PairKind,
+    Section,
+)
+from core.normalize import Normalized
+from core.obligations import duties, modals
+from core.quantities import Mention, dates, quantities, quantity_unit
+from core.tokens import tokenize
+
+_LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
+_WORD_EDIT = 6  # an edit this short (normalized characters) on both sides replaces a word, not a clause
+_CLAUSE_CONTEXT = 2  # characters after a modal word that must agree when the edit is longer
+_KIND_ORDER = tuple(FindingKind)
+_VALUE_KINDS = (FindingKind.QUANTITY, FindingKind.DATE)
+_NAMES = {FindingKind.QUANTITY: "目标值", FindingKind.DATE: "时限"}
+
+
+@dataclass
+class _Side:
+    """One document with its comparison form and lazily computed mentions per region."""
+
+    doc: Document
+    norm: Normalized
+    _numbers: list[tuple[int, int]] = field(default_factory=list)  # normalized spans of section numbers
+    _cache: dict[tuple[str, bool], dict[FindingKind, list[Mention]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._numbers = sorted(
+            self.norm.from_display(s.start, s.number_end) for s in self.doc.sections if s.number
+        )
+
+    def span(self, section: Section, heading_only: bool) -> tuple[int, int]:
+        """Normalized span of a section, or of its heading line only."""
+        return self.norm.from_display(section.start, section.heading_end if heading_only else section.end)
+
+    def mentions(self, section: Section, heading_only: bool) -> dict[FindingKind, list[Mention]]:
+        """Quantities, dates, modal words and duty bodies of a section (or its heading)."""
+        key = (section.id, heading_only)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._extract(section, *self.span(section, heading_only))
+        return found
+
+    def _extract(self, section: Section, lo: int, hi: int) -> dict[FindingKind, list[Mention]]:
+        text = self.norm.text
+        when = [m for m in dates(text, lo, hi) if not self._in_number(m)]
+        taken = [(m.start, m.end) for m in when]
+        amounts = [m for m in quantities(text, lo, hi) if not self._in_number(m) and not _overlaps_any(m, taken)]
+        # Tokens of the whole section, exactly as the diff cut them (and cached them).
+        whole_lo, whole_hi = self.span(section, heading_only=False)
+        tokens = [(whole_lo + a, whole_lo + b) for a, b in tokenize(text[whole_lo:whole_hi])]
+        return {
+            FindingKind.QUANTITY: amounts,
+            FindingKind.DATE: when,
+            FindingKind.MODAL: [m for m in modals(text, tokens, lo, hi) if not self._in_number(m)],
+            FindingKind.DUTY: duties(text, lo, hi),
+        }
+
+    def _in_number(self, m: Mention) -> bool:
+        i = bisect_right(self._numbers, (m.start, 1 << 62)) - 1
+        return i >= 0 and self._numbers[i][1] > m.start
+
+    def display(self, m: Mention) -> tuple[tuple[int, int], str]:
+        """Display span and display text of a mention."""
+        start, end = self.norm.to_display(m.start, m.end)
+        return (start, end), self.doc.text[start:end]
+
+
+def _overlaps_any(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < m.end and m.start < e for s, e in spans)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A non-equal diff op in normalized offsets, clipped to the compared regions."""
+
+    left: tuple[int, int]
+    right: tuple[int, int]
+    right_display: int  # where the edit is on the right, for placing removals
+
+
+@dataclass(frozen=True)
+class _Touched:
+    mention: Mention
+    edit: int  # index of the edit touching it
+    inside: bool  # the edit overlaps the mention (not merely adjacent to it)
+
+
+def _touched(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[_Touched]:
+    """Mentions that an edit overlaps, or that an insertion point (empty span) borders."""
+    starts = [s for s, _ in spans]
+    out = []
+    for m in mentions:
+        # Edits are in order and do not overlap: only those starting before the mention ends matter.
+        for i in range(bisect_right(starts, m.end) - 1, -1, -1):
+            s, e = spans[i]
+            if e < m.start:
+                break
+            if s < e and s < m.end and m.start < e:
+                out.append(_Touched(m, i, True))
+                break
+            if s == e and m.start <= s <= m.end:
+                out.append(_Touched(m, i, False))
+                break
+    return out
+
+
+def _cancel(left: list[_Touched], right: list[_Touched]) -> tuple[list[_Touched], list[_Touched]]:
+    """Drop values found on both sides (an edit around an unchanged value, a moved sentence)."""
+    rest_right = list(right)
+    rest_left = []
+    for t in left:
+        same = [j for j, r in enumerate(rest_right) if r.mention.key == t.mention.key]
+        if same:
+            near = [j for j in same if rest_right[j].edit == t.edit]
+            rest_right.pop((near or same)[0])
+        else:
+            rest_left.append(t)
+    return rest_left, rest_right
+
+
+def _match_in_edit(
+    left: list[_Touched], right: list[_Touched], compatible: Callable[[Hashable, Hashable], bool]
+) -> tuple[list[tuple[_Touched, _Touched]], list[_Touched], list[_Touched]]:
+    """Pair left and right values of the same edit in order: the changed ones."""
+    pairs = []
+    rest_right = list(right)
+    rest_left = []
+    for t in left:
+        j = next((j for j, r in enumerate(rest_right)
+                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)), None)
+        if j is None:
+            rest_left.append(t)
+        else:
+            pairs.append((t, rest_right.pop(j)))
+    return pairs, rest_left, rest_right
+
+
+def _same_unit(a: Hashable, b: Hashable) -> bool:
+    return quantity_unit(a) == quantity_unit(b)
+
+
+def _any(_a: Hashable, _b: Hashable) -> bool:
+    return True
+
+
+class _Engine:
+    def __init__(self, left: _Side, right: _Side, pairs: Sequence[Pair]) -> None:
+        self.left = left
+        self.right = right
+        self.pairs = pairs
+        self.counterparts: dict[str, list[str]] = {}
+        self.pair_indexes: dict[str, list[int]] = {}
+        for i, p in enumerate(pairs):
+            self.pair_indexes.setdefault(p.left, []).append(i)
+            self.pair_indexes.setdefault(p.right, []).append(i)
+            if p.kind in (PairKind.SAME, PairKind.MODIFIED):
+                self.counterparts.setdefault(p.left, []).append(p.right)
+                self.counterparts.setdefault(p.right, []).append(p.left)
+        self.out: list[tuple[tuple[int, int, int, int], Finding]] = []
+
+    def add(self, finding: Finding, anchor: int | None = None, tier: int = 1) -> None:
+        right_pos = finding.right[0] if finding.right else -1
+        left_pos = finding.left[0] if finding.left else -1
+        position = right_pos if anchor is None else anchor
+        self.out.append(((position, tier, left_pos, _KIND_ORDER.index(finding.kind)), finding))
+
+    def elsewhere(self, side: _Side, other: _Side, section: Section, exclude: str, kind: FindingKind,
+                  key: Hashable) -> bool:
+        """True when ``key`` occurs in another counterpart of ``section`` (a split or merge)."""
+        for sid in self.counterparts.get(section.id, ()):
+            if sid != exclude:
+                counterpart = other.doc.by_id[sid]
+                if any(m.key == key for m in other.mentions(counterpart, not counterpart.is_leaf)[kind]):
+                    return True
+        return False
+
+    def pair(self, index: int, pair: Pair) -> None:
+        if pair.kind not in (PairKind.SAME, PairKind.MODIFIED):
+            return
+        ls, rs = self.left.doc.by_id[pair.left], self.right.doc.by_id[pair.right]
+        # Text of a parent lives in its children's pairs, except its own heading line.
+        heading_only = not (ls.is_leaf and rs.is_leaf)
+        edits = self._edits(pair.diff, ls, rs, heading_only)
+        if not edits:
+            return
+        left_m = self.left.mentions(ls, heading_only)
+        right_m = self.right.mentions(rs, heading_only)
+        left_spans = [e.left for e in edits]
+        right_spans = [e.right for e in edits]
+        for kind in _VALUE_KINDS:
+            self._values(index, kind, ls, rs, edits,
+                         _touched(left_m[kind], left_spans), _touched(right_m[kind], right_spans))
+        self._modals(index, edits, _touched(left_m[FindingKind.MODAL], left_spans),
+                     _touched(right_m[FindingKind.MODAL], right_spans))
+        if _touched(left_m[FindingKind.DUTY], left_spans) or _touched(right_m[FindingKind.DUTY], right_spans):
+            self._duties(index, ls, rs, edits, left_m[FindingKind.DUTY], right_m[FindingKind.DUTY])
+
+    def _edits(self, diff: Sequence[DiffOp], ls: Section, rs: Section, heading_only: bool) -> list[_Edit]:
+        l_lo, l_hi = self.left.span(ls, heading_only)
+        r_lo, r_hi = self.right.span(rs, heading_only)
+        edits = []
+        for op in diff:
+            if op.op is OpKind.EQUAL:
+                continue
+            a, b = self.left.norm.from_display(op.left_start, op.left_end)
+            c, d = self.right.norm.from_display(op.right_start, op.right_end)
+            left = (min(max(a, l_lo), l_hi), max(min(b, l_hi), l_lo))
+            right = (min(max(c, r_lo), r_hi), max(min(d, r_hi), r_lo))
+            if left[0] < left[1] or right[0] < right[1]:
+                edits.append(_Edit(left, right, op.right_start))
+        return edits
+
+    def _values(self, index: int, kind: FindingKind, ls: Section, rs: Section, edits: list[_Edit],
+                left: list[_Touched], right: list[_Touched]) -> None:
+        left, right = _cancel(left, right)
+        compatible = _same_unit if kind is FindingKind.QUANTITY else _any
+        changed, left, right = _match_in_edit(left, right, compatible)
+        name = _NAMES[kind]
+        for a, b in changed:
+            (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
+            self.add(Finding(kind, Direction.CHANGED, l_span, r_span, before, after, index,
+                             f"{name} {before} → {after}"))
+        # A value merely bordering an edit is still there: it was neither removed nor added.
+        for t in left:
+            if t.inside and not self.elsewhere(self.left, self.right, ls, rs.id, kind, t.mention.key):
+                l_span, before = self.left.display(t.mention)
+                point = edits[t.edit].right_display
+                self.add(Finding(kind, Direction.REMOVED, l_span, (point, point), before, "", index,
+                                 f"删除{name}：{before}"))
+        for t in right:
+            if t.inside and not self.elsewhere(self.right, self.left, rs, ls.id, kind, t.mention.key):
+                r_span, after = self.right.display(t.mention)
+                point = self.left.norm.to_display(*edits[t.edit].left)[0]
+                self.add(Finding(kind, Direction.ADDED, (point, point), r_span, "", after, index,
+                                 f"新增{name}：{after}"))
+
+    def _modals(self, index: int, edits: list[_Edit], left: list[_Touched], right: list[_Touched]) -> None:
+        # Only a clause whose modal word was replaced counts: both words in one edit, and
+        # either the edit is no more than the word or the clause goes on the same way.
+        for edit in sorted({t.edit for t in left} & {t.edit for t in right}):
+            lefts, rights = _cancel([t for t in left if t.edit == edit], [t for t in right if t.edit == edit])
+            small = all(e - s <= _WORD_EDIT for s, e in (edits[edit].left, edits[edit].right))
+            for a, b in zip(lefts, rights, strict=False):
+                before_level, after_level = a.mention.key[1], b.mention.key[1]  # type: ignore[index]
+                if before_level == after_level or not (small or self._same_clause(a.mention, b.mention)):
+                    continue
+                (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
+                stronger = after_level > before_level
+                self.add(Finding(
+                    FindingKind.MODAL, Direction.STRENGTHENED if stronger else Direction.WEAKENED,
+                    l_span, r_span, before, after, index,
+                    f"约束力{'增强' if stronger else '减弱'}：{before} → {after}",
+                ))
+
+    def _same_clause(self, a: Mention, b: Mention) -> bool:
+        """True when the words after two modal words agree (the clause is the same)."""
+        after_a = self.left.norm.text[a.end:a.end + _CLAUSE_CONTEXT]
+        return len(after_a) == _CLAUSE_CONTEXT and after_a == self.right.norm.text[b.end:b.end + _CLAUSE_CONTEXT]
+
+    def _duties(self, index: int, ls: Section, rs: Section, edits: list[_Edit],
+                left: list[Mention], right: list[Mention]) -> None:
+        # A duty list is one unit per item: compare the bodies under each label as sets.
+        right_keys = {m.key for m in right}
+        left_keys = {m.key for m in left}
+        left_edit = {t.mention: t.edit for t in _touched(left, [e.left for e in edits])}
+        right_edit = {t.mention: t.edit for t in _touched(right, [e.right for e in edits])}
+        for m in left:
+            if m.key in right_keys or self.elsewhere(self.left, self.right, ls, rs.id, FindingKind.DUTY, m.key):
+                continue
+            l_span, before = self.left.display(m)
+            point = edits[left_edit[m]].right_display if m in left_edit else rs.start
+            label = m.key[0]  # type: ignore[index]
+            self.add(Finding(FindingKind.DUTY, Direction.REMOVED, l_span, (point, point), before, "", index,
+                             f"{label}删除：{before}"))
+        for m in right:
+            if m.key in left_keys or self.elsewhere(self.right, self.left, rs, ls.id, FindingKind.DUTY, m.key):
+                continue
+            r_span, after = self.right.display(m)
+            point = self.left.norm.to_display(*edits[right_edit[m]].left)[0] if m in right_edit else ls.start
+            label = m.key[0]  # type: ignore[index]
+            self.add(Finding(FindingKind.DUTY, Direction.ADDED, (point, point), r_span, "", after, index,
+                             f"{label}新增：{after}"))
+
+    def coverage(self, cov: Coverage) -> None:
+        """Leaves not taken up (left) and purely local leaves (right).
+
+        A leaf whose only counterparts are ``related`` (same subject, little shared
+        wording) and already have closer counterparts of their own is reported too,
+        with its closest counterpart: it resembles its neighbours but was not taken up.
+        """
+        paired_left = {p.left for p in self.pairs}
+        paired_right = {p.right for p in self.pairs}
+        for section in _uncovered(self.left.doc, cov.left, paired_left):
+            label = _short(section.label)
+            self.add(
+                Finding(FindingKind.COVERAGE, Direction.REMOVED, (section.start, section.end), None,
+                        label, "", None, f"未落实：{label}"),
+                anchor=self._left_anchor(section), tier=0,
+            )
+        for section in _uncovered(self.right.doc, cov.right, paired_right):
+            label = _short(section.label)
+            self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, None, (section.start, section.end),
+                             "", label, None, f"本地新增：{label}"))
+        for sid, kind in cov.left:
+            if kind is PairKind.RELATED and self._only_loose(sid, "left"):
+                index, other = self._closest(sid, "left")
+                section, label = self.left.doc.by_id[sid], _short(self.left.doc.by_id[sid].label)
+                self.add(Finding(FindingKind.COVERAGE, Direction.REMOVED, (section.start, section.end),
+                                 (other.start, other.end), label, "", index, f"未落实（仅主题相关）：{label}"))
+        for sid, kind in cov.right:
+            if kind is PairKind.RELATED and self._only_loose(sid, "right"):
+                index, other = self._closest(sid, "right")
+                section, label = self.right.doc.by_id[sid], _short(self.right.doc.by_id[sid].label)
+                self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, (other.start, other.end),
+                                 (section.start, section.end), "", label, index, f"本地新增（仅主题相关）：{label}"))
+
+    def _only_loose(self, sid: str, side: str) -> bool:
+        """True when every ``related`` counterpart of a section has a closer counterpart of its own.
+
+        Then the section merely resembles items that correspond to something else (it was
+        dropped or inserted); two sections related only to each other are one item
+        rewritten in other words, which is taken up, not missing.
+        """
+        for i in self.pair_indexes[sid]:
+            other = self.pairs[i].right if side == "left" else self.pairs[i].left
+            if all(self.pairs[j].kind is PairKind.RELATED for j in self.pair_indexes[other]):
+                return False
+        return True
+
+    def _closest(self, sid: str, side: str) -> tuple[int, Section]:
+        """Index of the best-scoring pair of a section, and its counterpart there."""
+        index = max(self.pair_indexes[sid], key=lambda i: (self.pairs[i].score, -i))
+        p = self.pairs[index]
+        return index, (self.right.doc.by_id[p.right] if side == "left" else self.left.doc.by_id[p.left])
+
+    def _left_anchor(self, section: Section) -> int:
+        """Right position after which a left-only section is listed (see ``core.report.changes``)."""
+        left, right = self.left.doc, self.right.doc
+        leaf_partners: dict[str, list[Section]] = {}
+        for p in self.pairs:
+            if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf:
+                leaf_partners.setdefault(p.left, []).append(right.by_id[p.right])
+        for leaf in reversed(left.leaves):
+            if leaf.start < section.start and leaf.id in leaf_partners:
+                return min(leaf_partners[leaf.id], key=lambda s: s.start).end
+        return -1
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_MAX else label[:_LABEL_MAX] + "…"
+
+
+def _uncovered(doc: Document, leaves: Sequence[tuple[str, PairKind | None]], paired: set[str]) -> list[Section]:
+    """Unpaired leaves, each replaced by its highest ancestor that is wholly unpaired."""
+    lost = {sid for sid, kind in leaves if kind is None}
+    leaf_starts = [s.start for s in doc.leaves]
+
+    def wholly_lost(section: Section) -> bool:
+        if section.id in paired or section.role == "preamble":
+            return False
+        inside = doc.leaves[bisect_left(leaf_starts, section.start):bisect_left(leaf_starts, section.end)]
+        return all(leaf.id in lost for leaf in inside)
+
+    out: dict[str, Section] = {}
+    for sid in sorted(lost, key=lambda s: doc.by_id[s].start):
+        section = doc.by_id[sid]
+        if section.role == "preamble":
+            continue
+        while section.parent and wholly_lost(doc.by_id[section.parent]):
+            section = doc.by_id[section.parent]
+        out.setdefault(section.id, section)
+    return list(out.values())
+
+
+def findings(
+    left_doc: Document,
+    left_norm: Normalized,
+    right_doc: Document,
+    right_norm: Normalized,
+    pairs: Sequence[Pair],
+    coverage: Coverage,
+) -> tuple[Finding, ...]:
+    """The changed commitments between two aligned documents.
+
+    Input: both documents with their comparison forms, the pairs (with their diffs, as
+    built by ``core.compare``) and the leaf coverage. Output: quantity, date, modal,
+    duty and coverage findings with display spans, in the right document's reading
+    order; left-only items follow their nearest preceding paired item, as in
+    ``core.report.changes``. A removal inside a pair gets an empty right span at the
+    place of the removal, an addition an empty left span; coverage findings have no
+    span on the other side. Deterministic.
+    """
+    engine = _Engine(_Side(left_doc, left_norm), _Side(right_doc, right_norm), pairs)
+    for index, pair in enumerate(pairs):
+        engine.pair(index, pair)
+    engine.coverage(coverage)
+    engine.out.sort(key=lambda item: (item[0], item[1].summary))
+    return tuple(f for _, f in engine.out)

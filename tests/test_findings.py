@@ -1,0 +1,185 @@
+"""Policy findings: planted changes of known truth are found, nothing else is."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import opencc
+import pytest
+from revision_generator import FINDING_VARIANTS, Planted, Revision, leaf_line_indices, revise
+
+from core.compare import compare_texts
+from core.model import Comparison, Direction, Finding, FindingKind
+from core.obligations import duties, modals, scale
+from core.quantities import chinese_number, dates, quantities
+from core.report import to_json
+from core.tokens import tokenize
+
+SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
+BASES = ("jiangyang_14th_five_year_plan.txt", "longmatan_2022_action_plan.txt")
+FOREIGN = "sichuan_2020_decision_traditional.txt"
+SEEDS = (0, 1, 2)
+THRESHOLD = 0.9
+VARIANT_KIND = {
+    "numbers": FindingKind.QUANTITY, "dates": FindingKind.DATE, "modals": FindingKind.MODAL,
+    "duties": FindingKind.DUTY,
+}
+
+
+@cache
+def _read(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+@cache
+def _run(base: str, variant: str, seed: int) -> tuple[Revision, Comparison]:
+    revision = revise(_read(base), variant, seed, _read(FOREIGN))
+    return revision, compare_texts(revision.original, revision.revised)
+
+
+def _inside(pos: int | None, span: tuple[int, int] | None) -> bool:
+    return pos is not None and span is not None and span[0] <= pos <= max(span[0], span[1] - 1)
+
+
+def _hits(finding: Finding, truth: Planted) -> bool:
+    if finding.kind is not truth.kind or finding.direction is not truth.direction:
+        return False
+    if truth.before not in finding.before or truth.after not in finding.after:
+        return False
+    if truth.direction is Direction.REMOVED:
+        return _inside(truth.left, finding.left)
+    return _inside(truth.right, finding.right)
+
+
+def _coverage_truth(revision: Revision, result: Comparison) -> list[Planted]:
+    """Leaves deleted from the original and leaves made only of inserted lines."""
+    used = set().union(*(line.sources for line in revision.lines))
+    truth = []
+    for sid, lines in leaf_line_indices(revision.original, result.left.sections).items():
+        if lines and not used & set(lines):
+            truth.append(Planted(FindingKind.COVERAGE, Direction.REMOVED, "", "", result.left.by_id[sid].start))
+    for sid, lines in leaf_line_indices(revision.revised, result.right.sections).items():
+        if lines and all(not revision.lines[i].sources for i in lines):
+            truth.append(Planted(FindingKind.COVERAGE, Direction.ADDED, "", "", None, result.right.by_id[sid].start))
+    return truth
+
+
+def _score(runs: list[tuple[list[Finding], list[Planted]]]) -> tuple[float, float]:
+    found = correct = truth_total = truth_hit = 0
+    for predicted, truth in runs:
+        found += len(predicted)
+        correct += sum(1 for f in predicted if any(_hits(f, t) for t in truth))
+        truth_total += len(truth)
+        truth_hit += sum(1 for t in truth if any(_hits(f, t) for f in predicted))
+    assert truth_total, "the generator must plant something"
+    return correct / max(1, found), truth_hit / truth_total
+
+
+@pytest.mark.parametrize("variant", FINDING_VARIANTS)
+def test_planted_changes_are_found(variant: str) -> None:
+    kind = VARIANT_KIND[variant]
+    runs = []
+    for base in BASES:
+        for seed in SEEDS:
+            revision, result = _run(base, variant, seed)
+            # Every finding counts against precision, whatever its kind: the variant changes only one kind.
+            runs.append((list(result.findings), [t for t in revision.planted if t.kind is kind]))
+    precision, recall = _score(runs)
+    assert precision >= THRESHOLD, f"{variant}: precision {precision:.3f}"
+    assert recall >= THRESHOLD, f"{variant}: recall {recall:.3f}"
+
+
+def test_coverage_findings_match_deleted_and_inserted_items() -> None:
+    runs = []
+    for base in BASES:
+        for variant in ("delete", "insert"):
+            for seed in SEEDS:
+                revision, result = _run(base, variant, seed)
+                predicted = [f for f in result.findings if f.kind is FindingKind.COVERAGE]
+                truth = _coverage_truth(revision, result)
+                runs.append((predicted, truth))
+                for f in predicted:
+                    assert f.summary.startswith("未落实" if f.direction is Direction.REMOVED else "本地新增")
+    precision, recall = _score(runs)
+    assert precision >= THRESHOLD, f"coverage: precision {precision:.3f}"
+    assert recall >= THRESHOLD, f"coverage: recall {recall:.3f}"
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_no_findings_on_unchanged_or_renumbered_documents(base: str) -> None:
+    text = _read(base)
+    assert compare_texts(text, text).findings == ()
+    for seed in SEEDS:
+        revision, result = _run(base, "renumber", seed)
+        assert revision.original != revision.revised
+        assert result.findings == (), [f.summary for f in result.findings]
+
+
+def test_values_and_offsets_are_display_text_of_a_traditional_side() -> None:
+    revision, _ = _run("longmatan_2022_action_plan.txt", "numbers", 0)
+    left = opencc.OpenCC("s2t").convert(revision.original)
+    result = compare_texts(left, revision.revised)
+    changed = [f for f in result.findings if f.kind is FindingKind.QUANTITY]
+    truth = [t for t in revision.planted]
+    assert sum(1 for t in truth if any(_hits(f, t) for f in changed)) >= THRESHOLD * len(truth)
+    for f in result.findings:
+        if f.left and f.before:
+            assert result.left.text[f.left[0]:f.left[1]] == f.before
+        if f.right and f.after:
+            assert result.right.text[f.right[0]:f.right[1]] == f.after
+
+
+def test_summaries_name_the_values() -> None:
+    left = ("一、目标\n（一）总体目标。到2025年，完成30%的改造任务，应当加强管理。"
+            "（牵头单位：区财政局、区统计局等单位）\n")
+    right = ("一、目标\n（一）总体目标。到2027年，完成35%的改造任务，鼓励加强管理。"
+             "（牵头单位：区财政局、区审计局等单位）\n")
+    summaries = [f.summary for f in compare_texts(left, right).findings]
+    assert summaries == [
+        "时限 2025年 → 2027年", "目标值 30% → 35%", "约束力减弱：应当 → 鼓励",
+        "牵头单位新增：区审计局", "牵头单位删除：区统计局",
+    ]
+
+
+def test_a_value_moved_with_its_sentence_is_no_change() -> None:
+    left = "一、任务\n（一）加强建设。完成30个项目建设任务。到2025年建成5所学校。必须守住安全底线。\n"
+    right = "一、任务\n（一）加强建设。到2025年建成5所学校。必须守住安全底线。完成30个项目建设任务。\n"
+    result = compare_texts(left, right)
+    assert result.pairs and result.findings == ()
+
+
+def test_findings_follow_the_right_reading_order_and_reach_the_json() -> None:
+    _, result = _run("longmatan_2022_action_plan.txt", "numbers", 1)
+    positions = [f.right[0] for f in result.findings if f.right]
+    assert positions == sorted(positions)
+    data = to_json(result)["findings"]
+    assert len(data) == len(result.findings)
+    assert {"kind", "direction", "left", "right", "before", "after", "pair", "summary"} <= set(data[0])
+
+
+def test_quantities_and_dates_are_parsed_with_units_and_ranges() -> None:
+    text = ("到2025年完成30%以上、5-10个、1000亿元，百强、一批、三年内、2022年底前、"
+            '"十四五"期间、年内建成，1.5倍，第三，g246')
+    found = {text[m.start:m.end]: m.key for m in quantities(text)}
+    assert found["30%以上"] == ("quantity", "%", (30.0,), "以上")
+    assert found["5-10个"] == ("quantity", "个", (5.0, 10.0), "")
+    assert found["1000亿元"] == ("quantity", "元", (1e11,), "")
+    assert found["三年"] == ("quantity", "年", (3.0,), "")
+    assert {"百强", "一批", "1.5倍"} <= set(found)
+    assert not any(k.startswith(("三", "246")) and k not in ("三年",) for k in found)
+    assert [text[m.start:m.end] for m in dates(text)] == ["2025年", "2022年底前", '"十四五"期间', "年内"]
+    assert chinese_number("一百二十") == 120 and chinese_number("两万") == 20000 and chinese_number("百") == 100
+
+
+def test_modal_scale_and_duty_lists_come_from_the_resource() -> None:
+    levels = scale().levels
+    assert levels["必须"] > levels["应当"] > levels["力争"] > levels["支持"] > levels["探索"]
+    assert levels["支持"] == levels["鼓励"]
+    assert "牵头单位" in scale().duty_labels
+    text = "要深入贯彻重要讲话精神，主要任务是鼓励创新"
+    assert [text[m.start:m.end] for m in modals(text, tokenize(text))] == ["要", "鼓励"]
+    text = "(牵头单位:区自然资源和规划分局、区发展改革局等单位;配合单位:长开区相关单位)"
+    assert [m.key for m in duties(text)] == [
+        ("牵头单位", "区自然资源和规划分局"), ("牵头单位", "区发展改革局"), ("配合单位", "长开区相关单位"),
+    ]
