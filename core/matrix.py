@@ -1,0 +1,423 @@
+"""One base against many: the provision matrix (对照矩阵).
+
+Rows are the base document's leaf items in document order, columns are the other
+documents; each cell says how that document takes up the item: its counterpart
+section(s) with number, title and score, and one of four kinds (照搬 verbatim,
+修改 modified, 相关 related, 未落实 absent). Every column is an ordinary pairwise
+``compare`` of the base against that document, kept in ``Matrix.comparisons`` so a
+cell can open its pair's two-pane comparison without recomputing.
+
+The files are read once, up front, so an unusable file stops the run before any
+work. Each comparison then runs in its own worker process when that pays (see
+``_pool_plan``): always where a worker can be forked from this process, only for
+large inputs where it has to be spawned and load the engine afresh.
+
+JSON (schema ``duizhao.matrix/1``), written by ``write_matrix_json``::
+
+    {
+      "schema": "duizhao.matrix/1",
+      "options": {"min_shared": 8, "t2s": true, "keep_boilerplate": false},
+      "base": {"path": "...", "title": "...", "leaves": 24},
+      "documents": [
+        {"path": "...", "title": "...",
+         "coverage": {"verbatim": 1, "modified": 10, "related": 6, "absent": 7,
+                      "covered": 0.7083, "base_shared": 0.21, "local": 0.4}}
+      ],
+      "rows": [
+        {"id": "L12", "number": "（八）", "title": "推动川渝毗邻地区联动发展",
+         "start": 1532, "end": 1890,
+         "cells": [
+           {"kind": "modified", "score": 0.55,
+            "counterparts": [{"id": "R40", "number": "（十四）", "title": "深化毗邻地区合作",
+                              "kind": "modified", "score": 0.55, "start": 8801, "end": 9120}]}
+         ]}
+      ]
+    }
+
+``documents`` and every row's ``cells`` are in the same order (the order the other
+documents were given). A cell's ``kind`` is the closest kind among its counterparts
+(``absent``: none, and ``counterparts`` is empty) and its ``score`` the best score
+of that kind (0 when absent). ``covered`` is the share of base leaves with any
+counterpart, ``base_shared`` the share of the base's wording found in the document,
+``local`` the share of the document's own leaves with no counterpart in the base.
+Section offsets are display offsets, as in ``duizhao.comparison/1``. Extra keys
+may be added; none may change meaning without a new schema version.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from enum import StrEnum
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any
+
+from core.compare import compare_texts
+from core.errors import Cancelled, InputError
+from core.export.atomic import write_atomically
+from core.load import Loaded, load
+from core.model import Comparison, Document, Options, PairKind, Section
+
+SCHEMA = "duizhao.matrix/1"
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+
+class CellKind(StrEnum):
+    """How one document takes up one base item."""
+
+    VERBATIM = "verbatim"  # a counterpart identical after normalization (pair kind same)
+    MODIFIED = "modified"
+    RELATED = "related"
+    ABSENT = "absent"  # no counterpart: not taken up
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese word shown in cells and the legend."""
+        return _LABELS_ZH[self]
+
+    @property
+    def pair_kind(self) -> PairKind | None:
+        """The pair kind behind this cell kind (None for absent), the key of the shared palette."""
+        return _PAIR_KINDS[self]
+
+    @staticmethod
+    def of(pair_kind: PairKind | None) -> CellKind:
+        """The cell kind of a counterpart of ``pair_kind`` (None: no counterpart)."""
+        return _CELL_KINDS[pair_kind]
+
+
+_LABELS_ZH = {CellKind.VERBATIM: "照搬", CellKind.MODIFIED: "修改", CellKind.RELATED: "相关", CellKind.ABSENT: "未落实"}
+_PAIR_KINDS: dict[CellKind, PairKind | None] = {
+    CellKind.VERBATIM: PairKind.SAME,
+    CellKind.MODIFIED: PairKind.MODIFIED,
+    CellKind.RELATED: PairKind.RELATED,
+    CellKind.ABSENT: None,
+}
+_CELL_KINDS = {pair_kind: cell_kind for cell_kind, pair_kind in _PAIR_KINDS.items()}
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """One section of the other document paired with a base item."""
+
+    section: Section
+    kind: PairKind
+    score: float
+    pair: int  # index into that column's Comparison.pairs
+
+
+@dataclass(frozen=True)
+class Cell:
+    """How one document takes up one base item; counterparts closest first."""
+
+    kind: CellKind
+    score: float  # best score among the counterparts of the cell's kind; 0 when absent
+    counterparts: tuple[Counterpart, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One base leaf item and its cells, one per other document."""
+
+    section: Section
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One other document and its coverage of the base."""
+
+    path: str
+    title: str
+    counts: tuple[tuple[CellKind, int], ...]  # base leaves by cell kind, every kind listed
+    covered: float  # share of base leaves with any counterpart
+    base_shared: float  # share of the base's wording found in this document
+    local: float  # share of this document's leaves without a counterpart in the base
+
+    def count(self, kind: CellKind) -> int:
+        """Number of base leaves whose cell in this column has ``kind``."""
+        return dict(self.counts)[kind]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The provision matrix: the base's leaf items against every other document."""
+
+    options: Options
+    base: Document
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    comparisons: tuple[Comparison, ...]  # base against each column's document, column order
+
+
+def compare_many(
+    base: str | os.PathLike[str],
+    others: Sequence[str | os.PathLike[str]],
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    workers: int | None = None,
+) -> Matrix:
+    """Compare ``base`` against each of ``others`` and build the provision matrix.
+
+    ``workers`` caps the worker processes: None decides from the size of the work
+    and the number of CPUs, 1 keeps everything in this process. Raises
+    ``InputError`` for an unusable file (before any comparison starts) and
+    ``Cancelled`` when ``cancel()`` turns true.
+    """
+    if not others:
+        raise InputError("至少需要一份与基准文件对照的文件")
+    options = options or Options()
+    report = progress or _noop
+    report(0.0, "读取文件")
+    base_loaded = load(base)
+    loaded = []
+    for other in others:
+        _check(cancel)
+        loaded.append(load(other))
+    _check(cancel)
+    jobs = [_Job(base_loaded, other, options) for other in loaded]
+    count, context = _pool_plan(jobs, workers)
+    if context is None:
+        comparisons = _run_sequential(jobs, report, cancel)
+    else:
+        comparisons = _run_parallel(jobs, count, context, report, cancel)
+    matrix = build_matrix(comparisons)
+    report(1.0, "完成")
+    return matrix
+
+
+def build_matrix(comparisons: Sequence[Comparison]) -> Matrix:
+    """The matrix of comparisons that share their left (base) document."""
+    if not comparisons:
+        raise ValueError("a matrix needs at least one comparison")
+    base = comparisons[0].left
+    rows = tuple(
+        Row(leaf, tuple(_cell(c, leaf.id) for c in comparisons))
+        for leaf in base.leaves
+    )
+    columns = tuple(_column(c, [row.cells[i] for row in rows]) for i, c in enumerate(comparisons))
+    return Matrix(comparisons[0].options, base, columns, rows, tuple(comparisons))
+
+
+def _cell(comparison: Comparison, leaf_id: str) -> Cell:
+    found = [
+        Counterpart(comparison.right.by_id[comparison.pairs[i].right], comparison.pairs[i].kind,
+                    comparison.pairs[i].score, i)
+        for i in comparison.pair_indexes(leaf_id)
+    ]
+    if not found:
+        return Cell(CellKind.ABSENT, 0.0)
+    found.sort(key=lambda cp: (cp.kind.rank, -cp.score, cp.section.start))
+    best = found[0]
+    return Cell(_CELL_KINDS[best.kind], best.score, tuple(found))
+
+
+def _column(comparison: Comparison, cells: Sequence[Cell]) -> Column:
+    counts = tuple((kind, sum(1 for cell in cells if cell.kind is kind)) for kind in CellKind)
+    leaves = len(cells)
+    absent = dict(counts)[CellKind.ABSENT]
+    return Column(
+        path=comparison.right.path,
+        title=comparison.right.title,
+        counts=counts,
+        covered=round((leaves - absent) / leaves, 4) if leaves else 0.0,
+        base_shared=comparison.stats.left_shared,
+        local=comparison.stats.right_leaves_local,
+    )
+
+
+# --- running the comparisons -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    base: Loaded
+    other: Loaded
+    options: Options
+
+
+# With "fork" (Linux) a worker starts from this process as it is, engine and dictionaries
+# loaded, in a few milliseconds: two workers beat one process even on the sample
+# documents (benchmarks/bench_matrix.py: 79 ms against 100 ms). Forking is only safe while
+# this process runs a single thread, so it is used from the main thread of a
+# single-threaded program (the command line). Otherwise workers are spawned: each starts
+# an interpreter, imports the engine and loads the segmenter's dictionary, about 0.2 s
+# here with rjieba (257 ms against 100 ms on the sample documents), more on Windows and
+# over 1 s with the pure-Python jieba. The engine handles some 330k characters of input
+# (base + other) per second, so two spawned workers break even near 150k characters here
+# (the 41k-char plan against two revisions, 165k: 447 ms against 494 ms); the threshold
+# leaves room for slower process starts.
+_SPAWN_MIN_CHARS = 400_000
+
+
+def _pool_plan(jobs: Sequence[_Job], workers: int | None) -> tuple[int, BaseContext | None]:
+    """How many worker processes to use and how to start them; (1, None): none at all."""
+    cap = min(len(jobs), os.cpu_count() or 1) if workers is None else min(len(jobs), workers)
+    if cap < 2:
+        return 1, None
+    default = multiprocessing.get_context()
+    single_threaded = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    if default.get_start_method() == "fork" and single_threaded:
+        return cap, default
+    if workers is None and sum(len(j.base.text) + len(j.other.text) for j in jobs) < _SPAWN_MIN_CHARS:
+        return 1, None
+    return cap, multiprocessing.get_context("spawn")
+
+
+def _compare_job(job: _Job, progress: Progress | None, cancel: Cancel | None) -> Comparison:
+    return compare_texts(
+        job.base.text, job.other.text, job.options, progress, cancel,
+        left_path=job.base.path, right_path=job.other.path,
+        left_format=(job.base.source_format, job.base.encoding),
+        right_format=(job.other.source_format, job.other.encoding),
+    )
+
+
+def _run_sequential(jobs: Sequence[_Job], report: Progress, cancel: Cancel | None) -> list[Comparison]:
+    out = []
+    total = len(jobs)
+    for index, job in enumerate(jobs):
+        name = Path(job.other.path).name
+
+        def step(fraction: float, stage: str, index: int = index, name: str = name) -> None:
+            report(0.05 + 0.9 * (index + fraction) / total, f"{name}：{stage}")
+
+        out.append(_compare_job(job, step, cancel))
+    return out
+
+
+# Set in each worker process by _init_worker: where progress goes, and the stop flag.
+_worker_progress: Any = None
+_worker_stop: Any = None
+
+
+def _init_worker(progress_queue: Any, stop: Any) -> None:
+    global _worker_progress, _worker_stop
+    _worker_progress, _worker_stop = progress_queue, stop
+
+
+def _worker(index: int, job: _Job) -> Comparison:
+    def step(fraction: float, stage: str) -> None:
+        _worker_progress.put((index, fraction, stage))
+
+    return _compare_job(job, step, _worker_stop.is_set)
+
+
+def _run_parallel(jobs: Sequence[_Job], count: int, context: BaseContext, report: Progress,
+                  cancel: Cancel | None) -> list[Comparison]:
+    progress_queue = context.Queue()
+    stop = context.Event()
+    fractions = [0.0] * len(jobs)
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker,
+                             initargs=(progress_queue, stop)) as pool:
+        futures: list[Future[Comparison]] = [pool.submit(_worker, i, job) for i, job in enumerate(jobs)]
+        pending = set(futures)
+        try:
+            while pending:
+                _, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
+                if cancel is not None and cancel():
+                    raise Cancelled("比较已取消")
+                stage = _drain(progress_queue, fractions)
+                for i, future in enumerate(futures):
+                    if future.done() and future.exception() is None:
+                        fractions[i] = 1.0
+                done = sum(1 for f in futures if f.done())
+                report(0.05 + 0.9 * sum(fractions) / len(jobs), f"{stage or '比较'}（已完成 {done}/{len(jobs)} 份）")
+            return [future.result() for future in futures]
+        except BaseException:
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        finally:
+            progress_queue.close()
+
+
+def _drain(progress_queue: Any, fractions: list[float]) -> str:
+    stage = ""
+    while True:
+        try:
+            index, fraction, stage = progress_queue.get_nowait()
+        except queue.Empty:
+            return stage
+        fractions[index] = max(fractions[index], fraction)
+
+
+def _noop(_fraction: float, _stage: str) -> None:
+    return None
+
+
+def _check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled("比较已取消")
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def matrix_json(matrix: Matrix) -> dict[str, Any]:
+    """The matrix as the ``duizhao.matrix/1`` JSON object (see the module docstring)."""
+    return {
+        "schema": SCHEMA,
+        "options": {
+            "min_shared": matrix.options.min_shared,
+            "t2s": matrix.options.t2s,
+            "keep_boilerplate": matrix.options.keep_boilerplate,
+        },
+        "base": {"path": matrix.base.path, "title": matrix.base.title, "leaves": len(matrix.rows)},
+        "documents": [
+            {
+                "path": column.path,
+                "title": column.title,
+                "coverage": {
+                    **{kind.value: n for kind, n in column.counts},
+                    "covered": column.covered,
+                    "base_shared": column.base_shared,
+                    "local": column.local,
+                },
+            }
+            for column in matrix.columns
+        ],
+        "rows": [
+            {
+                **_section_ref(row.section),
+                "cells": [
+                    {
+                        "kind": cell.kind.value,
+                        "score": cell.score,
+                        "counterparts": [
+                            {**_section_ref(cp.section), "kind": cp.kind.value, "score": cp.score}
+                            for cp in cell.counterparts
+                        ],
+                    }
+                    for cell in row.cells
+                ],
+            }
+            for row in matrix.rows
+        ],
+    }
+
+
+def _section_ref(section: Section) -> dict[str, Any]:
+    return {"id": section.id, "number": section.number, "title": section.title,
+            "start": section.start, "end": section.end}
+
+
+def write_matrix_json(matrix: Matrix, path: str | Path) -> None:
+    """Write the matrix's JSON to ``path`` atomically (UTF-8, Chinese unescaped)."""
+    data = json.dumps(matrix_json(matrix), ensure_ascii=False, indent=1)
+
+    def write(temp: Path) -> None:
+        temp.write_text(data, encoding="utf-8")
+
+    write_atomically(path, write)
