@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import takewhile
 from pathlib import Path
 
 import docx
@@ -39,13 +40,37 @@ def _runs_with(document: docx.document.Document, text: str) -> list[docx.text.ru
 
 def test_cover_names_files_options_statistics_and_legend(report: docx.document.Document) -> None:
     text = "\n".join(p.text for p in report.paragraphs)
-    cells = "\n".join(c.text for t in report.tables[:4] for r in t.rows for c in r.cells)
+    cover = takewhile(lambda t: t.rows[0].cells[-1].text != "说明", report.tables)
+    cells = "\n".join(c.text for t in cover for r in t.rows for c in r.cells)
     assert "修改对照表" in text and "生成时间" in text
     assert "四川省委决定.txt" in cells and "泸州市委决定.txt" in cells
     assert "相同表述最短长度" in cells and "58%" in cells
     for label in ("相同", "左侧独有", "右侧独有", "他处相同"):
         assert label in cells
-    assert "左侧未被采纳 / 已删除的条目（1）" in text
+    assert "要点变化（4）" in text
+    assert "数量 1　时限 1　约束力 0　责任单位 0　落实情况 2" in text
+    assert "未落实（1）：（四）加強生態環境保護。" in text and "本地新增（1）：（四）发展特色优势产业。" in text
+    # the coverage findings list the unpaired sections, so the separate lists are left out
+    assert "左侧未被采纳 / 已删除的条目" not in text
+
+
+def test_cover_lists_findings_by_kind_with_their_sections(report: docx.document.Document) -> None:
+    headings = [p.text for p in report.paragraphs if p.style.name == "Heading 3"]
+    assert headings[:3] == ["数量（1）", "时限（1）", "落实情况（2）"]
+    findings = [t for t in report.tables if t.rows[0].cells[0].text == "变化"]
+    assert [[c.text for c in r.cells] for t in findings for r in t.rows[1:]] == [
+        ["新增目标值：3000万吨", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设"],
+        ["时限 2025年 → 2027年", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设"],
+    ]
+
+
+def test_note_cell_carries_the_row_findings(report: docx.document.Document) -> None:
+    body_rows = [row for table in _body_tables(report) for row in table.rows[1:]]
+    port = next(r for r in body_rows if "3000万吨" in r.cells[1].text)
+    lines = [p.text for p in port.cells[2].paragraphs]
+    assert lines[:4] == ["修改", "相似度 48%", "◆ 新增目标值：3000万吨", "◆ 时限 2025年 → 2027年"]
+    deleted = next(r for r in body_rows if "共築長江上游生態屏障" in r.cells[0].text)
+    assert [p.text for p in deleted.cells[2].paragraphs][1] == "◆ 未落实"
 
 
 def test_one_table_row_per_aligned_part_with_both_sides(report: docx.document.Document) -> None:
@@ -127,3 +152,12 @@ def test_sample_pair_report(tmp_path: Path) -> None:
     assert len(body_rows) == len(rows(comparison))
     joined = "\n".join(c.text for r in body_rows for c in r.cells[:2])
     assert "川南渝西融合發展試驗區" in joined and "泸州" in joined
+    assert comparison.findings
+    cover = "\n".join(p.text for p in document.paragraphs)
+    assert f"要点变化（{len(comparison.findings)}）" in cover
+    # each finding is noted in the body: in its row's note, or under the heading it concerns
+    notes = [p.text for r in body_rows for p in r.cells[2].paragraphs] + [p.text for p in document.paragraphs]
+    noted = [line.removeprefix("◆ ") for line in notes if line.startswith("◆ ")]
+    assert len(noted) == len(comparison.findings)
+    for finding in comparison.findings:
+        assert finding.summary in noted or finding.summary.partition("：")[0] in noted, finding

@@ -60,6 +60,20 @@ def test_text_of_both_sides_is_extractable(sample_pdf: Path) -> None:
 
 
 @poppler
+def test_findings_on_the_summary_and_in_the_notes(sample_pdf: Path) -> None:
+    pages = [_flat(page) for page in _text(sample_pdf).split("\f")]
+    body = next(n for n, page in enumerate(pages) if "逐条对照" in page)
+    summary, rest = "".join(pages[:body]), "".join(pages[body:])
+    assert "要点变化（4）" in summary
+    assert "数量1时限1约束力0责任单位0落实情况2" in summary
+    assert "新增目标值：3000万吨（三）加快交通基礎設施建設（二）加快交通基础设施建设" in summary
+    assert "未落实（1）：（四）加強生態環境保護。" in summary
+    assert "左侧未被采纳/已删除的条目" not in summary  # said once, by the coverage findings
+    assert "相似度48%◆新增目标值：3000万吨◆时限2025年→2027年" in rest
+    assert "左侧独有（已删除/未采纳）◆未落实" in rest
+
+
+@poppler
 def test_footer_counts_pages(sample_pdf: Path) -> None:
     pages = _text(sample_pdf).split("\f")
     total = len(pdfium.PdfDocument(str(sample_pdf)))
@@ -133,5 +147,13 @@ def test_sample_pair_report(tmp_path: Path) -> None:
     write_pdf_report(comparison, target)
     text = _flat(_text(target))
     assert "川南渝西融合發展試驗區" in text and "泸州" in text
+    assert comparison.findings
+    summary, body = text.split("逐条对照", 1)
+    assert f"要点变化（{len(comparison.findings)}）" in summary
+    for finding in comparison.findings:
+        # on the summary page (coverage by label), and once in the body, in a note
+        assert _flat(finding.summary.partition("：")[2] or finding.summary) in summary, finding
+        assert "◆" + _flat(finding.summary.partition("：")[0]) in body, finding
+    assert body.count("◆") == len(comparison.findings)
     pages = len(pdfium.PdfDocument(str(target)))
     assert 5 <= pages <= 80

@@ -2,24 +2,29 @@
 
 ``sample_comparison()`` is also the fixture of the other export tests: a Traditional
 provincial decision against a Simplified city decision, with a moved item, a deleted
-item, a local item and a merge, built directly from the result model. ``sample_pair()``
+item, a local item, a merge and findings (a deadline moved, a target added, the
+deleted and the local item), built directly from the result model. ``sample_pair()``
 is the real sample pair of ``docs_in`` as the engine compares it.
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from core.compare import compare
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
-from core.export.summary import RowNotes, summarize
+from core.export.summary import NO_SECTION, FindingEntry, RowNotes, summarize
 from core.model import (
     Comparison,
     Coverage,
+    Direction,
     Document,
+    Finding,
+    FindingKind,
     Highlight,
     Match,
     Options,
@@ -38,7 +43,7 @@ LEFT_TEXT = """中共四川省委關於加快推動成渝地區雙城經濟圈�
 （一）堅定以習近平總書記重要講話精神為根本遵循。全省上下必須深入學習貫徹，增強“四個意識”、堅定“四個自信”。
 （二）推動川渝毗鄰地區聯動發展。支持川南渝西融合發展試驗區建設，共建產業合作園區，推進基礎設施互聯互通。
 二、重點任務
-（三）加快交通基礎設施建設。構建對外大通道，提升港口能級，建設長江上游航運中心。
+（三）加快交通基礎設施建設。構建對外大通道，提升港口能級，到2025年建設長江上游航運中心。
 （四）加強生態環境保護。共築長江上游生態屏障，推進大氣污染聯防聯控。
 （五）深化體制機制改革。探索經濟區與行政區適度分離。"""
 
@@ -46,7 +51,7 @@ RIGHT_TEXT = """中共泸州市委关于全面融入成渝地区双城经济圈�
 一、总体要求
 （一）坚定以习近平总书记重要讲话精神为根本遵循。全市上下必须提高政治站位，增强“四个意识”、坚定“四个自信”。
 二、重点任务
-（二）加快交通基础设施建设。建设泸州港，提升港口能级，打造区域性综合交通枢纽。
+（二）加快交通基础设施建设。建设泸州港，港口吞吐量达到3000万吨，提升港口能级，到2027年打造区域性综合交通枢纽。
 （三）深化毗邻地区合作。支持川南渝西融合发展试验区建设，共建产业合作园区，推进大气污染联防联控。
 （四）发展特色优势产业。做强白酒产业，建设世界级优质白酒产业集群。
 （五）深化体制机制改革。探索经济区与行政区适度分离，完善利益共享机制。"""
@@ -209,7 +214,33 @@ def sample_comparison(
         right=tuple((s.id, None if s.id == "R6" else PairKind.MODIFIED) for s in right.leaves),
     )
     stats = Stats(0.58, 0.52, 0.8, 0.2, ((PairKind.SAME, 0), (PairKind.MODIFIED, 5), (PairKind.RELATED, 0)), 1, 1)
-    return Comparison(Options(), left, right, pairs, tuple(matches), stats, coverage, left_hl, right_hl)
+    return Comparison(Options(), left, right, pairs, tuple(matches), stats, coverage, left_hl, right_hl,
+                      findings=_findings(left, right))  # fmt: skip
+
+
+def _findings(left: Document, right: Document) -> tuple[Finding, ...]:
+    """What the findings engine reports on the fixture, in the right side's reading order."""
+
+    def span(document: Document, text: str) -> tuple[int, int]:
+        start = document.text.index(text)
+        return start, start + len(text)
+
+    def whole(document: Document, sid: str) -> tuple[int, int]:
+        section = document.by_id[sid]
+        return section.start, section.end
+
+    port = span(right, "3000万吨")
+    deleted, local = left.by_id["L6"], right.by_id["R6"]
+    return (
+        Finding(FindingKind.QUANTITY, Direction.ADDED, (span(left, "提升港口能級")[0],) * 2, port, "", "3000万吨",
+                4, "新增目标值：3000万吨"),
+        Finding(FindingKind.DATE, Direction.CHANGED, span(left, "2025年"), span(right, "2027年"), "2025年",
+                "2027年", 4, "时限 2025年 → 2027年"),
+        Finding(FindingKind.COVERAGE, Direction.REMOVED, whole(left, "L6"), None, deleted.label, "", None,
+                f"未落实：{deleted.label}"),
+        Finding(FindingKind.COVERAGE, Direction.ADDED, None, whole(right, "R6"), "", local.label, None,
+                f"本地新增：{local.label}"),
+    )  # fmt: skip
 
 
 @cache
@@ -300,7 +331,7 @@ def test_paragraphs_split_on_line_breaks_and_drop_blank_ones() -> None:
 
 def test_notes_name_kind_score_and_source_elsewhere() -> None:
     comparison = sample_comparison()
-    notes = RowNotes(comparison)
+    notes = RowNotes(comparison, rows(comparison))
     row = next(r for r in rows(comparison) if r.right and r.right.id == "R5")
     lines = notes.lines(row)
     assert lines[0] == "修改"
@@ -317,3 +348,78 @@ def test_summary_lists_files_options_and_not_taken_up() -> None:
     assert summary.local == ("（四）发展特色优势产业",)
     assert ("繁简转换后比较", "是") in summary.options
     assert ("左侧独有条目（删除 / 未采纳）", "1") in summary.stats
+
+
+def test_summary_groups_findings_by_kind_with_sections_left_to_right() -> None:
+    summary = summarize(sample_comparison())
+    assert [(g.label, g.count) for g in summary.findings] == [
+        ("数量", 1), ("时限", 1), ("约束力", 0), ("责任单位", 0), ("落实情况", 2),
+    ]  # fmt: skip
+    assert summary.finding_count == 4
+    assert summary.finding_overview() == "数量 1　时限 1　约束力 0　责任单位 0　落实情况 2"
+    quantity, date = summary.findings[0].entries[0], summary.findings[1].entries[0]
+    assert quantity == FindingEntry("新增目标值：3000万吨", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设")
+    assert date.summary == "时限 2025年 → 2027年" and date.left.startswith("（三）")
+    coverage = summary.findings[-1]
+    assert [e.left for e in coverage.entries] == ["（四）加強生態環境保護", NO_SECTION]
+    assert [e.right for e in coverage.entries] == [NO_SECTION, "（四）发展特色优势产业"]
+    assert coverage.lists == (("未落实", ("（四）加強生態環境保護",)), ("本地新增", ("（四）发展特色优势产业",)))
+    # coverage findings list the unpaired sections: the report says it once
+    assert summary.unpaired_lists() == ()
+
+
+def test_without_coverage_findings_the_unpaired_lists_remain() -> None:
+    summary = summarize(replace(sample_comparison(), findings=()))
+    assert summary.finding_count == 0 and all(g.count == 0 for g in summary.findings)
+    assert summary.unpaired_lists() == (
+        ("左侧未被采纳 / 已删除的条目", ("（四）加強生態環境保護",)),
+        ("右侧新增 / 本地特有的条目", ("（四）发展特色优势产业",)),
+    )
+
+
+def _notes_of(comparison: Comparison) -> dict[str | None, list[str]]:
+    ordered = rows(comparison)
+    notes = RowNotes(comparison, ordered)
+    return {row.right.id if row.right else row.left[0].id: notes.lines(row) for row in ordered}
+
+
+def test_row_notes_carry_the_findings_of_the_row_after_kind_and_score() -> None:
+    notes = _notes_of(sample_comparison())
+    assert notes["R4"][:4] == ["修改", "相似度 48%", "◆ 新增目标值：3000万吨", "◆ 时限 2025年 → 2027年"]
+    # a coverage finding about the row's own section needs no label: the row shows it
+    assert notes["L6"][:2] == ["左侧独有（已删除 / 未采纳）", "◆ 未落实"]
+    assert notes["R6"][:2] == ["右侧独有（新增 / 本地特有）", "◆ 本地新增"]
+    others = [line for sid, lines in notes.items() if sid not in ("R4", "L6", "R6") for line in lines]
+    assert not any(line.startswith("◆") for line in others)
+
+
+def test_findings_without_pair_go_to_the_first_row_showing_their_span() -> None:
+    base = sample_comparison()
+    deleted, item = base.left.by_id["L6"], base.left.by_id["L7"]
+    point = deleted.start + 3
+    extra = (
+        # a removal point on the left only, inside the deleted item
+        Finding(FindingKind.DUTY, Direction.REMOVED, (point, point), None, "省生态环境厅", "", None,
+                "牵头单位删除：省生态环境厅"),
+        # a left section wider than one row: goes to the first row that shows part of it
+        Finding(FindingKind.COVERAGE, Direction.REMOVED, (deleted.start, item.end), None, "", "", None,
+                "未落实：两项"),
+    )  # fmt: skip
+    notes = _notes_of(replace(base, findings=base.findings + extra))
+    assert notes["L6"][1:4] == ["◆ 未落实", "◆ 牵头单位删除：省生态环境厅", "◆ 未落实：两项"]
+    assert not any("两项" in line for line in notes["R7"])
+
+
+def test_findings_of_a_heading_line_are_noted_under_the_heading() -> None:
+    base = sample_comparison()
+    heading = base.right.by_id["R3"]  # 二、重点任务, paired with the left's 二、重點任務
+    index = next(i for i, p in enumerate(base.pairs) if p.right == heading.id)
+    left = base.left.by_id[base.pairs[index].left]
+    # the words are made up: only where the finding is matters here
+    finding = Finding(FindingKind.MODAL, Direction.WEAKENED, (left.start, left.start + 2),
+                      (heading.start, heading.start + 2), "必须", "鼓励", index, "约束力减弱：必须 → 鼓励")  # fmt: skip
+    comparison = replace(base, findings=(finding,))
+    ordered = rows(comparison)
+    notes = RowNotes(comparison, ordered)
+    assert notes.heading_lines(heading) == ["◆ 约束力减弱：必须 → 鼓励"]
+    assert not any(line.startswith("◆") for row in ordered for line in notes.lines(row))

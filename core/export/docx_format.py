@@ -91,6 +91,12 @@ def repeat_as_header(row: Any) -> None:
     trpr.append(_element("w:tblHeader", val="true"))
 
 
+def keep_row_whole(row: Any) -> None:
+    """Never break a table row across pages (for short rows, where a split only hurts)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(_element("w:cantSplit", val="true"))
+
+
 def _element(tag: str, **attrs: str) -> Any:
     element = OxmlElement(tag)
     for name, value in attrs.items():

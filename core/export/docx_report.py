@@ -22,6 +22,7 @@ from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,
     a4,
+    keep_row_whole,
     repeat_as_header,
     set_fonts,
     setup_styles,
@@ -30,11 +31,13 @@ from core.export.docx_format import (
 )
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
-from core.export.styles import PAIR_COLORS, hex_to_rgb
+from core.export.styles import FINDING_INK, PAIR_COLORS, hex_to_rgb
 from core.export.summary import (
     ABSENT_LEFT,
     ABSENT_RIGHT,
     AUTHOR,
+    FINDING_MARK,
+    FINDINGS_TITLE,
     LEFT_NAME,
     RIGHT_NAME,
     RowNotes,
@@ -52,6 +55,7 @@ NOTE_STYLE = "对照表说明"
 _COLUMNS = (Mm(104), Mm(104), Mm(53))  # left | right | note on landscape A4 with 18 mm margins
 _HEADER_FILL = "#E8E8E8"
 _ABSENT_GREY = RGBColor(0x80, 0x80, 0x80)
+_FINDING_INK = RGBColor(*hex_to_rgb(FINDING_INK))
 _PROGRESS_STEP = 20  # rows between progress reports
 
 
@@ -101,17 +105,33 @@ def _cover(document: Any, summary: Summary) -> None:
     _facts_table(document, ("设置", "取值"), summary.options, (75, 35))
     document.add_heading("统计", level=2)
     _facts_table(document, ("项目", "数值"), summary.stats, (75, 35))
+    _findings(document, summary)
     document.add_heading("图例", level=2)
     _legend_table(document)
-    for heading, labels in (
-        ("左侧未被采纳 / 已删除的条目", summary.not_taken_up),
-        ("右侧新增 / 本地特有的条目", summary.local),
-    ):
+    for heading, labels in summary.unpaired_lists():
         document.add_heading(f"{heading}（{len(labels)}）", level=2)
         if not labels:
             document.add_paragraph("无")
         for label in labels:
             document.add_paragraph(label, style="List Bullet")
+
+
+def _findings(document: Any, summary: Summary) -> None:
+    """Changed commitments by kind: a table per kind, coverage as compact lists."""
+    document.add_heading(f"{FINDINGS_TITLE}（{summary.finding_count}）", level=2)
+    document.add_paragraph(summary.finding_overview() if summary.finding_count else "无")
+    for group in summary.findings:
+        if not group.count:
+            continue
+        document.add_heading(f"{group.label}（{group.count}）", level=3)
+        if group.lists:
+            for head, items in group.lists:
+                paragraph = document.add_paragraph()
+                paragraph.add_run(f"{head}（{len(items)}）：").bold = True
+                paragraph.add_run("；".join(items) + "。")
+        else:
+            body = tuple((e.summary, e.left, e.right) for e in group.entries)
+            _facts_table(document, ("变化", "左侧条目", "右侧条目"), body, (101, 80, 80))
 
 
 def _facts_table(
@@ -130,7 +150,9 @@ def _facts_table(
         cell.paragraphs[0].add_run(text).bold = True
     body_cells = []
     for values in body:
-        cells = table.add_row().cells
+        row = table.add_row()
+        keep_row_whole(row)
+        cells = row.cells
         for cell, text, width in zip(cells, values, widths, strict=True):
             cell.width = width
             if text:
@@ -152,12 +174,13 @@ def _legend_table(document: Any) -> None:
 
 def _body(document: Any, comparison: Comparison, progress: Callable[[float], None] | None) -> None:
     document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
-    writer = _RowWriter(document, comparison)
     all_rows = rows(comparison)
+    writer = _RowWriter(document, comparison, all_rows)
     table = None
     for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
         for section in headings:
             document.add_heading(section_label(section, 80), level=min(section.level + 1, 4))
+            writer.heading_notes(section)
         if table is None or headings:
             table = _rows_table(document)
         writer.add(table, row)
@@ -186,12 +209,12 @@ def _rows_table(document: Any) -> Any:
 class _RowWriter:
     """Writes report rows into tables, with what every row needs prepared once per export."""
 
-    def __init__(self, document: Any, comparison: Comparison) -> None:
+    def __init__(self, document: Any, comparison: Comparison, ordered: list[Row]) -> None:
         self._document = document
         self._comparison = comparison
         self._left_index = SpanIndex(comparison.left_highlights)
         self._right_index = SpanIndex(comparison.right_highlights)
-        self._notes = RowNotes(comparison)
+        self._notes = RowNotes(comparison, ordered)
         # Assigning a style by name makes python-docx scan every style of the document, for
         # each paragraph; setting the id directly keeps large reports fast.
         self._cell_style = document.styles[CELL_STYLE].style_id
@@ -211,6 +234,13 @@ class _RowWriter:
             anchor = right_runs if row.right is not None else left_runs
             if anchor:
                 self._document.add_comment(anchor, text=_comment_text(row), author=AUTHOR, initials=AUTHOR)
+
+    def heading_notes(self, section: Section) -> None:
+        """Findings about a heading's own text, as small paragraphs below the heading."""
+        for line in self._notes.heading_lines(section):
+            paragraph = self._document.add_paragraph()
+            paragraph._p.style = self._note_style
+            paragraph.add_run(line).font.color.rgb = _FINDING_INK
 
     def _fill(self, cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
         """Write the sections' highlighted text into ``cell``; return the runs written."""
@@ -242,6 +272,8 @@ class _RowWriter:
             if number == 0:
                 run.bold = True
                 run.font.color.rgb = RGBColor(*hex_to_rgb(PAIR_COLORS[row.kind]))
+            elif line.startswith(FINDING_MARK):
+                run.font.color.rgb = _FINDING_INK
 
 
 def _comment_text(row: Row) -> str:

@@ -35,11 +35,13 @@ from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import cjk_font
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, TextRun, paragraphs
-from core.export.styles import HIGHLIGHTS, PAIR_COLORS
+from core.export.styles import FINDING_INK, HIGHLIGHTS, PAIR_COLORS
 from core.export.summary import (
     ABSENT_LEFT,
     ABSENT_RIGHT,
     AUTHOR,
+    FINDING_MARK,
+    FINDINGS_TITLE,
     LEFT_NAME,
     RIGHT_NAME,
     RowNotes,
@@ -54,6 +56,7 @@ PAGE = landscape(A4)
 MARGIN = 14 * mm
 _WIDTH = PAGE[0] - 2 * MARGIN
 _COLUMNS = (_WIDTH * 0.425, _WIDTH * 0.425, _WIDTH * 0.15)
+_FINDING_COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.3, _WIDTH * 0.3)
 _GRID = HexColor("#9E9E9E")
 _HEADER_FILL = HexColor("#E8E8E8")
 _HEADING_INK = "#1A2B4C"
@@ -198,14 +201,36 @@ def _summary(summary: Summary, styles: _Styles) -> list[Any]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))  # fmt: skip
     out += [Spacer(0, 8), side, Spacer(0, 8)]
+    out.extend(_findings(summary, styles))
     legend_grid = _grid(legend_rows, (_WIDTH * 0.12, _WIDTH * 0.12, _WIDTH * 0.5))
     out.append(KeepTogether([Paragraph("图例", styles.h2), legend_grid]))
-    for heading, labels in (
-        ("左侧未被采纳 / 已删除的条目", summary.not_taken_up),
-        ("右侧新增 / 本地特有的条目", summary.local),
-    ):
+    for heading, labels in summary.unpaired_lists():
         listing = p("；".join(labels) + "。" if labels else "无")
         out.append(KeepTogether([Paragraph(f"{heading}（{len(labels)}）", styles.h2), listing]))
+    return out
+
+
+def _findings(summary: Summary, styles: _Styles) -> list[Any]:
+    """Changed commitments by kind: a grid per kind, coverage as compact lists."""
+    p = partial(_para, style=styles.body)
+    title = Paragraph(f"{FINDINGS_TITLE}（{summary.finding_count}）", styles.h2)
+    overview = p(summary.finding_overview() if summary.finding_count else "无")
+    # the section's heading and overview stay with its first kind (a few lines of it at least)
+    out: list[Any] = [CondPageBreak(_KEEP_WITH_TABLE + 40), title, overview]
+    for number, group in enumerate(g for g in summary.findings if g.count):
+        if number:
+            out.append(CondPageBreak(_KEEP_WITH_TABLE))  # never a kind's heading alone at the foot of a page
+        out.append(Paragraph(f"{group.label}（{group.count}）", styles.h3))
+        if group.lists:
+            out += [
+                Paragraph(f'<font color="{_HEADING_INK}">{escape(head)}（{len(items)}）：</font>'
+                          + escape("；".join(items) + "。"), styles.body)
+                for head, items in group.lists
+            ]  # fmt: skip
+        else:
+            grid = [[p("变化"), p("左侧条目"), p("右侧条目")]]
+            grid += [[p(e.summary), p(e.left), p(e.right)] for e in group.entries]
+            out.append(_grid(grid, _FINDING_COLUMNS))
     return out
 
 
@@ -235,11 +260,11 @@ def _body(
 ) -> list[Any]:
     left_index = SpanIndex(comparison.left_highlights)
     right_index = SpanIndex(comparison.right_highlights)
-    notes = RowNotes(comparison)
+    all_rows = rows(comparison)
+    notes = RowNotes(comparison, all_rows)
     heading_styles = (styles.h1, styles.h2, styles.h3)
     out: list[Any] = []
     table_rows: list[list[Any]] = []
-    all_rows = rows(comparison)
     for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
         if headings and table_rows:
             out.append(_rows_table(table_rows, styles))
@@ -250,6 +275,7 @@ def _body(
             out.append(CondPageBreak(_KEEP_WITH_TABLE))
             out.append(outline.mark(label, section.level))
             out.append(_para(label, heading_styles[min(section.level, len(heading_styles)) - 1]))
+            out.extend(_finding_para(line, styles.note) for line in notes.heading_lines(section))
         mark = outline.mark(_row_title(row), row.right.level if row.right else 1)
         table_rows.append(_row_cells(comparison, row, left_index, right_index, notes, styles, mark))
         if progress and number % _PROGRESS_STEP == 0:
@@ -286,7 +312,8 @@ def _row_cells(
     note_lines = notes.lines(row)
     colour = PAIR_COLORS[row.kind]
     note = [Paragraph(f'<font color="{colour}">{escape(note_lines[0])}</font>', styles.note)]
-    note += [_para(line, styles.note) for line in note_lines[1:]]
+    note += [_finding_para(line, styles.note) if line.startswith(FINDING_MARK) else _para(line, styles.note)
+             for line in note_lines[1:]]  # fmt: skip
     return [left, [mark, *right], note]
 
 
@@ -324,3 +351,7 @@ def _cue(kind: Highlight, body: str) -> str:
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
+
+
+def _finding_para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(f'<font color="{FINDING_INK}">{escape(text)}</font>', style)

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from core.model import Comparison, Document, Pair, PairKind, Section
 
-_KIND_RANK = {PairKind.SAME: 0, PairKind.MODIFIED: 1, PairKind.RELATED: 2}
-
 
 @dataclass(frozen=True)
 class Row:
@@ -29,7 +27,7 @@ class Row:
         """The closest relation among the row's pairs; None for a section unique to its side."""
         if not self.pairs:
             return None
-        return min((p.kind for p in self.pairs), key=_KIND_RANK.__getitem__)
+        return min((p.kind for p in self.pairs), key=lambda kind: kind.rank)
 
     @property
     def score(self) -> float | None:

@@ -47,6 +47,9 @@ PAIR_COLORS: dict[PairKind | None, str] = {
     None: "#D55E00",  # vermillion
 }
 
+# Findings (changed commitments) in report notes: dark enough to stay legible in grayscale.
+FINDING_INK = "#7A2E12"
+
 PAIR_LABELS_ZH: dict[PairKind | None, str] = {
     PairKind.SAME: "相同",
     PairKind.MODIFIED: "修改",
