@@ -4,6 +4,6 @@ Only this package imports Qt. It renders the engine's immutable ``Comparison`` a
 routes user actions; all comparison logic lives in ``core``.
 """
 
-from gui.compat import keep_none_alive
+from gui.compat import keep_singletons_alive
 
-keep_none_alive()
+keep_singletons_alive()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import InputError
 from core.model import Comparison
+from gui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,16 @@ def default_name(comparison: Comparison, exporter: Exporter) -> str:
     right = Path(comparison.right.path).stem or "right"
     tag = f"_{exporter.name_tag}" if exporter.name_tag else ""
     return f"{left}_vs_{right}{tag}{exporter.suffix}"
+
+
+def export_error_message(error: object) -> str:
+    """The one-line message shown when an export failed (an internal error is also printed)."""
+    if isinstance(error, PermissionError):
+        return tr("无法写入文件（可能已在 Word/WPS 中打开）：%1").replace("%1", str(error.filename or error))
+    if isinstance(error, (InputError, OSError)):
+        return str(error)
+    if isinstance(error, ImportError):
+        return tr("此导出功能尚不可用。")
+    if isinstance(error, BaseException):
+        traceback.print_exception(error)
+    return tr("导出时发生内部错误：%1").replace("%1", f"{type(error).__name__}: {error}")

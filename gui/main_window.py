@@ -8,7 +8,9 @@ index) and routes every selection to the views. Comparisons and exports run thro
 from __future__ import annotations
 
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
@@ -32,11 +34,12 @@ from PySide6.QtWidgets import (
 
 from core.errors import Cancelled, InputError
 from core.export.summary import percent
-from core.model import Change, Comparison, Match, Options
+from core.model import Change, Comparison, Finding, Match, Options
 from core.resources import samples_dir
 from gui import theme
-from gui.exports import EXPORTERS, Exporter, default_name
+from gui.exports import EXPORTERS, Exporter, default_name, export_error_message
 from gui.find_bar import FindBar, find_all
+from gui.findings_panel import FindingsPanel
 from gui.help import GuideDialog, show_about
 from gui.i18n import is_english, preferred_language, tr
 from gui.legend import Legend
@@ -49,6 +52,10 @@ from gui.stats_panel import StatsPanel
 from gui.sync import ScrollSync
 from gui.text_pane import DocumentPane, Mark
 from gui.workers import CancelFn, Job, ProgressFn, Worker
+
+if TYPE_CHECKING:
+    from core.matrix import Matrix
+    from gui.matrix_view import MatrixWindow
 
 SAMPLE_LEFT = "sichuan_2020_decision_traditional.txt"
 SAMPLE_RIGHT = "luzhou_2020_decision.txt"
@@ -69,6 +76,17 @@ def run_compare(left: str, right: str, options: Options) -> Job:
         from core.compare import compare
 
         return compare(left, right, options, progress=progress, cancel=cancel)
+
+    return job
+
+
+def run_matrix(base: str, others: Sequence[str], options: Options) -> Job:
+    """A worker job comparing one base file against several others (the provision matrix)."""
+
+    def job(progress: ProgressFn, cancel: CancelFn) -> Matrix:
+        from core.matrix import compare_many
+
+        return compare_many(base, list(others), options, progress=progress, cancel=cancel)
 
     return job
 
@@ -108,6 +126,7 @@ class MainWindow(QMainWindow):
     """The main window of Duizhao."""
 
     resultShown = Signal(object)  # the Comparison now on screen
+    matrixShown = Signal(object)  # the Matrix whose window just opened
     compareFailed = Signal(str)  # message shown to the user
     exportFinished = Signal(str)  # path written
 
@@ -126,6 +145,7 @@ class MainWindow(QMainWindow):
         self._phrase_cycle: tuple[tuple[str, int], int] | None = None
         self._hits: list[tuple[str, int, int]] = []
         self._hit_pos = -1
+        self.matrix_window: MatrixWindow | None = None
 
         self.worker = Worker(self)
         self.worker.progress.connect(self._on_progress)
@@ -232,9 +252,13 @@ class MainWindow(QMainWindow):
         self.pair_list.rowActivated.connect(self.on_pair_row)
         self.stats = StatsPanel(self)
         self.stats.sectionActivated.connect(self.select_section)
+        self.findings = FindingsPanel(self)
+        self.findings.findingActivated.connect(self.select_finding)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.pair_list, tr("对应关系"))
+        self.side_tabs.addTab(self.findings, "")
         self.side_tabs.addTab(self.stats, tr("统计与覆盖"))
+        self._title_findings(None)
         self.info_dock = QDockWidget(tr("对应关系与统计"), self)
         self.info_dock.setObjectName("infoDock")
         self.info_dock.setWidget(self.side_tabs)
@@ -272,6 +296,7 @@ class MainWindow(QMainWindow):
         )
         self.act_open_right = self._action(tr("打开右侧文件…"), lambda: self.open_dialog(1), "Ctrl+Shift+O")
         self.act_sample = self._action(tr("打开示例文件"), self.open_sample)
+        self.act_matrix = self._action(tr("一对多对照…"), self.open_matrix_dialog)
         self.act_swap = self._action(tr("交换左右"), self.swap_sides, "Ctrl+Shift+X")
         self.act_compare = self._action(tr("重新比较"), self.start_compare, QKeySequence.StandardKey.Refresh)
         self.act_cancel = self._action(tr("取消比较"), self.cancel_compare)
@@ -310,6 +335,8 @@ class MainWindow(QMainWindow):
             self.act_open_right,
             *(recent.menuAction() for recent in self.recent_menus),
             self.act_sample,
+            None,
+            self.act_matrix,
             None,
             self.act_swap,
             self.act_compare,
@@ -517,9 +544,14 @@ class MainWindow(QMainWindow):
         if not self.quiet:
             QMessageBox.warning(self, tr("无法比较"), message)
 
-    def _on_result(self, comparison: object) -> None:
-        if isinstance(comparison, Comparison):
-            self.show_result(comparison)
+    def _on_result(self, result: object) -> None:
+        if isinstance(result, Comparison):
+            self.show_result(result)
+            return
+        from core.matrix import Matrix  # loaded by the job already
+
+        if isinstance(result, Matrix):
+            self.show_matrix(result)
 
     def show_result(self, comparison: Comparison) -> None:
         """Put a result on screen: panes, strip, outlines, pair list and statistics."""
@@ -533,6 +565,8 @@ class MainWindow(QMainWindow):
         self.left_outline.set_document(comparison.left, self.index)
         self.right_outline.set_document(comparison.right, self.index)
         self.pair_list.set_comparison(comparison)
+        self.findings.set_comparison(comparison)
+        self._title_findings(comparison)
         self.stats.set_comparison(comparison)
         self.headers[0].show_file(comparison.left.path, comparison.left.title)
         self.headers[1].show_file(comparison.right.path, comparison.right.title)
@@ -554,6 +588,8 @@ class MainWindow(QMainWindow):
         if dark == self.dark:
             return
         self.dark = dark
+        if self.matrix_window is not None:
+            self.matrix_window.restyle(dark)
         comparison = self.comparison
         if comparison is None:
             return
@@ -565,6 +601,10 @@ class MainWindow(QMainWindow):
             ):
                 pane.restyle(document, spans, dark)
         self._paint_hits()
+
+    def _title_findings(self, comparison: Comparison | None) -> None:
+        count = len(comparison.findings) if comparison is not None else 0
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.findings), tr("要点变化（%1）").replace("%1", str(count)))
 
     def _update_actions(self) -> None:
         has = self.comparison is not None
@@ -663,6 +703,28 @@ class MainWindow(QMainWindow):
             self.select_section("L", row.left)
         elif row.right is not None:
             self.select_section("R", row.right)
+
+    def select_finding(self, finding: Finding) -> None:
+        """Bring both panes to a finding: its sections as on any selection, its spans marked on top."""
+        if self.index is None:
+            return
+        if finding.pair is not None:
+            self.select_pair(finding.pair)
+        else:
+            side, span = ("L", finding.left) if finding.left is not None else ("R", finding.right)
+            if span is None:
+                return
+            section = self.index.document(side).section_at(span[0])
+            if section is not None:
+                self.select_section(side, section.id)
+        # The finding's own spans come first, so the panes scroll to them, not to the section tops.
+        marks: dict[str, list[tuple[str, int, int]]] = {}
+        for side, span, pane in (("L", finding.left, self.left_pane), ("R", finding.right, self.right_pane)):
+            marks[side] = ([("phrase", *span)] if span is not None else []) + [
+                ("section", mark.start, mark.end) for mark in pane.marks
+            ]
+        self._show(marks, {side for side, span in (("L", finding.left), ("R", finding.right)) if span is not None})
+        self.status_label.setText(finding.summary)
 
     def go_to_change(self, position: int) -> None:
         """Show change number ``position`` of the result's ordered change list."""
@@ -800,6 +862,65 @@ class MainWindow(QMainWindow):
         """Open the user guide."""
         GuideDialog(self).show()
 
+    # -- one base against many ----------------------------------------------------------
+
+    def open_matrix_dialog(self) -> None:
+        """Ask for a base file and the files to set against it, then build the matrix."""
+        start = self.paths[0] or self.settings.value("recent/dir", str(Path.home()), str)
+        base, _ = QFileDialog.getOpenFileName(self, tr("一对多对照：选择基准文件"), start, tr(OPEN_FILTER))
+        if not base:
+            return
+        others, _ = QFileDialog.getOpenFileNames(
+            self, tr("一对多对照：选择要对照的文件（可多选）"), str(Path(base).parent), tr(OPEN_FILTER)
+        )
+        if others:
+            self.start_matrix(base, others)
+
+    def start_matrix(self, base: str, others: Sequence[str]) -> None:
+        """Compare ``base`` against each of ``others`` in the background and show the matrix."""
+        self.progress.setValue(0)
+        self.stage_label.setText(tr("准备中"))
+        self.status_label.setText(
+            tr("正在将 %1 与 %2 份文件对照 …").replace("%1", Path(base).name).replace("%2", str(len(others)))
+        )
+        self.worker.submit(run_matrix(base, others, self.options))
+
+    def show_matrix(self, matrix: Matrix) -> None:
+        """Open the matrix in its own window (replacing an earlier one)."""
+        from gui.matrix_view import MatrixWindow
+
+        if self.matrix_window is not None:
+            self.matrix_window.close()
+        window = MatrixWindow(matrix, self.settings, self)
+        window.quiet = self.quiet
+        window.cellOpened.connect(self.open_matrix_cell)
+        window.destroyed.connect(lambda _obj=None, w=window: self._forget_matrix(w))
+        self.matrix_window = window
+        window.show()
+        window.raise_()
+        self.status_label.setText(
+            tr("一对多对照完成：%1 条基准条目，%2 份文件。")
+            .replace("%1", str(len(matrix.rows)))
+            .replace("%2", str(len(matrix.columns)))
+        )
+        self.matrixShown.emit(matrix)
+
+    def _forget_matrix(self, window: MatrixWindow) -> None:
+        if self.matrix_window is window:
+            self.matrix_window = None
+
+    def open_matrix_cell(self, column: int, section_id: str) -> None:
+        """Show the matrix's comparison of one document (already computed) at a base item."""
+        if self.matrix_window is None:
+            return
+        comparison = self.matrix_window.matrix.comparisons[column]
+        self.worker.cancel()  # a comparison still running must not replace this one
+        self.paths = [comparison.left.path, comparison.right.path]
+        self.show_result(comparison)
+        self.select_section("L", section_id)
+        self.raise_()
+        self.activateWindow()
+
     # -- export --------------------------------------------------------------------------
 
     def export(self, exporter: Exporter, path: str | None = None) -> None:
@@ -835,19 +956,10 @@ class MainWindow(QMainWindow):
         self.exportFinished.emit(str(path))
 
     def _on_export_failed(self, error: object) -> None:
-        if isinstance(error, PermissionError):
-            message = tr("无法写入文件（可能已在 Word/WPS 中打开）：%1").replace("%1", str(error.filename or error))
-        elif isinstance(error, (InputError, OSError)):
-            message = str(error)
-        elif isinstance(error, ImportError):
-            message = tr("此导出功能尚不可用。")
-        else:
-            traceback.print_exception(error)  # type: ignore[arg-type]
-            message = tr("导出时发生内部错误：%1").replace("%1", f"{type(error).__name__}: {error}")
-        self.last_error = message
+        self.last_error = export_error_message(error)
         self.status_label.setText(tr("导出失败。"))
         if not self.quiet:
-            QMessageBox.warning(self, tr("无法导出"), message)
+            QMessageBox.warning(self, tr("无法导出"), self.last_error)
 
 
 def _fill(target: QMenu | QToolBar, *entries: QAction | None) -> None:

@@ -1,7 +1,8 @@
 """Screenshots of the main window on the sample pair, for the README and the user guide.
 
 Run under a real display (``make screenshots`` uses Xvfb with Qt's xcb platform):
-``python -m gui.screenshots [OUTDIR]``. Each shot is the whole window at 1600×1000.
+``python -m gui.screenshots [OUTDIR]``. Each shot is the whole window at 1600×1000; the
+last one is the provision matrix window (the province against Luzhou and Longmatan).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.resources import docs_dir
+from core.model import FindingKind
+from core.resources import docs_dir, samples_dir
 from gui.app import create_application
 from gui.main_window import MainWindow, sample_pair
 
@@ -34,6 +36,40 @@ def _section(window: MainWindow, side: str, number: str) -> str:
     assert window.comparison is not None
     doc = window.comparison.left if side == "L" else window.comparison.right
     return next(s.id for s in doc.sections if number in s.number)
+
+
+def _show_finding(window: MainWindow) -> None:
+    """Open the findings tab and select its first finding about a value, else its first one."""
+    assert window.comparison is not None
+    findings = window.comparison.findings
+    if not findings:
+        return
+    window.side_tabs.setCurrentWidget(window.findings)
+    window.resizeDocks([window.info_dock], [520], Qt.Orientation.Horizontal)
+    chosen = next((f for f in findings if f.kind is not FindingKind.COVERAGE), findings[0])
+    window.select_finding(chosen)
+    panel = window.findings
+    for row in range(panel.proxy.rowCount()):
+        if panel.visible_findings()[row] == chosen:
+            panel.table.selectRow(row)
+            break
+
+
+def _wait_matrix(window: MainWindow) -> None:
+    """Build the matrix of the province against two implementing documents and wait for its window."""
+    folder = samples_dir()
+    loop = QEventLoop()
+    window.matrixShown.connect(lambda _m: loop.quit())
+    window.compareFailed.connect(lambda _m: loop.quit())
+    QTimer.singleShot(120_000, loop.quit)
+    window.start_matrix(
+        str(folder / "sichuan_2020_decision_traditional.txt"),
+        [str(folder / "luzhou_2020_decision.txt"), str(folder / "longmatan_2022_action_plan.txt")],
+    )
+    loop.exec()
+    if window.matrix_window is None:
+        raise SystemExit(f"matrix failed: {window.last_error}")
+    window.matrix_window.resize(*SIZE)
 
 
 def take(out_dir: Path) -> list[Path]:
@@ -60,7 +96,8 @@ def take(out_dir: Path) -> list[Path]:
             "find.png",
             lambda: (window.find_bar.open_bar(), window.find_bar.field.setText("川南渝西"), window.step_find(1)),
         ),
-        ("statistics.png", lambda: window.side_tabs.setCurrentIndex(1)),
+        ("statistics.png", lambda: window.side_tabs.setCurrentWidget(window.stats)),
+        ("findings.png", lambda: (window.find_bar.close_bar(), _show_finding(window))),
     ]
     saved = []
     for name, prepare in shots:
@@ -69,6 +106,12 @@ def take(out_dir: Path) -> list[Path]:
         path = out_dir / name
         window.grab().save(str(path))
         saved.append(path)
+    _wait_matrix(window)
+    _settle(app, 300)
+    path = out_dir / "matrix.png"
+    assert window.matrix_window is not None
+    window.matrix_window.grab().save(str(path))
+    saved.append(path)
     window.close()
     return saved
 

@@ -102,3 +102,18 @@ def kind_icon(kind: PairKind | None, hollow: bool = False) -> QIcon:
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
     return QIcon(pixmap)
+
+
+def cell_color(kind: PairKind | None, dark: bool) -> QColor:
+    """Background of a matrix cell: the pair-kind colour tinted towards the theme's base.
+
+    Light enough (or, on a dark theme, dark enough) for ordinary text on top, like the
+    cell fills of the exported workbook.
+    """
+    color = pair_color(kind)
+    base, share = (QColor(32, 32, 32), 0.45) if dark else (QColor(255, 255, 255), 0.3)
+    return QColor(
+        round(base.red() + (color.red() - base.red()) * share),
+        round(base.green() + (color.green() - base.green()) * share),
+        round(base.blue() + (color.blue() - base.blue()) * share),
+    )

@@ -463,5 +463,165 @@
         <source>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</source>
         <translation>Policy documents (*.txt *.docx *.pdf);;All files (*)</translation>
     </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>位置（左 → 右）</source>
+        <translation>Where (left → right)</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>约束力</source>
+        <translation>Obligation</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>落实情况</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>改变</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>增强</source>
+        <translation>Strengthened</translation>
+    </message>
+    <message>
+        <source>减弱</source>
+        <translation>Weakened</translation>
+    </message>
+    <message>
+        <source>左侧：%1</source>
+        <translation>Left: %1</translation>
+    </message>
+    <message>
+        <source>右侧：%1</source>
+        <translation>Right: %1</translation>
+    </message>
+    <message>
+        <source>全部类型（%1）</source>
+        <translation>All kinds (%1)</translation>
+    </message>
+    <message>
+        <source>原：%1</source>
+        <translation>Before: %1</translation>
+    </message>
+    <message>
+        <source>现：%1</source>
+        <translation>After: %1</translation>
+    </message>
+    <message>
+        <source>一对多对照…</source>
+        <translation>One Base Against Many…</translation>
+    </message>
+    <message>
+        <source>一对多对照：选择基准文件</source>
+        <translation>One base against many: choose the base file</translation>
+    </message>
+    <message>
+        <source>一对多对照：选择要对照的文件（可多选）</source>
+        <translation>One base against many: choose the files to compare (several allowed)</translation>
+    </message>
+    <message>
+        <source>要点变化（%1）</source>
+        <translation>Findings (%1)</translation>
+    </message>
+    <message>
+        <source>正在将 %1 与 %2 份文件对照 …</source>
+        <translation>Comparing %1 with %2 files…</translation>
+    </message>
+    <message>
+        <source>一对多对照完成：%1 条基准条目，%2 份文件。</source>
+        <translation>Matrix done: %1 base items, %2 files.</translation>
+    </message>
+    <message>
+        <source>该文件没有对应条目（未落实）</source>
+        <translation>No counterpart in this document (not taken up)</translation>
+    </message>
+    <message>
+        <source>照搬</source>
+        <translation>Verbatim</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <source>未落实</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>导出 Excel 表格…</source>
+        <translation>Export Excel Workbook…</translation>
+    </message>
+    <message>
+        <source>矩阵工具栏</source>
+        <translation>Matrix toolbar</translation>
+    </message>
+    <message>
+        <source>有对应条目的基准条目：%1</source>
+        <translation>Base items with a counterpart: %1</translation>
+    </message>
+    <message>
+        <source>基准文件表述见于该文件：%1</source>
+        <translation>Base wording found in this document: %1</translation>
+    </message>
+    <message>
+        <source>该文件本地独有条目：%1</source>
+        <translation>Local items of this document: %1</translation>
+    </message>
+    <message>
+        <source>导出 Excel 表格</source>
+        <translation>Export Excel Workbook</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>（另 %1 条）</source>
+        <translation> (+%1 more)</translation>
+    </message>
+    <message>
+        <source>一对多对照 — %1</source>
+        <translation>One base against many — %1</translation>
+    </message>
+    <message>
+        <source>覆盖 %1</source>
+        <translation>covered %1</translation>
+    </message>
+    <message>
+        <source>基准：%1（%2 条基准条目）；双击单元格打开该文件的逐条对照。</source>
+        <translation>Base: %1 (%2 base items). Double-click a cell to open that document's side-by-side comparison.</translation>
+    </message>
+    <message>
+        <source>%1：覆盖 %2（%3）</source>
+        <translation>%1: covered %2 (%3)</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,8 @@
 
 ``fixture_comparison`` is a small provincial decision (Traditional) against a city
 decision (Simplified) built directly from the model dataclasses, so the window tests
-do not depend on the engine's heuristics; tests marked by ``real_comparison`` run the
+do not depend on the engine's heuristics (its findings too: one of every kind,
+``FINDINGS``); tests marked by ``real_comparison`` run the
 engine on the bundled sample pair.
 """
 
@@ -20,7 +21,10 @@ from core.model import (
     Change,
     Comparison,
     Coverage,
+    Direction,
     Document,
+    Finding,
+    FindingKind,
     Highlight,
     Match,
     Options,
@@ -85,7 +89,12 @@ LEFT_PARTS = _parts(
             "支持自貢、瀘州、內江、宜賓與渝西城市共建川南渝西融合發展試驗區。支持廣安與渝北共建高灘—茨竹產城融合新區。"
             + LEFT_FILLER * 8,
         ),
-        ("（九）", "加快建設現代產業體系", "培育世界級裝備製造產業集群，推動數字經濟發展。"),
+        (
+            "（九）",
+            "加快建設現代產業體系",
+            "培育世界級裝備製造產業集群，推動數字經濟發展。到2025年產值達到1000億元。"
+            "牽頭單位：省經濟和信息化廳、省科技廳。",
+        ),
         ("（十）", "加強生態環境保護", "築牢長江上游生態屏障，推進大氣污染聯防聯控。" + LEFT_FILLER * 6),
     ]
 )
@@ -98,7 +107,12 @@ RIGHT_PARTS = _parts(
         ("（二）", "强化组织保障", "健全工作机制，压实各级责任。" + RIGHT_FILLER * 5),
         ("二、", "融合发展", ""),
         ("（十四）", "深化毗邻地区合作", "支持泸州与渝西城市共建川南渝西融合发展试验区。推进与永川区融合发展。"),
-        ("（十五）", "加快建设现代产业体系", "培育世界级装备制造产业集群，做强白酒产业。" + RIGHT_FILLER * 8),
+        (
+            "（十五）",
+            "加快建设现代产业体系",
+            "培育世界级装备制造产业集群，做强白酒产业。到2027年产值达到1200亿元。牵头单位：市经济和信息化局。"
+            + RIGHT_FILLER * 8,
+        ),
         ("（十六）", "支持县域集成改革", "支持合江县开展县域集成改革试点，筑牢长江上游生态屏障。" + RIGHT_FILLER * 4),
     ]
 )
@@ -141,6 +155,17 @@ PAIRS = [
     ),
 ]
 ELSEWHERE = [(7, 7, "築牢長江上游生態屏障", "筑牢长江上游生态屏障")]
+
+# (kind, direction, pair as (left index, right index) or None, left wording, right wording,
+# summary): a wording of None has no span on that side; coverage findings span their section.
+FINDINGS = [
+    (FindingKind.MODAL, Direction.STRENGTHENED, (5, 5), "支持廣安", "推进与永川", "约束力增强：支持 → 推进"),
+    (FindingKind.DATE, Direction.CHANGED, (6, 6), "2025年", "2027年", "时限 2025年 → 2027年"),
+    (FindingKind.QUANTITY, Direction.CHANGED, (6, 6), "1000億元", "1200亿元", "目标值 1000億元 → 1200亿元"),
+    (FindingKind.DUTY, Direction.REMOVED, (6, 6), "省科技廳", None, "删除责任单位：省科技廳"),
+    (FindingKind.COVERAGE, Direction.ADDED, None, None, 7, "本地新增：（十六）支持县域集成改革"),
+    (FindingKind.COVERAGE, Direction.REMOVED, None, 7, None, "未落实：（十）加強生態環境保護"),
+]
 
 
 def _document(side: str, parts: list[Part], path: str) -> Document:
@@ -235,6 +260,7 @@ def build_comparison() -> Comparison:
         right_unpaired=sum(k is None for _, k in coverage.right),
     )
     index = {(p.left, p.right): i for i, p in enumerate(pairs)}
+    findings = tuple(_finding(left, right, index, *entry) for entry in FINDINGS)
     changes = (
         Change("L0", "R0", index[("L0", "R0")]),
         Change("L5", "R5", index[("L5", "R5")]),
@@ -253,7 +279,40 @@ def build_comparison() -> Comparison:
         left_highlights=_spans(lk),
         right_highlights=_spans(rk),
         changes=changes,
+        findings=findings,
     )
+
+
+def _finding(
+    left: Document,
+    right: Document,
+    pair_index: dict[tuple[str, str], int],
+    kind: FindingKind,
+    direction: Direction,
+    pair: tuple[int, int] | None,
+    left_where: str | int | None,
+    right_where: str | int | None,
+    summary: str,
+) -> Finding:
+    """A finding whose spans are found in the fixture text: a wording inside the pair, or a whole section."""
+    parts = pair if pair is not None else (None, None)
+    spans: list[tuple[int, int] | None] = []
+    values: list[str] = []
+    for doc, where, part in ((left, left_where, parts[0]), (right, right_where, parts[1])):
+        if where is None:
+            spans.append(None)
+            values.append("")
+        elif isinstance(where, int):
+            section = doc.sections[where]
+            spans.append((section.start, section.end))
+            values.append("")
+        else:
+            assert part is not None
+            start = doc.text.index(where, doc.sections[part].start)
+            spans.append((start, start + len(where)))
+            values.append(where)
+    pair_id = pair_index[(f"L{parts[0]}", f"R{parts[1]}")] if pair is not None else None
+    return Finding(kind, direction, spans[0], spans[1], values[0], values[1], pair_id, summary)
 
 
 @pytest.fixture(scope="session")
