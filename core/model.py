@@ -91,8 +91,14 @@ class Section:
 
     @property
     def label(self) -> str:
-        """Number and title as a reader would cite the section."""
-        return f"{self.number}{self.title}" if self.number else self.title
+        """Number and title as a reader would cite the section, on one line."""
+        label = " ".join(f"{self.number}{self.title}".split())
+        return label or self.role
+
+    def caption(self, limit: int) -> str:
+        """The label cut to ``limit`` characters (ending in …) for narrow places."""
+        label = self.label
+        return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,6 @@ def direction_label(direction: Direction) -> str:
     }[direction]
 
 
-def _short(label: str) -> str:
-    """A section label cut for the narrow location column (the tooltip has it whole)."""
-    return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
-
-
 def _columns() -> tuple[str, ...]:
     return (tr("类型"), tr("变化"), tr("说明"), tr("位置（左 → 右）"))
 
@@ -128,7 +123,8 @@ class FindingsModel(QAbstractTableModel):
             return direction_label(finding.direction)
         if column == 2:
             return finding.summary
-        return f"{_short(self.label(finding, 'L'))} → {_short(self.label(finding, 'R'))}"
+        # Cut for the narrow location column; the tooltip has the labels whole.
+        return f"{self.label(finding, 'L', _LABEL_MAX)} → {self.label(finding, 'R', _LABEL_MAX)}"
 
     def section(self, finding: Finding, side: str) -> Section | None:
         """The section of ``side`` a finding is in: its pair's section, else the one holding its span."""
@@ -140,10 +136,12 @@ class FindingsModel(QAbstractTableModel):
         span = finding.left if side == "L" else finding.right
         return doc.section_at(span[0]) if span is not None else None
 
-    def label(self, finding: Finding, side: str) -> str:
-        """Number and title of the finding's section on ``side``; a dash where it has none."""
+    def label(self, finding: Finding, side: str, limit: int | None = None) -> str:
+        """Number and title of the finding's section on ``side`` (cut to ``limit``); a dash where it has none."""
         section = self.section(finding, side)
-        return (section.label or section.id) if section is not None else "—"
+        if section is None:
+            return "—"
+        return section.caption(limit) if limit is not None else section.label
 
     def _position(self, finding: Finding) -> int:
         # Reading order of the right side, left-only findings after the right ones.

@@ -670,9 +670,9 @@ class MainWindow(QMainWindow):
             self.pair_list.select_pair(pair_indexes[0])
         else:
             self.pair_list.select_pair(None, *((section_id, None) if side == "L" else (None, section_id)))
-        label = section.label or section_id
+        label = section.label
         if counterpart_ids:
-            names = "、".join(other_doc.by_id[c].label or c for c in counterpart_ids)
+            names = "、".join(other_doc.by_id[c].label for c in counterpart_ids)
             self.status_label.setText(f"{label}  ⇄  {names}")
         else:
             self.status_label.setText(

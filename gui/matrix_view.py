@@ -54,11 +54,8 @@ def cell_kind_label(kind: CellKind) -> str:
 
 
 def section_label(section: Section, limit: int | None = None) -> str:
-    """Number and title of a section, the title cut to ``limit`` characters."""
-    title = section.title
-    if limit is not None and len(title) > limit:
-        title = title[: limit - 1] + "…"
-    return f"{section.number}{title}" if section.number else title or section.id
+    """Number and title of a section, cut to ``limit`` characters when one is given."""
+    return section.caption(limit) if limit is not None else section.label
 
 
 def cell_text(cell: Cell) -> str:

@@ -42,8 +42,7 @@ class OutlineView(QTreeView):
         english = is_english()
         root = self._model.invisibleRootItem()
         for s in document.sections:
-            label = s.label or document.text[s.start : min(s.heading_end, s.start + 24)].strip()
-            item = QStandardItem(label or s.id)
+            item = QStandardItem(s.label)
             item.setData(s.id, SECTION_ID_ROLE)
             status = statuses[s.id]
             partial = status is None and s.id in paired_below

@@ -80,8 +80,7 @@ class StatsPanel(QWidget):
                 section = doc.by_id.get(sid)
                 if section is None:
                     continue
-                label = section.label or doc.text[section.start : section.start + 30]
-                item = QTreeWidgetItem([label])
+                item = QTreeWidgetItem([section.label])
                 item.setToolTip(0, doc.text[section.start : min(section.end, section.start + 200)])
                 item.setData(0, _SIDE_ROLE, side)
                 item.setData(0, _ID_ROLE, sid)

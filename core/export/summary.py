@@ -184,8 +184,7 @@ def _unpaired_labels(coverage: tuple[tuple[str, PairKind | None], ...], by_id: d
 
 def section_label(section: Section, limit: int = 40) -> str:
     """A section's number and title, shortened for notes and bookmarks."""
-    label = " ".join(section.label.split()) or section.role
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    return section.caption(limit)
 
 
 def legend() -> list[tuple[Highlight, HighlightStyle, str]]:
