@@ -48,7 +48,7 @@ class OutlineView(QTreeView):
             partial = status is None and s.id in paired_below
             item.setIcon(theme.kind_icon(status, hollow=partial))
             note = tr("下级条目有对应") if partial else theme.pair_label(status, english)
-            item.setToolTip(f"{label}\n{note}")
+            item.setToolTip(f"{s.label}\n{note}")
             parent_item = self._items.get(s.parent) if s.parent else None
             (parent_item or root).appendRow(item)
             self._items[s.id] = item
