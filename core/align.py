@@ -21,9 +21,11 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.model import Document, PairKind, Section
 from core.normalize import Normalized
+from core.resources import resource_path
 from core.shared import Run
 
 # Thresholds, on the share of wording in common. A lightly edited section keeps
@@ -42,7 +44,7 @@ _PARENT_AFFINITY = 0.45
 _INDEXED_DF = 0.05  # bigrams in more sections than this share are not indexed for subject search
 _NEIGHBOURS = 5  # subject candidates examined per section
 
-_CONTENT = re.compile(r"[\w]")
+_CONTENT = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -202,9 +204,22 @@ def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> i
     return _union_length([*explained, *new]) - _union_length(explained)
 
 
+@lru_cache(maxsize=1)
+def _title_verbs() -> re.Pattern[str]:
+    path = resource_path("dict", "title_verbs.txt")
+    words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    words = sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _subject_words(title: str) -> str:
+    """A title without its action verbs: what it is about (毗邻地区合作, not 深化)."""
+    return _title_verbs().sub(" ", title)
+
+
 def _bigrams(text: str) -> Counter[str]:
-    chars = "".join(_CONTENT.findall(text))
-    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+    """Character bigrams within runs of word characters (never across punctuation or a removed verb)."""
+    return Counter(run[i : i + 2] for run in _CONTENT.findall(text) for i in range(len(run) - 1))
 
 
 class _Topics:
@@ -259,8 +274,8 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
         return []
     bodies = {s.id: left.content(s.id) for s in left.doc.leaves}
     bodies.update({s.id: right.content(s.id) for s in right.doc.leaves})
-    titles = {s.id: left.title(s.id) for s in left.doc.leaves}
-    titles.update({s.id: right.title(s.id) for s in right.doc.leaves})
+    titles = {s.id: _subject_words(left.title(s.id)) for s in left.doc.leaves}
+    titles.update({s.id: _subject_words(right.title(s.id)) for s in right.doc.leaves})
     body_topics, title_topics = _Topics(bodies), _Topics(titles)
     dice = {(c.left, c.right): c.dice for c in cands}
     sharing: dict[str, list[str]] = defaultdict(list)  # section -> sections it shares any wording with
