@@ -47,6 +47,9 @@ _SENTENCE_END = "。！？!?"
 _RUN_IN_TITLE_MAX = 60  # a lead sentence longer than this is body text, not a title
 _PLAIN_HEADING_MAX = 60  # a numbered line without 。 and at most this long is a heading line
 _TITLE_FALLBACK = 24  # characters kept when a paragraph's lead sentence is too long for a title
+_TITLE_CLAUSE_MIN = 4  # Chinese characters a first clause needs to name a paragraph ("2020年1月，…" has 2)
+_FIRST_CLAUSE = re.compile(r"[，,；;：:]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 _CLOSING_START = re.compile(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
@@ -122,10 +125,10 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
 
 
 def _short_title(text: str) -> str:
-    for sep in "，,；;：:":
-        i = text.find(sep)
-        if 0 < i <= _TITLE_FALLBACK:
-            return text[:i]
+    """The first clause when it reads as a title, else the opening words with an ellipsis."""
+    first = _FIRST_CLAUSE.search(text)
+    if first and first.start() <= _TITLE_FALLBACK and len(_HAN.findall(text[: first.start()])) >= _TITLE_CLAUSE_MIN:
+        return text[: first.start()]
     return text[:_TITLE_FALLBACK] + ("…" if len(text) > _TITLE_FALLBACK else "")
 
 
