@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.errors import Cancelled, InputError
+from core.export.atomic import checked_target
 from core.model import Comparison, Options, PairKind
 
 if TYPE_CHECKING:
     from core.matrix import Matrix
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+STDOUT = "-"  # an output name that means standard output
 
 # A writer takes the result (a Comparison or a Matrix) and the target path.
 Writer = Callable[[Any, Path], None]
@@ -112,18 +115,39 @@ def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
         given = getattr(args, name)
         if not given:
             continue
-        target = Path(given)
         writer = _writer(module_name, function)
         if writer is None:
             raise _UsageError(f"--{name}：此导出功能尚不可用")
-        for source in inputs:
-            if target.resolve() == Path(source).resolve():
-                raise _UsageError(f"--{name} 不能覆盖输入文件 {source}")
+        if given == STDOUT:
+            if any(earlier == Path(STDOUT) for earlier, _ in out.values()):
+                raise _UsageError(f"--{name}：只有一个输出可以写到标准输出（-）")
+            out[name] = (Path(STDOUT), writer)
+            continue
+        try:
+            target = checked_target(given, inputs)
+        except InputError as exc:
+            raise _UsageError(f"--{name}：{exc}") from exc
         for other, (earlier, _) in out.items():
-            if target.resolve() == earlier.resolve():
+            if earlier != Path(STDOUT) and target.resolve() == earlier.resolve():
                 raise _UsageError(f"--{name} 与 --{other} 不能写到同一个文件 {given}")
-        out[name] = (target, writer)
+        out[name] = (Path(given), writer)
     return out
+
+
+def _write_to_stdout(write: Writer, result: Any, stdout: TextIO) -> None:
+    """Run ``write`` into a private temporary file and copy its bytes to standard output,
+    so ``-`` never becomes a file and a failed export prints nothing."""
+    with tempfile.TemporaryDirectory(prefix="duizhao-") as folder:
+        temp = Path(folder) / "out"
+        write(result, temp)
+        data = temp.read_bytes()
+    stdout.flush()
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # a text stream without bytes underneath (tests): JSON is the only text output
+        stdout.write(data.decode("utf-8", errors="replace"))
 
 
 class _ProgressBar:
@@ -180,7 +204,10 @@ def _run(
         finally:
             bar.done()
         for target, write in targets.values():
-            write(result, target)
+            if str(target) == STDOUT:
+                _write_to_stdout(write, result, stdout)
+            else:
+                write(result, target)
     except InputError as exc:
         print(f"duizhao: {exc}", file=stderr)
         return EXIT_USAGE
@@ -191,7 +218,7 @@ def _run(
         print("duizhao: 内部错误，请将以下信息反馈给开发者：", file=stderr)
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
-    if not args.quiet:
+    if not args.quiet and not any(str(target) == STDOUT for target, _ in targets.values()):
         print(summary(result, time.perf_counter() - started), file=stdout)
         for name, (target, _) in targets.items():
             print(f"  {name}: {target}", file=stdout)

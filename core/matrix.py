@@ -158,6 +158,11 @@ class Matrix:
     rows: tuple[Row, ...]
     comparisons: tuple[Comparison, ...]  # base against each column's document, column order
 
+    @property
+    def input_paths(self) -> tuple[str, ...]:
+        """The base and every compared file: no output may be written over them."""
+        return (self.base.path, *(column.path for column in self.columns))
+
 
 def compare_many(
     base: str | os.PathLike[str],
@@ -420,4 +425,4 @@ def write_matrix_json(matrix: Matrix, path: str | Path) -> None:
     def write(temp: Path) -> None:
         temp.write_text(data, encoding="utf-8")
 
-    write_atomically(path, write)
+    write_atomically(path, write, matrix.input_paths)

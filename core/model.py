@@ -274,6 +274,11 @@ class Comparison:
     changes: tuple[Change, ...] = ()  # what next/previous change walks, in reading order
     findings: tuple[Finding, ...] = ()  # changed commitments, in the right side's reading order
 
+    @property
+    def input_paths(self) -> tuple[str, str]:
+        """The two compared files: no output may be written over them."""
+        return (self.left.path, self.right.path)
+
     @cached_property
     def _pairs_by_section(self) -> dict[str, tuple[int, ...]]:
         found: dict[str, list[int]] = {}

@@ -197,4 +197,4 @@ def write_json(result: Comparison, path: str | Path) -> None:
     def write(temp: Path) -> None:
         temp.write_text(data, encoding="utf-8")
 
-    write_atomically(path, write)
+    write_atomically(path, write, result.input_paths)

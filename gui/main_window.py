@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import Cancelled, InputError
+from core.export.atomic import checked_target
 from core.export.summary import percent
 from core.model import Change, Comparison, Finding, Match, Options
 from core.resources import samples_dir
@@ -939,6 +940,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("export/dir", str(Path(path).parent))
         comparison = self.comparison
         target = Path(path)
+        try:  # refuse an input file or a device at once, before any work
+            checked_target(target, comparison.input_paths)
+        except InputError as exc:
+            self._on_export_failed(exc)
+            return
 
         def job(progress: ProgressFn, cancel: CancelFn) -> str:
             progress(0.0, tr("正在导出"))

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import InputError
+from core.export.atomic import checked_target
 from core.export.summary import percent
 from core.matrix import Cell, CellKind, Column, Matrix
 from core.model import Section
@@ -267,6 +269,11 @@ class MatrixWindow(QMainWindow):
             self.settings.setValue("export/dir", str(Path(path).parent))
         matrix = self.matrix
         target = Path(path)
+        try:  # refuse an input file or a device at once, before any work
+            checked_target(target, matrix.input_paths)
+        except InputError as exc:
+            self._on_export_failed(exc)
+            return
 
         def job(progress: ProgressFn, cancel: CancelFn) -> str:
             from core.export.xlsx_matrix import write_matrix_xlsx  # openpyxl loads off the GUI thread

@@ -341,3 +341,20 @@ def test_no_core_module_names_gui_or_qt_in_an_import() -> None:
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
                           if n.split(".")[0] in ("gui", "PySide6", "shiboken6")]
     assert not offenders, offenders
+
+
+@pytest.mark.parametrize("option", ["--json", "--pdf"])
+def test_output_to_a_device_or_pipe_is_refused_before_work(tmp_path: Path, option: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (os.devnull, str(fifo)):
+        code, _, stderr = _run_inline([str(LEFT), str(RIGHT), option, target])
+        assert "不是普通文件" in _assert_usage_error(code, stderr)
+    assert Path(os.devnull).is_char_device() and fifo.is_fifo()
+
+
+def test_dash_writes_json_to_standard_output(tmp_path: Path) -> None:
+    code, stdout, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", "-"])
+    assert code == 0, stderr
+    assert json.loads(stdout)["schema"] == "duizhao.comparison/1"
+    assert not Path("-").exists()

@@ -81,3 +81,79 @@ def test_directory_as_target_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="无法写入"):
         write_atomically(folder, lambda temp: temp.write_text("x", encoding="utf-8"))
     assert folder.is_dir()
+
+
+# --- inputs are sacred; only regular files are replaced ----------------------------------
+
+
+def _input(tmp_path: Path) -> Path:
+    source = tmp_path / "原稿.txt"
+    source.write_text("第一条　原文。", encoding="utf-8")
+    return source
+
+
+def _spellings(tmp_path: Path, source: Path) -> list[Path]:
+    """Other names of ``source``: through ``..``, a symlink and a hard link."""
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "link.txt"
+    link.symlink_to(source)
+    hard = tmp_path / "hard.txt"
+    os.link(source, hard)
+    return [source, tmp_path / "sub" / ".." / source.name, link, hard]
+
+
+def test_an_input_is_never_written_over_under_any_name(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    for name in _spellings(tmp_path, source):
+        with pytest.raises(InputError, match="输入文件"):
+            write_atomically(name, lambda temp: temp.write_text("覆盖", encoding="utf-8"), [source])
+    assert source.read_text(encoding="utf-8") == "第一条　原文。"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~")]
+
+
+def test_every_exporter_refuses_its_own_input(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    source = _input(tmp_path)
+    comparison = sample_comparison()
+    comparison = replace(comparison, left=replace(comparison.left, path=str(source)))
+    with pytest.raises(InputError):
+        write_docx_report(comparison, source)
+    assert source.read_text(encoding="utf-8") == "第一条　原文。"
+
+
+def test_a_device_is_refused_and_stays_a_device(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (Path(os.devnull), fifo):
+        with pytest.raises(InputError, match="不是普通文件"):
+            write_atomically(target, lambda temp: temp.write_text("x", encoding="utf-8"))
+    assert Path(os.devnull).is_char_device()
+    assert fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_symlink_to_a_device_is_refused_and_kept(tmp_path: Path) -> None:
+    link = tmp_path / "out.json"
+    link.symlink_to(os.devnull)
+    with pytest.raises(InputError, match="不是普通文件"):
+        write_atomically(link, lambda temp: temp.write_text("x", encoding="utf-8"))
+    assert link.is_symlink() and os.readlink(link) == os.devnull
+
+
+def test_a_symlink_to_a_regular_file_is_followed(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("旧", encoding="utf-8")
+    link = tmp_path / "out.json"
+    link.symlink_to(real)
+    write_atomically(link, lambda temp: temp.write_text("新", encoding="utf-8"))
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "新"
+
+
+def test_a_symlink_loop_is_a_message(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError):
+        write_atomically(loop, lambda temp: temp.write_text("x", encoding="utf-8"))
+    assert loop.is_symlink()

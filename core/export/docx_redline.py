@@ -50,7 +50,7 @@ def write_redline(comparison: Comparison, path: str | Path, progress: Callable[[
     _write_body(document, pieces)
     if progress:
         progress(0.9)
-    write_atomically(path, lambda temp: document.save(str(temp)))
+    write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
     if progress:
         progress(1.0)
 

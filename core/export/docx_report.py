@@ -64,7 +64,7 @@ def write_docx_report(
 ) -> None:
     """Write the comparison as a Word 修改对照表 to ``path`` (atomically)."""
     document = _build(comparison, progress)
-    write_atomically(path, lambda temp: document.save(str(temp)))
+    write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
     if progress:
         progress(1.0)
 

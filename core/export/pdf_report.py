@@ -134,7 +134,7 @@ def write_pdf_report(comparison: Comparison, path: str | Path, progress: Callabl
         canvas = partial(_canvas, header=f"左：{comparison.left.title}    右：{comparison.right.title}")
         document.build(story, onFirstPage=_furniture, onLaterPages=_furniture, canvasmaker=canvas)
 
-    write_atomically(path, build)
+    write_atomically(path, build, comparison.input_paths)
     if progress:
         progress(1.0)
 

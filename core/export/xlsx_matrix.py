@@ -80,7 +80,7 @@ def write_matrix_xlsx(matrix: Matrix, path: str | Path, progress: Progress | Non
     def write(temp: Path) -> None:
         book.save(temp)
 
-    write_atomically(path, write)
+    write_atomically(path, write, matrix.input_paths)
     if progress is not None:
         progress(1.0, "完成")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -255,3 +256,24 @@ def test_find_folds_the_query_like_the_result_was_compared(shown):
     shown.find_bar.open_bar()
     shown.find_bar.field.setText("产业体系")  # Traditional on the left
     assert {side for side, _, _ in shown.find_hits()} == {"L", "R"}
+
+
+@pytest.mark.parametrize("key", ["docx_report", "docx_redline", "pdf_report"])
+def test_export_never_overwrites_an_input(window, fixture_comparison, tmp_path, key):
+    from dataclasses import replace
+
+    from gui.exports import EXPORTERS
+
+    source = tmp_path / "右侧.txt"
+    source.write_text("第一条　原文。", encoding="utf-8")
+    link = tmp_path / "link.docx"
+    link.symlink_to(source)
+    comparison = replace(fixture_comparison, right=replace(fixture_comparison.right, path=str(source)))
+    window.show_result(comparison)
+    exporter = next(e for e in EXPORTERS if e.key == key)
+    for target in (source, link):
+        window.last_error = ""
+        window.export(exporter, str(target))
+        assert "输入文件" in window.last_error
+    assert not window.export_worker.busy
+    assert source.read_text(encoding="utf-8") == "第一条　原文。"
