@@ -4,7 +4,9 @@ A drafter's question is which targets, deadlines, obligations and responsibiliti
 changed, and which items were not taken up. For every ``same``/``modified`` pair the
 word-level diff localises the edits: a quantity, date, modal word or responsible body
 counts only where an edit touches it, and a value deleted in one place and inserted
-in another place of the same pair (a moved sentence) cancels out. Unpaired leaves
+in another place of the same pair (a moved sentence) cancels out. Only commitments
+count: a number in a slogan or a name (两个一百年, 三级运作机制), the document's own
+date and a past event are no target or deadline (``core.quantities``). Unpaired leaves
 become coverage findings. Everything is found in comparison form and reported with
 the display offsets and display text of each side.
 """
@@ -29,7 +31,16 @@ from core.model import (
 )
 from core.normalize import Normalized
 from core.obligations import duties, modals
-from core.quantities import Mention, dates, quantities, quantity_unit
+from core.quantities import (
+    DocumentDates,
+    Mention,
+    dates,
+    document_dates,
+    is_deadline,
+    is_target,
+    quantities,
+    same_measure,
+)
 from core.tokens import tokenize
 
 _LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
@@ -47,12 +58,14 @@ class _Side:
     doc: Document
     norm: Normalized
     _numbers: list[tuple[int, int]] = field(default_factory=list)  # normalized spans of section numbers
+    _dated: DocumentDates = field(default_factory=DocumentDates)  # the document's own dates
     _cache: dict[tuple[str, bool], dict[FindingKind, list[Mention]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._numbers = sorted(
             self.norm.from_display(s.start, s.number_end) for s in self.doc.sections if s.number
         )
+        self._dated = document_dates(self.norm.text)
 
     def span(self, section: Section, heading_only: bool) -> tuple[int, int]:
         """Normalized span of a section, or of its heading line only."""
@@ -68,9 +81,13 @@ class _Side:
 
     def _extract(self, section: Section, lo: int, hi: int) -> dict[FindingKind, list[Mention]]:
         text = self.norm.text
-        when = [m for m in dates(text, lo, hi) if not self._in_number(m)]
-        taken = [(m.start, m.end) for m in when]
-        amounts = [m for m in quantities(text, lo, hi) if not self._in_number(m) and not _overlaps_any(m, taken)]
+        # Every date keeps its characters from the quantities (2020年 is no amount of years);
+        # only deadlines and targets are commitments (see ``core.quantities``).
+        found = [m for m in dates(text, lo, hi) if not self._in_number(m)]
+        taken = [(m.start, m.end) for m in found]
+        when = [m for m in found if is_deadline(text, m, self._dated)]
+        amounts = [m for m in quantities(text, lo, hi)
+                   if not self._in_number(m) and not _overlaps_any(m, taken) and is_target(text, m)]
         # Tokens of the whole section, exactly as the diff cut them (and cached them).
         whole_lo, whole_hi = self.span(section, heading_only=False)
         tokens = [(whole_lo + a, whole_lo + b) for a, b in tokenize(text[whole_lo:whole_hi])]
@@ -144,8 +161,23 @@ def _cancel(left: list[_Touched], right: list[_Touched]) -> tuple[list[_Touched]
     return rest_left, rest_right
 
 
+def _one_value(a: _Touched, b: _Touched, edit: _Edit) -> bool:
+    """True when a left and a right value of one edit can be the same value rewritten.
+
+    A value that only borders an insertion (8万亩 before ",其中…完成3万亩") is still there;
+    it changed only if its counterpart runs across the edge of the edit (30% → 30%以上),
+    not if the counterpart lies wholly inside the inserted text.
+    """
+    if not a.inside:
+        return b.mention.start < edit.right[0] or b.mention.end > edit.right[1]
+    if not b.inside:
+        return a.mention.start < edit.left[0] or a.mention.end > edit.left[1]
+    return True
+
+
 def _match_in_edit(
-    left: list[_Touched], right: list[_Touched], compatible: Callable[[Hashable, Hashable], bool]
+    left: list[_Touched], right: list[_Touched], compatible: Callable[[Hashable, Hashable], bool],
+    edits: Sequence[_Edit],
 ) -> tuple[list[tuple[_Touched, _Touched]], list[_Touched], list[_Touched]]:
     """Pair left and right values of the same edit in order: the changed ones."""
     pairs = []
@@ -153,16 +185,13 @@ def _match_in_edit(
     rest_left = []
     for t in left:
         j = next((j for j, r in enumerate(rest_right)
-                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)), None)
+                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)
+                  and _one_value(t, r, edits[t.edit])), None)
         if j is None:
             rest_left.append(t)
         else:
             pairs.append((t, rest_right.pop(j)))
     return pairs, rest_left, rest_right
-
-
-def _same_unit(a: Hashable, b: Hashable) -> bool:
-    return quantity_unit(a) == quantity_unit(b)
 
 
 def _any(_a: Hashable, _b: Hashable) -> bool:
@@ -239,8 +268,8 @@ class _Engine:
     def _values(self, index: int, kind: FindingKind, ls: Section, rs: Section, edits: list[_Edit],
                 left: list[_Touched], right: list[_Touched]) -> None:
         left, right = _cancel(left, right)
-        compatible = _same_unit if kind is FindingKind.QUANTITY else _any
-        changed, left, right = _match_in_edit(left, right, compatible)
+        compatible = same_measure if kind is FindingKind.QUANTITY else _any
+        changed, left, right = _match_in_edit(left, right, compatible, edits)
         name = _NAMES[kind]
         for a, b in changed:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
