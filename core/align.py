@@ -19,11 +19,13 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from core.model import Document, PairKind, Section
+from core.implement import Item, Wording, assign
+from core.implement import grades as implement_grades
+from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Relation, Section
 from core.normalize import Normalized
 from core.resources import resource_path
 from core.shared import Run
@@ -139,12 +141,24 @@ class _Candidate:
     same_title: bool  # both have the same (non-trivial) title
 
 
-def _leaf_candidates(left: _Side, right: _Side, runs: Sequence[Run]) -> list[_Candidate]:
+def _leaf_candidates(left: _Side, right: _Side, runs: Sequence[Run],
+                     units: tuple[Mapping[str, str], Mapping[str, str]] | None = None) -> list[_Candidate]:
+    """Pairs of leaves sharing wording, with how much; with ``units`` (leaf id -> the id of
+    the item holding it, per side), pairs of those items instead."""
     overlaps = _overlaps(left, right, runs)
+    if units is not None:
+        merged: dict[tuple[str, str], _Overlap] = {}
+        for (lid, rid), overlap in overlaps.items():
+            key = (units[0].get(lid, ""), units[1].get(rid, ""))
+            if key[0] and key[1]:
+                found = merged.setdefault(key, _Overlap([], []))
+                found.left.extend(overlap.left)
+                found.right.extend(overlap.right)
+        overlaps = merged
     out = []
     for (lid, rid), overlap in overlaps.items():
         ls, rs = left.doc.by_id[lid], right.doc.by_id[rid]
-        if not (ls.is_leaf and rs.is_leaf):
+        if units is None and not (ls.is_leaf and rs.is_leaf):
             continue
         shared_left = _union_length(overlap.left)
         shared_right = _union_length(overlap.right)
@@ -376,18 +390,50 @@ def _shared_dice(left: _Side, right: _Side, a: str, b: str, runs: Sequence[Run],
     return min(1.0, shared / (left.size(a) + right.size(b)))
 
 
-def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_norm: Normalized,
-          runs: Sequence[Run]) -> list[AlignedPair]:
-    """Pair the sections of two documents.
+@dataclass(frozen=True)
+class Alignment:
+    """What the aligner found: section pairs, the base item(s) of every right leaf and the
+    coverage grade of every left leaf."""
 
-    ``runs`` are the common runs of the two comparison forms (``core.shared``),
-    ordered by their left start as ``common_runs`` returns them.
-    Returns leaf pairs and parent pairs, each with its kind and score.
-    """
-    if not left_doc.sections or not right_doc.sections:
-        return []
-    left, right = _side(left_doc, left_norm), _side(right_doc, right_norm)
-    cands = _leaf_candidates(left, right, runs)
+    pairs: tuple[AlignedPair, ...]
+    assignments: tuple[Assignment, ...]
+    grades: tuple[tuple[str, CoverageGrade], ...]
+
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条條]")
+
+
+def items_of(doc: Document) -> list[Section]:
+    """The units an implementing document is paired by, as a drafter cites them: numbered
+    leaves; a numbered item whose body is unnumbered paragraphs, whole; an article (第X条)
+    whole with its paragraphs and enumerated points; unnumbered paragraphs elsewhere."""
+    out: dict[str, Section] = {}
+    for leaf in doc.leaves:
+        unit = leaf
+        parent = doc.by_id[leaf.parent] if leaf.parent else None
+        if not leaf.number and parent is not None and parent.number and not any(
+            doc.by_id[child].number for child in parent.children
+        ):
+            unit = parent
+        current = unit
+        while current.parent is not None:
+            current = doc.by_id[current.parent]
+            if _ARTICLE.match(current.number):
+                unit = current
+        out.setdefault(unit.id, unit)
+    return list(out.values())
+
+
+def _wording(cands: Sequence[_Candidate]) -> dict[tuple[str, str], Wording]:
+    return {
+        (c.left, c.right): Wording(_union_length(list(c.left_intervals)), _union_length(list(c.right_intervals)),
+                                   c.left_share, c.right_share, _acceptable(c))
+        for c in cands
+    }
+
+
+def _revision_leaf_pairs(left: _Side, right: _Side, cands: list[_Candidate]) -> list[AlignedPair]:
+    """Leaf pairs of a revision: wording first, then subject for what is left over."""
     chosen = _select([c for c in cands if _acceptable(c)], left, right)
     pairs = []
     for c in chosen:
@@ -395,6 +441,106 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         kind = PairKind.SAME if same else PairKind.MODIFIED
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
+    return pairs
+
+
+def _assignments_of(right: _Side, pairs: Sequence[AlignedPair]) -> tuple[Assignment, ...]:
+    """Assignments read off a revision's leaf pairs: closest counterpart first."""
+    found: dict[str, list[AlignedPair]] = defaultdict(list)
+    for p in pairs:
+        found[p.right].append(p)
+    out = []
+    for leaf in right.doc.leaves:
+        ranked = sorted(found.get(leaf.id, []), key=lambda p: (p.kind.rank, -p.score, p.left))
+        out.append(Assignment(leaf.id, tuple(p.left for p in ranked),
+                              tuple((p.left, p.score) for p in ranked[:3]), 0.0, ()))
+    return tuple(out)
+
+
+def _unit_maps(doc: Document) -> dict[str, str]:
+    """Leaf id -> id of the item (``items_of``) holding it."""
+    out: dict[str, str] = {}
+    for item in items_of(doc):
+        for section in doc.sections[doc.sections.index(item):]:
+            if section.start >= item.end:
+                break
+            if section.is_leaf:
+                out[section.id] = item.id
+    return out
+
+
+def _implementation_leaf_pairs(
+    left: _Side, right: _Side, runs: Sequence[Run], corrections: Sequence[Correction]
+) -> tuple[list[AlignedPair], tuple[Assignment, ...], tuple[tuple[str, CoverageGrade], ...]]:
+    """Leaf pairs of an implementing document: every right leaf with the base leaves it
+    carries out (``core.implement``), corrections by hand applied."""
+    units = _unit_maps(left.doc), _unit_maps(right.doc)
+    wording = _wording(_leaf_candidates(left, right, runs, units))
+    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
+                                for s in items_of(side.doc)] for side in (left, right))
+    found = assign(left_items, right_items, wording)
+    assignments = _corrected(found.assignments, left.doc, right.doc, corrections)
+    touched, subject = found.touched, found.subject
+    pairs: dict[tuple[str, str], AlignedPair] = {}
+    carried = {lid for a in assignments for lid in a.left}
+    links = [(lid, a.right) for a in assignments for lid in a.left]
+    links += [(lid, rid) for lid, rid in touched.items() if lid not in carried]
+    for lid, rid in links:
+        shared = wording.get((lid, rid))
+        if left.content(lid).strip() == right.content(rid).strip():
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.SAME, 1.0)
+        elif shared is not None and shared.acceptable:
+            dice = (shared.left_shared + shared.right_shared) / (left.size(lid) + right.size(rid))
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.MODIFIED, round(min(1.0, dice), 4))
+        else:
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.RELATED, subject.get((lid, rid), 0.0))
+    unit_grades = dict(implement_grades([item.id for item in left_items], assignments, touched, wording))
+    grades = tuple((leaf.id, unit_grades[units[0][leaf.id]]) for leaf in left.doc.leaves)
+    return list(pairs.values()), assignments, grades
+
+
+def _corrected(assignments: Sequence[Assignment], left: Document, right: Document,
+               corrections: Sequence[Correction]) -> tuple[Assignment, ...]:
+    """Assignments with the drafter's corrections in place of the found pairings.
+
+    A correction applies only while both items still bear the labels it was made on.
+    """
+    fixed: dict[str, Correction] = {}
+    for c in corrections:
+        target = right.by_id.get(c.right)
+        base = left.by_id.get(c.left) if c.left else None
+        if target is None or target.label != c.right_label or not target.is_leaf:
+            continue
+        if c.left and (base is None or base.label != c.left_label or not base.is_leaf):
+            continue
+        fixed[c.right] = c
+    return tuple(
+        replace(a, left=(fixed[a.right].left,) if fixed[a.right].left else (), by_hand=True)  # type: ignore[arg-type]
+        if a.right in fixed else a
+        for a in assignments
+    )
+
+
+def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_norm: Normalized,
+          runs: Sequence[Run], relation: Relation = Relation.REVISION,
+          corrections: Sequence[Correction] = ()) -> Alignment:
+    """Pair the sections of two documents.
+
+    ``runs`` are the common runs of the two comparison forms (``core.shared``),
+    ordered by their left start as ``common_runs`` returns them. A revision pairs on
+    wording first; an implementing document pairs every item with the base item(s) it
+    carries out. Returns leaf pairs and parent pairs, each with its kind and score.
+    """
+    if not left_doc.sections or not right_doc.sections:
+        return Alignment((), (), ())
+    left, right = _side(left_doc, left_norm), _side(right_doc, right_norm)
+    if relation is Relation.IMPLEMENTATION:
+        pairs, assignments, grades = _implementation_leaf_pairs(left, right, runs, corrections)
+    else:
+        cands = _leaf_candidates(left, right, runs)
+        pairs = _revision_leaf_pairs(left, right, cands)
+        assignments = _assignments_of(right, pairs)
+        grades = implement_grades([s.id for s in left_doc.leaves], assignments, {}, _wording(cands))
 
     run_starts = [r.left_start for r in runs]
     for a, b in _parents(left, right, pairs):
@@ -406,4 +552,4 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
     pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))
-    return pairs
+    return Alignment(tuple(pairs), assignments, grades)

@@ -12,13 +12,14 @@ import sys
 import tempfile
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.errors import Cancelled, InputError
 from core.export.atomic import checked_target
-from core.model import Comparison, Options, PairKind
+from core.model import RELATION_CHOICES, Comparison, CoverageGrade, Options, PairKind, Relation
 
 if TYPE_CHECKING:
     from core.matrix import Matrix
@@ -47,6 +48,8 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
                         help=f"相同表述的最短长度（字），默认 {Options.min_shared}")
     parser.add_argument("--no-t2s", action="store_true", help="不做繁简转换")
     parser.add_argument("--keep-boilerplate", action="store_true", help="保留网页栏目、页码等非正文内容")
+    parser.add_argument("--relation", choices=RELATION_CHOICES, default="auto",
+                        help="两份文件的关系：auto 自动判断（默认）、revision 修订、implementation 落实")
     parser.add_argument("--quiet", action="store_true", help="不显示进度与摘要")
 
 
@@ -103,7 +106,8 @@ def _options(args: argparse.Namespace) -> Options:
     """The comparison options given on the command line; raises ``_UsageError`` when out of range."""
     if args.min_shared < 2 or args.min_shared > 200:
         raise _UsageError("--min-shared 应在 2 到 200 之间")
-    return Options(min_shared=args.min_shared, t2s=not args.no_t2s, keep_boilerplate=args.keep_boilerplate)
+    return Options(min_shared=args.min_shared, t2s=not args.no_t2s, keep_boilerplate=args.keep_boilerplate,
+                   relation=args.relation)
 
 
 def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
@@ -228,10 +232,19 @@ def _run(
 def _summary(result: Comparison, seconds: float) -> str:
     stats = result.stats
     counts = dict(stats.pair_counts)
+    verdict = result.relation
+    how = "自动判断" if verdict.detected else "指定"
+    if verdict.relation is Relation.IMPLEMENTATION:
+        grades = Counter(grade for _, grade in result.coverage.grades)
+        unique = (f"上级条目：{'、'.join(f'{g.label_zh} {grades[g]}' for g in CoverageGrade)}；"
+                  f"本地新增 {sum(1 for a in result.assignments if not a.left)}")
+    else:
+        unique = f"删除 {stats.left_unpaired}、新增 {stats.right_unpaired}"
     return (
         f"{Path(result.left.path).name} ↔ {Path(result.right.path).name}：{seconds:.2f} 秒；"
-        f"相同 {counts.get(PairKind.SAME, 0)}、修改 {counts.get(PairKind.MODIFIED, 0)}、"
-        f"相关 {counts.get(PairKind.RELATED, 0)}；左侧未对应 {stats.left_unpaired}、右侧独有 {stats.right_unpaired}；"
+        f"关系：{verdict.relation.label_zh}（{how}）\n"
+        f"  相同 {counts.get(PairKind.SAME, 0)}、修改 {counts.get(PairKind.MODIFIED, 0)}、"
+        f"相关 {counts.get(PairKind.RELATED, 0)}；{unique}；"
         f"相同表述占比 左 {stats.left_shared:.0%} / 右 {stats.right_shared:.0%}"
     )
 

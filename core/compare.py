@@ -8,7 +8,7 @@ callback is polled between stages and between pair diffs.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.align import AlignedPair, align
@@ -21,7 +21,8 @@ from core.load import load
 from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind
 from core.normalize import Normalized, normalize
 from core.outline import outline
-from core.report import changes, coverage, statistics
+from core.relation import detect_relation
+from core.report import changes, coverage, shared_ratio, statistics
 from core.shared import common_runs, cover
 
 Progress = Callable[[float, str], None]
@@ -100,12 +101,16 @@ def compare_texts(
     runs = common_runs(left_norm.text, right_norm.text, options.min_shared)
     _check(cancel)
 
+    left_share, right_share = shared_ratio(left_norm, right_norm, options.min_shared), shared_ratio(
+        right_norm, left_norm, options.min_shared)
+    relation = detect_relation(left_doc, right_doc, left_share, right_share, options.relation)
+
     report(0.45, "对齐章节")
-    aligned = align(left_doc, left_norm, right_doc, right_norm, runs)
+    alignment = align(left_doc, left_norm, right_doc, right_norm, runs, relation.relation, options.corrections)
     _check(cancel)
 
     report(0.55, "逐词比较")
-    pairs = _diff_pairs(aligned, left_doc, left_norm, right_doc, right_norm, report, cancel)
+    pairs = _diff_pairs(alignment.pairs, left_doc, left_norm, right_doc, right_norm, report, cancel)
 
     report(0.9, "统计")
     left_spans, right_spans = highlights(left_doc, left_norm, right_doc, right_norm, pairs, runs)
@@ -113,7 +118,7 @@ def compare_texts(
         Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
         for r in cover(runs)
     )
-    cov = coverage(left_doc, right_doc, pairs)
+    cov = coverage(left_doc, right_doc, pairs, alignment.grades)
     _check(cancel)
     report(0.95, "政策要点")
     found = findings(left_doc, left_norm, right_doc, right_norm, pairs, cov)
@@ -123,19 +128,21 @@ def compare_texts(
         right=right_doc,
         pairs=pairs,
         matches=matches,
-        stats=statistics(left_doc, left_norm, right_doc, right_norm, pairs, cov, options.min_shared),
+        stats=statistics(left_doc, right_doc, pairs, cov, (left_share, right_share)),
         coverage=cov,
         left_highlights=left_spans,
         right_highlights=right_spans,
         changes=changes(left_doc, right_doc, pairs),
         findings=found,
+        relation=relation,
+        assignments=alignment.assignments,
     )
     report(1.0, "完成")
     return result
 
 
 def _diff_pairs(
-    aligned: list[AlignedPair],
+    aligned: Sequence[AlignedPair],
     left_doc: Document,
     left_norm: Normalized,
     right_doc: Document,

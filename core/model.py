@@ -50,6 +50,59 @@ class Highlight(StrEnum):
     ELSEWHERE = "shared-elsewhere"  # found in the other document outside the counterpart
 
 
+class Relation(StrEnum):
+    """How the two documents stand to each other (DESIGN §3); decides every output's words."""
+
+    REVISION = "revision"  # the same document, edited (draft and revision)
+    IMPLEMENTATION = "implementation"  # the right document carries out the left one
+
+    @property
+    def label_zh(self) -> str:
+        """The relation as a drafter names it."""
+        return "修订（原稿 → 修改稿）" if self is Relation.REVISION else "落实（上级文件 → 落实文件）"
+
+
+RELATION_CHOICES = ("auto", Relation.REVISION.value, Relation.IMPLEMENTATION.value)
+
+
+class CoverageGrade(StrEnum):
+    """How a base item was taken up by the implementing document (对标对表)."""
+
+    COPIED = "copied"  # 照搬: its wording carried over nearly whole
+    ELABORATED = "elaborated"  # 细化: carried out by several items
+    ADAPTED = "adapted"  # 修改: carried out by one item, re-worded
+    TOUCHED = "touched"  # 仅涉及: quoted or addressed in passing by an item about something else
+    NOT_TAKEN_UP = "not-taken-up"  # 未见落实: nothing in the other document addresses it
+
+    @property
+    def label_zh(self) -> str:
+        """The grade as a drafter writes it."""
+        return _GRADE_LABELS[self]
+
+
+_GRADE_LABELS = {
+    CoverageGrade.COPIED: "照搬",
+    CoverageGrade.ELABORATED: "细化",
+    CoverageGrade.ADAPTED: "修改",
+    CoverageGrade.TOUCHED: "仅涉及",
+    CoverageGrade.NOT_TAKEN_UP: "未见落实",
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A pairing set by hand: the right item carries out ``left`` (None: it is local).
+
+    Labels are kept with the ids so that a correction is applied only to the same items
+    when the files are compared again, never to whatever now bears that id.
+    """
+
+    right: str
+    right_label: str
+    left: str | None
+    left_label: str = ""
+
+
 @dataclass(frozen=True)
 class Options:
     """User-settable comparison options."""
@@ -57,6 +110,8 @@ class Options:
     min_shared: int = 8  # shortest shared passage, in normalized characters
     t2s: bool = True  # convert Traditional to Simplified for comparison
     keep_boilerplate: bool = False  # keep web chrome and page numbers
+    relation: str = "auto"  # one of RELATION_CHOICES
+    corrections: tuple[Correction, ...] = ()  # pairings set by hand (implementation)
 
 
 @dataclass(frozen=True)
@@ -167,6 +222,33 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """The base item(s) one leaf of the right document carries out, with the evidence.
+
+    ``left`` is empty for a local item (本地新增). ``alternatives`` are the best
+    candidates by score, best first, whether chosen or not; ``margin`` is how far the
+    best stands above the second; ``terms`` are the subject terms the item shares with
+    its first base item.
+    """
+
+    right: str
+    left: tuple[str, ...]
+    alternatives: tuple[tuple[str, float], ...]
+    margin: float
+    terms: tuple[str, ...]
+    by_hand: bool = False
+
+
+@dataclass(frozen=True)
+class RelationVerdict:
+    """The relation used, whether it was detected or chosen, and why."""
+
+    relation: Relation
+    detected: bool
+    evidence: tuple[str, ...]  # short Chinese sentences
+
+
+@dataclass(frozen=True)
 class Match:
     """A passage present in both documents (shared wording), with its two locations."""
 
@@ -195,6 +277,12 @@ class Coverage:
 
     left: tuple[tuple[str, PairKind | None], ...]
     right: tuple[tuple[str, PairKind | None], ...]
+    grades: tuple[tuple[str, CoverageGrade], ...] = ()  # every left leaf, in document order
+
+    @cached_property
+    def grade_of(self) -> dict[str, CoverageGrade]:
+        """Left leaf id -> its coverage grade."""
+        return dict(self.grades)
 
 
 @dataclass(frozen=True)
@@ -273,6 +361,8 @@ class Comparison:
     right_highlights: tuple[Span, ...] = ()
     changes: tuple[Change, ...] = ()  # what next/previous change walks, in reading order
     findings: tuple[Finding, ...] = ()  # changed commitments, in the right side's reading order
+    relation: RelationVerdict = RelationVerdict(Relation.REVISION, False, ())
+    assignments: tuple[Assignment, ...] = ()  # one per right leaf, document order
 
     @property
     def input_paths(self) -> tuple[str, str]:

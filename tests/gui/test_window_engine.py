@@ -25,7 +25,7 @@ def compare_in(window, qtbot, left, right):
     return blocker.args[0]
 
 
-def test_sample_pair_fills_the_window_and_links_14_to_8(window, qtbot):
+def test_sample_pair_fills_the_window_and_links_33_to_18(window, qtbot):
     comparison = compare_in(window, qtbot, *sample_pair())
     assert window.left_pane.toPlainText() == comparison.left.text
     assert window.right_pane.toPlainText() == comparison.right.text
@@ -33,8 +33,8 @@ def test_sample_pair_fills_the_window_and_links_14_to_8(window, qtbot):
     assert len(window.right_outline.section_ids()) == len(comparison.right.sections) > 10
     assert window.pair_list.model.rowCount() >= len(comparison.pairs) > 0
 
-    r14 = next(s for s in comparison.right.sections if "十四" in s.number)
-    l8 = next(s for s in comparison.left.sections if "八" in s.number and "毗鄰" in s.title)
+    r14 = next(s for s in comparison.right.sections if "三十三" in s.number)
+    l8 = next(s for s in comparison.left.sections if "十八" in s.number and "各方" in s.title)
     proxy = window.pair_list.proxy
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROW_ROLE).right == r14.id)
     assert proxy.index(row, 0).data(ROW_ROLE).left == l8.id

@@ -1,0 +1,191 @@
+"""Implementing documents: the base item each item of the implementing document carries out.
+
+A city decision carrying out a provincial one re-words almost everything, re-orders it
+around local priorities and adds local content, so shared passages alone pair few of
+its items. Every implementing item (``core.align.items_of``: a numbered item or an
+article, whole) is compared by subject (``core.subjects``) with every base item it could
+carry out, and takes the best one by rank: there is no score cut-off that would hold for
+one pair only. It is local (本地新增) only when no base item shares a subject word with
+it. It also carries out every base item whose wording it takes up substantially (one
+item, several base items).
+
+A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
+clause of it, or when one implementing item singles it out from the others (its score
+beats what the best of as many unrelated items would reach) and shares a subject word
+with it; only then is it 未见落实.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from core.model import Assignment, CoverageGrade
+from core.subjects import SubjectSpace
+
+_QUOTE = 12  # normalized characters of a base item found in an implementing item: a quoted clause
+_COPIED = 0.8  # share of a base item's wording found in one counterpart: copied (照搬)
+_ALTERNATIVES = 3
+_TERMS = 6
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Shared wording of one (base leaf, implementing leaf) pair, in normalized characters."""
+
+    left_shared: int
+    right_shared: int
+    left_share: float  # of the base leaf's wording
+    right_share: float  # of the implementing leaf's wording
+    acceptable: bool  # enough to call the pair modified on wording alone
+
+
+@dataclass(frozen=True)
+class Item:
+    """A leaf with what the assignment needs: its comparison text and its parent."""
+
+    id: str
+    text: str
+    parent: str | None
+    numbered: bool  # an item a drafter cites by its number, not a lead paragraph
+
+
+def noise_ceiling(n: int) -> float:
+    """Expected largest of ``n`` standard normal scores (Gumbel approximation).
+
+    An item's best candidate counts as found when its standardized score beats what
+    the best of ``n`` unrelated candidates reaches by chance; the bar rises slowly
+    with the number of candidates, so it carries from 18 items to 200 articles.
+    """
+    if n < 3:
+        return 0.0
+    root = math.sqrt(2 * math.log(n))
+    return root - (math.log(math.log(n)) + math.log(4 * math.pi)) / (2 * root)
+
+
+def _standard(value: float, population: Sequence[float]) -> float:
+    if len(population) < 2:
+        return math.inf
+    spread = statistics.pstdev(population)
+    return (value - statistics.fmean(population)) / spread if spread else math.inf
+
+
+class _Scores:
+    """Subject similarity of every implementing item with its candidate base items."""
+
+    def __init__(self, left: Sequence[Item], right: Sequence[Item]) -> None:
+        self.right = right
+        self.leaves = SubjectSpace({item.id: item.text for item in (*left, *right)})
+        raw = self.leaves.similarities([r.id for r in right], [base.id for base in left])
+        # A numbered item carries out numbered base items: lead paragraphs and preambles
+        # restate the whole, they are not what an item implements.
+        numbered = [base for base in left if base.numbered]
+        self.score: dict[str, dict[str, float]] = {}
+        for r in right:
+            candidates = numbered if r.numbered and numbered else left
+            self.score[r.id] = {base.id: raw[r.id].get(base.id, 0.0) for base in candidates}
+
+    def ranked(self, right: str) -> list[tuple[str, float]]:
+        row = self.score[right]
+        return sorted(row.items(), key=lambda item: (-item[1], item[0]))
+
+    def column(self, left: str) -> dict[str, float]:
+        return {r.id: self.score[r.id][left] for r in self.right if left in self.score[r.id]}
+
+
+@dataclass(frozen=True)
+class Found:
+    """The result of ``assign``."""
+
+    assignments: tuple[Assignment, ...]  # one per implementing leaf, in the order given
+    touched: dict[str, str]  # base leaf nobody carries out -> the implementing leaf touching it
+    subject: dict[tuple[str, str], float]  # (base, implementing) -> subject cosine, for every link
+
+
+def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[str, str], Wording]) -> Found:
+    """The base leaves each implementing leaf carries out, and the base leaves only touched."""
+    if not left or not right:
+        return Found(tuple(Assignment(r.id, (), (), 0.0, ()) for r in right), {}, {})
+    scores = _Scores(left, right)
+    cosines: dict[tuple[str, str], float] = {}
+
+    def subject(lid: str, rid: str) -> float:
+        value = cosines.get((lid, rid))
+        if value is None:
+            value = cosines[(lid, rid)] = round(min(1.0, scores.leaves.cosine(lid, rid)), 4)
+        return value
+
+    by_right: dict[str, list[str]] = defaultdict(list)  # wording-acceptable base leaves per item
+    for (lid, rid), shared in wording.items():
+        if shared.acceptable:
+            by_right[rid].append(lid)
+    out = []
+    for r in right:
+        ranked = scores.ranked(r.id)
+        best_score = ranked[0][1]
+        # The best candidate that shares a subject (or wording) with the item; none: local.
+        best = next((lid for lid, _ in ranked
+                     if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)), None)
+        chosen: list[str] = [best] if best is not None else []
+        if best is not None:  # further base items the item singles out as clearly (one item, several bases)
+            population = [score for _, score in ranked]
+            ceiling = noise_ceiling(len(population))
+            chosen.extend(
+                lid for lid, score in ranked[1:_ALTERNATIVES]
+                if _standard(score, population) > ceiling and scores.leaves.share_subject(r.id, lid)
+            )
+        extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
+        chosen.extend(lid for lid in extra if lid not in chosen)
+        margin = best_score - ranked[1][1] if len(ranked) > 1 else best_score
+        terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
+        alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in ranked[:_ALTERNATIVES])
+        out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms))
+    carried = {lid for a in out for lid in a.left}
+    touched: dict[str, str] = {}
+    ceiling_left = noise_ceiling(len(right))
+    for base in left:
+        if base.id in carried:
+            continue
+        quoted = [(found.left_shared, rid) for (lid, rid), found in wording.items()
+                  if lid == base.id and found.left_shared >= _QUOTE]
+        if quoted:
+            touched[base.id] = max(quoted)[1]
+            continue
+        column = scores.column(base.id)
+        rid = max(sorted(column), key=lambda key: column[key])
+        if _standard(column[rid], list(column.values())) > ceiling_left and scores.leaves.share_subject(rid, base.id):
+            touched[base.id] = rid
+    for a in out:
+        for lid in a.left:
+            subject(lid, a.right)
+    for lid, rid in touched.items():
+        subject(lid, rid)
+    return Found(tuple(out), touched, cosines)
+
+
+def grades(left_leaves: Sequence[str], assignments: Sequence[Assignment], touched: Mapping[str, str],
+           wording: Mapping[tuple[str, str], Wording]) -> tuple[tuple[str, CoverageGrade], ...]:
+    """How each base leaf was taken up: 照搬, 细化, 修改, 仅涉及 or 未见落实."""
+    carriers: dict[str, list[str]] = defaultdict(list)
+    for a in assignments:
+        for lid in a.left:
+            carriers[lid].append(a.right)
+    out = []
+    for lid in left_leaves:
+        by = carriers.get(lid, [])
+        copied = any(wording[(lid, rid)].left_share >= _COPIED for rid in by if (lid, rid) in wording)
+        if by and copied:
+            grade = CoverageGrade.COPIED
+        elif len(by) > 1:
+            grade = CoverageGrade.ELABORATED
+        elif by:
+            grade = CoverageGrade.ADAPTED
+        elif lid in touched:
+            grade = CoverageGrade.TOUCHED
+        else:
+            grade = CoverageGrade.NOT_TAKEN_UP
+        out.append((lid, grade))
+    return tuple(out)

@@ -1,0 +1,50 @@
+"""Which relation the two documents stand in: a revision of one document, or one
+document carrying out another (DESIGN §3).
+
+A draft and its revision keep their title (give or take 草案, 征求意见稿, 修订 and a
+date) and most of their wording: real draft→final pairs share 60–95% of their text
+both ways. An implementing document has its own issuer and title and re-words what it
+carries out: city decisions, provincial 实施办法 and 实施意见 share 5–40% of their text
+with the base. The gap between the two is wide, so the wording share splits them at
+one half without being tuned to any pair; the title decides first when it can.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.model import Document, Relation, RelationVerdict
+from core.normalize import to_simplified
+
+_REVISION_SHARE = 0.5  # both sides share at least this much of their wording: one document, edited
+# Words that mark a version of a document rather than a different document.
+_VERSION_MARKS = re.compile(
+    r"[(（〔\[【]?(?:征求意见稿|送审稿|讨论稿|修改稿|修订稿|草案|草稿|审议稿|试行|暂行|修订|修正|"
+    r"正式稿|定稿|第[一二三四五六七八九十\d]+稿|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正)?)[)）〕\]】]?"
+)
+_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_MIN = 6  # shorter titles (or fallbacks such as file names) do not identify a document
+
+
+def _title_key(title: str) -> str:
+    return _NOT_WORD.sub("", _VERSION_MARKS.sub("", title))
+
+
+def detect_relation(left: Document, right: Document, left_share: float, right_share: float,
+                    chosen: str = "auto") -> RelationVerdict:
+    """The relation to use: ``chosen`` when it names one, else detected from the documents'
+    titles and the share of each side's wording found in the other (``statistics``)."""
+    if chosen != "auto":
+        relation = Relation(chosen)
+        return RelationVerdict(relation, False, (f"由用户指定为{relation.label_zh}",))
+    shares = f"相同表述占比：左 {left_share:.0%}，右 {right_share:.0%}"
+    left_title, right_title = _title_key(to_simplified(left.title)), _title_key(to_simplified(right.title))
+    if len(left_title) >= _TITLE_MIN and left_title == right_title:
+        return RelationVerdict(Relation.REVISION, True, ("两份文件标题相同（不计草案、征求意见稿等版本字样）", shares))
+    if min(left_share, right_share) >= _REVISION_SHARE:
+        return RelationVerdict(
+            Relation.REVISION, True, (f"两份文件大部分表述相同（均不低于 {_REVISION_SHARE:.0%}）", shares)
+        )
+    return RelationVerdict(
+        Relation.IMPLEMENTATION, True, ("标题不同，大部分表述也不同：右侧是落实左侧的另一份文件", shares)
+    )

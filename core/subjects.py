@@ -1,0 +1,134 @@
+"""Subject vectors: what a section is about, and whether two sections share a subject.
+
+An implementing document re-words what it carries out, so two items about the same
+subject often share no passage at all, only their subject terms (白酒产业, 航运贸易,
+疾病预防). Each section becomes a TF-IDF vector of the character bigrams inside its runs
+of Chinese characters (punctuation and digits say nothing about a subject), weighed by
+how rare each bigram is among the sections compared: on three labelled real pairs this
+plain form ranks base items better than segmenter words or a background weighting do
+(``benchmarks/implementation_accuracy.py``).
+
+Whether two sections share a subject at all is a separate, yes-or-no question, answered
+with the segmenter's words and the background table of ``core.background``: a word most
+policy and legal documents use (加强, 建设, 能力) or an action verb that opens item titles
+(培育壮大) names no subject.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from core.background import background_idf
+from core.resources import resource_path
+from core.tokens import tokenize
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# A term in more than about one background document in eight (idf below 3) says what is
+# done, not what about: 工作 1.1, 加强 1.4, 建设 1.4, 发展 1.4, 能力 1.8, 体系 2.1,
+# 推进 2.3, 提升 2.9; subject words lie above: 疾病 3.3, 物流 4.0, 邮政 4.0, 医药 4.1.
+SUBJECT_IDF = 3.0
+_CROWDED = 40  # a term in more than this percentage of the texts is left out of the search
+
+
+def terms(text: str) -> Counter[str]:
+    """Character bigrams inside runs of Chinese characters, with their counts: what a
+    section's vector is made of (punctuation and digits say nothing about a subject)."""
+    out: Counter[str] = Counter()
+    for run in _HAN.findall(text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def subject_words(text: str) -> frozenset[str]:
+    """The segmenter's words of a text (and the bigrams inside its compounds) that name a
+    subject: two or more Chinese characters,
+    used by fewer than about one background document in eight, and not one of the action
+    verbs that open policy item titles (培育壮大, 深化: ``title_verbs.txt``)."""
+    background = background_idf()
+    verbs = _title_verbs()
+    found: set[str] = set()
+    for start, end in tokenize(text):
+        word = text[start:end]
+        if end - start < 2 or not _HAN.fullmatch(word):
+            continue
+        # A compound names its parts too: 川渝毗邻地区 is about 毗邻 as much as 毗邻地区 is.
+        parts = [word, *(word[i : i + 2] for i in range(len(word) - 1))] if len(word) > 2 else [word]
+        found.update(part for part in parts if part not in verbs and background.idf(part) >= SUBJECT_IDF)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _title_verbs() -> frozenset[str]:
+    lines = resource_path("dict", "title_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class SubjectSpace:
+    """Unit-length subject vectors of a set of texts, comparable by cosine."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        counts = {key: terms(text) for key, text in texts.items()}
+        self.words = {key: subject_words(text) for key, text in texts.items()}
+        df: Counter[str] = Counter()
+        for found in counts.values():
+            df.update(found.keys())
+        n = len(counts)
+        self.vectors: dict[str, dict[str, float]] = {}
+        for key, found in counts.items():
+            vector = {term: (1 + math.log(tf)) * math.log((n + 1) / df[term]) for term, tf in found.items()}
+            length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            self.vectors[key] = {term: v / length for term, v in vector.items()}
+
+    def cosine(self, a: str, b: str) -> float:
+        """Cosine similarity of two texts' subject vectors, in [0, 1]."""
+        va, vb = self.vectors[a], self.vectors[b]
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(term, 0.0) for term, v in va.items())
+
+    def similarities(self, keys: Iterable[str], others: Iterable[str]) -> dict[str, dict[str, float]]:
+        """Cosine of each of ``keys`` with each of ``others`` it shares a term with (absent: 0).
+
+        Goes through an inverted index of ``others``, leaving out terms found in most
+        texts: they weigh next to nothing after the local factor, and would make the
+        search quadratic on long documents.
+        """
+        others = list(others)
+        postings: dict[str, list[tuple[str, float]]] = {}
+        for other in others:
+            for term, v in self.vectors[other].items():
+                postings.setdefault(term, []).append((other, v))
+        crowded = max(8, len(others) * _CROWDED // 100)
+        out: dict[str, dict[str, float]] = {}
+        for key in keys:
+            scores: dict[str, float] = {}
+            for term, v in self.vectors[key].items():
+                found = postings.get(term, ())
+                if len(found) > crowded:
+                    continue
+                for other, w in found:
+                    scores[other] = scores.get(other, 0.0) + v * w
+            out[key] = scores
+        return out
+
+    def share_subject(self, a: str, b: str) -> bool:
+        """True when the two texts have a word in common that names a subject (``subject_words``)."""
+        return not self.words[a].isdisjoint(self.words[b])
+
+    def common_terms(self, a: str, b: str, limit: int) -> tuple[str, ...]:
+        """The terms that contribute most to the similarity of ``a`` and ``b``, longest
+        words first among near-equals, without terms contained in a term already listed."""
+        va, vb = self.vectors[a], self.vectors[b]
+        shared = sorted((term for term in va if term in vb), key=lambda t: (-va[t] * vb[t], -len(t), t))
+        out: list[str] = []
+        for term in shared:
+            if any(term in kept or kept in term for kept in out):
+                continue
+            out.append(term)
+            if len(out) == limit:
+                break
+        return tuple(out)

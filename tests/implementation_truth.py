@@ -1,0 +1,190 @@
+"""Hand-labelled ground truth of real base → implementation pairs (``tests/data``), and the
+measures the product is held to: top-1 item accuracy, 未见落实 precision, and a plain
+baseline (best TF-IDF match of character bigrams, no threshold) it must beat.
+
+Items are named as a drafter cites them: their number as written, prefixed by their
+parents' numbers where the number alone is not unique ("二、/（一）").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.model import Comparison, CoverageGrade, Document, Section
+from core.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Truth:
+    """One labelled pair."""
+
+    name: str
+    base: Path
+    implementation: Path
+    relation: str
+    items: tuple[dict[str, Any], ...]
+    base_items: tuple[dict[str, Any], ...]
+
+
+def truths(kind: str = "implementation") -> list[Truth]:
+    """Every labelled pair under ``tests/data/<kind>``."""
+    out = []
+    for path in sorted((DATA / kind).rglob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        base = data.get("base") or data.get("old")
+        other = data.get("implementation") or data.get("new")
+        out.append(Truth(path.parent.name if path.name == "truth.json" else path.stem,
+                         ROOT / base, ROOT / other, data.get("relation", kind),
+                         tuple(data.get("items", ())), tuple(data.get("base_items", ()))))
+    return out
+
+
+def _clean_number(number: str) -> str:
+    return re.sub(r"\s+", "", number).replace("(", "（").replace(")", "）")
+
+
+def resolve(doc: Document, ref: str) -> Section | None:
+    """The section a reference names, or None."""
+    parts = [_clean_number(p) for p in ref.split("/")]
+    for section in doc.sections:
+        if _clean_number(section.number) != parts[-1]:
+            continue
+        wanted = parts[:-1]
+        parent = section.parent
+        while wanted and parent:
+            if _clean_number(doc.by_id[parent].number) == wanted[-1]:
+                wanted.pop()
+            parent = doc.by_id[parent].parent
+        if not wanted:
+            return section
+    return None
+
+
+def _descendants(doc: Document, section: Section) -> set[str]:
+    return {s.id for s in doc.sections if section.start <= s.start and s.end <= section.end}
+
+
+def product_base(result: Comparison, section: Section) -> str | None:
+    """The base leaf the product names first for an implementing item (a leaf, or the
+    base most often named by the leaves of a parent item); None: local."""
+    firsts = [a.left[0] for a in result.assignments if a.left
+              and a.right in _descendants(result.right, section)]
+    if not firsts:
+        return None
+    return Counter(firsts).most_common(1)[0][0]
+
+
+@dataclass
+class Score:
+    """How the product (and the baseline) did on one pair."""
+
+    items: int = 0
+    correct: int = 0
+    baseline_items: int = 0
+    baseline_correct: int = 0
+    product_on_baseline_items: int = 0
+    not_taken_up_said: int = 0
+    not_taken_up_right: int = 0
+    unresolved: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.items if self.items else 1.0
+
+    @property
+    def not_taken_up_precision(self) -> float:
+        return self.not_taken_up_right / self.not_taken_up_said if self.not_taken_up_said else 1.0
+
+
+def _is_right(result: Comparison, named: str | None, expected: list[Section]) -> bool:
+    if named is None:
+        return not expected
+    return any(named in _descendants(result.left, t) for t in expected)
+
+
+def evaluate(result: Comparison, truth: Truth) -> Score:
+    """Score the product's assignments and coverage grades against the truth."""
+    score = Score()
+    unresolved: list[str] = []
+    wrong: list[str] = []
+    baseline = _Baseline(result)
+    for item in truth.items:
+        section = resolve(result.right, item["ref"])
+        expected = [resolve(result.left, ref) for ref in item["base"]]
+        if section is None or None in expected:
+            unresolved.append(item["ref"])
+            continue
+        bases = [s for s in expected if s is not None]
+        named = product_base(result, section)
+        score.items += 1
+        if _is_right(result, named, bases):
+            score.correct += 1
+        else:
+            label = result.left.by_id[named].label if named else "本地新增"
+            wrong.append(f"{item['ref']} → {label}（应为 {'、'.join(item['base']) or '本地新增'}）")
+        if bases:
+            score.baseline_items += 1
+            score.baseline_correct += _is_right(result, baseline.best(section), bases)
+            score.product_on_baseline_items += _is_right(result, named, bases)
+    grades = result.coverage.grade_of
+    for item in truth.base_items:
+        section = resolve(result.left, item["ref"])
+        if section is None:
+            unresolved.append(item["ref"])
+            continue
+        leaves = [grades[s] for s in _descendants(result.left, section) if s in grades]
+        said = bool(leaves) and all(g is CoverageGrade.NOT_TAKEN_UP for g in leaves)
+        if said:
+            score.not_taken_up_said += 1
+            score.not_taken_up_right += item["grade"] == "未见落实"
+            if item["grade"] != "未见落实":
+                wrong.append(f"上级 {item['ref']} 判为未见落实（应为 {item['grade']}）")
+    score.unresolved = tuple(unresolved)
+    score.wrong = tuple(wrong)
+    return score
+
+
+class _Baseline:
+    """Plain best match: TF-IDF cosine of character bigrams (punctuation and digits left
+    out) between each implementing item's whole text and each base leaf's, no threshold."""
+
+    def __init__(self, result: Comparison) -> None:
+        self.result = result
+        self.left = {s.id: self._vector(result.left, s) for s in result.left.leaves}
+
+    def _text(self, doc: Document, section: Section) -> str:
+        return normalize(doc.text[section.start : section.end]).text
+
+    def _bigrams(self, text: str) -> Counter[str]:
+        runs = re.findall(r"[\u4e00-\u9fff]+", text)
+        return Counter(run[i : i + 2] for run in runs for i in range(len(run) - 1))
+
+    def _vector(self, doc: Document, section: Section) -> Counter[str]:
+        return self._bigrams(self._text(doc, section))
+
+    def best(self, section: Section) -> str:
+        vectors = dict(self.left)
+        vectors["?"] = self._vector(self.result.right, section)
+        df: Counter[str] = Counter()
+        for v in vectors.values():
+            df.update(v.keys())
+        n = len(vectors)
+
+        def weigh(v: Counter[str]) -> dict[str, float]:
+            w = {g: (1 + math.log(c)) * math.log(n / df[g]) for g, c in v.items()}
+            norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+            return {g: x / norm for g, x in w.items()}
+
+        query = weigh(vectors.pop("?"))
+        scored = {sid: sum(x * weigh(v).get(g, 0.0) for g, x in query.items()) for sid, v in vectors.items()}
+        return max(sorted(scored), key=lambda sid: scored[sid])
