@@ -155,6 +155,8 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             touched[base.id] = max(quoted)[1]
             continue
         column = scores.column(base.id)
+        if not column:  # no implementing item could carry it out (an unnumbered base paragraph)
+            continue
         rid = max(sorted(column), key=lambda key: column[key])
         if _standard(column[rid], list(column.values())) > ceiling_left and scores.leaves.share_subject(rid, base.id):
             touched[base.id] = rid

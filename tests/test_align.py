@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.compare import compare_texts
-from core.model import PairKind
+from core.model import Options, PairKind
 
 BASE = (
     "一、重点任务\n"
@@ -32,3 +32,9 @@ def test_items_sharing_a_subject_are_related() -> None:
 
 def test_items_sharing_only_an_action_verb_are_not() -> None:
     assert ("（一）", "（一）") not in _related(BASE, LOCAL)
+
+
+def test_an_unnumbered_base_paragraph_no_item_can_carry_out_is_not_an_error() -> None:
+    # Found by the property test: the numbered right item only looks at numbered base items.
+    result = compare_texts("1111\n一、推进推进", "一、推进推进", Options(relation="implementation"))
+    assert len(result.coverage.grades) == len(result.left.leaves)
