@@ -18,12 +18,13 @@ from core.errors import Cancelled
 from core.findings import findings
 from core.highlight import highlights
 from core.load import load
-from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind
+from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind, Relation
+from core.moves import moves
 from core.normalize import Normalized, normalize
 from core.outline import outline
 from core.relation import detect_relation
 from core.report import changes, coverage, shared_ratio, statistics
-from core.shared import common_runs, cover
+from core.shared import common_runs, cover, wording
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -99,6 +100,7 @@ def compare_texts(
 
     report(0.3, "查找相同表述")
     runs = common_runs(left_norm.text, right_norm.text, options.min_shared)
+    shared = wording(runs, left_norm.text, right_norm.text, options.min_shared)  # what is shown as shared
     _check(cancel)
 
     left_share, right_share = shared_ratio(left_norm, right_norm, options.min_shared), shared_ratio(
@@ -113,15 +115,16 @@ def compare_texts(
     pairs = _diff_pairs(alignment.pairs, left_doc, left_norm, right_doc, right_norm, report, cancel)
 
     report(0.9, "统计")
-    left_spans, right_spans = highlights(left_doc, left_norm, right_doc, right_norm, pairs, runs)
+    left_spans, right_spans = highlights(left_doc, left_norm, right_doc, right_norm, pairs, shared)
     matches = tuple(
         Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
-        for r in cover(runs)
+        for r in cover(shared)
     )
     cov = coverage(left_doc, right_doc, pairs, alignment.grades)
+    moved = moves(left_doc, right_doc, pairs) if relation.relation is Relation.REVISION else ()
     _check(cancel)
     report(0.95, "政策要点")
-    found = findings(left_doc, left_norm, right_doc, right_norm, pairs, cov)
+    found = findings(left_doc, left_norm, right_doc, right_norm, pairs, cov, relation.relation, moved)
     result = Comparison(
         options=options,
         left=left_doc,
@@ -132,10 +135,11 @@ def compare_texts(
         coverage=cov,
         left_highlights=left_spans,
         right_highlights=right_spans,
-        changes=changes(left_doc, right_doc, pairs),
+        changes=changes(left_doc, right_doc, pairs, [m.pair for m in moved]),
         findings=found,
         relation=relation,
         assignments=alignment.assignments,
+        moves=moved,
     )
     report(1.0, "完成")
     return result

@@ -19,14 +19,17 @@ from dataclasses import dataclass, field
 
 from core.model import (
     Coverage,
+    CoverageGrade,
     DiffOp,
     Direction,
     Document,
     Finding,
     FindingKind,
+    Move,
     OpKind,
     Pair,
     PairKind,
+    Relation,
     Section,
 )
 from core.normalize import Normalized
@@ -336,7 +339,16 @@ class _Engine:
             self.add(Finding(FindingKind.DUTY, Direction.ADDED, (point, point), r_span, "", after, index,
                              f"{label}新增：{after}"))
 
-    def coverage(self, cov: Coverage) -> None:
+    def moves(self, moves: Sequence[Move]) -> None:
+        """One finding per moved section: 由第一章第二节移至第三章第一节."""
+        for move in moves:
+            ls, rs = self.left.doc.by_id[move.left], self.right.doc.by_id[move.right]
+            label = _short(rs.title or rs.label)
+            self.add(Finding(FindingKind.MOVE, Direction.MOVED, (ls.start, ls.end), (rs.start, rs.end),
+                             move.left_place, move.right_place, move.pair,
+                             f"移动：「{label}」由{move.left_place}移至{move.right_place}"))
+
+    def coverage(self, cov: Coverage, relation: Relation) -> None:
         """Leaves not taken up (left) and purely local leaves (right).
 
         A leaf whose only counterparts are ``related`` (same subject, little shared
@@ -345,29 +357,38 @@ class _Engine:
         """
         paired_left = {p.left for p in self.pairs}
         paired_right = {p.right for p in self.pairs}
-        for section in _uncovered(self.left.doc, cov.left, paired_left):
+        if relation is Relation.IMPLEMENTATION:
+            # The grades decide: an item only touched in passing is not 未见落实.
+            lost = [(sid, None if grade is CoverageGrade.NOT_TAKEN_UP else PairKind.RELATED)
+                    for sid, grade in cov.grades]
+            removed, added = "未见落实", "本地新增"
+        else:
+            lost, removed, added = list(cov.left), "删除", "新增"
+        for section in _uncovered(self.left.doc, lost, paired_left):
             label = _short(section.label)
             self.add(
                 Finding(FindingKind.COVERAGE, Direction.REMOVED, (section.start, section.end), None,
-                        label, "", None, f"未落实：{label}"),
+                        label, "", None, f"{removed}：{label}"),
                 anchor=self._left_anchor(section), tier=0,
             )
         for section in _uncovered(self.right.doc, cov.right, paired_right):
             label = _short(section.label)
             self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, None, (section.start, section.end),
-                             "", label, None, f"本地新增：{label}"))
+                             "", label, None, f"{added}：{label}"))
+        if relation is Relation.IMPLEMENTATION:
+            return
         for sid, kind in cov.left:
             if kind is PairKind.RELATED and self._only_loose(sid, "left"):
                 index, other = self._closest(sid, "left")
                 section, label = self.left.doc.by_id[sid], _short(self.left.doc.by_id[sid].label)
                 self.add(Finding(FindingKind.COVERAGE, Direction.REMOVED, (section.start, section.end),
-                                 (other.start, other.end), label, "", index, f"未落实（仅主题相关）：{label}"))
+                                 (other.start, other.end), label, "", index, f"删除（仅主题相关）：{label}"))
         for sid, kind in cov.right:
             if kind is PairKind.RELATED and self._only_loose(sid, "right"):
                 index, other = self._closest(sid, "right")
                 section, label = self.right.doc.by_id[sid], _short(self.right.doc.by_id[sid].label)
                 self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, (other.start, other.end),
-                                 (section.start, section.end), "", label, index, f"本地新增（仅主题相关）：{label}"))
+                                 (section.start, section.end), "", label, index, f"新增（仅主题相关）：{label}"))
 
     def _only_loose(self, sid: str, side: str) -> bool:
         """True when every ``related`` counterpart of a section has a closer counterpart of its own.
@@ -434,12 +455,14 @@ def findings(
     right_norm: Normalized,
     pairs: Sequence[Pair],
     coverage: Coverage,
+    relation: Relation = Relation.REVISION,
+    moves: Sequence[Move] = (),
 ) -> tuple[Finding, ...]:
     """The changed commitments between two aligned documents.
 
     Input: both documents with their comparison forms, the pairs (with their diffs, as
     built by ``core.compare``) and the leaf coverage. Output: quantity, date, modal,
-    duty and coverage findings with display spans, in the right document's reading
+    duty, move and coverage findings with display spans, in the right document's reading
     order; left-only items follow their nearest preceding paired item, as in
     ``core.report.changes``. A removal inside a pair gets an empty right span at the
     place of the removal, an addition an empty left span; coverage findings have no
@@ -448,6 +471,7 @@ def findings(
     engine = _Engine(_Side(left_doc, left_norm), _Side(right_doc, right_norm), pairs)
     for index, pair in enumerate(pairs):
         engine.pair(index, pair)
-    engine.coverage(coverage)
+    engine.moves(moves)
+    engine.coverage(coverage, relation)
     engine.out.sort(key=lambda item: (item[0], item[1].summary))
     return tuple(f for _, f in engine.out)

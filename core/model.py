@@ -103,6 +103,9 @@ class Correction:
     left_label: str = ""
 
 
+MIN_SHARED_RANGE = (2, 200)  # allowed shortest shared passage, inclusive: CLI, settings and window agree
+
+
 @dataclass(frozen=True)
 class Options:
     """User-settable comparison options."""
@@ -306,6 +309,7 @@ class FindingKind(StrEnum):
     MODAL = "modal"  # strength of obligation (必须 … 可以)
     DUTY = "duty"  # responsible bodies (牵头单位 / 责任单位 / 配合单位)
     COVERAGE = "coverage"  # base items not taken up, purely local items
+    MOVE = "move"  # a section of a revision that now stands elsewhere
 
 
 class Direction(StrEnum):
@@ -316,6 +320,7 @@ class Direction(StrEnum):
     REMOVED = "removed"
     STRENGTHENED = "strengthened"
     WEAKENED = "weakened"
+    MOVED = "moved"
 
 
 @dataclass(frozen=True)
@@ -330,6 +335,21 @@ class Finding:
     after: str
     pair: int | None  # index into Comparison.pairs, None for unpaired sections
     summary: str  # one line in Chinese, e.g. "目标值 30% → 35%"
+
+
+@dataclass(frozen=True)
+class Move:
+    """A paired section of a revision that now stands elsewhere in the reading order.
+
+    ``pair`` indexes ``Comparison.pairs``; the places are where a drafter would cite the
+    section before and after (第二章第三节).
+    """
+
+    pair: int
+    left: str
+    right: str
+    left_place: str
+    right_place: str
 
 
 @dataclass(frozen=True)
@@ -363,6 +383,7 @@ class Comparison:
     findings: tuple[Finding, ...] = ()  # changed commitments, in the right side's reading order
     relation: RelationVerdict = RelationVerdict(Relation.REVISION, False, ())
     assignments: tuple[Assignment, ...] = ()  # one per right leaf, document order
+    moves: tuple[Move, ...] = ()  # revision only: sections moved, in the right side's reading order
 
     @property
     def input_paths(self) -> tuple[str, str]:

@@ -73,13 +73,20 @@ def statistics(left: Document, right: Document, pairs: Sequence[Pair], cov: Cove
     )
 
 
-def changes(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Change, ...]:
+def changes(left: Document, right: Document, pairs: Sequence[Pair],
+            moved: Sequence[int] = ()) -> tuple[Change, ...]:
     """Navigation stops in the right document's reading order.
 
     Modified and related leaf pairs and right-only leaves follow the right side;
     each left-only leaf comes right after the stop of its nearest preceding left
-    leaf that has a counterpart.
+    leaf that has a counterpart. A moved section (``moved``: indexes of its pair)
+    is one stop, just before its first leaf.
     """
+    moved_at: dict[str, int] = {}  # first right leaf of a moved section -> the section's pair
+    for i in moved:
+        section = right.by_id[pairs[i].right]
+        first = next(leaf for leaf in right.leaves if leaf.start >= section.start)
+        moved_at[first.id] = i
     leaf_pairs = [
         (i, p) for i, p in enumerate(pairs)
         if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf
@@ -99,13 +106,16 @@ def changes(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Cha
     out: list[Change] = [Change(sid, None, None) for sid in left_after.get("", [])]
     placed: set[str] = set()
     for leaf in right.leaves:
+        if leaf.id in moved_at:
+            i = moved_at[leaf.id]
+            out.append(Change(pairs[i].left, pairs[i].right, i))
         indices = by_right.get(leaf.id)
         if not indices:
             out.append(Change(None, leaf.id, None))
             continue
         for i in indices:
             p = pairs[i]
-            if p.kind is not PairKind.SAME:
+            if p.kind is not PairKind.SAME and i not in moved_at.values():
                 out.append(Change(p.left, p.right, i))
             if p.left not in placed:
                 placed.add(p.left)
@@ -183,6 +193,10 @@ def to_json(result: Comparison) -> dict[str, Any]:
             "detected": result.relation.detected,
             "evidence": list(result.relation.evidence),
         },
+        "moves": [
+            {"pair": m.pair, "left": m.left, "right": m.right, "from": m.left_place, "to": m.right_place}
+            for m in result.moves
+        ],
         "assignments": [
             {
                 "right": a.right,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import Comparison, Direction, Document, Finding, FindingKind, Section
+from core.model import Comparison, Direction, Document, Finding, FindingKind, Relation, Section
 from gui.i18n import tr
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -46,6 +46,7 @@ def kind_label(kind: FindingKind) -> str:
         FindingKind.MODAL: tr("约束力"),
         FindingKind.DUTY: tr("责任单位"),
         FindingKind.COVERAGE: tr("落实情况"),
+        FindingKind.MOVE: tr("位置"),
     }[kind]
 
 
@@ -57,7 +58,22 @@ def direction_label(direction: Direction) -> str:
         Direction.REMOVED: tr("删除"),
         Direction.STRENGTHENED: tr("增强"),
         Direction.WEAKENED: tr("减弱"),
+        Direction.MOVED: tr("移动"),
     }[direction]
+
+
+def change_label(finding: Finding, relation: Relation) -> str:
+    """The change column of a finding, in the relation's words for items gained or lost.
+
+    A base item an implementing document left out was not deleted, it is 未见落实; an item
+    it adds is 本地新增, not an insertion into someone else's text.
+    """
+    if finding.kind is FindingKind.COVERAGE and relation is Relation.IMPLEMENTATION:
+        if finding.direction is Direction.ADDED:
+            return tr("本地新增")
+        if finding.direction is Direction.REMOVED:
+            return tr("未见落实")
+    return direction_label(finding.direction)
 
 
 def _columns() -> tuple[str, ...]:
@@ -120,7 +136,7 @@ class FindingsModel(QAbstractTableModel):
         if column == 0:
             return kind_label(finding.kind)
         if column == 1:
-            return direction_label(finding.direction)
+            return change_label(finding, self._comparison.relation.relation)
         if column == 2:
             return finding.summary
         # Cut for the narrow location column; the tooltip has the labels whole.

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,6 +39,8 @@ from core.export.summary import percent
 from core.model import Change, Comparison, Finding, Match, Options
 from core.resources import samples_dir
 from gui import theme
+from gui.correction_menu import CorrectionChoice, correction_menu, store_choice
+from gui.corrections import Compared, CorrectionStore, compare_job
 from gui.exports import EXPORTERS, Exporter, default_name, export_error_message
 from gui.find_bar import FindBar, find_all
 from gui.findings_panel import FindingsPanel
@@ -45,8 +48,10 @@ from gui.help import GuideDialog, show_about
 from gui.i18n import is_english, preferred_language, tr
 from gui.legend import Legend
 from gui.link_strip import LinkStrip
+from gui.options_store import load_options, save_options
 from gui.outline import OutlineView
 from gui.pair_list import PairListPanel, PairRow
+from gui.relation_choice import RelationCombo, VerdictLabel
 from gui.result_index import ResultIndex
 from gui.settings_dialog import SettingsDialog
 from gui.stats_panel import StatsPanel
@@ -68,17 +73,6 @@ def sample_pair() -> tuple[str, str]:
     """Paths of the bundled sample pair (provincial decision, Luzhou decision)."""
     folder = samples_dir()
     return str(folder / SAMPLE_LEFT), str(folder / SAMPLE_RIGHT)
-
-
-def run_compare(left: str, right: str, options: Options) -> Job:
-    """A worker job comparing two files (the engine is imported on the worker thread)."""
-
-    def job(progress: ProgressFn, cancel: CancelFn) -> Comparison:
-        from core.compare import compare
-
-        return compare(left, right, options, progress=progress, cancel=cancel)
-
-    return job
 
 
 def run_matrix(base: str, others: Sequence[str], options: Options) -> Job:
@@ -137,7 +131,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("对照 — 政策文件对照"))
         self.setAcceptDrops(True)
         self.paths: list[str | None] = [None, None]
-        self.options = _load_options(self.settings)
+        loaded = load_options(self.settings)
+        self.options = loaded.options
+        self.corrections = CorrectionStore(self.settings)
+        self.result_key = ""  # content key of the files of the result on screen ("" when unknown)
+        self._reselect: str | None = None  # right item to select again once a correction is compared
         self.index: ResultIndex | None = None
         self.change_pos = -1
         self.dark = theme.is_dark()
@@ -168,6 +166,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.headers[0].show_file(None)
         self.headers[1].show_file(None)
+        self._settings_note = ""  # said again with the first result, which would replace it
+        if loaded.replaced:
+            names = "、".join(key.rsplit("/", 1)[-1] for key in loaded.replaced)
+            self._settings_note = tr("保存的设置 %1 无效，已改用默认值。").replace("%1", names)
+            self.status_label.setText(self._settings_note)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, self.apply_theme))
 
     @property
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         self.right_outline = OutlineView(self)
         self.left_outline.sectionActivated.connect(lambda sid: self.select_section("L", sid))
         self.right_outline.sectionActivated.connect(lambda sid: self.select_section("R", sid))
+        self.right_outline.contextRequested.connect(self.show_correction_menu)
         outlines = QSplitter(Qt.Orientation.Vertical, self)
         for caption, view in ((tr("左侧大纲"), self.left_outline), (tr("右侧大纲"), self.right_outline)):
             box = QWidget(outlines)
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
 
         self.pair_list = PairListPanel(self)
         self.pair_list.rowActivated.connect(self.on_pair_row)
+        self.pair_list.correctionRequested.connect(self.show_correction_menu)
         self.stats = StatsPanel(self)
         self.stats.sectionActivated.connect(self.select_section)
         self.findings = FindingsPanel(self)
@@ -273,10 +278,12 @@ class MainWindow(QMainWindow):
         self.progress.setFixedWidth(220)
         self.progress.setTextVisible(False)
         self.stage_label = QLabel(self)
+        self.verdict_label = VerdictLabel(self)
         self.cancel_button = QPushButton(tr("取消"), self)
         self.cancel_button.clicked.connect(self.cancel_compare)
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.verdict_label)
         bar.addPermanentWidget(self.stage_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -389,8 +396,12 @@ class MainWindow(QMainWindow):
             self.act_next,
             self.act_find,
             None,
-            self.act_settings,
         )
+        bar.addWidget(QLabel(tr("关系："), self))
+        self.relation_combo = RelationCombo(self.options.relation, self)
+        self.relation_combo.choiceChanged.connect(self.set_relation)
+        bar.addWidget(self.relation_combo)
+        _fill(bar, None, self.act_settings)
         export_button = QToolButton(self)
         export_button.setText(tr("导出"))
         export_button.setMenu(self.export_menu)
@@ -433,6 +444,7 @@ class MainWindow(QMainWindow):
         self.paths[side] = path
         self._remember(path)
         self.headers[side].show_file(path)
+        self._update_actions()  # the result on screen is no longer that of the named files
         if compare:
             self.start_compare()
 
@@ -452,6 +464,7 @@ class MainWindow(QMainWindow):
         self.paths.reverse()
         for side in (0, 1):
             self.headers[side].show_file(self.paths[side])
+        self._update_actions()
         self.start_compare()
 
     def _remember(self, path: str) -> None:
@@ -465,7 +478,9 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent/files", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value or []]
+        if not isinstance(value, list):  # a damaged setting: no recent files rather than no window
+            return []
+        return [str(v) for v in value]
 
     def _fill_recent(self, side: int) -> None:
         menu = self.recent_menus[side]
@@ -511,12 +526,13 @@ class MainWindow(QMainWindow):
         self.status_label.setText(
             tr("正在比较 %1 与 %2 …").replace("%1", Path(left).name).replace("%2", Path(right).name)
         )
-        self.worker.submit(run_compare(left, right, self.options))
+        self.worker.submit(compare_job(left, right, self.options, self.corrections.snapshot()))
 
     def cancel_compare(self) -> None:
         """Stop the running comparison."""
         if self.worker.busy:
             self.worker.cancel()
+            self._restore_names()
             self.status_label.setText(tr("已取消比较。"))
 
     def _on_busy(self, busy: bool) -> None:
@@ -529,6 +545,7 @@ class MainWindow(QMainWindow):
         self.stage_label.setText(stage)
 
     def _on_failed(self, error: object) -> None:
+        self._restore_names()
         if isinstance(error, Cancelled):
             self.status_label.setText(tr("已取消比较。"))
             return
@@ -545,7 +562,30 @@ class MainWindow(QMainWindow):
         if not self.quiet:
             QMessageBox.warning(self, tr("无法比较"), message)
 
+    def _restore_names(self) -> None:
+        """After a failed or cancelled comparison, name again the files of the result on screen.
+
+        The panes, outlines, lists and exports still hold that result; a header naming the
+        file that could not be compared would put it under the wrong names. Without a
+        result on screen the new names stay, with nothing under them.
+        """
+        comparison = self.comparison
+        if comparison is None:
+            return
+        self.paths = list(comparison.input_paths)
+        for header, document in zip(self.headers, (comparison.left, comparison.right), strict=True):
+            header.show_file(document.path, document.title)
+        self._update_actions()
+
+    def result_matches_files(self) -> bool:
+        """True when the result on screen is that of the two files named in the headers."""
+        comparison = self.comparison
+        return comparison is not None and list(comparison.input_paths) == self.paths
+
     def _on_result(self, result: object) -> None:
+        if isinstance(result, Compared):
+            self.show_result(result.comparison, result.key)
+            return
         if isinstance(result, Comparison):
             self.show_result(result)
             return
@@ -554,18 +594,26 @@ class MainWindow(QMainWindow):
         if isinstance(result, Matrix):
             self.show_matrix(result)
 
-    def show_result(self, comparison: Comparison) -> None:
-        """Put a result on screen: panes, strip, outlines, pair list and statistics."""
+    def show_result(self, comparison: Comparison, key: str = "") -> None:
+        """Put a result on screen: panes, strip, outlines, pair list and statistics.
+
+        ``key`` is the content key of its two files, under which corrections are kept;
+        without one (a result from the matrix) pairings cannot be corrected.
+        """
         self.index = ResultIndex(comparison)
+        self.result_key = key
+        self.paths = list(comparison.input_paths)
+        notes = self.index.notes
         self.change_pos = -1
         self._phrase_cycle = None
         self.left_pane.set_content(comparison.left, comparison.left_highlights, self.dark)
         self.right_pane.set_content(comparison.right, comparison.right_highlights, self.dark)
         self.sync.set_result(self.index)
         self.strip.set_result(self.index)
-        self.left_outline.set_document(comparison.left, self.index)
-        self.right_outline.set_document(comparison.right, self.index)
-        self.pair_list.set_comparison(comparison)
+        self.left_outline.set_document(comparison.left, self.index, notes)
+        self.right_outline.set_document(comparison.right, self.index, notes)
+        self.pair_list.set_comparison(comparison, notes)
+        self.verdict_label.show_verdict(comparison.relation)
         self.findings.set_comparison(comparison)
         self._title_findings(comparison)
         self.stats.set_comparison(comparison)
@@ -577,10 +625,15 @@ class MainWindow(QMainWindow):
             .replace("%1", percent(stats.left_shared))
             .replace("%2", percent(stats.right_shared))
             .replace("%3", str(len(comparison.changes)))
+            + self._settings_note
         )
+        self._settings_note = ""
         if self.find_bar.isVisible() and self.find_bar.field.text():
             self.run_find(self.find_bar.field.text())
         self._update_actions()
+        reselect, self._reselect = self._reselect, None
+        if reselect is not None and reselect in comparison.right.by_id:
+            self.select_section("R", reselect)  # the drafter sees the correction take effect
         self.resultShown.emit(comparison)
 
     def apply_theme(self) -> None:
@@ -613,10 +666,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
         self.act_swap.setEnabled(any(self.paths))
         self.act_cancel.setEnabled(self.worker.busy)
+        # An export names the files it compares: only the result of the files named may be exported.
+        matches = self.result_matches_files()
         for exporter in EXPORTERS:
             action = self.export_actions[exporter.key]
             available = exporter.available()
-            action.setEnabled(has and available and not self.export_worker.busy)
+            action.setEnabled(matches and available and not self.export_worker.busy)
             action.setToolTip("" if available else tr("尚不可用"))
 
     # -- selection and navigation --------------------------------------------------------
@@ -856,12 +911,44 @@ class MainWindow(QMainWindow):
     def set_options(self, options: Options) -> None:
         """Use new comparison options (saved) and compare again."""
         self.options = options
-        _save_options(self.settings, options)
+        save_options(self.settings, options)
+        self.relation_combo.set_choice(options.relation)
         self.start_compare()
+
+    def set_relation(self, choice: str) -> None:
+        """Compare as a revision, as an implementing document, or as detected ("auto")."""
+        if choice != self.options.relation:
+            self.set_options(replace(self.options, relation=choice))
 
     def show_guide(self) -> None:
         """Open the user guide."""
         GuideDialog(self).show()
+
+    # -- corrections ----------------------------------------------------------------------
+
+    def show_correction_menu(self, right_id: str, where: QPoint) -> None:
+        """The context menu of a right item: change, remove or restore its pairing."""
+        menu = self.correction_menu(right_id)
+        if menu is not None:
+            menu.exec(where)
+
+    def correction_menu(self, right_id: str) -> QMenu | None:
+        """The correction menu of a right item, or None when its pairing cannot be corrected."""
+        if self.index is None:
+            return None
+        return correction_menu(self, self.index.notes, right_id, self._can_correct(), self.apply_correction)
+
+    def apply_correction(self, choice: CorrectionChoice) -> None:
+        """Keep the drafter's choice for one right item with these files, then compare again."""
+        if self.index is None or not self._can_correct():
+            return
+        if store_choice(self.corrections, self.result_key, self.index.notes, choice, self):
+            self._reselect = choice.right
+            self.start_compare()
+
+    def _can_correct(self) -> bool:
+        # A correction is kept under the files' content key, known only for a result compared here.
+        return bool(self.result_key) and self.result_matches_files()
 
     # -- one base against many ----------------------------------------------------------
 
@@ -926,7 +1013,7 @@ class MainWindow(QMainWindow):
 
     def export(self, exporter: Exporter, path: str | None = None) -> None:
         """Write an export of the current result (asks for the file unless ``path`` is given)."""
-        if self.comparison is None:
+        if self.comparison is None or not self.result_matches_files():
             return
         if path is None:
             start = str(
@@ -982,25 +1069,3 @@ def _match_spans(match: Match, side: str) -> tuple[tuple[int, int], tuple[int, i
     left = (match.left_start, match.left_end)
     right = (match.right_start, match.right_end)
     return (left, right) if side == "L" else (right, left)
-
-
-def _load_options(settings: QSettings) -> Options:
-    default = Options()
-    return Options(
-        min_shared=int(settings.value("compare/min_shared", default.min_shared)),
-        t2s=_as_bool(settings.value("compare/t2s", default.t2s)),
-        keep_boilerplate=_as_bool(settings.value("compare/keep_boilerplate", default.keep_boilerplate)),
-    )
-
-
-def _save_options(settings: QSettings, options: Options) -> None:
-    settings.setValue("compare/min_shared", options.min_shared)
-    settings.setValue("compare/t2s", options.t2s)
-    settings.setValue("compare/keep_boilerplate", options.keep_boilerplate)
-
-
-def _as_bool(value: object) -> bool:
-    # QSettings returns "true"/"false" strings from INI files.
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)

@@ -1,14 +1,21 @@
-"""Outline tree of one document, each node marked with its alignment status."""
+"""Outline tree of one document, each node marked with its alignment status.
+
+A second column holds a short note in the words of the relation (see
+``gui.relation_words``): for a base document carried out by another, each item's
+coverage grade; for the implementing document, the base item(s) each item carries out
+or 本地新增; for a revision, 删除 / 新增 / 修改 / 移动.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from core.model import Document
 from gui import theme
 from gui.i18n import is_english, tr
+from gui.relation_words import SectionNotes
 from gui.result_index import ResultIndex
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,6 +25,7 @@ class OutlineView(QTreeView):
     """The section tree of one side; activating a node reports its section id."""
 
     sectionActivated = Signal(str)
+    contextRequested = Signal(str, QPoint)  # section id, global position of the menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,15 +36,25 @@ class OutlineView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._items: dict[str, QStandardItem] = {}
+        self._notes: dict[str, QStandardItem] = {}
         self.clicked.connect(self._report)
         self.activated.connect(self._report)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
-    def set_document(self, document: Document | None, index: ResultIndex | None) -> None:
-        """Show the outline of ``document`` coloured by its status in the result."""
+    def set_document(
+        self, document: Document | None, index: ResultIndex | None, notes: SectionNotes | None = None
+    ) -> None:
+        """Show the outline of ``document`` coloured by its status in the result.
+
+        ``notes`` adds each section's note in the words of the relation.
+        """
         self._model.clear()
         self._items = {}
+        self._notes = {}
         if document is None or index is None:
             return
+        side = "L" if document is index.comparison.left else "R"
         statuses = {s.id: index.status(s.id) for s in document.sections}
         paired_below = index.paired_below
         english = is_english()
@@ -49,14 +67,30 @@ class OutlineView(QTreeView):
             item.setIcon(theme.kind_icon(status, hollow=partial))
             note = tr("下级条目有对应") if partial else theme.pair_label(status, english)
             item.setToolTip(f"{s.label}\n{note}")
+            note_item = QStandardItem(notes.note(side, s.id) if notes is not None else "")
+            note_item.setData(s.id, SECTION_ID_ROLE)
+            if notes is not None and note_item.text():
+                tip = notes.tooltip(side, s.id)
+                item.setToolTip(tip)
+                note_item.setToolTip(tip)
             parent_item = self._items.get(s.parent) if s.parent else None
-            (parent_item or root).appendRow(item)
+            (parent_item or root).appendRow([item, note_item])
             self._items[s.id] = item
+            self._notes[s.id] = note_item
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.expandToDepth(0)
 
     def section_ids(self) -> list[str]:
         """Ids of all nodes, in document order."""
         return list(self._items)
+
+    def note_of(self, section_id: str) -> str:
+        """The note shown beside a section ("" when none)."""
+        item = self._notes.get(section_id)
+        return item.text() if item is not None else ""
 
     def select_section(self, section_id: str) -> None:
         """Select and reveal a node without reporting it."""
@@ -68,6 +102,11 @@ class OutlineView(QTreeView):
         self.setCurrentIndex(index)
         self.blockSignals(blocked)
         self.scrollTo(index)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        section_id = self.indexAt(pos).data(SECTION_ID_ROLE)
+        if section_id:
+            self.contextRequested.emit(section_id, self.viewport().mapToGlobal(pos))
 
     def _report(self, index: QModelIndex) -> None:
         section_id = index.data(SECTION_ID_ROLE)

@@ -1,4 +1,10 @@
-"""The pair list: every aligned pair and every unpaired leaf, filterable and sortable."""
+"""The pair list: every aligned pair and every unpaired leaf, filterable and sortable.
+
+Its last column says what became of each row in the words of the relation
+(``gui.relation_words``): 修改 / 删除 / 新增 / 移动 for a revision, the coverage grade or
+本地新增 for an implementing document, with pairings set by hand marked （人工）. A
+right-click on a row of an implementing item asks the window for the correction menu.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
 from core.model import Comparison, PairKind
 from gui import theme
 from gui.i18n import is_english, tr
+from gui.relation_words import SectionNotes
 from gui.result_index import kind_rank
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -70,20 +78,26 @@ def _row_key(pair_index: int | None, left: str | None, right: str | None) -> obj
 
 
 class PairTableModel(QAbstractTableModel):
-    """Rows of :func:`rows_of` with columns left section, right section, kind, score."""
+    """Rows of :func:`rows_of` with columns left section, right section, kind, score, note."""
 
-    COLUMNS = ("左侧章节", "右侧章节", "类型", "相似度")
+    COLUMNS = ("左侧章节", "右侧章节", "类型", "相似度", "改动")
+    NOTE_COLUMN = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._comparison: Comparison | None = None
+        self._notes: SectionNotes | None = None
         self._rows: list[PairRow] = []
         self._row_of: dict[object, int] = {}
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """Replace all rows with those of ``comparison``."""
+    def set_comparison(self, comparison: Comparison | None, notes: SectionNotes | None = None) -> None:
+        """Replace all rows with those of ``comparison`` (``notes``: its notes, if already built)."""
         self.beginResetModel()
         self._comparison = comparison
+        if comparison is None:
+            self._notes = None
+        else:
+            self._notes = notes if notes is not None and notes.comparison is comparison else SectionNotes(comparison)
         self._rows = rows_of(comparison) if comparison is not None else []
         self._row_of = {_row_key(row.pair, row.left, row.right): r for r, row in enumerate(self._rows)}
         self.endResetModel()
@@ -105,10 +119,17 @@ class PairTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        """Translated column titles."""
+        """Translated column titles; the note column is named after the relation."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.NOTE_COLUMN and self._notes is not None and self._notes.implementation:
+                return tr("落实情况")
             return tr(self.COLUMNS[section])
         return None
+
+    def note(self, row: int) -> str:
+        """The note column of a source row."""
+        found = self._rows[row]
+        return self._notes.row_note(found.left, found.right, found.kind) if self._notes is not None else ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         """Display text, kind icon, sort keys and tooltips of a cell."""
@@ -140,6 +161,12 @@ class PairTableModel(QAbstractTableModel):
                 return row.score if row.score is not None else -1.0
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif column == self.NOTE_COLUMN and self._notes is not None:
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return self.note(index.row())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                side, sid = ("R", row.right) if row.right is not None else ("L", row.left)
+                return self._notes.tooltip(side, sid) if sid is not None else None
         return None
 
 
@@ -174,6 +201,7 @@ class PairListPanel(QWidget):
     """Filter choice above the sortable pair table; activating a row reports it."""
 
     rowActivated = Signal(object)  # PairRow
+    correctionRequested = Signal(str, QPoint)  # right section id, global position of the menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +227,9 @@ class PairListPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PairTableModel.NOTE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._report)
         self.table.activated.connect(self._report)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -216,10 +247,15 @@ class PairListPanel(QWidget):
         layout.addWidget(self.table)
         self._update_count()
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """Fill the list from a result."""
-        self.model.set_comparison(comparison)
+    def set_comparison(self, comparison: Comparison | None, notes: SectionNotes | None = None) -> None:
+        """Fill the list from a result (``notes``: its section notes, if already built)."""
+        self.model.set_comparison(comparison, notes)
         self._update_count()
+
+    def notes_shown(self) -> list[str]:
+        """The note column of the rows shown, in display order."""
+        column = PairTableModel.NOTE_COLUMN
+        return [str(self.proxy.index(r, column).data()) for r in range(self.proxy.rowCount())]
 
     def set_filter(self, mode: str) -> None:
         """Choose a filter mode programmatically."""
@@ -245,6 +281,12 @@ class PairListPanel(QWidget):
         self.count_label.setText(
             tr("%1 / %2 项").replace("%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount()))
         )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is not None and row.right is not None:
+            self.correctionRequested.emit(row.right, self.table.viewport().mapToGlobal(pos))
 
     def _report(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from core.model import Comparison, Document, Match, PairKind, Section
 from core.normalize import Normalized, normalize
+from gui.relation_words import SectionNotes
 
 # Closest relation first; None (unpaired) last.
 
@@ -29,6 +30,11 @@ class ResultIndex:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._normalized: dict[str, Normalized] = {}
+
+    @cached_property
+    def notes(self) -> SectionNotes:
+        """Notes on each section in the words of the result's relation (outline, pair list)."""
+        return SectionNotes(self.comparison)
 
     def document(self, side: str) -> Document:
         """The document of side "L" or "R"."""

@@ -1,4 +1,9 @@
-"""Statistics and coverage: shared ratios, counts by kind, items not taken up or local."""
+"""Statistics and coverage: shared ratios, counts by kind, items not taken up or local.
+
+The coverage lists speak the relation's words: for a revision the sections deleted and
+inserted; for an implementing document the base items 未见落实 and 仅涉及 and the
+implementing items that are 本地新增, with the count of base items in each grade.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.export.summary import percent
-from core.model import Comparison, PairKind
+from core.model import Comparison, CoverageGrade, Document, PairKind, Relation
 from gui import theme
 from gui.i18n import is_english, tr
+from gui.relation_words import grade_label
 
 _SIDE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,6 +39,7 @@ class StatsPanel(QWidget):
             *((kind.value, theme.pair_label(kind, english)) for kind in PairKind),
             ("left_unpaired", tr("左侧未采纳条目")),
             ("right_unpaired", tr("右侧独有条目")),
+            ("grades", tr("上级条目落实情况")),
         ]
         for key, caption in rows:
             value = QLabel("—", self)
@@ -41,6 +48,7 @@ class StatsPanel(QWidget):
             form.addRow(caption + tr("："), value)
         for kind in PairKind:
             self.values[kind.value].setToolTip(tr("叶级条目对数"))
+        self.values["grades"].setWordWrap(True)
         self.coverage = QTreeWidget(self)
         self.coverage.setHeaderHidden(True)
         self.coverage.itemActivated.connect(self._report)
@@ -68,11 +76,13 @@ class StatsPanel(QWidget):
             self.values[kind.value].setText(str(counts.get(kind, 0)))
         self.values["left_unpaired"].setText(str(stats.left_unpaired))
         self.values["right_unpaired"].setText(str(stats.right_unpaired))
-        for side, doc, entries, caption in (
-            ("L", comparison.left, comparison.coverage.left, tr("左侧未被采纳的条目")),
-            ("R", comparison.right, comparison.coverage.right, tr("右侧独有（本地）条目")),
-        ):
-            missing = [sid for sid, kind in entries if kind is None]
+        implementation = comparison.relation.relation is Relation.IMPLEMENTATION
+        grades = [grade for _sid, grade in comparison.coverage.grades]
+        self.values["grades"].setText(
+            "、".join(f"{grade_label(g)} {grades.count(g)}" for g in CoverageGrade) if implementation else "—"
+        )
+        by_hand = {a.right for a in comparison.assignments if a.by_hand}
+        for side, doc, missing, caption in _lists(comparison, implementation):
             top = QTreeWidgetItem([f"{caption}（{len(missing)}）"])
             top.setIcon(0, theme.kind_icon(None))
             self.coverage.addTopLevelItem(top)
@@ -80,12 +90,17 @@ class StatsPanel(QWidget):
                 section = doc.by_id.get(sid)
                 if section is None:
                     continue
-                item = QTreeWidgetItem([section.label])
+                item = QTreeWidgetItem([section.label + (tr("（人工）") if sid in by_hand else "")])
                 item.setToolTip(0, doc.text[section.start : min(section.end, section.start + 200)])
                 item.setData(0, _SIDE_ROLE, side)
                 item.setData(0, _ID_ROLE, sid)
                 top.addChild(item)
             top.setExpanded(True)
+
+    def captions(self) -> list[str]:
+        """The headings of the coverage lists, in order."""
+        tops = (self.coverage.topLevelItem(i) for i in range(self.coverage.topLevelItemCount()))
+        return [top.text(0) for top in tops if top is not None]
 
     def entries(self, side: str) -> list[str]:
         """Section ids listed for a side, in order."""
@@ -102,3 +117,19 @@ class StatsPanel(QWidget):
         side = item.data(0, _SIDE_ROLE)
         if side:
             self.sectionActivated.emit(side, item.data(0, _ID_ROLE))
+
+
+def _lists(comparison: Comparison, implementation: bool) -> list[tuple[str, Document, list[str], str]]:
+    """The coverage lists of a result: (side, document, section ids, heading) in the relation's words."""
+    left, right = comparison.left, comparison.right
+    if not implementation:
+        return [
+            ("L", left, [sid for sid, kind in comparison.coverage.left if kind is None], tr("左侧删除的条目")),
+            ("R", right, [sid for sid, kind in comparison.coverage.right if kind is None], tr("右侧新增的条目")),
+        ]
+    grades = comparison.coverage.grades
+    return [
+        ("L", left, [sid for sid, g in grades if g is CoverageGrade.NOT_TAKEN_UP], tr("未见落实的上级条目")),
+        ("L", left, [sid for sid, g in grades if g is CoverageGrade.TOUCHED], tr("仅涉及的上级条目")),
+        ("R", right, [a.right for a in comparison.assignments if not a.left], tr("本地新增的条目")),
+    ]

@@ -72,6 +72,7 @@ class Revision:
     variant: str
     seed: int
     planted: list[Planted] = field(default_factory=list)
+    moved: frozenset[int] = frozenset()  # original lines the variant moved elsewhere
 
     def truth(self, left: tuple[Section, ...], right: tuple[Section, ...]) -> set[tuple[str, str]]:
         """True leaf pairs between the outline of the original and that of the revision."""
@@ -390,4 +391,5 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
     for p in planted:
         if p.line is not None:
             p.right = starts_in_revised[id(p.line)] + p.column
-    return Revision(original, revised, result, variant, seed, planted)
+    return Revision(original, revised, result, variant, seed, planted,
+                    frozenset(source for line in moved for source in line.sources))

@@ -100,7 +100,7 @@ def test_coverage_findings_match_deleted_and_inserted_items() -> None:
                 truth = _coverage_truth(revision, result)
                 runs.append((predicted, truth))
                 for f in predicted:
-                    assert f.summary.startswith("未落实" if f.direction is Direction.REMOVED else "本地新增")
+                    assert f.summary.startswith("删除" if f.direction is Direction.REMOVED else "新增")
     precision, recall = _score(runs)
     assert precision >= THRESHOLD, f"coverage: precision {precision:.3f}"
     assert recall >= THRESHOLD, f"coverage: recall {recall:.3f}"

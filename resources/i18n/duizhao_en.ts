@@ -623,5 +623,177 @@
         <source>%1：覆盖 %2（%3）</source>
         <translation>%1: covered %2 (%3)</translation>
     </message>
+    <message>
+        <source>改为对应…</source>
+        <translation>Pair with…</translation>
+    </message>
+    <message>
+        <source>设为本地新增</source>
+        <translation>Mark as local</translation>
+    </message>
+    <message>
+        <source>恢复自动配对</source>
+        <translation>Restore automatic pairing</translation>
+    </message>
+    <message>
+        <source>选择对应的上级条目</source>
+        <translation>Choose the base item</translation>
+    </message>
+    <message>
+        <source>输入编号或标题中的字词筛选</source>
+        <translation>Type a number or words of a title to filter</translation>
+    </message>
+    <message>
+        <source>其他条目…</source>
+        <translation>Other item…</translation>
+    </message>
+    <message>
+        <source>右侧条目：%1</source>
+        <translation>Right item: %1</translation>
+    </message>
+    <message>
+        <source>关系：</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>保存的设置 %1 无效，已改用默认值。</source>
+        <translation>Saved setting %1 was invalid; the default is used instead.</translation>
+    </message>
+    <message>
+        <source>（请先重新比较这两份文件）</source>
+        <translation>(Compare these two files again first)</translation>
+    </message>
+    <message>
+        <source>两份文件的关系：修订稿逐条对比改动；落实文件逐条找出所落实的上级条目</source>
+        <translation>How the documents relate: a revision is compared change by change; an implementing document is paired item by item with the base items it carries out</translation>
+    </message>
+    <message>
+        <source>修订</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>落实</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>自动判断</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>手动指定</source>
+        <translation>chosen by hand</translation>
+    </message>
+    <message>
+        <source>修订（原稿→修改稿）</source>
+        <translation>Revision (draft → revised)</translation>
+    </message>
+    <message>
+        <source>落实（上级文件→落实文件）</source>
+        <translation>Implementation (base → implementing)</translation>
+    </message>
+    <message>
+        <source>细化</source>
+        <translation>Elaborated</translation>
+    </message>
+    <message>
+        <source>仅涉及</source>
+        <translation>Touched</translation>
+    </message>
+    <message>
+        <source>未见落实</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <source>本地新增</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>此对应为人工设定。</source>
+        <translation>This pairing was set by hand.</translation>
+    </message>
+    <message>
+        <source>其他候选：</source>
+        <translation>Other candidates:</translation>
+    </message>
+    <message>
+        <source>（人工）</source>
+        <translation> (by hand)</translation>
+    </message>
+    <message>
+        <source>未改</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>改写</source>
+        <translation>Rewritten</translation>
+    </message>
+    <message>
+        <source>关系：%1（%2）</source>
+        <translation>Relation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>对应上级条目：%1</source>
+        <translation>Base item: %1</translation>
+    </message>
+    <message>
+        <source>细化（%1 项）</source>
+        <translation>Elaborated (%1 items)</translation>
+    </message>
+    <message>
+        <source>落实条目：%1</source>
+        <translation>Carried out by: %1</translation>
+    </message>
+    <message>
+        <source>共同主题词：%1</source>
+        <translation>Subject terms in common: %1</translation>
+    </message>
+    <message>
+        <source>领先次选：%1</source>
+        <translation>Margin over the next candidate: %1</translation>
+    </message>
+    <message>
+        <source>两份文件的关系：</source>
+        <translation>Relation of the documents:</translation>
+    </message>
+    <message>
+        <source>改动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>未见落实的上级条目</source>
+        <translation>Base items not taken up</translation>
+    </message>
+    <message>
+        <source>仅涉及的上级条目</source>
+        <translation>Base items touched in passing</translation>
+    </message>
+    <message>
+        <source>本地新增的条目</source>
+        <translation>Local items</translation>
+    </message>
+    <message>
+        <source>上级条目落实情况</source>
+        <translation>Base items by grade</translation>
+    </message>
+    <message>
+        <source>左侧删除的条目</source>
+        <translation>Sections deleted on the left</translation>
+    </message>
+    <message>
+        <source>右侧新增的条目</source>
+        <translation>Sections inserted on the right</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>位置：%1 → %2</source>
+        <translation>Position: %1 → %2</translation>
+    </message>
 </context>
 </TS>
