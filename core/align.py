@@ -27,8 +27,8 @@ from core.implement import Item, Wording, assign
 from core.implement import grades as implement_grades
 from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Relation, Section
 from core.normalize import Normalized
-from core.resources import resource_path
 from core.shared import Run
+from core.subjects import title_verbs
 
 # Thresholds, on the share of wording in common. A lightly edited section keeps
 # 0.8-1.0; a heavily rewritten one 0.4-0.6; an unrelated section that uses the same
@@ -220,10 +220,7 @@ def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> i
 
 @lru_cache(maxsize=1)
 def _title_verbs() -> re.Pattern[str]:
-    path = resource_path("dict", "title_verbs.txt")
-    words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    words = sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile("|".join(map(re.escape, sorted(title_verbs(), key=len, reverse=True))))
 
 
 def _subject_words(title: str) -> str:

@@ -49,7 +49,7 @@ def subject_words(text: str) -> frozenset[str]:
     used by fewer than about one background document in eight, and not one of the action
     verbs that open policy item titles (培育壮大, 深化: ``title_verbs.txt``)."""
     background = background_idf()
-    verbs = _title_verbs()
+    verbs = title_verbs()
     found: set[str] = set()
     for start, end in tokenize(text):
         word = text[start:end]
@@ -62,7 +62,9 @@ def subject_words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _title_verbs() -> frozenset[str]:
+def title_verbs() -> frozenset[str]:
+    """The action verbs that open policy item titles (培育壮大, 深化): they say what is
+    done, not what about (``resources/dict/title_verbs.txt``)."""
     lines = resource_path("dict", "title_verbs.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 

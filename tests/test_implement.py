@@ -1,0 +1,87 @@
+"""The rules of ``core.implement`` one by one, on small hand-made items."""
+
+from __future__ import annotations
+
+from core.implement import Item, Wording, assign, grades, noise_ceiling
+from core.model import CoverageGrade
+
+BASE = (
+    Item("L1", "加快白酒产业转型升级，打造世界级优质白酒产业集群。", None, True),
+    Item("L2", "完善疾病预防控制体系，提升传染病监测预警和应急处置能力。", None, True),
+    Item("L3", "推进长江航运贸易中心建设，发展多式联运和港口物流。", None, True),
+    Item("L4", "加强耕地保护，严守永久基本农田红线，稳定粮食播种面积。", None, True),
+)
+
+
+def _wording(left: int, right: int, acceptable: bool = False, left_share: float = 0.1) -> Wording:
+    return Wording(left, right, left_share, 0.1, acceptable)
+
+
+def test_the_noise_ceiling_rises_slowly_with_the_number_of_candidates() -> None:
+    assert noise_ceiling(2) == 0.0
+    ceilings = [noise_ceiling(n) for n in (10, 50, 200, 1000)]
+    assert ceilings == sorted(ceilings)
+    assert 1.0 < ceilings[0] < ceilings[-1] < 3.5
+
+
+def test_items_about_one_base_subject_all_carry_it_out() -> None:
+    right = (
+        Item("R1", "支持泸州老窖等白酒龙头企业做大做强，建设白酒产业园区。", None, True),
+        Item("R2", "打造白酒文化旅游品牌，推动白酒产业与旅游融合。", None, True),
+        Item("R3", "建设区域疾病预防控制中心，健全传染病监测预警网络。", None, True),
+    )
+    found = assign(BASE, right, {})
+    chosen = {a.right: a.left[0] for a in found.assignments}
+    assert chosen == {"R1": "L1", "R2": "L1", "R3": "L2"}
+    first = found.assignments[0]
+    assert first.alternatives[0][0] == "L1" and first.margin > 0
+    assert "白酒" in "".join(first.terms)
+
+
+def test_an_item_sharing_no_subject_word_is_local() -> None:
+    right = (Item("R1", "举办国际马拉松赛事，丰富市民体育健身活动。", None, True),)
+    assert assign(BASE, right, {}).assignments[0].left == ()
+
+
+def test_a_numbered_item_does_not_carry_out_an_unnumbered_lead_paragraph() -> None:
+    base = (*BASE, Item("L0", "为贯彻落实白酒产业发展部署，现提出如下意见。", None, False))
+    right = (Item("R1", "支持白酒龙头企业做大做强，建设白酒产业园区。", None, True),)
+    found = assign(base, right, {})
+    assert found.assignments[0].left[0] == "L1"
+    assert "L0" not in dict(found.assignments[0].alternatives)
+
+
+def test_an_item_quoting_a_second_base_item_carries_out_both() -> None:
+    right = (Item("R1", "加快白酒产业转型升级，打造优质白酒产业集群，推进长江航运贸易中心建设。", None, True),)
+    found = assign(BASE, right, {("L3", "R1"): _wording(14, 14, acceptable=True)})
+    assert set(found.assignments[0].left) == {"L1", "L3"}
+
+
+def test_a_base_item_quoted_in_passing_is_touched_not_forgotten() -> None:
+    right = (Item("R1", "加快白酒产业转型升级，打造优质白酒产业集群，严守永久基本农田红线。", None, True),)
+    found = assign(BASE, right, {("L4", "R1"): _wording(12, 12)})
+    assert found.assignments[0].left == ("L1",)
+    assert found.touched.get("L4") == "R1"
+    assert "L2" not in found.touched
+
+
+def test_grades_say_how_each_base_item_was_taken_up() -> None:
+    right = (
+        Item("R1", "支持白酒龙头企业做大做强，建设白酒产业园区。", None, True),
+        Item("R2", "打造白酒文化旅游品牌，推动白酒产业与旅游融合。", None, True),
+        Item("R3", "完善疾病预防控制体系，提升传染病监测预警和应急处置能力。", None, True),
+        Item("R4", "推动港口物流和多式联运发展，建设航运物流枢纽。", None, True),
+    )
+    wording = {("L2", "R3"): _wording(27, 27, acceptable=True, left_share=1.0)}
+    found = assign(BASE, right, wording)
+    graded = dict(grades([b.id for b in BASE], found.assignments, found.touched, wording))
+    assert graded["L1"] is CoverageGrade.ELABORATED
+    assert graded["L2"] is CoverageGrade.COPIED
+    assert graded["L3"] is CoverageGrade.ADAPTED
+    assert graded["L4"] is CoverageGrade.NOT_TAKEN_UP
+
+
+def test_nothing_to_carry_out_makes_every_item_local() -> None:
+    right = (Item("R1", "支持白酒龙头企业做大做强。", None, True),)
+    found = assign((), right, {})
+    assert [a.left for a in found.assignments] == [()]
