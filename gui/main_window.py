@@ -39,6 +39,7 @@ from core.export.summary import percent
 from core.model import Change, Comparison, Finding, Match, Options
 from core.resources import samples_dir
 from gui import theme
+from gui.changes_only import ChangesOnly
 from gui.correction_menu import CorrectionChoice, correction_menu, store_choice
 from gui.corrections import Compared, CorrectionStore, compare_job
 from gui.exports import EXPORTERS, Exporter, default_name, export_error_message
@@ -48,6 +49,7 @@ from gui.help import GuideDialog, show_about
 from gui.i18n import is_english, preferred_language, tr
 from gui.legend import Legend
 from gui.link_strip import LinkStrip
+from gui.notice_bar import NoticeBar
 from gui.options_store import load_options, save_options
 from gui.outline import OutlineView
 from gui.pair_list import PairListPanel, PairRow
@@ -221,11 +223,13 @@ class MainWindow(QMainWindow):
         self.find_bar.previousRequested.connect(lambda: self.step_find(-1))
         self.find_bar.closed.connect(self.clear_find)
         self.legend = Legend(self)
+        self.notice = NoticeBar(self)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.notice)
         layout.addLayout(panes, 1)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.legend)
@@ -320,6 +324,9 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(tr("设置…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self.act_next = self._action(tr("下一处改动"), lambda: self.step_change(1), "F8")
         self.act_prev = self._action(tr("上一处改动"), lambda: self.step_change(-1), "Shift+F8")
+        outlines = (self.left_outline, self.right_outline)
+        self.changes_only = ChangesOnly(self.settings, self.panes, outlines, self.pair_list, self.notice, self)
+        self.act_changes_only = self.changes_only.action
         self.act_sync = self._action(tr("同步滚动"), self._toggle_sync)
         self.act_sync.setCheckable(True)
         self.act_sync.setChecked(True)
@@ -366,6 +373,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(tr("视图(&V)")),
             self.act_next,
             self.act_prev,
+            self.act_changes_only,
             None,
             self.act_sync,
             self.act_zoom_in,
@@ -394,6 +402,7 @@ class MainWindow(QMainWindow):
             None,
             self.act_prev,
             self.act_next,
+            self.act_changes_only,
             self.act_find,
             None,
         )
@@ -606,13 +615,16 @@ class MainWindow(QMainWindow):
         notes = self.index.notes
         self.change_pos = -1
         self._phrase_cycle = None
-        self.left_pane.set_content(comparison.left, comparison.left_highlights, self.dark)
-        self.right_pane.set_content(comparison.right, comparison.right_highlights, self.dark)
+        self.changes_only.set_result(comparison)  # the panes are filled folded when only changes are shown
+        folds = self.changes_only.folds
+        self.left_pane.set_content(comparison.left, comparison.left_highlights, self.dark, folds("L"))
+        self.right_pane.set_content(comparison.right, comparison.right_highlights, self.dark, folds("R"))
         self.sync.set_result(self.index)
         self.strip.set_result(self.index)
         self.left_outline.set_document(comparison.left, self.index, notes)
         self.right_outline.set_document(comparison.right, self.index, notes)
         self.pair_list.set_comparison(comparison, notes)
+        self.changes_only.apply()
         self.verdict_label.show_verdict(comparison.relation)
         self.findings.set_comparison(comparison)
         self._title_findings(comparison)

@@ -8,6 +8,8 @@ or 本地新增; for a revision, 删除 / 新增 / 修改 / 移动.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
@@ -82,6 +84,20 @@ class OutlineView(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.expandToDepth(0)
+
+    def set_hidden(self, section_ids: Collection[str]) -> None:
+        """Hide the nodes of these sections (their children with them); show all others."""
+        for sid, item in self._items.items():
+            parent = item.parent()
+            parent_index = self._model.indexFromItem(parent) if parent is not None else QModelIndex()
+            self.setRowHidden(item.row(), parent_index, sid in section_ids)
+
+    def is_hidden(self, section_id: str) -> bool:
+        """True when a section's node is hidden (itself, not through a hidden parent)."""
+        item = self._items[section_id]
+        parent = item.parent()
+        parent_index = self._model.indexFromItem(parent) if parent is not None else QModelIndex()
+        return self.isRowHidden(item.row(), parent_index)
 
     def section_ids(self) -> list[str]:
         """Ids of all nodes, in document order."""

@@ -176,6 +176,7 @@ class PairFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._mode = "all"
+        self._hidden: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self.setSortRole(SORT_ROLE)
 
     @property
@@ -189,12 +190,22 @@ class PairFilterProxy(QSortFilterProxyModel):
         self._mode = mode
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_hidden(self, left: frozenset[str], right: frozenset[str]) -> None:
+        """Leave out the pairs of these left and right sections (unchanged ones, in a changes-only view)."""
+        self.beginFilterChange()
+        self._hidden = (left, right)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        """Accept rows belonging to the current mode."""
+        """Accept rows belonging to the current mode and not hidden."""
         model = self.sourceModel()
         if not isinstance(model, PairTableModel):
             return True
-        return row_passes(model.row_at(source_row), self._mode)
+        row = model.row_at(source_row)
+        left, right = self._hidden
+        if row.left in left and row.right in right:
+            return False
+        return row_passes(row, self._mode)
 
 
 class PairListPanel(QWidget):
@@ -250,6 +261,11 @@ class PairListPanel(QWidget):
     def set_comparison(self, comparison: Comparison | None, notes: SectionNotes | None = None) -> None:
         """Fill the list from a result (``notes``: its section notes, if already built)."""
         self.model.set_comparison(comparison, notes)
+        self._update_count()
+
+    def set_hidden(self, left: frozenset[str], right: frozenset[str]) -> None:
+        """Hide the pairs whose left and right sections are both in these sets."""
+        self.proxy.set_hidden(left, right)
         self._update_count()
 
     def notes_shown(self) -> list[str]:

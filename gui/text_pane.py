@@ -4,12 +4,15 @@ The pane builds a fresh ``QTextDocument`` for every result by inserting the text
 by run with ready-made formats (no per-span re-formatting), remembers the pixel
 position of every section for the current width (recomputed only when the result
 or the width changes), and paints outlines around marked ranges. It never scrolls
-itself in response to a result; the window decides.
+itself in response to a result; the window decides. Ranges may be folded to one line
+(``gui.folds``); every offset goes through the fold map, so the rest of the window
+keeps speaking display offsets.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from core.model import Document, Highlight, Span
 from gui import theme
-from gui.utf16 import Utf16Map
+from gui.folds import Fold, FoldMap
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class DocumentPane(QTextEdit):
 
     offsetClicked = Signal(int)  # a click (not a drag) at this display offset
     geometryChanged = Signal()  # section positions changed (new text or new width)
+    unfoldRequested = Signal(int)  # a folded range should open: the display start of its fold
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +65,10 @@ class DocumentPane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._doc_model: Document | None = None
-        self._map = Utf16Map("")
+        self._spans: tuple[Span, ...] = ()
+        self._dark = False
+        self._map = FoldMap("")
+        self._hits: tuple[list[tuple[int, int]], int, bool] = ([], -1, False)
         self._positions: dict[str, tuple[float, float]] | None = None
         self._marks: list[Mark] = []
         self._press: QPoint | None = None
@@ -74,12 +81,20 @@ class DocumentPane(QTextEdit):
 
     # -- content -------------------------------------------------------------------
 
-    def set_content(self, document: Document, spans: tuple[Span, ...], dark: bool) -> None:
-        """Show ``document`` with its highlight ``spans``, replacing any previous content."""
+    def set_content(
+        self, document: Document, spans: tuple[Span, ...], dark: bool, folds: Sequence[Fold] = ()
+    ) -> None:
+        """Show ``document`` with its highlight ``spans``, replacing any previous content.
+
+        ``folds`` (sorted, not overlapping) are shown as one line each instead of their text.
+        """
         text = document.text
         self._doc_model = document
-        self._map = Utf16Map(text)
+        self._spans = spans
+        self._dark = dark
+        self._map = FoldMap(text, folds)
         self._marks = []
+        self._hits = ([], -1, dark)
         self._positions = None
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
@@ -87,19 +102,46 @@ class DocumentPane(QTextEdit):
         qdoc.setDocumentMargin(12)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()
-        for start, end, fmt in _runs(document, spans, dark):
-            cursor.insertText(text[start:end], fmt)
+        fold_format = self._fold_format()
+        for start, end, fmt in _shown_runs(_runs(document, spans, dark), self._map.folds):
+            if fmt is None:  # a fold: ``start`` indexes it
+                cursor.insertText(self._map.folds[start].text, fold_format)
+            else:
+                cursor.insertText(text[start:end], fmt)
         cursor.endEditBlock()
         self.setExtraSelections([])
         self.setDocument(qdoc)
         self.geometryChanged.emit()
 
     def restyle(self, document: Document, spans: tuple[Span, ...], dark: bool) -> None:
-        """Render the shown document again for another theme, keeping its marks and scroll position."""
-        marks, y = self._marks, self.scroll_value()
-        self.set_content(document, spans, dark)
+        """Render the shown document again for another theme, keeping its marks, folds and scroll position."""
+        marks, y, hits = self._marks, self.scroll_value(), self._hits
+        self.set_content(document, spans, dark, self._map.folds)
         self.set_marks(marks)
+        self.set_hits(hits[0], hits[1], dark)
         self.scroll_to_y(y)
+
+    @property
+    def folds(self) -> tuple[Fold, ...]:
+        """The ranges shown folded, in order."""
+        return self._map.folds
+
+    def set_folds(self, folds: Sequence[Fold]) -> None:
+        """Fold these ranges (and unfold the others), keeping marks, hits and the text at the top."""
+        if self._doc_model is None or tuple(folds) == self._map.folds:
+            return
+        top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        marks, hits = self._marks, self._hits
+        self.set_content(self._doc_model, self._spans, self._dark, folds)
+        self.set_marks(marks)
+        self.set_hits(*hits)
+        self.scroll_to_y(self.y_of(top))
+
+    def _fold_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.palette().placeholderText())
+        fmt.setBackground(theme.fold_color(self._dark))
+        return fmt
 
     # -- geometry ------------------------------------------------------------------
 
@@ -154,7 +196,13 @@ class DocumentPane(QTextEdit):
         bar.setValue(max(bar.minimum(), min(bar.maximum(), round(y))))
 
     def reveal(self, offset: int, fraction: float = 0.2) -> None:
-        """Scroll so that ``offset`` sits ``fraction`` of the way down the viewport."""
+        """Scroll so that ``offset`` sits ``fraction`` of the way down the viewport.
+
+        Text brought into view must be readable: a fold hiding ``offset`` is asked to open first.
+        """
+        fold = self._map.fold_over(offset)
+        if fold is not None:
+            self.unfoldRequested.emit(fold.start)
         self.scroll_to_y(self.y_of(offset) - self.viewport().height() * fraction)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -178,6 +226,7 @@ class DocumentPane(QTextEdit):
 
     def set_hits(self, ranges: list[tuple[int, int]], current: int, dark: bool) -> None:
         """Show find hits (display ranges); ``current`` indexes the one in focus, -1 for none."""
+        self._hits = (list(ranges), current, dark)
         other = QTextCharFormat()
         other.setBackground(theme.find_color(dark))
         focused = QTextCharFormat()
@@ -235,7 +284,47 @@ class DocumentPane(QTextEdit):
         if (event.position().toPoint() - start).manhattanLength() > 4:
             return
         cursor = self.cursorForPosition(event.position().toPoint())
+        fold = self._map.fold_at_qt(cursor.position())
+        if fold is not None:
+            self.unfoldRequested.emit(fold.start)
+            return
         self.offsetClicked.emit(self.from_qt(cursor.position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """A pointing hand over a folded line, which opens on a click."""
+        super().mouseMoveEvent(event)
+        if not self._map.folds:
+            return
+        over = self._map.fold_at_qt(self.cursorForPosition(event.position().toPoint()).position())
+        shape = Qt.CursorShape.PointingHandCursor if over is not None else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+
+
+def _shown_runs(
+    runs: list[tuple[int, int, QTextCharFormat]], folds: Sequence[Fold]
+) -> list[tuple[int, int, QTextCharFormat | None]]:
+    """The runs as shown: text inside a fold left out, the fold's line in its place.
+
+    A fold's line appears as ``(fold index, fold index, None)`` where the fold begins.
+    """
+    if not folds:
+        return list(runs)
+    out: list[tuple[int, int, QTextCharFormat | None]] = []
+    k = 0
+    for start, end, fmt in runs:
+        position = start
+        while position < end:
+            while k < len(folds) and folds[k].end <= position:
+                k += 1
+            if k < len(folds) and folds[k].start <= position:
+                if folds[k].start == position:  # entering the fold: its line once
+                    out.append((k, k, None))
+                position = min(end, folds[k].end)
+                continue
+            stop = min(end, folds[k].start) if k < len(folds) else end
+            out.append((position, stop, fmt))
+            position = stop
+    return out
 
 
 def _runs(document: Document, spans: tuple[Span, ...], dark: bool) -> list[tuple[int, int, QTextCharFormat]]:

@@ -79,6 +79,11 @@ def accent_color() -> QColor:
     return QColor(PAIR_COLORS[PairKind.MODIFIED])
 
 
+def fold_color(dark: bool) -> QColor:
+    """Background of a folded line of unchanged text: a neutral grey, unlike any highlight."""
+    return QColor("#3a3a3a") if dark else QColor("#ececec")
+
+
 def find_color(dark: bool) -> QColor:
     """Background of find hits: the amber of shared-elsewhere, made stronger."""
     color = highlight_color(Highlight.ELSEWHERE, dark)
