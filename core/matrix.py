@@ -3,7 +3,9 @@
 Rows are the base document's leaf items in document order, columns are the other
 documents; each cell says how that document takes up the item: its counterpart
 section(s) with number, title and score, and one of four kinds (照搬 verbatim,
-修改 modified, 相关 related, 未落实 absent). Every column is an ordinary pairwise
+修改 modified, 相关 related, 未落实 absent); where the document implements the base
+(``Comparison.relation``) the cell also carries the item's coverage grade (照搬 / 细化 /
+修改 / 仅涉及 / 未见落实), the words of the reports. Every column is an ordinary pairwise
 ``compare`` of the base against that document, kept in ``Matrix.comparisons`` so a
 cell can open its pair's two-pane comparison without recomputing.
 
@@ -19,7 +21,8 @@ JSON (schema ``duizhao.matrix/1``), written by ``write_matrix_json``::
       "options": {"min_shared": 8, "t2s": true, "keep_boilerplate": false},
       "base": {"path": "...", "title": "...", "leaves": 24},
       "documents": [
-        {"path": "...", "title": "...",
+        {"path": "...", "title": "...", "relation": "implementation",
+         "grades": {"copied": 0, "elaborated": 13, "adapted": 6, "touched": 4, "not-taken-up": 1},
          "coverage": {"verbatim": 1, "modified": 10, "related": 6, "absent": 7,
                       "covered": 0.7083, "base_shared": 0.21, "local": 0.4}}
       ],
@@ -27,7 +30,7 @@ JSON (schema ``duizhao.matrix/1``), written by ``write_matrix_json``::
         {"id": "L12", "number": "（八）", "title": "推动川渝毗邻地区联动发展",
          "start": 1532, "end": 1890,
          "cells": [
-           {"kind": "modified", "score": 0.55,
+           {"kind": "modified", "grade": "elaborated", "score": 0.55,
             "counterparts": [{"id": "R40", "number": "（十四）", "title": "深化毗邻地区合作",
                               "kind": "modified", "score": 0.55, "start": 8801, "end": 9120}]}
          ]}
@@ -40,6 +43,7 @@ documents were given). A cell's ``kind`` is the closest kind among its counterpa
 of that kind (0 when absent). ``covered`` is the share of base leaves with any
 counterpart, ``base_shared`` the share of the base's wording found in the document,
 ``local`` the share of the document's own leaves with no counterpart in the base.
+``grades`` is empty and every cell's ``grade`` null for a document that revises the base.
 Section offsets are display offsets, as in ``duizhao.comparison/1``. Extra keys
 may be added; none may change meaning without a new schema version.
 """
@@ -63,7 +67,7 @@ from core.compare import compare_texts
 from core.errors import Cancelled, InputError
 from core.export.atomic import write_atomically
 from core.load import Loaded, load
-from core.model import Comparison, Document, Options, PairKind, Section
+from core.model import Comparison, CoverageGrade, Document, Options, PairKind, Relation, Section
 
 SCHEMA = "duizhao.matrix/1"
 
@@ -122,6 +126,7 @@ class Cell:
     kind: CellKind
     score: float  # best score among the counterparts of the cell's kind; 0 when absent
     counterparts: tuple[Counterpart, ...] = ()
+    grade: CoverageGrade | None = None  # how the item was taken up, where the document implements the base
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,16 @@ class Column:
     covered: float  # share of base leaves with any counterpart
     base_shared: float  # share of the base's wording found in this document
     local: float  # share of this document's leaves without a counterpart in the base
+    relation: Relation = Relation.REVISION  # how this document stands to the base
+    grades: tuple[tuple[CoverageGrade, int], ...] = ()  # base leaves by grade (implementation only)
 
     def count(self, kind: CellKind) -> int:
         """Number of base leaves whose cell in this column has ``kind``."""
         return dict(self.counts)[kind]
+
+    def graded(self, grade: CoverageGrade) -> int:
+        """Number of base leaves of ``grade`` (0 unless the document implements the base)."""
+        return dict(self.grades).get(grade, 0)
 
 
 @dataclass(frozen=True)
@@ -216,16 +227,18 @@ def build_matrix(comparisons: Sequence[Comparison]) -> Matrix:
 
 
 def _cell(comparison: Comparison, leaf_id: str) -> Cell:
+    grade = (comparison.coverage.grade_of.get(leaf_id)
+             if comparison.relation.relation is Relation.IMPLEMENTATION else None)
     found = [
         Counterpart(comparison.right.by_id[comparison.pairs[i].right], comparison.pairs[i].kind,
                     comparison.pairs[i].score, i)
         for i in comparison.pair_indexes(leaf_id)
     ]
     if not found:
-        return Cell(CellKind.ABSENT, 0.0)
+        return Cell(CellKind.ABSENT, 0.0, (), grade)
     found.sort(key=lambda cp: (cp.kind.rank, -cp.score, cp.section.start))
     best = found[0]
-    return Cell(_CELL_KINDS[best.kind], best.score, tuple(found))
+    return Cell(_CELL_KINDS[best.kind], best.score, tuple(found), grade)
 
 
 def _column(comparison: Comparison, cells: Sequence[Cell]) -> Column:
@@ -239,6 +252,9 @@ def _column(comparison: Comparison, cells: Sequence[Cell]) -> Column:
         covered=round((leaves - absent) / leaves, 4) if leaves else 0.0,
         base_shared=comparison.stats.left_shared,
         local=comparison.stats.right_leaves_local,
+        relation=comparison.relation.relation,
+        grades=tuple((grade, sum(1 for cell in cells if cell.grade is grade)) for grade in CoverageGrade)
+        if comparison.relation.relation is Relation.IMPLEMENTATION else (),
     )
 
 
@@ -384,6 +400,8 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
             {
                 "path": column.path,
                 "title": column.title,
+                "relation": column.relation.value,
+                "grades": {grade.value: n for grade, n in column.grades},
                 "coverage": {
                     **{kind.value: n for kind, n in column.counts},
                     "covered": column.covered,
@@ -399,6 +417,7 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
                 "cells": [
                     {
                         "kind": cell.kind.value,
+                        "grade": cell.grade.value if cell.grade else None,
                         "score": cell.score,
                         "counterparts": [
                             {**_section_ref(cp.section), "kind": cp.kind.value, "score": cp.score}

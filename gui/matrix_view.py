@@ -36,6 +36,7 @@ from core.model import Section
 from gui import theme
 from gui.exports import export_error_message
 from gui.i18n import tr
+from gui.relation_words import grade_label
 from gui.workers import CancelFn, ProgressFn, Worker
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -61,13 +62,15 @@ def section_label(section: Section, limit: int | None = None) -> str:
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell in one line: its closest counterpart with kind and score, and how many more there are."""
+    """A cell in one line: the item's grade where the document implements the base, its
+    closest counterpart with kind and score, and how many more there are."""
+    grade = f"{grade_label(cell.grade)} · " if cell.grade is not None else ""
     if not cell.counterparts:
-        return cell_kind_label(cell.kind)
+        return grade_label(cell.grade) if cell.grade is not None else cell_kind_label(cell.kind)
     best = cell.counterparts[0]
     text = f"{section_label(best.section, _TITLE_MAX)} · {cell_kind_label(CellKind.of(best.kind))} {best.score:.2f}"
     more = len(cell.counterparts) - 1
-    return text + (tr("（另 %1 条）").replace("%1", str(more)) if more else "")
+    return grade + text + (tr("（另 %1 条）").replace("%1", str(more)) if more else "")
 
 
 def cell_tooltip(cell: Cell) -> str:
@@ -85,6 +88,7 @@ def column_tooltip(column: Column, leaves: int) -> str:
     lines = [column.title, column.path, ""]
     lines.append(tr("有对应条目的基准条目：%1").replace("%1", percent(column.covered)))
     lines += [f"{cell_kind_label(kind)}：{column.count(kind)} / {leaves}" for kind in CellKind]
+    lines += [f"{grade_label(grade)}：{n} / {leaves}" for grade, n in column.grades]
     lines.append(tr("基准文件表述见于该文件：%1").replace("%1", percent(column.base_shared)))
     lines.append(tr("该文件本地独有条目：%1").replace("%1", percent(column.local)))
     return "\n".join(lines)

@@ -8,10 +8,11 @@ from importlib.util import find_spec
 import pytest
 from PySide6.QtCore import Qt
 
-from core.matrix import CellKind, build_matrix
-from core.model import PairKind
+from core.matrix import Cell, CellKind, build_matrix
+from core.model import CoverageGrade, PairKind
 from core.resources import samples_dir
 from gui import theme
+from gui.matrix_view import cell_text
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,9 @@ def test_matrix_input_error_is_a_message(window, qtbot, tmp_path):
         window.start_matrix(str(base), [str(empty)])
     assert "empty.txt" in blocker.args[0]
     assert window.matrix_window is None
+
+
+def test_a_cell_of_an_implementing_document_opens_with_the_grade() -> None:
+    assert cell_text(Cell(CellKind.ABSENT, 0.0, (), CoverageGrade.NOT_TAKEN_UP)) == "未见落实"
+    assert cell_text(Cell(CellKind.ABSENT, 0.0, (), CoverageGrade.TOUCHED)) == "仅涉及"
+    assert cell_text(Cell(CellKind.ABSENT, 0.0)) == "未落实"
