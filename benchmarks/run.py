@@ -444,6 +444,10 @@ def main() -> int:
         print(header)
         print()
         print(markdown_table(rows))
+    failed = [row.name.strip() for row in rows if row.verdict == "FAIL"]
+    if failed:
+        print("over budget: " + "; ".join(failed), file=sys.stderr)
+        return 3
     return 0
 
 
