@@ -1,7 +1,9 @@
 """Word-level diff of two aligned sections.
 
-Both sections are compared in comparison form (see ``core.normalize``), word by word:
-each distinct token becomes one private-use character, diff-match-patch diffs the two
+Both sections are compared in comparison form (see ``core.normalize``), word by word
+(``core.tokens``: a value such as 2025年, 1200亿元 or 16.5% is one token, so a changed
+figure is replaced whole on both sides, never digit by digit): each distinct token
+becomes one private-use character, diff-match-patch diffs the two
 strings of token characters (no timeout, so the result never depends on machine
 speed) and its semantic cleanup merges scattered small edits. The operations are then
 mapped back to display offsets so that they tile both sections exactly.

@@ -1,10 +1,23 @@
 """Highlight spans of both sides (DESIGN §6), computed once per comparison.
 
-Precedence, per character: ``shared`` (present in the counterpart: an equal span of
-the pair's diff, or a common run whose other end lies in a counterpart) over
-``shared-elsewhere`` (a common run whose other end lies anywhere else) over the
-side's unique class. Section numbers, spaces and line breaks stay neutral, so
-renumbering alone paints nothing.
+One marking model, with a precedence rule:
+
+1. Text that a ``same``/``modified`` pair's diff covers is *explained* by it, and that
+   diff alone decides its mark: ``shared`` for an equal span, the side's unique class
+   (deleted on the left, inserted on the right) for every other op. A section's own
+   text (its heading and body, not its sub-sections) is decided by its own pairs: a
+   sub-section is decided by the pairs it has itself, so an unpaired paragraph inside
+   a modified chapter is left unexplained rather than swallowed by the chapter's diff.
+   Where a section has several counterparts, text equal in any of them is shared.
+2. Only unexplained text takes marks from the shared wording of the two documents:
+   ``shared`` when the passage's other end lies in a counterpart (of the section or
+   of an ancestor), ``shared-elsewhere`` when it lies anywhere else. Stock wording
+   (``core.shared.is_stock``) marks nothing: it would make new text look old.
+3. The rest keeps the side's unique class. Section numbers, spaces and line breaks
+   stay neutral, so renumbering alone paints nothing.
+
+So a character a pair's diff marks deleted or inserted is never shown as shared
+elsewhere, and a changed value (one token to the diff) is marked whole on both sides.
 """
 
 from __future__ import annotations
@@ -14,9 +27,10 @@ from collections.abc import Sequence
 
 from core.model import Document, Highlight, OpKind, Pair, PairKind, Span
 from core.normalize import Normalized
-from core.shared import Run
+from core.shared import Run, is_stock
 
 _NEUTRAL, _UNIQUE, _ELSEWHERE, _SHARED = 0, 1, 2, 3
+_DIFFED = (PairKind.SAME, PairKind.MODIFIED)
 
 
 def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, set[str]]:
@@ -38,10 +52,65 @@ def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, 
 
 # _RAISE[v] maps each class to max(class, v): one C-level translate per span.
 _RAISE = [bytes(max(i, v) for i in range(256)) for v in range(4)]
+_UNEXPLAINED = re.compile(rb"\x00+")
+_SPACES = re.compile(r"\s+")
 
 
 def _mark(classes: bytearray, start: int, end: int, value: int) -> None:
     classes[start:end] = classes[start:end].translate(_RAISE[value])
+
+
+def _mark_unexplained(classes: bytearray, explained: bytearray, start: int, end: int, value: int) -> None:
+    """Raise the class of the characters in ``[start, end)`` that no pair's diff explains."""
+    for gap in _UNEXPLAINED.finditer(explained, start, end):
+        _mark(classes, gap.start(), gap.end(), value)
+
+
+def _own_ranges(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    """For each section, the ranges of its own text: its extent minus its sub-sections'."""
+    by_id = doc.by_id
+    out: dict[str, list[tuple[int, int]]] = {}
+    for section in doc.sections:
+        ranges = []
+        pos = section.start
+        for child in sorted((by_id[c] for c in section.children), key=lambda s: s.start):
+            if child.start > pos:
+                ranges.append((pos, child.start))
+            pos = max(pos, child.end)
+        if section.end > pos:
+            ranges.append((pos, section.end))
+        out[section.id] = ranges
+    return out
+
+
+def _clipped(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` that lie inside ``ranges``."""
+    return [(max(start, a), min(end, b)) for a, b in ranges if a < end and start < b]
+
+
+class _Side:
+    """Classes and the explained mask of one side's display text."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.classes = bytearray([_UNIQUE]) * len(doc.text)
+        for space in _SPACES.finditer(doc.text):
+            self.classes[space.start() : space.end()] = bytes(space.end() - space.start())
+        self.explained = bytearray(len(doc.text))
+        self.own = _own_ranges(doc)
+
+    def explain(self, sid: str, start: int, end: int, equal: bool) -> None:
+        """Mark the part of ``[start, end)`` in section ``sid``'s own text as decided by a diff."""
+        for a, b in _clipped(start, end, self.own[sid]):
+            self.explained[a:b] = b"\x01" * (b - a)
+            if equal:
+                _mark(self.classes, a, b, _SHARED)
+
+    def finish(self, unique: Highlight) -> tuple[Span, ...]:
+        """Neutral section numbers, then the spans of every class."""
+        for section in self.doc.sections:
+            self.classes[section.start : section.number_end] = bytes(section.number_end - section.start)
+        return _spans(self.classes, unique)
 
 
 def highlights(
@@ -53,30 +122,29 @@ def highlights(
     runs: Sequence[Run],
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Sorted, non-overlapping highlight spans of the left and right display texts."""
-    left_classes = _base(left)
-    right_classes = _base(right)
+    left_side, right_side = _Side(left), _Side(right)
     for p in pairs:
-        if p.kind is PairKind.RELATED or not _is_leaf_pair(left, right, p):
+        if p.kind not in _DIFFED:
             continue
         for op in p.diff:
-            if op.op is OpKind.EQUAL:
-                _mark(left_classes, op.left_start, op.left_end, _SHARED)
-                _mark(right_classes, op.right_start, op.right_end, _SHARED)
+            equal = op.op is OpKind.EQUAL
+            left_side.explain(p.left, op.left_start, op.left_end, equal)
+            right_side.explain(p.right, op.right_start, op.right_end, equal)
 
     counterparts = _related_sets(left, pairs, "left")
     for run in runs:
         ls, le = left_norm.to_display(run.left_start, run.left_end)
         rs, re_ = right_norm.to_display(run.right_start, run.right_end)
+        if is_stock(left_norm.text[run.left_start : run.left_end]):
+            continue  # common policy wording says nothing about where new text came from
         mine, theirs = left.section_at(ls), right.section_at(rs)
         value = _ELSEWHERE
         if mine and theirs and counterparts[mine.id] & _ancestor_ids(right, theirs.id):
             value = _SHARED
-        _mark(left_classes, ls, le, value)
-        _mark(right_classes, rs, re_, value)
+        _mark_unexplained(left_side.classes, left_side.explained, ls, le, value)
+        _mark_unexplained(right_side.classes, right_side.explained, rs, re_, value)
 
-    for doc, classes in ((left, left_classes), (right, right_classes)):
-        _neutral_numbers(doc, classes)
-    return (_spans(left_classes, Highlight.LEFT_ONLY), _spans(right_classes, Highlight.RIGHT_ONLY))
+    return left_side.finish(Highlight.LEFT_ONLY), right_side.finish(Highlight.RIGHT_ONLY)
 
 
 def _ancestor_ids(doc: Document, sid: str) -> set[str]:
@@ -86,19 +154,6 @@ def _ancestor_ids(doc: Document, sid: str) -> set[str]:
         out.add(current)
         current = doc.by_id[current].parent
     return out
-
-
-def _is_leaf_pair(left: Document, right: Document, p: Pair) -> bool:
-    return left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf
-
-
-def _base(doc: Document) -> bytearray:
-    return bytearray(_NEUTRAL if ch.isspace() else _UNIQUE for ch in doc.text)
-
-
-def _neutral_numbers(doc: Document, classes: bytearray) -> None:
-    for section in doc.sections:
-        classes[section.start : section.number_end] = bytes(section.number_end - section.start)
 
 
 _RUNS = re.compile(rb"\x01+|\x02+|\x03+")

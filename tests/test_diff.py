@@ -174,3 +174,24 @@ def test_long_revision_is_diffed_between_anchors() -> None:
     revised = base.replace("第17条推动", "第17条全面推动").replace("第250条推动高质量发展,", "")
     changes = [t for t in op_texts(base, revised, diff(base, revised)) if t[0] != "equal"]
     assert changes == [("insert", "", "全面"), ("delete", "第250条推动高质量发展,", "")]
+
+
+@given(
+    st.sampled_from(["2025年", "2025年底", "1200亿元", "500个", "15%", "16.5%", "5-8个", "三年", "2020年7月"]),
+    st.sampled_from(["2026年", "2026年底", "1300亿元", "600个", "16%", "16.8%", "5-9个", "五年", "2020年8月"]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_changed_value_is_replaced_whole(old: str, new: str) -> None:
+    left = f"一、到期目标。全区地区生产总值达到{old}，推动高质量发展。"
+    right = f"一、到期目标。全区地区生产总值达到{new}，推动高质量发展。"
+    ops = check_invariants(normalize(left), (0, len(left)), normalize(right), (0, len(right)))
+    assert [t for t in op_texts(left, right, ops) if t[0] != "equal"] == [("replace", old, new)]
+
+
+def test_values_with_spaces_in_the_display_text_are_marked_whole() -> None:
+    left, right = "到 2025 年,全区投资达到 1000 亿元。", "到 2026 年,全区投资达到 1200 亿元。"
+    changed = [t for t in op_texts(left, right, diff(left, right)) if t[0] != "equal"]
+    assert [(kind, a.strip(), b.strip()) for kind, a, b in changed] == [
+        ("replace", "2025 年", "2026 年"),
+        ("replace", "1000 亿元", "1200 亿元"),
+    ]

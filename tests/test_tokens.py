@@ -72,9 +72,54 @@ def test_policy_terms_stay_whole_in_context(sentence: str, term: str) -> None:
 def test_ascii_runs_punctuation_and_line_breaks() -> None:
     text = 'gdp增长8.5%,建成5g基站2025个。\n"十四五"期间'
     assert words(text) == [
-        "gdp", "增长", "8.5%", ",", "建成", "5g", "基站", "2025", "个", "。",
+        "gdp", "增长", "8.5%", ",", "建成", "5g", "基站", "2025个", "。",
         "\n", '"', "十四五", '"', "期间",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("到2025年,全市地区生产总值达到1200亿元", "2025年"),
+        ("到2025年,全市地区生产总值达到1200亿元", "1200亿元"),
+        ("新增就业岗位500个", "500个"),
+        ("研发投入强度达到16.5%", "16.5%"),
+        ("到2025年底前完成", "2025年底"),
+        ("自2020年7月1日起施行", "2020年7月1日"),
+        ("二〇二五年七月一日", "二〇二五年七月一日"),
+        ("每年新增5-8个", "5-8个"),
+        ("比重控制在10%-15%之间", "10%-15%"),
+        ("共有1,200家企业", "1,200家"),
+        ("新增耕地3.5万亩", "3.5万亩"),
+        ("用三年时间基本建成", "三年"),
+        ("依照本法第十二条规定", "第十二条"),
+        ("培育一百二十余家企业", "一百二十余家"),
+        ("三至五年内完成", "三至五年内"),
+        ("占比达到百分之十五", "百分之十五"),
+    ],
+)
+def test_values_are_one_token(text: str, value: str) -> None:
+    assert value in words(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("统一年度计划", ["统一", "年度计划"]),  # a numeral inside a word is not a value
+        ("加快推进一体化发展", ["加快", "推进", "一体化", "发展"]),
+        ("编制十四五时期规划", ["编制", "十四五", "时期", "规划"]),
+        ("建成5g基站", ["建成", "5g", "基站"]),
+        ("10%-15a", ["10%", "-", "15a"]),  # no dangling range separator
+        ("5至少", ["5", "至少"]),
+    ],
+)
+def test_values_respect_word_boundaries(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_figure_spans_are_the_values_that_start_with_a_digit() -> None:
+    text = "用三年时间,到2025年底新增500个,比重10%-15%,增长16.5%,第3条"
+    assert [text[a:b] for a, b in tokens.figure_spans(text)] == ["2025年底", "500个", "10%-15%", "16.5%", "3条"]
 
 
 def test_samples_are_tiled() -> None:

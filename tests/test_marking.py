@@ -1,0 +1,373 @@
+"""One marking model: every change marked whole, on both sides, in the spans and every export's view.
+
+Each test plants one defect a drafter met (a changed target, date, percentage, figure or
+Chinese numeral; an inserted paragraph made of stock phrases) in an otherwise unchanged
+document and checks the marks character by character, on both sides, three ways: the
+engine's highlight spans, the paragraphs of highlighted runs the DOCX and PDF reports
+write (``core.export.segments``) and the redline's kept, deleted and inserted pieces
+(``core.export.redline_pieces``); the window's document pane is read back too.
+
+The property at the end checks the marking against the diff it comes from: in every
+same/modified pair, the left text less the characters marked deleted is the right text
+less those marked inserted, so the marks alone rebuild the right text from the left.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.compare import compare_texts
+from core.export.redline_pieces import tracked_pieces
+from core.export.segments import SpanIndex, paragraphs
+from core.model import Comparison, Document, Highlight, OpKind, Options, PairKind, Span
+from core.normalize import normalize
+
+# The window's pane is read back without a display (set before pytest-qt makes the application).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A small plan: a title, a chapter with three items. The second item quotes the figures
+# of the first one, so a passage holding a figure is also found elsewhere: the case where
+# a changed figure used to come out as 他处相同 instead of deleted.
+TITLE = "江阳区国民经济和社会发展第十四个五年规划纲要"
+TARGETS = (
+    "（一）发展目标。到2025年，全区地区生产总值达到1200亿元，新增城镇就业岗位500个农村电商服务站点，"
+    "研发经费投入强度达到15%，用三年时间基本建成现代产业体系。"
+)
+TASKS = (
+    "（二）重点任务。加快推进交通基础设施建设，完善综合交通运输体系，新增城镇就业岗位500个农村电商服务站点"
+    "覆盖全部乡镇，推动城乡融合发展。"
+)
+SAFEGUARDS = (
+    "（三）保障措施。全面加强组织领导，健全规划实施监测评估机制，强化财政金融政策支撑，确保各项目标任务落实落地。"
+)
+CHAPTER = "一、发展目标和主要任务"
+
+
+def plan(targets: str = TARGETS, extra: str = "") -> str:
+    """The plan's text with the given first item and an optional item after the last one."""
+    lines = [TITLE, CHAPTER, targets, TASKS, SAFEGUARDS]
+    if extra:
+        lines.append(extra)
+    return "\n".join(lines)
+
+
+def run(left: str, right: str) -> Comparison:
+    return compare_texts(left, right, Options(), left_path="left.txt", right_path="right.txt")
+
+
+# --- the three views of one side's marks, one entry per character ------------------------
+
+
+def span_marks(text: str, spans: tuple[Span, ...]) -> list[Highlight | None]:
+    """The highlight class of every character (None: neutral), as the window paints it."""
+    marks: list[Highlight | None] = [None] * len(text)
+    for span in spans:
+        marks[span.start : span.end] = [span.kind] * (span.end - span.start)
+    return marks
+
+
+def segment_marks(doc: Document, spans: tuple[Span, ...]) -> list[Highlight | None]:
+    """The class of every character as the DOCX and PDF reports write it (line breaks: None)."""
+    written = paragraphs(doc.text, SpanIndex(spans), 0, len(doc.text))
+    marks: list[Highlight | None] = []
+    for number, runs in enumerate(written):
+        if number:
+            marks.append(None)  # the paragraph break
+        for piece in runs:
+            marks += [piece.kind] * len(piece.text)
+    rebuilt = "\n".join("".join(piece.text for piece in runs) for runs in written)
+    assert rebuilt == doc.text, "the test documents have no blank lines: the reports keep every character"
+    return marks
+
+
+def window_marks(doc: Document, spans: tuple[Span, ...], qtbot: object) -> list[Highlight | None]:
+    """The class of every character as the window's pane shows it, read back from its formats."""
+    pytest.importorskip("PySide6.QtWidgets")
+    from PySide6.QtCore import Qt
+
+    from gui import theme
+    from gui.text_pane import DocumentPane
+
+    pane = DocumentPane()
+    qtbot.addWidget(pane)  # type: ignore[attr-defined]
+    pane.set_content(doc, spans, dark=False)
+    by_color = {theme.highlight_color(kind, False).name(): kind for kind in Highlight}
+    marks: list[Highlight | None] = [None] * len(doc.text)
+    block = pane.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            brush = fragment.charFormat().background()
+            kind = by_color[brush.color().name()] if brush.style() != Qt.BrushStyle.NoBrush else None
+            start = pane.from_qt(fragment.position())
+            end = pane.from_qt(fragment.position() + fragment.length())
+            marks[start:end] = [kind] * (end - start)
+            fragments += 1
+        block = block.next()
+    return marks
+
+
+def redline_marks(comparison: Comparison) -> tuple[list[bool], list[bool]]:
+    """(deleted, inserted): for every left and right character, whether the redline changes it."""
+    deleted: list[bool] = []
+    inserted: list[bool] = []
+    for piece in tracked_pieces(comparison):
+        if piece.kind != "insert":
+            deleted += [piece.kind == "delete"] * len(piece.text)
+        if piece.kind != "delete":
+            inserted += [piece.kind == "insert"] * len(piece.text)
+    assert len(deleted) == len(comparison.left.text) and len(inserted) == len(comparison.right.text)
+    return deleted, inserted
+
+
+def numbers(doc: Document) -> set[int]:
+    """Offsets of section numbers: neutral on screen by design, so renumbering paints nothing."""
+    return {i for s in doc.sections for i in range(s.start, s.number_end)}
+
+
+def changed(text: str, value: str) -> set[int]:
+    """Offsets of ``value`` in the first item of ``text`` (the title may hold the same characters)."""
+    at = text.index(value, text.index("（一）"))
+    return set(range(at, at + len(value)))
+
+
+def assert_marked(comparison: Comparison, left_changed: set[int], right_changed: set[int],
+                  qtbot: object | None = None) -> None:
+    """Exactly the given characters are marked on each side, and the rest is shared, in every view.
+
+    ``left_changed`` must come out deleted (left-only) and ``right_changed`` inserted
+    (right-only); every other character except section numbers and spaces is shared with
+    the counterpart. The reports' view (and the window's, given ``qtbot``) must equal the
+    spans, and the redline must delete and insert exactly the same characters.
+    """
+    deleted, inserted = redline_marks(comparison)
+    sides = (
+        (comparison.left, comparison.left_highlights, left_changed, Highlight.LEFT_ONLY, deleted),
+        (comparison.right, comparison.right_highlights, right_changed, Highlight.RIGHT_ONLY, inserted),
+    )
+    for doc, spans, expected, unique, redline in sides:
+        marks = span_marks(doc.text, spans)
+        assert segment_marks(doc, spans) == [None if ch == "\n" else m for ch, m in zip(doc.text, marks, strict=True)]
+        if qtbot is not None:
+            shown = window_marks(doc, spans, qtbot)
+            assert [m for ch, m in zip(doc.text, shown, strict=True) if ch != "\n"] == [
+                m for ch, m in zip(doc.text, marks, strict=True) if ch != "\n"
+            ]
+        skip = numbers(doc)
+        for i, ch in enumerate(doc.text):
+            if ch.isspace() or i in skip:
+                continue
+            want = unique if i in expected else Highlight.SHARED
+            context = doc.text[max(0, i - 6) : i + 7]
+            assert marks[i] is want, f"{doc.path}: {ch!r} at {i} in …{context}… is {marks[i]}, not {want}"
+            assert redline[i] == (i in expected), f"{doc.path}: redline disagrees on {ch!r} at {i} in …{context}…"
+
+
+def plant(old: str, new: str) -> None:
+    """Change ``old`` to ``new`` in the first item and check that both are marked whole."""
+    assert TARGETS.count(old) == 1
+    left, right = plan(), plan(TARGETS.replace(old, new))
+    comparison = run(left, right)
+    pair_kinds = {(p.left, p.right): p.kind for p in comparison.pairs}
+    assert PairKind.MODIFIED in pair_kinds.values()
+    assert_marked(comparison, changed(left, old), changed(right, new))
+
+
+def test_changed_target_500_to_600_is_deleted_not_shared_elsewhere() -> None:
+    # "500个农村电商服务站点" also stands in the second item on both sides: the left 500个
+    # lies in a passage found elsewhere, and the pair's diff must still decide its mark.
+    plant("500个", "600个")
+
+
+def test_changed_date_2025_to_2026_is_marked_whole_on_both_sides() -> None:
+    plant("2025年", "2026年")
+
+
+def test_changed_percentage_15_to_16_5_is_marked_whole_on_both_sides() -> None:
+    plant("15%", "16.5%")
+
+
+def test_changed_figure_1200_to_1300_is_marked_whole_not_one_digit() -> None:
+    plant("1200亿元", "1300亿元")
+
+
+def test_changed_chinese_numeral_is_marked_whole() -> None:
+    plant("三年", "五年")
+
+
+def test_several_changed_values_in_one_sentence(qtbot: object) -> None:
+    left = plan()
+    revised = TARGETS
+    for old, new in (("2025年", "2026年"), ("1200亿元", "1300亿元"), ("15%", "16.5%"), ("三年", "五年")):
+        revised = revised.replace(old, new)
+    right = plan(revised)
+    comparison = run(left, right)
+    left_changed: set[int] = set()
+    right_changed: set[int] = set()
+    for old, new in (("2025年", "2026年"), ("1200亿元", "1300亿元"), ("15%", "16.5%"), ("三年", "五年")):
+        left_changed |= changed(left, old)
+        right_changed |= changed(right, new)
+    assert_marked(comparison, left_changed, right_changed, qtbot)
+
+
+INSERTED = "（四）生态保护。全区大力推进生态环境保护，全面加强组织领导。到2025年，全区森林覆盖率达到60%以上。"
+
+
+def test_inserted_paragraph_with_stock_phrases_reads_as_new(qtbot: object) -> None:
+    # "。到2025年，全区" stands in the first item on both sides, and 全面加强组织领导 is the
+    # wording of any policy text; neither may make the new paragraph look old.
+    left = plan()
+    right = plan(extra=INSERTED)
+    assert "。到2025年，全区" in left and "全面加强组织领导" in left
+    comparison = run(left, right)
+    at = right.index(INSERTED)
+    assert_marked(comparison, set(), set(range(at, at + len(INSERTED))), qtbot)
+
+
+def test_inserted_paragraph_quoting_a_real_passage_still_shows_it() -> None:
+    # The other side of the rule: a passage that names something (not stock wording) and
+    # is found in the other document is still shown as shared inside new text (shared
+    # with a related counterpart, or elsewhere), and only the rest reads as new.
+    passage = "农村电商服务站点覆盖全部乡镇"
+    quoted = f"（四）专项行动。开展年度评估，{passage}。"
+    comparison = run(plan(), plan(extra=quoted))
+    at = comparison.right.text.index(passage)
+    marks = span_marks(comparison.right.text, comparison.right_highlights)
+    assert len(set(marks[at : at + len(passage)])) == 1
+    assert marks[at] in (Highlight.SHARED, Highlight.ELSEWHERE)
+    tail = comparison.right.text.index("开展年度评估")  # new wording
+    assert set(marks[tail : tail + len("开展年度评估")]) == {Highlight.RIGHT_ONLY}
+
+
+def test_punctuation_and_digits_alone_are_not_shared_wording() -> None:
+    left = "一、总体目标。到2025年，全市经济总量。\n二、保障。到2025年，全区生产总值。"
+    right = "一、重点任务。到2025年，全区产业。"
+    comparison = run(left, right)
+    marks = span_marks(comparison.right.text, comparison.right_highlights)
+    at = comparison.right.text.index("。到2025年，全区")
+    assert Highlight.ELSEWHERE not in marks[at : at + len("。到2025年，全区")]
+    assert not comparison.matches
+
+
+# --- the property: the marks alone rebuild the right text from the left --------------------
+
+_WORDS = [
+    "推进", "高质量", "发展", "加强", "生态环境", "保护", "建设", "交通", "基础设施", "完善", "体系",
+    "城市", "乡村", "振兴", "创新", "开放", "合作", "区域", "协同", "产业", "集群", "长江", "航运",
+]  # fmt: skip
+_VALUES = [
+    "2025年", "2026年", "2025年底", "2020年7月", "1200亿元", "1300亿元", "500个", "600个", "15%",
+    "16.5%", "5-8个", "10%-15%", "三年", "五年", "一百二十家", "第十二条",
+]  # fmt: skip
+_CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+_clause = st.lists(st.sampled_from(_WORDS + _VALUES), min_size=3, max_size=8).map("".join)
+_item = st.lists(_clause, min_size=1, max_size=4).map(lambda cs: "，".join(cs) + "。")
+
+
+@st.composite
+def _revision(draw: st.DrawFn) -> tuple[str, str]:
+    """A document of numbered items and a revision: values swapped, clauses edited, items added or dropped."""
+    items = draw(st.lists(_item, min_size=1, max_size=5))
+    revised = []
+    for item in items:
+        action = draw(st.sampled_from(["keep", "values", "values", "edit", "drop"]))
+        if action == "values":
+            for value in _VALUES:
+                if value in item and draw(st.booleans()):
+                    item = item.replace(value, draw(st.sampled_from(_VALUES)), 1)
+        elif action == "edit":
+            item = draw(_clause) + "，" + item
+        if action != "drop":
+            revised.append(item)
+    if draw(st.booleans()):
+        revised.insert(draw(st.integers(0, len(revised))), draw(_item))
+
+    def render(body: list[str]) -> str:
+        lines = ["关于推进高质量发展的实施意见"]
+        lines += [f"（{_CN[n % len(_CN)]}）{text}" for n, text in enumerate(body)]
+        return "\n".join(lines)
+
+    return render(items), render(revised or items)
+
+
+def _kept(doc: Document, spans: tuple[Span, ...], unique: Highlight, start: int, end: int,
+          skip: set[int]) -> str:
+    """Comparison form of ``[start, end)`` without the characters marked ``unique`` and without ``skip``."""
+    marks = span_marks(doc.text, spans)
+    kept = "".join(doc.text[i] for i in range(start, end) if marks[i] is not unique and i not in skip)
+    return normalize(kept).text
+
+
+def _own(doc: Document, sid: str) -> tuple[int, int]:
+    section = doc.by_id[sid]
+    return section.start, section.end
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_revision())
+def test_marks_rebuild_the_right_text_from_the_left(texts: tuple[str, str]) -> None:
+    left_text, right_text = texts
+    comparison = run(left_text, right_text)
+    left, right = comparison.left, comparison.right
+    diffed = [p for p in comparison.pairs if p.kind in (PairKind.SAME, PairKind.MODIFIED)]
+    counterparts: dict[str, int] = {}
+    for p in diffed:
+        counterparts[p.left] = counterparts.get(p.left, 0) + 1
+        counterparts[p.right] = counterparts.get(p.right, 0) + 1
+    skip_left, skip_right = numbers(left), numbers(right)
+    for p in diffed:
+        ls, rs = left.by_id[p.left], right.by_id[p.right]
+        if not (ls.is_leaf and rs.is_leaf) or counterparts[p.left] > 1 or counterparts[p.right] > 1:
+            continue  # a section with several counterparts keeps what any of them shares
+        # Every character of an op carries the op's mark: deleted/inserted or shared.
+        left_marks = span_marks(left.text, comparison.left_highlights)
+        right_marks = span_marks(right.text, comparison.right_highlights)
+        for op in p.diff:
+            for i in range(op.left_start, op.left_end):
+                if not left.text[i].isspace() and i not in skip_left:
+                    want = Highlight.SHARED if op.op is OpKind.EQUAL else Highlight.LEFT_ONLY
+                    assert left_marks[i] is want, (p, op, left.text[i])
+            for i in range(op.right_start, op.right_end):
+                if not right.text[i].isspace() and i not in skip_right:
+                    want = Highlight.SHARED if op.op is OpKind.EQUAL else Highlight.RIGHT_ONLY
+                    assert right_marks[i] is want, (p, op, right.text[i])
+        # Left less deleted == right less inserted: applying the marks to the left gives the right.
+        kept_left = _kept(left, comparison.left_highlights, Highlight.LEFT_ONLY, *_own(left, p.left), skip_left)
+        kept_right = _kept(right, comparison.right_highlights, Highlight.RIGHT_ONLY, *_own(right, p.right),
+                           skip_right)
+        assert kept_left == kept_right, (p, left.text[ls.start : ls.end], right.text[rs.start : rs.end])
+    # The redline's own marks rebuild both texts exactly.
+    pieces = tracked_pieces(comparison)
+    assert "".join(x.text for x in pieces if x.kind != "delete") == right.text
+    assert "".join(x.text for x in pieces if x.kind != "insert") == left.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_revision())
+def test_values_are_never_split_by_a_mark(texts: tuple[str, str]) -> None:
+    comparison = run(*texts)
+    for doc, spans in ((comparison.left, comparison.left_highlights), (comparison.right, comparison.right_highlights)):
+        marks = span_marks(doc.text, spans)
+        skip = numbers(doc)
+        for value in _VALUES:
+            at = doc.text.find(value)
+            while at >= 0:
+                inside = {marks[i] for i in range(at, at + len(value)) if i not in skip}
+                whole = _whole_value(doc.text, at, value)
+                if whole and len(inside) > 1:
+                    raise AssertionError(f"{value} at {at} in {doc.path} is split: {inside}")
+                at = doc.text.find(value, at + 1)
+
+
+def _whole_value(text: str, at: int, value: str) -> bool:
+    """True when ``value`` at ``at`` is not part of a longer value (2025年 inside 2025年底)."""
+    end = at + len(value)
+    before = text[at - 1] if at else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isdigit() or before in "-.") and not (after.isdigit() or after in "-.%年月日个底")
