@@ -1,10 +1,18 @@
-"""Turn a loader's raw text into the display text: the policy, and only the policy.
+"""Turn a loader's raw text into the display text: the policy as written, and only the policy.
 
 Three repairs, in this order:
 
-1. Whitespace. Every line is stripped, blank lines go, and spaces that PDF
-   extraction scatters through Chinese text (``“ 十四五 ”``, ``2021 年 3 月``) are
-   removed; single spaces between Latin words stay.
+1. Whitespace. Blank lines and trailing spaces go; everything a drafter writes stays:
+   a line's indent (``　　``), the space between a heading number and its title
+   (``第一条　为了``, ``第一章 总则``), spaces between Chinese words (a title's two
+   clauses, a signature's columns, ``序　言``) and spaces in Latin text. What goes is
+   the spacing a PDF extractor inserts, recognised by where it sits: at a change of
+   glyph source between Chinese text and digits, Latin, quotes, brackets or marks
+   (``“ 十四五 ”``, ``2021 年 3 月``), after an opening or before a closing mark, between
+   every character of a letter-spaced line (``加 强 生 态``) and, in a text whose
+   spacing shows it was extracted throughout, between two Chinese characters
+   (kerning gaps such as ``品 牌``). The comparison form (``core.normalize``) drops
+   every space, so none of this ever shows up as a change.
 2. Noise (skipped with ``keep_boilerplate``). Web-page chrome (breadcrumbs, publishing
    meta, toolbars, share widgets, site footers, gov.cn metadata tables, news headline
    prefixes) and PDF page numbers with their running headers. Chrome patterns run on
@@ -29,7 +37,7 @@ from core.outline import match_heading
 class Cleaned:
     """The display text of a document and the lines cleaning removed from it."""
 
-    text: str  # the display text; paragraphs separated by exactly one "\n"
+    text: str  # the display text; paragraphs separated by exactly one "\n", each with its indent
     removed: tuple[str, ...]  # lines removed, as they were (stripped), in order
 
 
@@ -43,15 +51,34 @@ _CJK = (
     "\U00020000-\U0003ffff\u2018-\u201f\u2014\u2015\u2022\u2026\u00b7"
     "\u2160-\u218f\u2460-\u24ff\u25a0-\u25ff"
 )
-# A run of spaces goes when it touches Chinese text, follows an opening bracket,
-# precedes a closing mark or a bracketed Chinese phrase: "( 2021 年" -> "(2021年",
-# "8.5% ," -> "8.5%,", "G546 (江阳段)" -> "G546(江阳段)".
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}(\[{{])[^\S\n]+|[^\S\n]+(?=[{_CJK},;:!?)\]}}]|[(\[][^\S\n]*[{_CJK}])")
-# Then a run after a half-width mark that closes Chinese text ("胜利, 2016年"). This
-# needs the gaps above already gone, hence a second pass.
-_CJK_PUNCT_GAP = re.compile(rf"(?<=[{_CJK}][,;:!?])[^\S\n]+")
+# Ideographs: between two of them a space is a word space a drafter may type.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_IS_HAN = re.compile(f"[{_HAN}]")
+# The ideographic space is typed (indents, 第一条　为了, 序　言); extractors emit ASCII spaces.
+_IDEOGRAPHIC_SPACE = "\u3000"
 _SPACE_RUN = re.compile(r"[^\S\n]+")
-_NARROW = re.compile(rf"[^{_CJK}]")
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(",;:!?)]}")
+# A bracketed Chinese phrase after a space: "G546 (江阳段)" -> "G546(江阳段)".
+_BRACKETED_CJK = re.compile(rf"[(\[][^\S\n]*[{_CJK}]")
+# A run after a half-width mark that closes Chinese text ("胜利, 2016年"). This needs
+# the gaps before the mark already gone, hence a second pass.
+_CJK_PUNCT_GAP = re.compile(rf"(?<=[{_CJK}][,;:!?])[^\S\n]+")
+# Where the glyph source changes between Chinese text and digits, Latin letters, curly
+# quotes or 〇 (set from another font), a PDF extractor inserts a space; a drafter of a
+# Chinese document does not. Counted to tell an extracted text from a typed one.
+_SWITCH = "0-9A-Za-z\u2018\u2019\u201c\u201d\u3007"
+_SPACED_SWITCH = re.compile(
+    rf"[{_HAN}][^\S\n\u3000]+(?=[{_SWITCH}])|[{_SWITCH}][^\S\n\u3000]+(?=[{_HAN}])"
+)
+_TIGHT_SWITCH = re.compile(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
+_HAN_GAP = re.compile(rf"[{_HAN}][^\S\n]+(?=[{_HAN}])")
+_HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
+# Spaces next to Chinese text, dropped before chrome is looked for (``_compact``).
+_CHROME_GAP = re.compile(rf"(?<=[{_CJK}])[^\S\n]+|[^\S\n]+(?=[{_CJK}])")
+# Fewer spaced gaps than this is a short heading spaced out by its drafter ("序 言", "结 束 语").
+_MIN_LETTER_GAPS = 3
+_NARROW = re.compile(rf"[^{_CJK}\u3000]")
 _WIDE = re.compile(rf"[{_CJK}]")
 
 _MAX_CANDIDATE = 150  # longer lines are never chrome; they are not even simplified
@@ -153,7 +180,8 @@ def clean(raw: str, keep_boilerplate: bool = False) -> Cleaned:
     PDF page furniture are removed unless ``keep_boilerplate`` is true. Cleaning its
     own output changes nothing.
     """
-    originals, lines = _repair_whitespace(raw)
+    extracted = extraction_spaced(raw)
+    originals, lines = _repair_whitespace(raw, extracted)
     removed: list[str] = []
     # Removing noise can let lines join across a page break, and a joined line is judged
     # afresh, so both steps repeat until neither changes anything: that is what makes
@@ -161,38 +189,150 @@ def clean(raw: str, keep_boilerplate: bool = False) -> Cleaned:
     while True:
         changed = False
         if not keep_boilerplate:
-            drop = _noise(lines)
+            drop = _noise([_compact(line) for line in lines])
             if any(drop):
                 changed = True
                 removed += [original for original, gone in zip(originals, drop, strict=True) if gone]
                 originals = [original for original, gone in zip(originals, drop, strict=True) if not gone]
                 lines = [line for line, gone in zip(lines, drop, strict=True) if not gone]
-        joined = reflow(lines)
+        joined = reflow(lines, extracted)
         if len(joined) != len(lines):
             # A joined line has no single original: from here on it stands for itself.
-            originals = lines = joined
+            originals, lines = [line.strip() for line in joined], joined
             changed = True
         if not changed or keep_boilerplate:
             return Cleaned("\n".join(lines), tuple(removed))
 
 
-def _repair_whitespace(raw: str) -> tuple[list[str], list[str]]:
+def _repair_whitespace(raw: str, extracted: bool) -> tuple[list[str], list[str]]:
     """Non-blank lines as they were (stripped) and repaired, pairwise."""
-    repaired = _repair_spaces(raw).split("\n")
     originals: list[str] = []
     lines: list[str] = []
-    # Repair never adds or removes a "\n", so the raw lines pair with the repaired ones.
-    for original, line in zip(raw.split("\n"), repaired, strict=True):
-        line = line.strip()
+    for original in raw.split("\n"):
+        line = repair_line(original, extracted)
         if line:
             originals.append(original.strip())
             lines.append(line)
     return originals, lines
 
 
-def _repair_spaces(text: str) -> str:
-    """Drop the spaces around Chinese text and collapse the others to one; keep "\n"."""
-    return _SPACE_RUN.sub(" ", _CJK_PUNCT_GAP.sub("", _CJK_GAP.sub("", text)))
+def _compact(line: str) -> str:
+    """``line`` without its indent and the spaces next to Chinese text: the form the chrome
+    table is written against, so a toolbar spaced as "【字体：大 中 小】" is still a toolbar."""
+    stripped = line.strip()
+    return _CHROME_GAP.sub("", stripped) if _has_space(stripped) else stripped
+
+
+def extraction_spaced(text: str) -> bool:
+    """Whether the spacing of ``text`` is a PDF extractor's rather than its drafter's.
+
+    Extraction leaves a space at most changes between Chinese text and digits, Latin
+    letters or quotes (``2021 年``, ``“ 十四五 ”``); a typed Chinese text has almost none.
+    The space after a heading number is left out of the count: it is the drafter's, and
+    cleaning keeps it, so cleaned text never looks extracted and cleaning stays idempotent.
+    """
+    spaced = len(_SPACED_SWITCH.findall(text))
+    if spaced < _MIN_REPEATS:
+        return False  # the usual case, decided in one pass
+    # Whitespace never joins two switches, so the counts split exactly at the separators.
+    for line in text.split("\n"):
+        body = line.strip()
+        cut = _title_separator(body) if _has_space(body) else None
+        if cut and _SPACED_SWITCH.match(body, cut[0] - 1):
+            spaced -= 1
+    return spaced >= _MIN_REPEATS and 2 * spaced >= len(_TIGHT_SWITCH.findall(text))
+
+
+def _has_space(body: str) -> bool:
+    """Whether ``body`` holds whitespace (``str.split`` and ``\\s`` agree on what that is)."""
+    return len(body.split(maxsplit=1)) > 1
+
+
+# Web pages space with &nbsp; and typographic spaces where a drafter typed a space; a text
+# view shows them as spaces and copies them as such, so the display text says so too.
+# The ideographic space (　) is what drafters type and stays.
+_WEB_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                                          "\u202f\u205f", " "))
+
+
+def repair_line(line: str, extracted: bool = False) -> str:
+    """One line with its extraction spacing removed and its written spacing kept.
+
+    The indent stays as written; trailing whitespace goes (it is invisible and
+    nothing a drafter meant); a blank line becomes "".
+    """
+    line = line.translate(_WEB_SPACES)
+    body = line.strip()
+    if not body:
+        return ""
+    indent = line[: len(line) - len(line.lstrip())]
+    if not _has_space(body):
+        return indent + body  # most lines of Chinese text: nothing to judge
+    letter_spaced = _letter_spaced(body)
+    cut = None if letter_spaced else _title_separator(body)
+    if cut is None:
+        return indent + _repair_gaps(body, extracted, letter_spaced)
+    start, end = cut
+    return (indent + _repair_gaps(body[:start], extracted, letter_spaced) + body[start:end]
+            + _repair_gaps(body[end:], extracted, letter_spaced))
+
+
+def _letter_spaced(body: str) -> bool:
+    """Whether a line is spaced out character by character, as extraction of justified
+    or spaced print leaves it ("加 强 生 态"); a drafter spaces out only a short heading."""
+    gaps = len(_HAN_GAP.findall(body))
+    # Counting the unspaced pairs is the costly part, and only needed past the minimum.
+    return gaps >= _MIN_LETTER_GAPS and gaps >= len(_HAN_PAIR.findall(body))
+
+
+def _title_separator(body: str) -> tuple[int, int] | None:
+    """Span of the whitespace between a heading number and its title, when a drafter put it there.
+
+    That is a run before a Chinese title (第一条 为了, 1. 充分发挥, 一、 总体要求) or any run
+    holding an ideographic space. A space before a quote or a digit (第一节 “十四五”)
+    is where extraction inserts one, and is judged like any other.
+    """
+    found = match_heading(body)
+    if found is None:
+        return None
+    start = len(found[1])  # the number opens the (stripped) line
+    rest = body[start:]
+    end = start + len(rest) - len(rest.lstrip())
+    if end == start or end >= len(body):
+        return None
+    if _IDEOGRAPHIC_SPACE in body[start:end] or _IS_HAN.match(body[end]):
+        return start, end
+    return None
+
+
+def _repair_gaps(text: str, extracted: bool, letter_spaced: bool) -> str:
+    """``text`` (no leading or trailing space) with its extraction gaps removed."""
+
+    def gap(match: re.Match[str]) -> str:
+        run, after = match.group(), match.end()
+        if match.start() == 0 or after == len(text):
+            return run  # not a gap: callers pass stripped text
+        before, next_char = text[match.start() - 1], text[after]
+        if _IS_HAN.match(before) and _IS_HAN.match(next_char):
+            # A word space between two Chinese characters, unless the whole line or the
+            # whole text shows the extractor's spacing.
+            if letter_spaced or (extracted and _IDEOGRAPHIC_SPACE not in run):
+                return ""
+            return run
+        if _IDEOGRAPHIC_SPACE in run:
+            return run
+        if _WIDE.match(before) or before in _OPENING or _WIDE.match(next_char) or next_char in _CLOSING:
+            return ""
+        if _BRACKETED_CJK.match(text, after):
+            return ""
+        return run
+
+    if not text:
+        return text
+    once = _SPACE_RUN.sub(gap, text)
+    if not _has_space(once):
+        return once
+    return _CJK_PUNCT_GAP.sub(lambda m: m.group() if _IDEOGRAPHIC_SPACE in m.group() else "", once)
 
 
 def _noise(lines: list[str]) -> list[bool]:
@@ -252,9 +392,11 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
                 drop[i] = True
 
 
-def reflow(lines: list[str]) -> list[str]:
+def reflow(lines: list[str], extracted: bool = False) -> list[str]:
     """Join lines that were broken at the page width back into paragraphs.
 
+    ``extracted`` is whether the text's spacing is an extractor's (see
+    ``extraction_spaced``): where pieces meet, their spacing is judged as on any line.
     Repeated until nothing changes, so reflowing the result is a no-op.
     """
     while True:
@@ -262,14 +404,15 @@ def reflow(lines: list[str]) -> list[str]:
         band = _full_width_band(lines, widths)
         if band is None:
             return lines
-        joined = _join_broken(lines, widths, band)
+        joined = _join_broken(lines, widths, band, extracted)
         if len(joined) == len(lines):
             return joined
         lines = joined
 
 
 def _width(line: str) -> int:
-    """Display width: Chinese characters count two, everything else one."""
+    """Display width, indent included: Chinese characters and ideographic spaces count two,
+    everything else one."""
     return 2 * len(line) - len(_NARROW.findall(line))
 
 
@@ -294,7 +437,7 @@ def _full_width_band(lines: list[str], widths: list[int]) -> tuple[int, int] | N
     return low, high
 
 
-def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int]) -> list[str]:
+def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int], extracted: bool) -> list[str]:
     """One joining pass: a full line without a final mark absorbs the next line.
 
     A line is full when its display width, or its length counted as if every character
@@ -304,16 +447,17 @@ def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int]) -> 
     paragraphs: list[list[str]] = []
     runs_on = False  # whether the previous line continues on the next one
     for line, width in zip(lines, widths, strict=True):
-        if runs_on and not _starts_block(line):
+        if runs_on and not _starts_block(line.lstrip()):
+            # A continued line's leading space is page layout, not the drafter's indent.
             pieces = paragraphs[-1]
-            pieces.append(_joiner(pieces[-1], line))
-            pieces.append(line)
+            pieces.append(_joiner(pieces[-1], line.lstrip()))
+            pieces.append(line.lstrip())
         else:
             paragraphs.append([line])
         full = low <= width <= high or low <= 2 * len(line) <= high
         runs_on = full and line[-1] not in _FINAL_MARKS
     # Pieces meet at new neighbours ("…党" + ", 1"), so their spaces are repaired again.
-    return [pieces[0] if len(pieces) == 1 else _repair_spaces("".join(pieces)) for pieces in paragraphs]
+    return [pieces[0] if len(pieces) == 1 else repair_line("".join(pieces), extracted) for pieces in paragraphs]
 
 
 def _joiner(before: str, after: str) -> str:

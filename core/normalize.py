@@ -2,8 +2,10 @@
 
 Comparison runs on a normalized copy: Traditional converted to Simplified (OpenCC),
 full-width forms folded to ASCII, quote and dash variants unified, Latin lower-cased
-and spaces dropped. Line breaks are kept: they separate paragraphs, and shared
-passages never cross them. Each normalized character remembers the display span it
+and every space dropped. The display text keeps the spacing a drafter wrote (indents,
+``第一条　为了``, word spaces; see ``core.clean``); dropping it here is what keeps a
+difference in spacing alone from ever being marked. Line breaks are kept: they
+separate paragraphs, and shared passages never cross them. Each normalized character remembers the display span it
 came from, so every offset that leaves the core points into what the user sees.
 """
 

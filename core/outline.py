@@ -84,11 +84,17 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
+    """The non-blank lines of ``text``, each starting after its indent.
+
+    A paragraph's indent (``　　``) is layout, not text: it belongs to no section, so a
+    heading is recognised behind it and a section starts at its number.
+    """
     out: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
         if raw.strip():
-            out.append(_Line(pos, pos + len(raw), raw))
+            indent = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + indent, pos + len(raw), raw[indent:]))
         pos += len(raw) + 1
     return out
 
@@ -306,7 +312,8 @@ def _closing(lines: list[_Line]) -> _Node:
 def _set_ends(nodes: list[_Node], limit: int, text: str) -> None:
     for i, node in enumerate(nodes):
         end = nodes[i + 1].start if i + 1 < len(nodes) else limit
-        while end > node.start and text[end - 1] in "\n":
+        # The line break and the next line's indent stay outside the section.
+        while end > node.start and text[end - 1].isspace():
             end -= 1
         node.end = max(end, node.heading_end)
         _set_ends(node.children, node.end, text)

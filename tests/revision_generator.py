@@ -92,11 +92,14 @@ class Revision:
 
 
 def leaf_line_indices(text: str, sections: tuple[Section, ...]) -> dict[str, list[int]]:
-    """Line indices (of ``text.split('\\n')``) whose start lies in each leaf."""
+    """Line indices (of ``text.split('\\n')``) whose start lies in each leaf.
+
+    A line starts after its indent, where its section starts (``core.outline``).
+    """
     starts = []
     pos = 0
     for line in text.split("\n"):
-        starts.append(pos)
+        starts.append(pos + len(line) - len(line.lstrip()))
         pos += len(line) + 1
     out: dict[str, list[int]] = {}
     for s in sections:
@@ -119,7 +122,7 @@ def _units(text: str) -> list[int]:
     line_starts: dict[int, int] = {}
     pos = 0
     for i, line in enumerate(text.split("\n")):
-        line_starts[pos] = i
+        line_starts[pos + len(line) - len(line.lstrip())] = i  # sections start after the indent
         pos += len(line) + 1
     out = []
     for s in sections:
@@ -131,7 +134,7 @@ def _units(text: str) -> list[int]:
 
 
 def _split_number(text: str) -> tuple[str, str]:
-    found = match_heading(text)
+    found = match_heading(text.lstrip())
     if not found:
         return "", text
     number = found[1]
@@ -184,7 +187,7 @@ def _renumber(lines: list[Line]) -> None:
     counters: dict[str, int] = {}
     rank = {"part": 0, "chapter": 1, "section": 2, "cn": 3, "cn_paren": 4, "num": 5, "num_paren": 6}
     for line in lines:
-        found = match_heading(line.text)
+        found = match_heading(line.text.lstrip())
         if not found or found[0] not in rank:
             continue
         scheme, number = found
@@ -367,11 +370,11 @@ def revise(text: str, variant: str, seed: int, foreign_text: str, share: float =
     for line in moved:
         # Across chapters: before another editable line of the same kind (numbered item
         # before numbered item, paragraph before paragraph) anywhere in the body.
-        scheme = (match_heading(line.text) or ("",))[0]
+        scheme = (match_heading(line.text.lstrip()) or ("",))[0]
         targets = [
             i for i, other in enumerate(result)
             if other.sources and min(other.sources) in unit_set and min(other.sources) > units[0]
-            and (match_heading(other.text) or ("",))[0] == scheme
+            and (match_heading(other.text.lstrip()) or ("",))[0] == scheme
         ]
         result.insert(rng.choice(targets) if targets else len(result), line)
     if variant in ("renumber", "mixed", "move", "split", "merge"):

@@ -1,4 +1,9 @@
-"""Cleaning: whitespace repair, chrome and page-furniture removal, reflow."""
+"""Cleaning: whitespace repair, chrome and page-furniture removal, reflow.
+
+The display text is the document as written: indents, the space after a heading
+number and spaces between Chinese words stay; extraction spacing, chrome and page
+furniture go (``tests/test_text_as_written.py`` follows this through the pipeline).
+"""
 
 from __future__ import annotations
 
@@ -49,11 +54,17 @@ def _nonblank(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def _raw_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text`` as they stand, indent included."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
 def _assert_well_formed(text: str) -> None:
     assert text == text.strip("\n")
     for line in text.split("\n"):
-        assert line, "blank line left"
-        assert line == line.strip(), f"line not stripped: {line!r}"
+        assert line.strip(), f"blank line left: {line!r}"
+        # A line keeps its indent (the drafter's); nothing trails it.
+        assert line == line.rstrip(), f"trailing space left: {line!r}"
 
 
 @pytest.mark.parametrize("name", sorted(CHROME))
@@ -74,7 +85,7 @@ def test_sample_policy_content_kept(name: str) -> None:
     _assert_well_formed(result.text)
     kept = set(result.text.split("\n"))
     repaired = clean(raw, keep_boilerplate=True).text.split("\n")
-    headings = [line for line in repaired if HEADING.match(line)]
+    headings = [line for line in repaired if HEADING.match(line.lstrip())]
     assert headings
     for heading in headings:
         assert heading in kept
@@ -113,9 +124,11 @@ def test_keep_boilerplate_keeps_every_line(name: str) -> None:
     lines = result.text.split("\n")
     assert len(lines) == len(_nonblank(raw))
     for chrome in CHROME[name]:
-        assert clean(chrome, keep_boilerplate=True).text in lines
-    # Whitespace is still repaired.
-    assert not any(line.startswith(" ") for line in lines)
+        assert clean(chrome, keep_boilerplate=True).text.strip() in {line.strip() for line in lines}
+    # Whitespace is still repaired, and every line keeps its indent as written.
+    indents = [line[: len(line) - len(line.lstrip())] for line in _raw_lines(raw)]
+    assert [line[: len(line) - len(line.lstrip())] for line in lines] == indents
+    assert not any(line != line.rstrip() for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -128,15 +141,42 @@ def test_keep_boilerplate_keeps_every_line(name: str) -> None:
         ("( 2021 年 3 月", "(2021年3月"),
         ("决定性胜利, 2016 年", "决定性胜利,2016年"),
         ("推进 G353 (江阳段)", "推进G353(江阳段)"),
-        ("\u3000\u3000第一条\u3000总则 ", "第一条总则"),
-        ("  Hello  big\tworld  ", "Hello big world"),
+        # Written spacing stays: the indent, the space after a heading number, spaces
+        # between Latin words; only the trailing space goes.
+        ("\u3000\u3000第一条\u3000总则 ", "\u3000\u3000第一条\u3000总则"),
+        ("第一章 总则", "第一章 总则"),
+        ("  Hello  big\tworld  ", "  Hello  big\tworld"),
         ("以环境为导向 (EOD) 模式", "以环境为导向(EOD)模式"),
-        ("a\n\n\n  b  \n\n", "a\nb"),
+        # A line spaced out character by character is extraction, even with full-width marks.
+        ("加 强 生 态 文 明 建 设 ， 推 动 发 展", "加强生态文明建设，推动发展"),
+        # A drafter's spaces between Chinese words and after heading numbers stay.
+        ("序 言", "序 言"),
+        ("精神\xa0加快推动", "精神 加快推动"),  # a web page's &nbsp; reads as the space it shows
+        ("1. 充分发挥作用", "1. 充分发挥作用"),
+        ("一、 总体要求", "一、 总体要求"),
+        ("（一）\u3000加强领导", "（一）\u3000加强领导"),
+        # Before a quote the space after a number is where extraction puts one.
+        ("第一节 “ 十四五 ” 目标", "第一节“十四五”目标"),
+        ("专栏 1 “ 十四五 ” 时期", "专栏1“十四五”时期"),
+        # An ideographic space is typed, wherever it stands.
+        ("“\u3000十四五\u3000”", "“\u3000十四五\u3000”"),
+        ("a\n\n\n  b  \n\n", "a\n  b"),  # blank lines go, the indent stays
         ("\xa0 \t\n", ""),
     ],
 )
 def test_whitespace_repair(raw: str, expected: str) -> None:
     assert clean(raw).text == expected
+
+
+def test_kerning_gaps_go_only_in_extracted_text() -> None:
+    # A space between two Chinese characters is a drafter's word space in typed text,
+    # but an extractor's kerning gap in a text spaced at every change of script.
+    typed = "打造区域公用品 牌，提升“十四五”时期质量。"
+    assert clean(typed).text == typed
+    extracted = "打造区域公用品 牌,提升 “ 十四五 ” 时期质量。\n到 2025 年,总量达到 616 亿元。"
+    assert clean(extracted).text == "打造区域公用品牌,提升“十四五”时期质量。\n到2025年,总量达到616亿元。"
+    # The space after a heading number is kept in both.
+    assert clean(f"第一条 为了保护环境。\n{extracted}").text.startswith("第一条 为了保护环境。\n")
 
 
 GOV_PAGE = """\
@@ -204,7 +244,7 @@ def test_xinhua_page() -> None:
     result = clean(XINHUA_PAGE)
     assert result.text.split("\n") == [
         "习近平回信勉励乡村教师",
-        "新华社北京9月9日电题：回信勉励乡村教师。",
+        "新华社北京9月9日电 题：回信勉励乡村教师。",  # the space between two words is the writer's
         "要把来源于基层的经验总结好。",
     ]
     assert len(result.removed) == 7
@@ -298,6 +338,21 @@ def test_hard_wrapped_paragraphs_rejoined() -> None:
     expected += [HEADINGS[-1], PARAGRAPHS[0]]
     assert result.text.split("\n") == expected
     assert result.removed == ()
+
+
+def test_indented_hard_wrapped_paragraphs_keep_their_first_line_indent() -> None:
+    indent = "\u3000\u3000"
+    lines: list[str] = []
+    for heading, paragraph in zip(HEADINGS, PARAGRAPHS, strict=False):
+        lines.append(indent + heading)
+        # The first printed line holds the indent; a continued line may carry margin space.
+        first, *rest = _wrap(indent + paragraph, 30)
+        lines += [first, *(" " + line for line in rest)]
+    result = clean("\n".join(lines))
+    expected = []
+    for heading, paragraph in zip(HEADINGS, PARAGRAPHS, strict=False):
+        expected += [indent + heading, indent + paragraph]
+    assert result.text.split("\n") == expected
 
 
 def test_heading_right_after_full_line_not_joined() -> None:

@@ -45,9 +45,9 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
     for s in sections:
         assert 0 <= s.start <= s.end <= len(text), s
         assert s.start <= s.heading_end <= s.end, s
-        # Sections start at a line start; only the body after a run-in heading's lead
-        # sentence (an unnumbered child) starts mid-line, right after that sentence.
-        if s.start > 0 and text[s.start - 1] != "\n":
+        # Sections start at a line start, after its indent; only the body after a run-in
+        # heading's lead sentence (an unnumbered child) starts mid-line, right after it.
+        if text[text.rfind("\n", 0, s.start) + 1 : s.start].strip():
             assert not s.number and s.parent is not None, f"{s.id} starts mid-line"
             assert s.start >= by_id[s.parent].heading_end, f"{s.id} starts inside its parent's heading"
         if s.parent is None:
