@@ -1,24 +1,32 @@
 """Command line: ``main.py compare LEFT RIGHT ...`` and ``main.py matrix BASE OTHER... ...``.
 
-Exit codes: 0 success; 2 unusable input or arguments (one line on stderr, no
-traceback); 1 internal error. Never imports Qt.
+Exit codes: 0 success; 2 unusable input or arguments, a file-system error, or a comparison
+stopped by ``--timeout`` (one line on stderr, no traceback); 1 internal error; 128 + n when
+stopped by signal n (SIGINT, SIGTERM). Every output is checked before the comparison starts
+and the outputs are written all or nothing; temporary files are removed on a signal too.
+Never imports Qt.
 """
 
 from __future__ import annotations
 
+import _thread
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from core.errors import Cancelled, InputError
-from core.export.atomic import checked_target
+from core.errors import Cancelled, InputError, is_disk_full, os_reason, printable
+from core.export.atomic import all_or_nothing, check_writable, remove_temporaries
 from core.model import RELATION_CHOICES, Comparison, CoverageGrade, Options, PairKind, Relation
 
 if TYPE_CHECKING:
@@ -26,6 +34,12 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 STDOUT = "-"  # an output name that means standard output
+# The default for --timeout: far beyond any real comparison (the largest documents within
+# the loader's limits take well under a minute), short enough that a hostile input cannot
+# keep a script waiting for ever. 0 turns the limit off.
+DEFAULT_TIMEOUT = 600.0
+# Signals that stop a run; their handler removes the temporary files first.
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 # A writer takes the result (a Comparison or a Matrix) and the target path.
 Writer = Callable[[Any, Path], None]
@@ -51,6 +65,9 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--relation", choices=RELATION_CHOICES, default="auto",
                         help="两份文件的关系：auto 自动判断（默认）、revision 修订、implementation 落实")
     parser.add_argument("--quiet", action="store_true", help="不显示进度与摘要")
+    parser.add_argument("--timeout", metavar="SECONDS", type=float, default=DEFAULT_TIMEOUT,
+                        help=f"最长运行时间（秒），超时即停止、不写出文件并以代码 2 退出；0 表示不限，"
+                             f"默认 {DEFAULT_TIMEOUT:.0f}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +123,8 @@ def _options(args: argparse.Namespace) -> Options:
     """The comparison options given on the command line; raises ``_UsageError`` when out of range."""
     if args.min_shared < 2 or args.min_shared > 200:
         raise _UsageError("--min-shared 应在 2 到 200 之间")
+    if not 0 <= args.timeout < 10**7:  # also refuses nan
+        raise _UsageError("--timeout 应为不小于 0 的秒数（0 表示不限）")
     return Options(min_shared=args.min_shared, t2s=not args.no_t2s, keep_boilerplate=args.keep_boilerplate,
                    relation=args.relation)
 
@@ -113,7 +132,8 @@ def _options(args: argparse.Namespace) -> Options:
 def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
              inputs: Sequence[str]) -> dict[str, tuple[Path, Writer]]:
     """The outputs asked for, each with its writer; raises ``_UsageError`` for an output that
-    is unavailable, would overwrite an input or is given twice."""
+    is unavailable, would overwrite an input, is given twice, or cannot be written (missing
+    folder, no permission, name too long): all before any work starts."""
     out: dict[str, tuple[Path, Writer]] = {}
     for name, (module_name, function) in table.items():
         given = getattr(args, name)
@@ -128,23 +148,42 @@ def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
             out[name] = (Path(STDOUT), writer)
             continue
         try:
-            target = checked_target(given, inputs)
+            target = check_writable(given, inputs)
         except InputError as exc:
             raise _UsageError(f"--{name}：{exc}") from exc
         for other, (earlier, _) in out.items():
-            if earlier != Path(STDOUT) and target.resolve() == earlier.resolve():
+            if earlier != Path(STDOUT) and _same_place(target, earlier):
                 raise _UsageError(f"--{name} 与 --{other} 不能写到同一个文件 {given}")
         out[name] = (Path(given), writer)
     return out
 
 
-def _write_to_stdout(write: Writer, result: Any, stdout: TextIO) -> None:
-    """Run ``write`` into a private temporary file and copy its bytes to standard output,
-    so ``-`` never becomes a file and a failed export prints nothing."""
+def _same_place(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):  # a loop in one of them: already refused by check_writable
+        return False
+
+
+def _render_for_stdout(write: Writer, result: Any) -> bytes:
+    """Run ``write`` into a private temporary file and return its bytes, so ``-`` never
+    becomes a file and a failed export prints nothing."""
     with tempfile.TemporaryDirectory(prefix="duizhao-") as folder:
         temp = Path(folder) / "out"
         write(result, temp)
-        data = temp.read_bytes()
+        return temp.read_bytes()
+
+
+def _copy_to_stdout(data: bytes, stdout: TextIO) -> None:
+    """``data`` on standard output; an error there (a closed pipe, a full disk) becomes an
+    ``InputError``."""
+    try:
+        _put(data, stdout)
+    except OSError as exc:
+        raise InputError(f"无法写入标准输出：{os_reason(exc)}") from exc
+
+
+def _put(data: bytes, stdout: TextIO) -> None:
     stdout.flush()
     buffer = getattr(stdout, "buffer", None)
     if buffer is not None:
@@ -152,6 +191,64 @@ def _write_to_stdout(write: Writer, result: Any, stdout: TextIO) -> None:
         buffer.flush()
     else:  # a text stream without bytes underneath (tests): JSON is the only text output
         stdout.write(data.decode("utf-8", errors="replace"))
+
+
+class _Stopped(BaseException):
+    """Raised in the main thread by a stop signal or by the ``--timeout`` timer."""
+
+    def __init__(self, signum: int, timed_out: bool) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.timed_out = timed_out
+
+
+@contextlib.contextmanager
+def _stoppable(seconds: float) -> Iterator[Callable[[], bool]]:
+    """Within the block, SIGINT/SIGTERM/SIGHUP and the end of ``seconds`` (0: never) raise
+    ``_Stopped`` in the main thread after removing the temporary output files. Yields a
+    cancel callback that turns true at the deadline, for work polled from other threads.
+    """
+    deadline = time.monotonic() + seconds if seconds else None
+    timed_out = threading.Event()
+
+    def cancel() -> bool:
+        return deadline is not None and time.monotonic() >= deadline
+
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel  # signal handlers can only be set from the main thread
+        return
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        remove_temporaries()
+        raise _Stopped(signum, timed_out.is_set())
+
+    running = threading.Event()
+    running.set()
+
+    def expire() -> None:
+        if running.is_set():
+            timed_out.set()
+            _thread.interrupt_main(signal.SIGINT)  # runs ``handler`` in the main thread
+
+    previous = {signum: signal.signal(signum, handler) for signum in _STOP_SIGNALS}
+    timer = threading.Timer(seconds, expire) if seconds else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        yield cancel
+    finally:
+        running.clear()
+        if timer is not None:
+            timer.cancel()
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _say(stream: TextIO, text: str) -> None:
+    """Print ``text`` on ``stream`` whatever its encoding and whatever bytes a file name holds."""
+    with contextlib.suppress(OSError, ValueError):
+        print(printable(text), file=stream)
 
 
 class _ProgressBar:
@@ -183,7 +280,7 @@ def _run(
     parser: argparse.ArgumentParser,
     table: Mapping[str, tuple[str, str]],
     inputs: Callable[[argparse.Namespace], Sequence[str]],
-    work: Callable[[argparse.Namespace, Options, _ProgressBar], Any],
+    work: Callable[[argparse.Namespace, Options, _ProgressBar, Callable[[], bool]], Any],
     summary: Callable[[Any, float], str],
     stdout: TextIO,
     stderr: TextIO,
@@ -195,7 +292,7 @@ def _run(
         options = _options(args)
         targets = _targets(args, table, inputs(args))
     except _UsageError as exc:
-        print(f"duizhao: 参数错误：{exc}", file=stderr)
+        _say(stderr, f"duizhao: 参数错误：{exc}")
         return EXIT_USAGE
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
@@ -203,30 +300,85 @@ def _run(
     bar = _ProgressBar(stderr, not args.quiet)
     started = time.perf_counter()
     try:
-        try:
-            result = work(args, options, bar)
-        finally:
-            bar.done()
-        for target, write in targets.values():
-            if str(target) == STDOUT:
-                _write_to_stdout(write, result, stdout)
-            else:
-                write(result, target)
+        with _stoppable(args.timeout) as cancel:
+            try:
+                result = work(args, options, bar, cancel)
+            finally:
+                bar.done()
+            printed = _write_outputs(targets, result)
+            if printed is not None:
+                _copy_to_stdout(printed, stdout)
+    except _Stopped as stop:
+        return _stopped(stop, args.timeout, stderr)
     except InputError as exc:
-        print(f"duizhao: {exc}", file=stderr)
+        _say(stderr, f"duizhao: {exc}")
         return EXIT_USAGE
-    except (Cancelled, KeyboardInterrupt):
-        print("duizhao: 已取消", file=stderr)
-        return EXIT_INTERNAL
+    except Cancelled:  # the deadline seen by work polled off the main thread
+        return _stopped(_Stopped(0, True), args.timeout, stderr)
+    except KeyboardInterrupt:
+        _say(stderr, "duizhao: 已取消")
+        return 128 + signal.SIGINT
+    except MemoryError:
+        _say(stderr, "duizhao: 内存不足：输入文件过大或过于复杂")
+        return EXIT_USAGE
+    except OSError as exc:
+        _say(stderr, f"duizhao: {_os_message(exc)}")
+        return EXIT_USAGE
     except Exception:
-        print("duizhao: 内部错误，请将以下信息反馈给开发者：", file=stderr)
+        _say(stderr, "duizhao: 内部错误，请将以下信息反馈给开发者：")
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
     if not args.quiet and not any(str(target) == STDOUT for target, _ in targets.values()):
-        print(summary(result, time.perf_counter() - started), file=stdout)
+        _say(stdout, summary(result, time.perf_counter() - started))
         for name, (target, _) in targets.items():
-            print(f"  {name}: {target}", file=stdout)
+            _say(stdout, f"  {name}: {target}")
     return EXIT_OK
+
+
+def _write_outputs(targets: Mapping[str, tuple[Path, Writer]], result: Any) -> bytes | None:
+    """Write every file output, all or nothing; returns what goes to standard output (printed
+    by the caller once the files are in place), if anything."""
+    printed = None
+    for target, write in targets.values():
+        if str(target) == STDOUT:  # rendered first, outside the batch: it is not a file
+            printed = _render_for_stdout(write, result)
+    with all_or_nothing():
+        for target, write in targets.values():
+            if str(target) != STDOUT:
+                _write_file(write, result, target)
+    return printed
+
+
+def _write_file(write: Writer, result: Any, target: Path) -> None:
+    """One file output; a file name that is not valid UTF-8 which the export cannot carry
+    becomes a message instead of a traceback."""
+    try:
+        write(result, target)
+    except UnicodeEncodeError as exc:
+        if "surrogates" not in str(exc):
+            raise
+        raise InputError(f"无法写入 {printable(str(target))}：输入文件的文件名不是有效的 UTF-8 编码，"
+                         "此导出无法记录它，请将文件改名后再试") from exc
+
+
+def _stopped(stop: _Stopped, seconds: float, stderr: TextIO) -> int:
+    """The message and exit code for a run ended by the timer or a signal."""
+    if stop.timed_out:
+        _say(stderr, f"duizhao: 比较超过 {seconds:g} 秒（--timeout）仍未完成，已停止；未写出任何文件")
+        return EXIT_USAGE
+    try:
+        name = signal.Signals(stop.signum).name
+    except ValueError:
+        name = str(stop.signum)
+    _say(stderr, f"duizhao: 收到信号 {name}，已停止；未写出任何文件")
+    return 128 + stop.signum
+
+
+def _os_message(exc: OSError) -> str:
+    """One line for a file-system error no layer below turned into an ``InputError``."""
+    where = exc.filename if exc.filename is not None else ""
+    cause = "磁盘空间不足" if is_disk_full(exc) else os_reason(exc)
+    return f"无法读写 {printable(str(where))}：{cause}" if where else f"文件读写失败：{cause}"
 
 
 def _summary(result: Comparison, seconds: float) -> str:
@@ -263,10 +415,10 @@ def _matrix_summary(matrix: Matrix, seconds: float) -> str:
 def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``compare`` with ``argv`` (without the sub-command); returns the exit code."""
 
-    def work(args: argparse.Namespace, options: Options, bar: _ProgressBar) -> Comparison:
+    def work(args: argparse.Namespace, options: Options, bar: _ProgressBar, cancel: Callable[[], bool]) -> Comparison:
         from core.compare import compare
 
-        return compare(args.left, args.right, options, progress=bar)
+        return compare(args.left, args.right, options, progress=bar, cancel=cancel)
 
     return _run(argv, build_parser(), _WRITERS, lambda args: (args.left, args.right), work, _summary,
                 stdout, stderr)
@@ -275,10 +427,10 @@ def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO
 def run_matrix(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``matrix`` with ``argv`` (without the sub-command); returns the exit code."""
 
-    def work(args: argparse.Namespace, options: Options, bar: _ProgressBar) -> Matrix:
+    def work(args: argparse.Namespace, options: Options, bar: _ProgressBar, cancel: Callable[[], bool]) -> Matrix:
         from core.matrix import compare_many
 
-        return compare_many(args.base, args.others, options, progress=bar)
+        return compare_many(args.base, args.others, options, progress=bar, cancel=cancel)
 
     return _run(argv, build_matrix_parser(), _MATRIX_WRITERS, lambda args: (args.base, *args.others), work,
                 _matrix_summary, stdout, stderr)

@@ -14,7 +14,7 @@ from pathlib import Path
 from core.align import AlignedPair, align
 from core.clean import clean
 from core.diff import diff_sections
-from core.errors import Cancelled
+from core.errors import Cancelled, printable
 from core.findings import findings
 from core.highlight import highlights
 from core.load import load
@@ -38,7 +38,8 @@ def prepare(text: str, path: str, side: str, options: Options,
             source_format: str = "txt", encoding: str | None = None) -> tuple[Document, Normalized]:
     """Clean, normalize and outline one side's raw text."""
     cleaned = clean(text, keep_boilerplate=options.keep_boilerplate)
-    sections, title = outline(cleaned.text, side, fallback_title=Path(path).stem if path else "")
+    # printable: a file name that is not valid UTF-8 must not reach the exports as surrogates
+    sections, title = outline(cleaned.text, side, fallback_title=printable(Path(path).stem) if path else "")
     doc = Document(
         path=path,
         title=title,

@@ -8,19 +8,35 @@ skipped. Text boxes follow the paragraph that anchors them.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from io import BytesIO
-from typing import Any
+from typing import IO, Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-# python-docx keeps every part in memory; refuse archives that would inflate beyond this.
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+# The main part is streamed (each paragraph is read, then dropped), so memory stays small
+# whatever its size; these caps bound the time. The Civil Code (民法典, about 107,000
+# characters) saved by Word makes a document.xml of a few megabytes, some 3,000 paragraphs
+# (twice that with empty spacer paragraphs) and some 200,000 XML elements with heavy
+# formatting; the caps are ten to thirty times that. A 480 MB part of empty paragraphs
+# (735 KB zipped) is the kind of file they refuse, in well under a second.
+MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024
+MAX_XML_ELEMENTS = 2_000_000
+MAX_PARAGRAPH_ELEMENTS = 100_000
+# styles.xml and numbering.xml are parsed whole: real ones are a few hundred kilobytes.
+MAX_SIDE_PART_BYTES = 16 * 1024 * 1024
 CORRUPT = "Word 文件已损坏或无法打开"
+DOCUMENT = "word/document.xml"
+_RELS = "word/_rels/document.xml.rels"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 
 # Elements whose content is not reader-visible text of the paragraph itself.
 _SKIP = frozenset(
@@ -35,46 +51,158 @@ class DocxError(Exception):
     """The archive is not a readable Word document; the message is the user-facing reason."""
 
 
-def docx_text(data: bytes, max_chars: int) -> str:
-    """Text of the .docx held in ``data``, one line per paragraph (table cell paragraphs too)."""
-    _check_archive(data)
-    try:
-        from docx import Document
+def docx_text(data: bytes, max_chars: int, max_paragraphs: int | None = None) -> str:
+    """Text of the .docx held in ``data``, one line per paragraph (table cell paragraphs too).
 
-        doc = Document(BytesIO(data))
-        body = doc.element.body
-        numbering = _Numbering(_numbering_element(doc), doc.styles.element)
-    except Exception as exc:  # python-docx and lxml raise many types for broken files
+    Raises ``DocxError`` for a broken archive, past ``max_chars`` characters, past
+    ``max_paragraphs`` non-blank paragraphs, or when a cap on the part's size is reached.
+    """
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            info = _document_info(zf)
+            numbering = _Numbering(_side_part(zf, _NUMBERING_REL, "word/numbering.xml"),
+                                   _side_part(zf, _STYLES_REL, "word/styles.xml"))
+            with zf.open(info) as stream:
+                return _stream_text(_Capped(stream, MAX_DOCUMENT_XML_BYTES), numbering, max_chars, max_paragraphs)
+    except DocxError:
+        raise
+    except Exception as exc:  # zipfile, zlib and lxml raise many types for broken files
         raise DocxError(CORRUPT) from exc
+
+
+def _document_info(zf: zipfile.ZipFile) -> zipfile.ZipInfo:
+    try:
+        info = zf.getinfo(DOCUMENT)
+    except KeyError as exc:
+        raise DocxError(CORRUPT) from exc
+    if info.file_size > MAX_DOCUMENT_XML_BYTES:
+        raise DocxError(f"文件过大（正文解压后超过 {MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB）")
+    return info
+
+
+def _parser_options() -> dict[str, Any]:
+    """lxml options that never fetch, expand or include anything: no DTD, no entities, no
+    network, no huge-tree mode (which lifts libxml2's depth and size guards)."""
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+def _side_part(zf: zipfile.ZipFile, reltype: str, default: str) -> Any:
+    """The root element of the part the main document relates to by ``reltype``, or None."""
+    from lxml import etree
+
+    name = default
+    if _RELS in zf.namelist():
+        rels = etree.fromstring(_read_part(zf, _RELS), etree.XMLParser(**_parser_options()))
+        for rel in rels.iterchildren(_REL_NS + "Relationship"):
+            if rel.get("Type") == reltype and rel.get("TargetMode") != "External":
+                target = rel.get("Target") or ""
+                name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+                break
+        else:
+            return None
+    if name not in zf.namelist():
+        return None
+    return etree.fromstring(_read_part(zf, name), etree.XMLParser(**_parser_options()))
+
+
+def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > MAX_SIDE_PART_BYTES:
+        raise DocxError(f"文件过大（{name} 解压后超过 {MAX_SIDE_PART_BYTES // (1024 * 1024)} MB）")
+    with zf.open(info) as stream:
+        return _Capped(stream, MAX_SIDE_PART_BYTES).read()
+
+
+class _Capped:
+    """A read-only stream that raises ``DocxError`` past ``limit`` bytes: the size in the zip
+    directory is the writer's claim, the inflated bytes are the truth."""
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self._stream = stream
+        self._left = limit
+        self._limit = limit
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (all when negative), counting them against the limit."""
+        chunk = self._stream.read(self._left + 1 if size < 0 else min(size, self._left + 1))
+        self._left -= len(chunk)
+        if self._left < 0:
+            raise DocxError(f"文件过大（正文解压后超过 {self._limit // (1024 * 1024)} MB）")
+        return chunk
+
+
+def _stream_text(stream: _Capped, numbering: _Numbering, max_chars: int, max_paragraphs: int | None) -> str:
+    """Walk document.xml as it is parsed; each top-level paragraph is turned into its line
+    and then cleared, so only one paragraph is in memory at a time."""
+    from lxml import etree
+
     lines: list[str] = []
-    total = 0
-    for line in _blocks(body, numbering):
-        lines.append(line)
-        total += len(line) + 1
-        if total > max_chars:
-            raise DocxError(f"文本过长（超过 {max_chars:,} 字）")
+    total = elements = paragraphs = filled = 0
+    depth = 0  # paragraphs open around the current element (text boxes nest them)
+    body = None
+    for event, el in etree.iterparse(stream, events=("start", "end"), **_parser_options()):
+        is_p = el.tag == W + "p"
+        if event == "start":
+            depth += is_p
+            continue
+        elements += 1
+        if elements > MAX_XML_ELEMENTS:
+            raise DocxError(f"文件过于复杂（正文超过 {MAX_XML_ELEMENTS:,} 个 XML 元素）")
+        if not is_p:
+            if el.tag == W + "body":
+                body = el
+            elif not depth and el.tag not in _BLOCK_CONTAINERS:
+                _drop(el)  # section properties, bookmarks ... outside any paragraph
+            continue
+        depth -= 1
+        paragraphs += 1
+        if paragraphs > MAX_PARAGRAPH_ELEMENTS:
+            raise DocxError(f"段落过多（超过 {MAX_PARAGRAPH_ELEMENTS:,} 段）")
+        if depth:
+            continue  # a text box's paragraph: read with the paragraph that anchors it
+        if not len(el) and not numbering.numbers_bare_paragraphs and _block_level(el):
+            lines.append("")  # an empty paragraph: no number, no text
+            total += 1
+        elif _block_level(el):
+            for line in _paragraph_lines(el, numbering):
+                lines.append(line)
+                total += len(line) + 1
+                filled += bool(line.strip())
+                if total > max_chars:
+                    raise DocxError(f"文本过长（超过 {max_chars:,} 字）")
+                if max_paragraphs is not None and filled > max_paragraphs:
+                    raise DocxError(f"段落过多（超过 {max_paragraphs:,} 段）")
+        _drop(el)  # read, or one the reader does not see (inside a deletion ...)
+    if body is None:
+        raise DocxError(CORRUPT)
     return "\n".join(lines)
 
 
-def _check_archive(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise DocxError(CORRUPT) from exc
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise DocxError(CORRUPT)
-    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise DocxError("文件过大（解压后超过 512 MB）")
+def _block_level(p: Any) -> bool:
+    """Whether ``_blocks`` of the tree walk reaches paragraph ``p``: the body, then only
+    tables, rows, cells, content controls and custom XML between."""
+    parent = p.getparent()
+    while parent is not None and parent.tag in _BLOCK_CONTAINERS:
+        parent = parent.getparent()
+    return parent is not None and parent.tag == W + "body"
 
 
-def _numbering_element(doc: Any) -> Any:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+def _drop(el: Any) -> None:
+    """Free a finished element and the finished siblings before it."""
+    el.clear(keep_tail=False)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
 
-    for rel in doc.part.rels.values():
-        if rel.reltype == RT.NUMBERING and not rel.is_external:
-            return rel.target_part.element
-    return None
+
+def _paragraph_lines(p: Any, numbering: _Numbering) -> Iterator[str]:
+    boxes: list[Any] = []
+    parts: list[str] = []
+    _inline(p, parts, boxes)
+    yield numbering.label(p) + "".join(parts)
+    for box in boxes:
+        yield from _blocks(box, numbering)
 
 
 # Walking the body ---------------------------------------------------------------------------
@@ -83,12 +211,7 @@ def _numbering_element(doc: Any) -> Any:
 def _blocks(container: Any, numbering: _Numbering) -> Iterator[str]:
     for child in container.iterchildren():
         if child.tag == W + "p":
-            boxes: list[Any] = []
-            parts: list[str] = []
-            _inline(child, parts, boxes)
-            yield numbering.label(child) + "".join(parts)
-            for box in boxes:
-                yield from _blocks(box, numbering)
+            yield from _paragraph_lines(child, numbering)
         elif child.tag in _BLOCK_CONTAINERS:
             yield from _blocks(child, numbering)
 
@@ -224,6 +347,12 @@ class _Numbering:
             group = f"num:{num_id}" if restarts else f"abstract:{abs_id}"
             self._lists[num_id] = _List(group, levels)
         self._counters: dict[str, list[int | None]] = {}
+
+    @cached_property
+    def numbers_bare_paragraphs(self) -> bool:
+        """Whether a paragraph without properties gets a number (from the default style)."""
+        num_id, _ = self._style_numpr(self._default_style)
+        return bool(num_id) and num_id != "0"
 
     def _style_numpr(self, style_id: str | None) -> tuple[str | None, str | None]:
         num_id: str | None = None

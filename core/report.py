@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from core.errors import printable
 from core.export.atomic import write_atomically
 from core.model import (
     SCHEMA,
@@ -138,7 +139,7 @@ def _section_json(s: Section) -> dict[str, Any]:
 
 def _document_json(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        "path": printable(doc.path),  # a name that is not valid UTF-8 still makes valid JSON
         "title": doc.title,
         "format": doc.source_format,
         "encoding": doc.encoding,

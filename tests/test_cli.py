@@ -358,3 +358,93 @@ def test_dash_writes_json_to_standard_output(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert json.loads(stdout)["schema"] == "duizhao.comparison/1"
     assert not Path("-").exists()
+
+
+# --- outputs checked first, all or nothing; every failure a line (issue 13) -------------------
+
+
+def _no_comparison(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the comparison ran although an output was unusable")
+
+
+@pytest.mark.parametrize("bad", ["missing-folder", "long-name", "input"])
+def test_every_output_is_checked_before_the_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       bad: str) -> None:
+    monkeypatch.setattr("core.compare.compare", _no_comparison)
+    good = tmp_path / "good.json"
+    target = {"missing-folder": str(tmp_path / "无" / "r.pdf"), "long-name": str(tmp_path / ("长" * 90 + ".pdf")),
+              "input": str(RIGHT)}[bad]
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(good), "--pdf", target])
+    assert "--pdf" in _assert_usage_error(code, stderr)
+    assert os.listdir(tmp_path) == []
+
+
+def test_one_failing_output_leaves_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from core.export import docx_redline
+
+    def full(result: object, path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    # Outputs are written in the order json, docx, redline, pdf: the JSON is done (staged)
+    # when the redline fails, and must not be left.
+    first, second = tmp_path / "a.json", tmp_path / "b.docx"
+    monkeypatch.setattr(docx_redline, "write_redline", full)
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--redline", str(second), "--json", str(first)])
+    line = _assert_usage_error(code, stderr)
+    assert "磁盘空间不足" in line and str(second) in line
+    assert os.listdir(tmp_path) == []
+
+
+def test_disk_full_in_the_export_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from core.export import atomic
+
+    def full(temp: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_sync", full)
+    target = tmp_path / "out.json"
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(target)])
+    assert _assert_usage_error(code, stderr) == f"duizhao: 无法写入 {target}：磁盘空间不足"
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("value", ["-1", "abc", "nan"])
+def test_bad_timeout_is_a_usage_error(value: str) -> None:
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--timeout", value])
+    assert "--timeout" in _assert_usage_error(code, stderr) or "timeout" in stderr
+
+
+def test_input_with_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    # As a process: the message must survive printing, which a StringIO would not test.
+    name = "政策".encode("gbk").decode("utf-8", "surrogateescape")
+    bad = tmp_path / f"{name}.txt"
+    bad.write_bytes(b"")
+    proc = subprocess.run([sys.executable, "main.py", "compare", str(bad), str(RIGHT)], cwd=ROOT,
+                          capture_output=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    stderr = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2 and "Traceback" not in stderr
+    assert "“政策.txt”：文件为空" in stderr
+
+
+def test_json_of_an_input_named_in_gbk_is_valid_utf8(tmp_path: Path) -> None:
+    name = "政策".encode("gbk").decode("utf-8", "surrogateescape")
+    source = tmp_path / f"{name}.txt"
+    source.write_bytes(RIGHT.read_bytes())
+    target = tmp_path / "out.json"
+    code, _, stderr = _run_inline([str(LEFT), str(source), "--json", str(target), "--quiet"])
+    assert code == 0, stderr
+    assert _load_json(target)["right"]["path"].endswith("政策.txt")
+
+
+def test_symlink_loop_as_input_or_output(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    code, _, stderr = _run_inline([str(first), str(RIGHT)])
+    assert "符号链接循环" in _assert_usage_error(code, stderr)
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(first)])
+    assert "符号链接循环" in _assert_usage_error(code, stderr)

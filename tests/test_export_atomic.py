@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -157,3 +158,106 @@ def test_a_symlink_loop_is_a_message(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         write_atomically(loop, lambda temp: temp.write_text("x", encoding="utf-8"))
     assert loop.is_symlink()
+
+
+# --- names, all or nothing, full disks, signals (issue 13) ---------------------------------------
+
+
+@pytest.mark.parametrize("name", ["报" * 79 + "ab.json", "a" * 250 + ".json"], ids=["244-bytes", "255-bytes"])
+def test_a_name_at_the_length_limit_gets_a_short_temporary(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    assert len(os.fsencode(name)) in (244, 255)
+    seen: list[str] = []
+
+    def write(temp: Path) -> None:
+        seen.append(temp.name)
+        temp.write_text("好", encoding="utf-8")
+
+    assert atomic.check_writable(target) == target
+    write_atomically(target, write)
+    assert target.read_text(encoding="utf-8") == "好"
+    assert seen[0].startswith(".~") and len(seen[0]) <= 20
+    assert os.listdir(tmp_path) == [target.name]
+
+
+def test_a_name_over_the_limit_is_refused_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="文件名过长"):
+        atomic.check_writable(tmp_path / ("a" * 260 + ".pdf"))
+    assert os.listdir(tmp_path) == []
+
+
+def test_check_writable_refuses_a_missing_folder_and_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="不存在"):
+        atomic.check_writable(tmp_path / "没有" / "out.pdf")
+    atomic.check_writable(tmp_path / "out.pdf")
+    assert os.listdir(tmp_path) == []
+
+
+def test_all_or_nothing_moves_every_output_only_at_the_end(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    with atomic.all_or_nothing():
+        write_atomically(first, lambda temp: temp.write_text("一", encoding="utf-8"))
+        assert not first.exists()  # staged under its temporary name
+        write_atomically(second, lambda temp: temp.write_text("二", encoding="utf-8"))
+    assert first.read_text(encoding="utf-8") == "一" and second.read_text(encoding="utf-8") == "二"
+    assert sorted(os.listdir(tmp_path)) == ["a.json", "b.json"]
+
+
+def test_all_or_nothing_leaves_nothing_when_one_output_fails(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    second.write_text("旧", encoding="utf-8")
+
+    def broken(temp: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(InputError) as caught, atomic.all_or_nothing():
+        write_atomically(first, lambda temp: temp.write_text("一", encoding="utf-8"))
+        write_atomically(second, broken)
+    assert "磁盘空间不足" in str(caught.value) and str(second) in str(caught.value)
+    assert sorted(os.listdir(tmp_path)) == ["b.json"] and second.read_text(encoding="utf-8") == "旧"
+
+
+def test_a_failed_move_puts_the_earlier_targets_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text("旧一", encoding="utf-8")
+    real_replace = os.replace
+
+    def refuse_second(src: str, dst: str) -> None:
+        if Path(dst) == second:
+            raise OSError(errno.EIO, "I/O error")
+        real_replace(src, dst)
+
+    with pytest.raises(InputError) as caught, atomic.all_or_nothing():
+        write_atomically(first, lambda temp: temp.write_text("新一", encoding="utf-8"))
+        write_atomically(second, lambda temp: temp.write_text("新二", encoding="utf-8"))
+        monkeypatch.setattr(atomic.os, "replace", refuse_second)
+    assert "未写出任何文件" in str(caught.value)
+    assert first.read_text(encoding="utf-8") == "旧一" and not second.exists()
+    assert os.listdir(tmp_path) == ["a.json"]
+
+
+def test_disk_full_while_writing_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(temp: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_sync", full)
+    target = tmp_path / "报告.json"
+    with pytest.raises(InputError) as caught:
+        write_atomically(target, lambda temp: temp.write_text("x", encoding="utf-8"))
+    assert str(caught.value) == f"无法写入 {target}：磁盘空间不足"
+    assert os.listdir(tmp_path) == []
+
+
+def test_remove_temporaries_clears_what_is_on_disk(tmp_path: Path) -> None:
+    seen: list[Path] = []
+
+    def write(temp: Path) -> None:
+        temp.write_text("x", encoding="utf-8")
+        seen.append(temp)
+        atomic.remove_temporaries()  # what a signal handler does mid-write
+        assert not temp.exists()
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(tmp_path / "out.json", write)
+    assert os.listdir(tmp_path) == [] and seen

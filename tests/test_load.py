@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.load import MAX_FILE_BYTES, MAX_TEXT_CHARS, Loaded, load
+from core.load import MAX_FILE_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS, Loaded, load
 from core.load_docx import format_number
 
 DOCS = Path(__file__).resolve().parent.parent / "docs_in"
@@ -160,11 +160,29 @@ def test_few_stray_bytes_are_replaced_in_gb18030(tmp_path: Path) -> None:
     assert loaded.text.replace("\ufffd", "") == text[: text.index("二、")] + "\n" + text[text.index("二、"):]
 
 
-def test_mixed_encodings_are_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("share", [0.05, 0.5, 0.95])
+def test_gbk_and_utf8_mixed_mid_line_decode_run_by_run(tmp_path: Path, share: float) -> None:
     text = original(LUZHOU)
-    half = len(text) // 2
-    data = text[:half].encode("utf-8") + text[half:].encode("gb18030")
-    assert "编码无法识别" in error_of(write(tmp_path, "mixed.txt", data))
+    cut = int(len(text) * share)
+    data = text[:cut].encode("utf-8") + text[cut:].encode("gb18030")
+    loaded = load(write(tmp_path, "mixed.txt", data))
+    assert (loaded.text, loaded.encoding) == (text, "gb18030+utf-8")
+
+
+def test_mostly_gbk_with_some_utf8_lines_decodes_line_by_line(tmp_path: Path) -> None:
+    text = original(LUZHOU)
+    lines = text.split("\n")
+    data = b"\n".join(line.encode("utf-8" if i % 20 == 3 else "gb18030") for i, line in enumerate(lines))
+    loaded = load(write(tmp_path, "pasted.txt", data))
+    assert (loaded.text, loaded.encoding) == (text, "gb18030+utf-8")
+
+
+def test_gbk_with_big5_lines_is_refused_naming_the_line(tmp_path: Path) -> None:
+    lines = original(SICHUAN).split("\n")
+    data = b"\n".join(line.encode("big5", errors="replace") if 10 <= i < 14 else line.encode("gb18030")
+                       for i, line in enumerate(lines))
+    message = error_of(write(tmp_path, "two_legacy.txt", data))
+    assert "编码无法识别" in message and "第 11 行" in message
 
 
 def test_line_breaks_and_bom_are_normalised(tmp_path: Path) -> None:
@@ -514,3 +532,87 @@ def test_arbitrary_bytes_load_or_input_error_and_file_untouched(
         assert result.text.strip() and "\r" not in result.text and "\x00" not in result.text
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert path.stat().st_mtime_ns == mtime
+
+
+# Hostile and odd input (issue 13) ----------------------------------------------------------
+
+
+def test_only_invisible_characters_is_empty(tmp_path: Path) -> None:
+    data = "\u200b\u3000\u200d\ufeff\u2060\u00a0 \u3000\n\u200c\u3000\t\u2800".encode()
+    assert "文件为空（只有空白或不可见字符）" in error_of(write(tmp_path, "spaces.txt", data))
+
+
+@pytest.mark.parametrize("where", [10, 9000, 25_000])
+def test_a_nul_is_refused_wherever_it_is(tmp_path: Path, where: int) -> None:
+    data = LUZHOU.read_bytes()
+    cut = data.index(b"\n", where)  # between two lines, so that only the NUL is odd
+    message = error_of(write(tmp_path, "nul.txt", data[:cut] + b"\x00" + data[cut:]))
+    assert "不是文本文件" in message and "空字符" in message
+    line = data[:cut].count(b"\n") + 1
+    assert f"第 {line} 行" in message
+
+
+def test_a_file_the_system_calls_empty_is_read_to_the_end() -> None:
+    proc = Path("/proc/version")
+    if not proc.exists() or proc.stat().st_size != 0:
+        pytest.skip("needs a /proc file that reports size 0")
+    expected = proc.read_text(encoding="utf-8")
+    assert load(proc).text == expected and len(expected) > 1
+
+
+def test_too_many_paragraphs_are_refused_before_the_comparison(tmp_path: Path) -> None:
+    lines = "\n".join(f"（{i % 9 + 1}）第{i}项任务" for i in range(MAX_PARAGRAPHS + 1))
+    started = time.perf_counter()
+    assert "段落过多" in error_of(write(tmp_path, "headings.txt", lines.encode()))
+    assert time.perf_counter() - started < 5
+
+
+def test_docx_with_too_many_paragraphs_stops_early(tmp_path: Path) -> None:
+    b = DocxBuilder()
+    for i in range(MAX_PARAGRAPHS + 5):
+        b.para(f"第{i}段。")
+    assert "段落过多" in error_of(b.save(tmp_path / "many.docx"))
+
+
+def test_docx_part_over_the_size_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    b = DocxBuilder()
+    for i in range(200):
+        b.para(f"第{i}段，正文内容。")
+    path = b.save(tmp_path / "big.docx")
+    monkeypatch.setattr("core.load_docx.MAX_DOCUMENT_XML_BYTES", 4_000)
+    assert "文件过大" in error_of(path)
+
+
+def test_docx_part_larger_than_its_zip_entry_says_is_refused(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from core import load_docx
+
+    b = DocxBuilder()
+    for i in range(200):
+        b.para(f"第{i}段，正文内容。")
+    path = b.save(tmp_path / "lying.docx")
+    # The zip directory's size is the writer's claim; the stream is capped on what inflates.
+    monkeypatch.setattr(load_docx, "_document_info", lambda zf: zf.getinfo(load_docx.DOCUMENT))
+    monkeypatch.setattr(load_docx, "MAX_DOCUMENT_XML_BYTES", 4_000)
+    assert "文件过大" in error_of(path)
+
+
+def test_pdf_extraction_that_overruns_its_time_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = chinese_pdf(tmp_path / "slow.pdf", [["正文"]])
+    monkeypatch.setattr("core.load.PDF_SECONDS", 0.001)  # the child cannot even start in time
+    assert "秒仍未完成" in error_of(path)
+
+
+def test_symlink_loop_is_a_message(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    assert "符号链接循环" in error_of(first)
+
+
+def test_name_that_is_not_utf8_is_shown_readably(tmp_path: Path) -> None:
+    name = "政策".encode("gbk").decode("utf-8", "surrogateescape") + ".txt"
+    path = write(tmp_path, name, b"")
+    with pytest.raises(InputError) as info:
+        load(path)
+    assert str(info.value) == "无法读取 “政策.txt”：文件为空"
