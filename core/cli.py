@@ -12,6 +12,7 @@ from __future__ import annotations
 import _thread
 import argparse
 import contextlib
+import functools
 import importlib
 import signal
 import sys
@@ -21,13 +22,14 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.errors import Cancelled, InputError, is_disk_full, os_reason, printable
 from core.export.atomic import all_or_nothing, check_writable, remove_temporaries
-from core.model import RELATION_CHOICES, Comparison, CoverageGrade, Options, PairKind, Relation
+from core.model import MIN_SHARED_RANGE, RELATION_CHOICES, Comparison, CoverageGrade, Options, PairKind, Relation
 
 if TYPE_CHECKING:
     from core.matrix import Matrix
@@ -79,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pdf", metavar="F", help="写出 PDF 对照报告")
     parser.add_argument("--docx", metavar="F", help="写出 Word 修改对照表")
     parser.add_argument("--redline", metavar="F", help="写出 Word 修订（跟踪更改）文件")
+    report = parser.add_argument_group("报告选项（--docx、--pdf、--redline）")
+    report.add_argument("--blank-notes", action="store_true", help="修改说明一栏留空，供起草人填写（修订）")
+    report.add_argument("--bold-insertions", action="store_true", help="新增文字加粗（另有下划线）")
+    report.add_argument("--no-shading", action="store_true", help="不加底色（删除线、下划线等标记照常）")
+    report.add_argument("--comments", action="store_true", help="Word 修改对照表中为每个改动行加批注")
+    report.add_argument("--portrait", action="store_true", help="纵向 A4（默认横向，三栏更宽）")
+    report.add_argument("--author", metavar="NAME", help="修订文件中的修订人（默认为当前用户）")
+    report.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]", help="修订文件中的修订时间（默认为现在）")
     _add_options(parser)
     return parser
 
@@ -121,8 +131,9 @@ def _writer(module_name: str, function: str) -> Writer | None:
 
 def _options(args: argparse.Namespace) -> Options:
     """The comparison options given on the command line; raises ``_UsageError`` when out of range."""
-    if args.min_shared < 2 or args.min_shared > 200:
-        raise _UsageError("--min-shared 应在 2 到 200 之间")
+    low, high = MIN_SHARED_RANGE
+    if not low <= args.min_shared <= high:
+        raise _UsageError(f"--min-shared 应在 {low} 到 {high} 之间")
     if not 0 <= args.timeout < 10**7:  # also refuses nan
         raise _UsageError("--timeout 应为不小于 0 的秒数（0 表示不限）")
     return Options(min_shared=args.min_shared, t2s=not args.no_t2s, keep_boilerplate=args.keep_boilerplate,
@@ -142,6 +153,7 @@ def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
         writer = _writer(module_name, function)
         if writer is None:
             raise _UsageError(f"--{name}：此导出功能尚不可用")
+        writer = _with_choices(name, writer, args)
         if given == STDOUT:
             if any(earlier == Path(STDOUT) for earlier, _ in out.values()):
                 raise _UsageError(f"--{name}：只有一个输出可以写到标准输出（-）")
@@ -156,6 +168,24 @@ def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
                 raise _UsageError(f"--{name} 与 --{other} 不能写到同一个文件 {given}")
         out[name] = (Path(given), writer)
     return out
+
+
+def _with_choices(name: str, writer: Writer, args: argparse.Namespace) -> Writer:
+    """The writer with the report choices given on the command line bound to it."""
+    takes_choices: Callable[..., None] = writer  # the report writers take their choices as keywords
+    if name in ("docx", "pdf") and hasattr(args, "blank_notes"):
+        from core.export.summary import ReportOptions
+
+        choices = ReportOptions(blank_notes=args.blank_notes, bold_insertions=args.bold_insertions,
+                                shading=not args.no_shading, comments=args.comments, landscape=not args.portrait)
+        return functools.partial(takes_choices, options=choices) if choices != ReportOptions() else writer
+    if name == "redline" and (getattr(args, "author", None) or getattr(args, "date", None)):
+        try:
+            date = datetime.fromisoformat(args.date) if args.date else None
+        except ValueError as exc:
+            raise _UsageError(f"--date：无法识别的时间 {args.date}（应为 2026-11-30 或 2026-11-30T09:30）") from exc
+        return functools.partial(takes_choices, author=args.author, date=date)
+    return writer
 
 
 def _same_place(first: Path, second: Path) -> bool:
@@ -407,8 +437,11 @@ def _matrix_summary(matrix: Matrix, seconds: float) -> str:
     lines = [f"{Path(matrix.base.path).name}：{len(matrix.rows)} 条基准条目，{len(matrix.columns)} 份对照文件，"
              f"{seconds:.2f} 秒"]
     for column in matrix.columns:
-        counts = "、".join(f"{kind.label_zh} {column.count(kind)}" for kind in CellKind)
-        lines.append(f"  {Path(column.path).name}：覆盖 {column.covered:.0%}（{counts}）")
+        if column.grades:  # an implementing document: the grades, in the words of the reports
+            counts = "、".join(f"{grade.label_zh} {n}" for grade, n in column.grades)
+        else:
+            counts = "、".join(f"{kind.label_zh} {column.count(kind)}" for kind in CellKind)
+        lines.append(f"  {Path(column.path).name}：{column.relation.label_zh}；覆盖 {column.covered:.0%}（{counts}）")
     return "\n".join(lines)
 
 

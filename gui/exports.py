@@ -1,7 +1,10 @@
-"""The export menu's entries: which exporter each calls and whether it is available.
+"""The export menu's entries, their availability, and the export dialog's options.
 
 Exporters live in ``core.export``; an entry whose module is not installed yet stays
-disabled. The window runs the chosen exporter through its export worker.
+disabled. The window runs the chosen exporter through its export worker, with the
+choices made in :class:`ExportOptionsDialog` (kept in the settings for next time):
+for the Word and PDF reports a :class:`core.export.summary.ReportOptions`, for the
+redline the author and date of its revision marks.
 """
 
 from __future__ import annotations
@@ -10,12 +13,29 @@ import importlib
 import importlib.util
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import InputError
-from core.model import Comparison
+from core.export.summary import ReportOptions, account_name
+from core.model import Comparison, Relation
 from gui.i18n import tr
+
+REPORT, REDLINE = "report", "redline"  # the kinds of choices an exporter offers
 
 
 @dataclass(frozen=True)
@@ -29,6 +49,7 @@ class Exporter:
     suffix: str
     file_filter: str  # Chinese source string for the file dialog
     name_tag: str = ""  # ends the proposed file name, e.g. "对照表"
+    choices: str = ""  # REPORT, REDLINE or "" (none): what the export dialog asks
 
     def available(self) -> bool:
         """True when the exporter's module can be found."""
@@ -37,10 +58,10 @@ class Exporter:
         except (ImportError, ValueError):
             return False
 
-    def writer(self) -> Callable[[Comparison, Path], object]:
+    def writer(self) -> Callable[..., object]:
         """The export function itself (imports its module)."""
         module = importlib.import_module(self.module)
-        func: Callable[[Comparison, Path], object] = getattr(module, self.function)
+        func: Callable[..., object] = getattr(module, self.function)
         return func
 
 
@@ -53,6 +74,7 @@ EXPORTERS = (
         ".docx",
         "Word 文档 (*.docx)",
         "对照表",
+        REPORT,
     ),
     Exporter(
         "docx_redline",
@@ -62,6 +84,7 @@ EXPORTERS = (
         ".docx",
         "Word 文档 (*.docx)",
         "修订",
+        REDLINE,
     ),
     Exporter(
         "pdf_report",
@@ -71,6 +94,7 @@ EXPORTERS = (
         ".pdf",
         "PDF 文件 (*.pdf)",
         "对照报告",
+        REPORT,
     ),
 )
 
@@ -94,3 +118,98 @@ def export_error_message(error: object) -> str:
     if isinstance(error, BaseException):
         traceback.print_exception(error)
     return tr("导出时发生内部错误：%1").replace("%1", f"{type(error).__name__}: {error}")
+
+
+# Report choices as the settings keep them: field of ReportOptions -> settings key.
+_REPORT_KEYS = {f.name: f"export/report/{f.name}" for f in fields(ReportOptions)}
+
+
+class ExportOptionsDialog(QDialog):
+    """The choices of one export: report options, or the author and date of a redline."""
+
+    def __init__(self, exporter: Exporter, comparison: Comparison, settings: QSettings,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(tr("导出选项"))
+        self._exporter = exporter
+        self._settings = settings
+        self._boxes: dict[str, QCheckBox] = {}
+        form = QFormLayout()
+        if exporter.choices == REPORT:
+            self._report_rows(form, exporter, comparison)
+        elif exporter.choices == REDLINE:
+            self._redline_rows(form, settings)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _report_rows(self, form: QFormLayout, exporter: Exporter, comparison: Comparison) -> None:
+        saved = saved_report_options(self._settings)
+        revision = comparison.relation.relation is Relation.REVISION
+        labels = {
+            "blank_notes": tr("修改说明留空，由起草人填写"),
+            "bold_insertions": tr("新增内容加粗（另有下划线）"),
+            "shading": tr("显示颜色底纹（删除线、下划线始终保留）"),
+            "comments": tr("为有改动的条目添加 Word 批注"),
+            "landscape": tr("A4 横向（三栏较宽）"),
+        }
+        for name, label in labels.items():
+            if name == "comments" and exporter.key != "docx_report":
+                continue  # a PDF has no Word comments
+            box = QCheckBox(label, self)
+            box.setChecked(bool(getattr(saved, name)))
+            if name == "blank_notes" and not revision:
+                box.setEnabled(False)  # an implementation's third column is its coverage grades
+                box.setToolTip(tr("仅用于修订：落实情况一栏总是写明落实程度"))
+            self._boxes[name] = box
+            form.addRow("", box)
+
+    def _redline_rows(self, form: QFormLayout, settings: QSettings) -> None:
+        self.author = QLineEdit(str(settings.value("export/redline/author", account_name(), str)), self)
+        self.author.setToolTip(tr("Word 修订记录中显示的作者"))
+        self.now = QCheckBox(tr("使用导出时的时间"), self)
+        self.now.setChecked(True)
+        self.date = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.date.setCalendarPopup(True)
+        self.date.setEnabled(False)
+        self.now.toggled.connect(lambda checked: self.date.setEnabled(not checked))
+        form.addRow(tr("修订作者："), self.author)
+        form.addRow(tr("修订时间："), self.date)
+        form.addRow("", self.now)
+
+    def choices(self) -> dict[str, Any]:
+        """Keyword arguments for the exporter, as chosen; also kept in the settings."""
+        if self._exporter.choices == REPORT:
+            chosen = {name: box.isChecked() for name, box in self._boxes.items()}
+            for name, value in chosen.items():
+                self._settings.setValue(_REPORT_KEYS[name], value)
+            options = saved_report_options(self._settings)
+            return {"options": options}
+        if self._exporter.choices == REDLINE:
+            author = self.author.text().strip() or account_name()
+            self._settings.setValue("export/redline/author", author)
+            date = None if self.now.isChecked() else self.date.dateTime().toPython()
+            return {"author": author, "date": date.astimezone() if isinstance(date, datetime) else None}
+        return {}
+
+
+def saved_report_options(settings: QSettings) -> ReportOptions:
+    """The report options last chosen (the defaults where none was)."""
+    default = ReportOptions()
+    values = {name: settings.value(key, getattr(default, name), bool) for name, key in _REPORT_KEYS.items()}
+    return ReportOptions(**values)
+
+
+def ask_export_choices(parent: QWidget, exporter: Exporter, comparison: Comparison,
+                       settings: QSettings) -> dict[str, Any] | None:  # fmt: skip
+    """Ask the export's choices (none for an exporter without any); None when cancelled."""
+    if not exporter.choices:
+        return {}
+    dialog = ExportOptionsDialog(exporter, comparison, settings, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()

@@ -42,7 +42,7 @@ from gui import theme
 from gui.changes_only import ChangesOnly
 from gui.correction_menu import CorrectionChoice, correction_menu, store_choice
 from gui.corrections import Compared, CorrectionStore, compare_job
-from gui.exports import EXPORTERS, Exporter, default_name, export_error_message
+from gui.exports import EXPORTERS, Exporter, ask_export_choices, default_name, export_error_message
 from gui.find_bar import FindBar, find_all
 from gui.findings_panel import FindingsPanel
 from gui.help import GuideDialog, show_about
@@ -1037,6 +1037,12 @@ class MainWindow(QMainWindow):
             if not path.lower().endswith(exporter.suffix):
                 path += exporter.suffix
             self.settings.setValue("export/dir", str(Path(path).parent))
+            asked = ask_export_choices(self, exporter, self.comparison, self.settings)
+            if asked is None:
+                return
+            choices = asked
+        else:
+            choices = {}  # a path given by a script or test: the exporter's defaults
         comparison = self.comparison
         target = Path(path)
         try:  # refuse an input file or a device at once, before any work
@@ -1047,7 +1053,7 @@ class MainWindow(QMainWindow):
 
         def job(progress: ProgressFn, cancel: CancelFn) -> str:
             progress(0.0, tr("正在导出"))
-            exporter.writer()(comparison, target)
+            exporter.writer()(comparison, target, **choices)
             return str(target)
 
         self.status_label.setText(tr("正在导出到 %1 …").replace("%1", target.name))

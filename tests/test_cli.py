@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 
 from core.cli import run_compare
@@ -236,13 +237,26 @@ def test_unusable_input(tmp_path: Path, runner: str, kind: str, side: str) -> No
     ["--min-shared", "abc"],
     ["--min-shared", "0"],
     ["--min-shared", "-3"],
+    ["--min-shared", "201"],
+    ["--redline", "{tmp}/r.docx", "--date", "yesterday"],
     ["--no-such-option"],
 ])
 def test_bad_options(run: Callable[[list[str]], tuple[int, str, str]], tmp_path: Path, args: list[str]) -> None:
     target = tmp_path / "out.json"
-    code, _, stderr = run([str(LEFT), str(RIGHT), "--json", str(target), *args])
+    code, _, stderr = run([str(LEFT), str(RIGHT), "--json", str(target), *(a.format(tmp=tmp_path) for a in args)])
     _assert_usage_error(code, stderr)
     assert not target.exists()
+
+
+def test_report_choices_reach_the_documents(tmp_path: Path) -> None:
+    report, redline = tmp_path / "对照表.docx", tmp_path / "修订.docx"
+    code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--quiet", "--docx", str(report), "--portrait",
+                                   "--redline", str(redline), "--author", "省政府办公厅", "--date", "2026-11-30T09:30"])
+    assert code == 0, stderr
+    section = docx.Document(str(report)).sections[0]
+    assert section.page_width < section.page_height  # portrait A4
+    xml = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
+    assert 'w:author="省政府办公厅"' in xml and 'w:date="2026-11-30T' in xml
 
 
 def test_missing_argument(run: Callable[[list[str]], tuple[int, str, str]]) -> None:

@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from export_revision_pair import revision_comparison
 from test_export_rows import sample_comparison, sample_pair
 
 from core.export.pdf_report import write_pdf_report
-from core.model import Comparison, Document, Section
+from core.export.styles import HIGHLIGHTS, hex_to_rgb
+from core.export.summary import ReportOptions
+from core.model import Comparison, Document, FindingKind, Section
+from core.resources import version
 
 poppler = pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils")
 
@@ -53,24 +57,30 @@ def test_text_of_both_sides_is_extractable(sample_pdf: Path) -> None:
     assert "（一）堅定以習近平總書記重要講話精神為根本遵循" in text  # left, Traditional
     assert "做强白酒产业，建设世界级优质白酒产业集群" in text  # right
     assert "增强“四个意识”" in text  # curly quotes come back
-    assert "（右侧无对应内容：已删除或未采纳）" in text
-    assert "相似度55%" in text
-    for label in ("相同", "左侧独有", "右侧独有", "他处相同", "点状下划线"):
+    assert "（修改稿已删除此条）" in text and "（原稿无此条）" in text
+    for label in ("原条文", "修改后条文", "修改说明", "删除的表述", "新增的表述", "点状下划线"):
         assert label in text
+    for machine in ("相似度", "左侧", "右侧", "未落实"):
+        assert machine not in text
 
 
 @poppler
-def test_findings_on_the_summary_and_in_the_notes(sample_pdf: Path) -> None:
+def test_findings_on_the_head_and_in_the_notes(sample_pdf: Path) -> None:
     pages = [_flat(page) for page in _text(sample_pdf).split("\f")]
-    body = next(n for n, page in enumerate(pages) if "逐条对照" in page)
-    summary, rest = "".join(pages[:body]), "".join(pages[body:])
-    assert "要点变化（4）" in summary
-    assert "数量1时限1约束力0责任单位0落实情况2" in summary
-    assert "新增目标值：3000万吨（三）加快交通基礎設施建設（二）加快交通基础设施建设" in summary
-    assert "未落实（1）：（四）加強生態環境保護。" in summary
-    assert "左侧未被采纳/已删除的条目" not in summary  # said once, by the coverage findings
-    assert "相似度48%◆新增目标值：3000万吨◆时限2025年→2027年" in rest
-    assert "左侧独有（已删除/未采纳）◆未落实" in rest
+    body = next(n for n, page in enumerate(pages) if "修改后条文" in page)
+    head, rest = "".join(pages[:body]), "".join(pages[body:])
+    assert "修订（原稿→修改稿）" in head
+    assert "要点变化（2）" in head and "数量1时限1约束力0责任单位0移动0" in head
+    assert "新增目标值：3000万吨（三）加快交通基礎設施建設（二）加快交通基础设施建设" in head
+    assert "删除（1条）：（四）加強生態環境保護。" in head
+    assert "◆新增目标值：3000万吨◆时限2025年→2027年" in rest
+
+
+def test_findings_link_to_their_rows(sample_pdf: Path) -> None:
+    raw = sample_pdf.read_bytes()
+    links = [line for line in raw.split(b"\n") if b"/Subtype /Link" in line]
+    assert len(links) == 2  # one per finding entry, each to a place in the document
+    assert all(re.search(rb"/Dest \[ \d+ 0 R /XYZ", line) for line in links)
 
 
 @poppler
@@ -82,19 +92,31 @@ def test_footer_counts_pages(sample_pdf: Path) -> None:
         assert f"第{number}页/共{total}页" in _flat(pages[number - 1])
 
 
-def test_bookmarks_and_metadata(sample_pdf: Path) -> None:
+def test_bookmarks_mark_changes_and_metadata_names_files(sample_pdf: Path) -> None:
     document = pdfium.PdfDocument(str(sample_pdf))
     titles = [(item.level, item.get_title()) for item in document.get_toc()]
-    assert (0, "摘要") in titles and (0, "逐条对照") in titles
+    assert (0, "概况") in titles and (0, "逐条对照") in titles
     assert (1, "一、总体要求") in titles
-    assert (2, "（一）坚定以习近平总书记重要讲话精神为根本遵循") in titles
-    assert any(title.startswith("［左侧独有］（四）加強生態環境保護") for _, title in titles)
+    assert (2, "［修改］（一）坚定以习近平总书记重要讲话精神为根本遵循") in titles
+    assert any(title.startswith("［删除］（四）加強生態環境保護") for _, title in titles)
+    assert any(title.startswith("［新增］（四）发展特色优势产业") for _, title in titles)
     metadata = document.get_metadata_dict()
     assert metadata["Title"].startswith("修改对照表：中共泸州市委")
-    assert metadata["Author"] == "对照"
-    assert "↔" in metadata["Subject"]
+    assert metadata["Author"] == f"对照 Duizhao {version()}"
+    assert "四川省委决定.txt" in metadata["Subject"] and "泸州市委决定.txt" in metadata["Subject"]
     width, height = document[0].get_size()
     assert (round(width), round(height)) == (842, 595)  # landscape A4
+
+
+def test_fully_shared_text_is_shaded_as_the_legend_says(sample_pdf: Path) -> None:
+    # The legend's samples are paragraphs of one highlight each: all four are shaded.
+    document = pdfium.PdfDocument(str(sample_pdf))
+    colours: set[tuple[int, int, int]] = set()
+    for page in document:
+        image = page.render(scale=1).to_pil().convert("RGB")
+        colours |= {rgb for _, rgb in image.getcolors(1 << 20) or ()}
+    for style in HIGHLIGHTS.values():
+        assert hex_to_rgb(style.light) in colours, style.label_zh
 
 
 def _long_comparison() -> Comparison:
@@ -123,7 +145,7 @@ def _long_comparison() -> Comparison:
 
 
 @poppler
-def test_long_section_breaks_across_pages(tmp_path: Path) -> None:
+def test_long_section_breaks_across_pages_with_the_header_once_per_page(tmp_path: Path) -> None:
     target = tmp_path / "long.pdf"
     write_pdf_report(_long_comparison(), target)
     pages = _text(target).split("\f")
@@ -132,6 +154,11 @@ def test_long_section_breaks_across_pages(tmp_path: Path) -> None:
     assert with_filler == list(range(with_filler[0], with_filler[-1] + 1))
     text = _flat(_text(target))
     assert "第179条措施" in text and "本节结束标记" in text
+    body = [_flat(page) for page in pages if "修改后条文" in page]
+    assert len(body) >= 4
+    # the table header is drawn at the top of each body page and nowhere else, also on the
+    # page where the long row ends and the next row follows it
+    assert all(page.count("修改说明") == 1 for page in body)
 
 
 def test_progress_reaches_completion(tmp_path: Path) -> None:
@@ -145,15 +172,33 @@ def test_sample_pair_report(tmp_path: Path) -> None:
     comparison = sample_pair()
     target = tmp_path / "sample.pdf"
     write_pdf_report(comparison, target)
+    pages = [_flat(page) for page in _text(target).split("\f")]
+    body_from = next(n for n, page in enumerate(pages) if "本级落实条目" in page)
+    head, body = "".join(pages[:body_from]), "".join(pages[body_from:])
+    assert "落实情况对照表" in head and "落实（上级文件→落实文件）" in head
+    assert "未见落实（1条）" in head
+    assert "川南渝西融合發展試驗區" in body and "泸州" in body
+    kept = [f for f in comparison.findings if f.kind is not FindingKind.COVERAGE]
+    assert f"要点变化（{len(kept)}）" in head
+    for finding in kept:
+        assert "◆" + _flat(finding.summary) in body, finding
+    assert body.count("◆") == len(kept)
+    titles = [item.get_title() for item in pdfium.PdfDocument(str(target)).get_toc()]
+    assert any(t.startswith("［未见落实］") for t in titles)
+    assert 5 <= len(pages) <= 80
+
+
+@poppler
+def test_revision_pair_marks_only_changed_rows(tmp_path: Path) -> None:
+    comparison = revision_comparison(tmp_path)
+    target = tmp_path / "revision.pdf"
+    write_pdf_report(comparison, target, options=ReportOptions(blank_notes=True))
+    titles = [item.get_title() for item in pdfium.PdfDocument(str(target)).get_toc()]
+    marked = [t for t in titles if t.startswith("［")]
+    assert any(t.startswith("［修改］经济综合实力显著增强") for t in marked)
+    assert any(t.startswith("［删除］城乡统筹发展全域提升") for t in marked)
+    assert any(t.startswith("［新增］积极参与川渝毗邻地区合作平台建设") for t in marked)
+    assert len(marked) < len(titles) / 4  # an unchanged item is not marked
     text = _flat(_text(target))
-    assert "川南渝西融合發展試驗區" in text and "泸州" in text
-    assert comparison.findings
-    summary, body = text.split("逐条对照", 1)
-    assert f"要点变化（{len(comparison.findings)}）" in summary
-    for finding in comparison.findings:
-        # on the summary page (coverage by label), and once in the body, in a note
-        assert _flat(finding.summary.partition("：")[2] or finding.summary) in summary, finding
-        assert "◆" + _flat(finding.summary.partition("：")[0]) in body, finding
-    assert body.count("◆") == len(comparison.findings)
-    pages = len(pdfium.PdfDocument(str(target)))
-    assert 5 <= pages <= 80
+    assert "原稿：江阳区规划（征求意见稿）.txt" in text and "修改稿：江阳区规划（送审稿）.txt" in text
+    assert "◆" not in text.split("修改说明", 1)[1]  # 修改说明留空: the drafter writes it

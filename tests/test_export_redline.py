@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import docx
 import pytest
+from export_revision_pair import revision_comparison
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
+from core.compare import compare_texts
+from core.export import summary
 from core.export.docx_redline import write_redline
 from core.model import Comparison, Coverage, Document, Options, Stats
 
@@ -82,8 +88,48 @@ def test_changes_are_word_granular_with_author_and_date(tmp_path: Path) -> None:
     assert inserted == ["加快"]
     assert not list(xml.iter(f"{W}del"))
     revision = next(xml.iter(f"{W}ins"))
-    assert revision.get(f"{W}author") == "对照"
+    assert revision.get(f"{W}author") == summary.account_name()
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", revision.get(f"{W}date"))
+
+
+def test_author_and_date_are_settable(tmp_path: Path) -> None:
+    target = tmp_path / "redline.docx"
+    beijing = timezone(timedelta(hours=8))
+    write_redline(_comparison("推进建设。", "加快推进建设。"), target, author="张三",
+                  date=datetime(2026, 3, 1, 9, 30, tzinfo=beijing))  # fmt: skip
+    xml = etree.fromstring(_xml(target).encode())
+    marks = list(xml.iter(f"{W}ins", f"{W}del"))
+    assert marks and {m.get(f"{W}author") for m in marks} == {"张三"}
+    assert {m.get(f"{W}date") for m in marks} == {"2026-03-01T01:30:00Z"}  # in UTC, as Word writes it
+
+
+def test_author_falls_back_to_duizhao_without_an_account_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("USERNAME", "USER", "LOGNAME"):
+        monkeypatch.delenv(variable, raising=False)
+
+    def unknown() -> str:
+        raise KeyError("no such user")
+
+    monkeypatch.setattr("getpass.getuser", unknown)
+    assert summary.account_name() == "对照"
+
+
+def test_header_names_both_versions_when_they_share_a_title(tmp_path: Path) -> None:
+    comparison = _comparison("一、总则\n第一条 推进建设。", "一、总则\n第一条 加快推进建设。")
+    same_title = replace(comparison, left=replace(comparison.left, path="/a/规划（征求意见稿）.txt", title="某规划"),
+                         right=replace(comparison.right, path="/a/规划（送审稿）.txt", title="某规划"))
+    target = tmp_path / "redline.docx"
+    write_redline(same_title, target)
+    with zipfile.ZipFile(target) as archive:
+        headers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/header")]
+        footers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/footer")]
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    text = "".join("".join(etree.fromstring(h.encode()).itertext()) for h in headers)
+    assert "原稿：规划（征求意见稿）.txt" in text and "修改稿：规划（送审稿）.txt" in text
+    instructions = "".join("".join(etree.fromstring(f.encode()).itertext()) for f in footers)
+    assert "PAGE" in instructions and "NUMPAGES" in instructions
+    assert "python-docx" not in core and "2013" not in core
+    assert "规划（征求意见稿）.txt" in core and f"<dc:creator>{summary.account_name()}</dc:creator>" in core
 
 
 @pytest.mark.parametrize(
@@ -135,3 +181,38 @@ def test_sample_pair_round_trips(tmp_path: Path) -> None:
     target = tmp_path / "redline.docx"
     write_redline(comparison, target)
     assert reconstruct(target) == (comparison.right.text, comparison.left.text)
+
+
+def test_official_layout_from_the_right_outline(tmp_path: Path) -> None:
+    comparison = revision_comparison(tmp_path)
+    target = tmp_path / "redline.docx"
+    write_redline(comparison, target)
+    assert reconstruct(target) == (comparison.right.text, comparison.left.text)
+    document = docx.Document(str(target))
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styled[0] == ("Title", "(四川省)泸州市江阳区国民经济和社会发展十四五规划(2022年更新)")
+    assert ("Heading 1", "第一篇开启江阳全面建设社会主义现代化新征程") in styled
+    assert ("Heading 2", "第一章规划背景") in styled and ("Heading 3", "第一节发展基础") in styled
+    deleted = next(p for p in document.paragraphs if p._p.find(f"{W}del") is not None and not p.text)
+    assert deleted.style.name == "Normal"  # a deleted paragraph is body text, wherever it stood
+    normal = document.styles["Normal"]
+    assert normal.font.size.pt == 16 and normal.paragraph_format.first_line_indent.pt == 32
+    fonts = normal.element.find(f"{W}rPr/{W}rFonts")
+    assert fonts.get(f"{W}eastAsia") == "仿宋_GB2312"
+    assert document.styles["Heading 2"].element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "楷体_GB2312"
+
+
+def test_indented_text_keeps_its_headings_and_no_second_indent(tmp_path: Path) -> None:
+    """A document typed with 　　 indents: headings are styled behind their indent, and a
+    paragraph bringing its own indent gets no first-line indent from the style on top."""
+    text = ("关于推进区域协调发展的意见\n　　一、总体要求\n　　坚持统筹协调，推动区域协调发展。\n"
+            "　　二、重点任务\n　　加快建设合作平台。\n")
+    comparison = compare_texts(text, text.replace("加快建设", "全力建设"),
+                               left_path=str(tmp_path / "原稿.txt"), right_path=str(tmp_path / "修改稿.txt"))
+    target = tmp_path / "redline.docx"
+    write_redline(comparison, target)
+    assert reconstruct(target) == (comparison.right.text, comparison.left.text)
+    paragraphs = docx.Document(str(target)).paragraphs
+    assert [p.style.name for p in paragraphs if p.text.strip().endswith(("总体要求", "重点任务"))] == ["Heading 1"] * 2
+    body = next(p for p in paragraphs if p.text.startswith("　　坚持统筹协调"))
+    assert body.paragraph_format.first_line_indent == 0

@@ -17,19 +17,24 @@ from pathlib import Path
 from core.compare import compare
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
-from core.export.summary import NO_SECTION, FindingEntry, RowNotes, summarize
+from core.export.summary import NO_SECTION, FindingEntry, RowNotes, document_date, summarize
 from core.model import (
+    Assignment,
     Comparison,
     Coverage,
+    CoverageGrade,
     Direction,
     Document,
     Finding,
     FindingKind,
     Highlight,
     Match,
+    Move,
     Options,
     Pair,
     PairKind,
+    Relation,
+    RelationVerdict,
     Section,
     Span,
     Stats,
@@ -329,52 +334,100 @@ def test_paragraphs_split_on_line_breaks_and_drop_blank_ones() -> None:
     assert [r.kind for r in paras[1]] == [Highlight.SHARED, None]
 
 
-def test_notes_name_kind_score_and_source_elsewhere() -> None:
+def implementation(comparison: Comparison) -> Comparison:
+    """``comparison`` read as an implementing document against its base."""
+    return replace(comparison, relation=RelationVerdict(Relation.IMPLEMENTATION, True, ("标题不同",)))
+
+
+def test_revision_notes_state_what_happened_and_where_wording_went() -> None:
     comparison = sample_comparison()
-    notes = RowNotes(comparison, rows(comparison))
-    row = next(r for r in rows(comparison) if r.right and r.right.id == "R5")
-    lines = notes.lines(row)
-    assert lines[0] == "修改"
-    assert "相似度 55%" in lines
-    assert any(line.startswith("另有表述见左侧：（四）加強生態環境保護") for line in lines)
-    local = next(r for r in rows(comparison) if r.right and r.right.id == "R6")
-    assert notes.lines(local)[0].startswith("右侧独有")
+    notes = _notes_of(comparison)
+    assert notes["R5"][0] == "修改"
+    assert "部分表述移自原（四）加強生態環境保護" in notes["R5"]
+    assert notes["L6"][0] == "删除" and notes["R6"][0] == "新增"
+    assert notes["R2"] == ["修改"]
+    assert notes["R4"][:2] == ["修改", "序号 （三） → （二）"]
+    machine = ("相似度", "相同", "未落实", "本地新增", "左侧", "右侧")
+    assert not any(word in line for lines in notes.values() for line in lines for word in machine)
 
 
-def test_summary_lists_files_options_and_not_taken_up() -> None:
-    summary = summarize(sample_comparison())
-    assert summary.files[0][1] == "四川省委决定.txt"
-    assert summary.not_taken_up == ("（四）加強生態環境保護",)
-    assert summary.local == ("（四）发展特色优势产业",)
+def test_a_moved_item_says_so_with_where_it_stood() -> None:
+    base = sample_comparison()
+    index = next(i for i, p in enumerate(base.pairs) if p.right == "R4")
+    move = Move(index, "L5", "R4", "二、第一项", "二、第二项")
+    finding = Finding(FindingKind.MOVE, Direction.MOVED, (0, 1), (0, 1), move.left_place, move.right_place, index,
+                      "移动：「加快交通基础设施建设」由二、第一项移至二、第二项")  # fmt: skip
+    comparison = replace(base, moves=(move,), findings=(finding,))
+    notes = _notes_of(comparison)
+    assert notes["R4"][0] == "移动并修改"
+    assert "◆ 移动：「加快交通基础设施建设」由二、第一项移至二、第二项" in notes["R4"]
+    assert notes["R5"][0] == "修改"
+    summary = summarize(comparison, rows(comparison))
+    assert "移动 1 条" in summary.overview[0]
+    assert summary.findings[-1].label == "移动" and summary.findings[-1].entries[0].target == "R4"
+
+
+def test_implementation_notes_are_grades_local_items_and_hand_set_pairings() -> None:
+    base = implementation(sample_comparison())
+    grades = tuple((s.id, CoverageGrade.NOT_TAKEN_UP if s.id == "L6" else CoverageGrade.ADAPTED)
+                   for s in base.left.leaves)  # fmt: skip
+    assignments = (Assignment("R5", ("L3",), (("L3", 0.55),), 0.4, ("毗邻",), by_hand=True),)
+    comparison = replace(base, coverage=replace(base.coverage, grades=grades), assignments=assignments)
+    notes = _notes_of(comparison)
+    assert notes["L6"][0] == "未见落实"
+    assert notes["R6"][0] == "本地新增"
+    assert notes["R5"][0] == "修改（人工）"
+    assert notes["R2"][0] == "修改"
+    assert "另引用上级文件：（四）加強生態環境保護" in notes["R5"]
+
+
+def test_grades_follow_the_pairs_when_the_engine_gives_none() -> None:
+    notes = _notes_of(implementation(sample_comparison()))
+    assert notes["L6"][0] == "未见落实" and notes["R2"][0] == "修改" and notes["R6"][0] == "本地新增"
+
+
+def test_summary_names_documents_relation_and_counts_changes() -> None:
+    comparison = sample_comparison()
+    summary = summarize(comparison, rows(comparison))
+    assert summary.title == "修改对照表"
+    sides = [(d.side, d.file) for d in summary.documents]
+    assert sides == [("原稿", "四川省委决定.txt"), ("修改稿", "泸州市委决定.txt")]
+    assert summary.relation == "修订（原稿 → 修改稿），由用户指定"
+    assert summary.overview[0] == "共对照 7 条：修改 5 条，新增 1 条，删除 1 条，未修改 0 条。"
+    assert summary.lists == (("删除", ("（四）加強生態環境保護",)), ("新增", ("（四）发展特色优势产业",)))
     assert ("繁简转换后比较", "是") in summary.options
-    assert ("左侧独有条目（删除 / 未采纳）", "1") in summary.stats
+    assert summary.header() == "原稿：四川省委决定.txt（—）　｜　修改稿：泸州市委决定.txt（—）"
 
 
-def test_summary_groups_findings_by_kind_with_sections_left_to_right() -> None:
-    summary = summarize(sample_comparison())
-    assert [(g.label, g.count) for g in summary.findings] == [
-        ("数量", 1), ("时限", 1), ("约束力", 0), ("责任单位", 0), ("落实情况", 2),
-    ]  # fmt: skip
-    assert summary.finding_count == 4
-    assert summary.finding_overview() == "数量 1　时限 1　约束力 0　责任单位 0　落实情况 2"
+def test_implementation_summary_counts_grades() -> None:
+    comparison = implementation(sample_comparison())
+    summary = summarize(comparison, rows(comparison))
+    assert summary.title == "落实情况对照表"
+    assert summary.relation == "落实（上级文件 → 落实文件），自动识别" and summary.evidence == ("标题不同",)
+    assert summary.overview[:2] == ("上级文件 6 条：修改 5 条，未见落实 1 条。", "落实文件 6 条，其中本地新增 1 条。")
+    assert summary.lists == (("未见落实", ("（四）加強生態環境保護",)), ("本地新增", ("（四）发展特色优势产业",)))
+
+
+def test_summary_groups_findings_by_kind_with_sections_and_rows() -> None:
+    comparison = sample_comparison()
+    summary = summarize(comparison, rows(comparison))
+    # coverage is said by the overview in the relation's words, not as findings
+    counts = [(g.label, g.count) for g in summary.findings]
+    assert counts == [("数量", 1), ("时限", 1), ("约束力", 0), ("责任单位", 0), ("移动", 0)]
+    assert summary.finding_overview() == "数量 1　时限 1　约束力 0　责任单位 0　移动 0"
     quantity, date = summary.findings[0].entries[0], summary.findings[1].entries[0]
-    assert quantity == FindingEntry("新增目标值：3000万吨", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设")
-    assert date.summary == "时限 2025年 → 2027年" and date.left.startswith("（三）")
-    coverage = summary.findings[-1]
-    assert [e.left for e in coverage.entries] == ["（四）加強生態環境保護", NO_SECTION]
-    assert [e.right for e in coverage.entries] == [NO_SECTION, "（四）发展特色优势产业"]
-    assert coverage.lists == (("未落实", ("（四）加強生態環境保護",)), ("本地新增", ("（四）发展特色优势产业",)))
-    # coverage findings list the unpaired sections: the report says it once
-    assert summary.unpaired_lists() == ()
+    assert quantity == FindingEntry("新增目标值：3000万吨", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设",
+                                    "R4")  # fmt: skip
+    assert date.summary == "时限 2025年 → 2027年" and date.left.startswith("（三）") and date.target == "R4"
 
 
-def test_without_coverage_findings_the_unpaired_lists_remain() -> None:
-    summary = summarize(replace(sample_comparison(), findings=()))
-    assert summary.finding_count == 0 and all(g.count == 0 for g in summary.findings)
-    assert summary.unpaired_lists() == (
-        ("左侧未被采纳 / 已删除的条目", ("（四）加強生態環境保護",)),
-        ("右侧新增 / 本地特有的条目", ("（四）发展特色优势产业",)),
-    )
+def test_document_date_is_its_own_then_its_files(tmp_path: Path) -> None:
+    dated = Document("/nowhere/a.txt", "某决定", "某决定\n（2020年7月10日通过）\n一、总则", ())
+    assert document_date(dated) == "2020年7月10日"
+    undated = tmp_path / "b.txt"
+    undated.write_text("无日期", encoding="utf-8")
+    assert document_date(Document(str(undated), "无", "无日期", ())).endswith("（文件日期）")
+    assert document_date(Document("/nowhere/c.txt", "无", "无日期", ())) == NO_SECTION
 
 
 def _notes_of(comparison: Comparison) -> dict[str | None, list[str]]:
@@ -383,31 +436,25 @@ def _notes_of(comparison: Comparison) -> dict[str | None, list[str]]:
     return {row.right.id if row.right else row.left[0].id: notes.lines(row) for row in ordered}
 
 
-def test_row_notes_carry_the_findings_of_the_row_after_kind_and_score() -> None:
+def test_row_notes_carry_the_findings_of_the_row_after_the_status() -> None:
     notes = _notes_of(sample_comparison())
-    assert notes["R4"][:4] == ["修改", "相似度 48%", "◆ 新增目标值：3000万吨", "◆ 时限 2025年 → 2027年"]
-    # a coverage finding about the row's own section needs no label: the row shows it
-    assert notes["L6"][:2] == ["左侧独有（已删除 / 未采纳）", "◆ 未落实"]
-    assert notes["R6"][:2] == ["右侧独有（新增 / 本地特有）", "◆ 本地新增"]
-    others = [line for sid, lines in notes.items() if sid not in ("R4", "L6", "R6") for line in lines]
+    assert notes["R4"][2:4] == ["◆ 新增目标值：3000万吨", "◆ 时限 2025年 → 2027年"]
+    others = [line for sid, lines in notes.items() if sid != "R4" for line in lines]
     assert not any(line.startswith("◆") for line in others)
 
 
 def test_findings_without_pair_go_to_the_first_row_showing_their_span() -> None:
     base = sample_comparison()
-    deleted, item = base.left.by_id["L6"], base.left.by_id["L7"]
+    deleted = base.left.by_id["L6"]
     point = deleted.start + 3
     extra = (
         # a removal point on the left only, inside the deleted item
         Finding(FindingKind.DUTY, Direction.REMOVED, (point, point), None, "省生态环境厅", "", None,
                 "牵头单位删除：省生态环境厅"),
-        # a left section wider than one row: goes to the first row that shows part of it
-        Finding(FindingKind.COVERAGE, Direction.REMOVED, (deleted.start, item.end), None, "", "", None,
-                "未落实：两项"),
     )  # fmt: skip
     notes = _notes_of(replace(base, findings=base.findings + extra))
-    assert notes["L6"][1:4] == ["◆ 未落实", "◆ 牵头单位删除：省生态环境厅", "◆ 未落实：两项"]
-    assert not any("两项" in line for line in notes["R7"])
+    assert notes["L6"][:2] == ["删除", "◆ 牵头单位删除：省生态环境厅"]
+    assert not any("省生态环境厅" in line for line in notes["R7"])
 
 
 def test_findings_of_a_heading_line_are_noted_under_the_heading() -> None:

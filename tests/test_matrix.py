@@ -20,9 +20,16 @@ from openpyxl import load_workbook
 from core.cli import run_matrix
 from core.compare import compare
 from core.errors import Cancelled, InputError
-from core.export.xlsx_matrix import SHEET_LEGEND, SHEET_MATRIX, SHEET_NOTES, cell_text, kind_fill, write_matrix_xlsx
+from core.export.xlsx_matrix import (
+    SHEET_LEGEND,
+    SHEET_MATRIX,
+    SHEET_NOTES,
+    cell_text,
+    kind_fill,
+    write_matrix_xlsx,
+)
 from core.matrix import SCHEMA, CellKind, Matrix, compare_many, matrix_json
-from core.model import Comparison, Options
+from core.model import Comparison, CoverageGrade, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"
@@ -181,11 +188,13 @@ def test_workbook_opens_with_frozen_panes_fills_and_legend(matrix: Matrix, tmp_p
 
 def test_cell_text_names_counterpart_kind_and_score(matrix: Matrix) -> None:
     modified = next(c for r in matrix.rows for c in r.cells if c.kind is CellKind.MODIFIED)
-    first = cell_text(modified).split("\n")[0]
+    lines = cell_text(modified).split("\n")
+    if modified.grade is not None:  # an implementing document: the grade comes first
+        assert lines.pop(0) == modified.grade.label_zh
     best = modified.counterparts[0]
-    assert first.startswith(best.section.number) and first.endswith(f" · 修改 {best.score:.2f}")
+    assert lines[0].startswith(best.section.number) and lines[0].endswith(f" · 修改 {best.score:.2f}")
     absent = next(c for r in matrix.rows for c in r.cells if c.kind is CellKind.ABSENT)
-    assert cell_text(absent) == "未落实"
+    assert cell_text(absent) == (absent.grade.label_zh if absent.grade else "未落实")
 
 
 def test_fills_are_light_tints_of_distinct_colours() -> None:
@@ -255,3 +264,22 @@ def test_main_dispatches_matrix_and_explains_it() -> None:
     usage = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True,
                            encoding="utf-8", timeout=60)
     assert "matrix" in usage.stdout
+
+
+def test_workbook_uses_the_coverage_grades_of_implementing_documents(matrix: Matrix, tmp_path: Path) -> None:
+    target = tmp_path / "matrix.xlsx"
+    write_matrix_xlsx(matrix, target)
+    book = load_workbook(target)
+    sheet = book[SHEET_MATRIX]
+    graded = matrix.comparisons[0].coverage.grade_of
+    assert matrix.columns[0].grades, "the province and Luzhou: an implementation with graded base items"
+    first_lines = [str(sheet.cell(index, 2).value).split("\n")[0] for index in range(2, len(matrix.rows) + 2)]
+    assert set(first_lines) <= {grade.label_zh for grade in CoverageGrade}
+    for row, first in zip(matrix.rows, first_lines, strict=True):
+        assert first == graded[row.section.id].label_zh
+    labels = {str(sheet.cell(r, 1).value): r for r in range(len(matrix.rows) + 2, sheet.max_row + 1)}
+    assert sheet.cell(labels["未见落实（条，落实情况）"], 2).value == sum(
+        1 for g in graded.values() if g is CoverageGrade.NOT_TAKEN_UP)
+    assert sheet.cell(labels["与基准文件的关系"], 2).value == "落实（上级文件 → 落实文件）"
+    legend = [str(c.value) for c in book[SHEET_LEGEND]["A"]]
+    assert all(grade.label_zh in legend for grade in CoverageGrade)

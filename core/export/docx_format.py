@@ -1,25 +1,46 @@
-"""Word formatting the python-docx API does not reach: East Asian fonts, shading, page setup.
+"""Word formatting the python-docx API does not reach: East Asian fonts, shading, page setup,
+page-number fields, document properties.
 
 Word and WPS pick the font of Chinese characters from ``w:rFonts/@w:eastAsia``; the
 default template also names theme fonts (``w:eastAsiaTheme`` …), which win over the
-explicit names, so they are removed wherever a font is set.
+explicit names, so they are removed wherever a font is set. Fonts follow GB/T 9704
+(仿宋_GB2312 body, 黑体 headings, 小标宋 title); the font table declares each with a
+common alternative and the GB2312 character set, so that Word or WPS on a machine
+without it substitutes a Chinese face of the same kind rather than a Latin one.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from core.export.styles import HIGHLIGHTS
 from core.model import Highlight
 
-BODY_FONT = "宋体"  # SimSun: the body face of Chinese official documents
+BODY_FONT = "仿宋_GB2312"  # GB/T 9704 body face
 HEADING_FONT = "黑体"  # SimHei
+TITLE_FONT = "方正小标宋简体"  # GB/T 9704 title face
+KAI_FONT = "楷体_GB2312"  # GB/T 9704 second-level headings
 LATIN_FONT = "Times New Roman"
+
+# Font table entries: name -> (alternative name, pitch family). Charset 86 is GB2312.
+_FONT_TABLE = {
+    BODY_FONT: ("仿宋", "modern", "fixed"),
+    "仿宋": ("FangSong", "modern", "fixed"),
+    HEADING_FONT: ("SimHei", "modern", "fixed"),
+    KAI_FONT: ("楷体", "modern", "fixed"),
+    TITLE_FONT: ("宋体", "roman", "variable"),
+}
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _WORD_UNDERLINE = {"underline": "single", "dotted": "dotted"}
@@ -40,18 +61,128 @@ def set_fonts(rpr_parent: Any, east_asian: str, latin: str = LATIN_FONT) -> None
 
 
 def setup_styles(document: Any, body_size: float = 10.5) -> None:
-    """Normal in 宋体, headings and title in 黑体 (black, not the template's blue)."""
+    """Normal in 仿宋_GB2312, headings in 黑体, the title in 小标宋 (black, not the template's blue)."""
     styles = document.styles
     normal = styles["Normal"]
     normal.font.size = Pt(body_size)
     set_fonts(normal.element, BODY_FONT)
-    sizes = {"Title": 20, "Heading 1": 15, "Heading 2": 13, "Heading 3": 12, "Heading 4": 11}
+    sizes = {"Title": 22, "Heading 1": 16, "Heading 2": 14, "Heading 3": 12, "Heading 4": 12}
     for name, size in sizes.items():
         style = styles[name]
         style.font.size = Pt(size)
-        style.font.bold = True
+        style.font.bold = name != "Title"  # 小标宋 is heavy already
         style.font.color.rgb = RGBColor(0, 0, 0)
-        set_fonts(style.element, HEADING_FONT)
+        set_fonts(style.element, TITLE_FONT if name == "Title" else HEADING_FONT)
+    title = styles["Title"]
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # the template's title has a blue rule below it, which a circulated document must not
+    ppr = title.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+    declare_fonts(document)
+
+
+def declare_fonts(document: Any) -> None:
+    """Declare the GB/T 9704 faces in the font table with an alternative and the GB2312 charset."""
+    part = _part(document, "/word/fontTable.xml")
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    present = {font.get(qn("w:name")) for font in root.findall(qn("w:font"))}
+    for name, (alternative, family, pitch) in _FONT_TABLE.items():
+        if name in present:
+            continue
+        root.append(parse_xml(
+            f'<w:font xmlns:w="{_W_NS}" w:name="{escape(name)}"><w:altName w:val="{escape(alternative)}"/>'
+            f'<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        ))  # fmt: skip
+    part._blob = _serialize(root)
+
+
+def page_number_footer(section: Any, east_asian: str = BODY_FONT, size: float = 10.5) -> None:
+    """A centred footer "第 N 页 / 共 M 页" from PAGE and NUMPAGES fields, which Word fills in."""
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页 / 共 ", "NUMPAGES"), (" 页", None)):
+        run = paragraph.add_run(text)
+        set_fonts(run._r, east_asian)
+        run.font.size = Pt(size)
+        if field:
+            _field(paragraph, field, east_asian, size)
+
+
+def page_header(section: Any, text: str, east_asian: str = BODY_FONT, size: float = 9) -> None:
+    """A one-line header naming both documents, with a thin rule below it."""
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    run = paragraph.add_run(text)
+    set_fonts(run._r, east_asian)
+    run.font.size = Pt(size)
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:pBdr xmlns:w="{_W_NS}"><w:bottom w:val="single" w:sz="4" w:space="1" '
+                         'w:color="808080"/></w:pBdr>'))  # fmt: skip
+
+
+def _field(paragraph: Any, instruction: str, east_asian: str, size: float) -> None:
+    """A complex field (begin, instruction, separator, placeholder result, end) in its own runs."""
+    parts = (("fldChar", "begin"), ("instrText", f" {instruction} "), ("fldChar", "separate"),
+             ("t", "1"), ("fldChar", "end"))  # fmt: skip
+    for tag, value in parts:
+        run = paragraph.add_run()
+        set_fonts(run._r, east_asian)
+        run.font.size = Pt(size)
+        if tag == "fldChar":
+            run._r.append(_element("w:fldChar", fldCharType=value))
+        else:
+            element = OxmlElement(f"w:{tag}")
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            element.text = value
+            run._r.append(element)
+
+
+def set_properties(document: Any, *, title: str, subject: str, author: str, comments: str,
+                   keywords: str, producer: str, now: datetime | None = None) -> None:
+    """Core and application properties of a generated document, dated now.
+
+    Replaces what the template brings: its author and description ("python-docx"), its
+    2013 dates, its application name and the thumbnail of another document.
+    """
+    stamp = (now or datetime.now()).astimezone().replace(microsecond=0)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = subject
+    properties.author = author
+    properties.last_modified_by = author
+    properties.comments = comments
+    properties.keywords = keywords
+    properties.category = "对照报告"
+    properties.created = stamp
+    properties.modified = stamp
+    properties.revision = 1
+    package = document.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype == _THUMBNAIL:
+            del package.rels[key]
+    app = _part(document, "/docProps/app.xml")
+    if app is not None:
+        app._blob = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_APP_NS}">'
+            f"<Application>{escape(producer)}</Application><DocSecurity>0</DocSecurity></Properties>"
+        ).encode()
+
+
+def _part(document: Any, name: str) -> Any:
+    """The package part named ``name``, or None."""
+    return next((p for p in document.part.package.iter_parts() if str(p.partname) == name), None)
+
+
+def _serialize(element: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def a4(document: Any, landscape: bool, margin_mm: float = 18) -> None:
@@ -64,8 +195,8 @@ def a4(document: Any, landscape: bool, margin_mm: float = 18) -> None:
             setattr(section, side, Mm(margin_mm))
 
 
-def style_run(run: Any, kind: Highlight | None, bold: bool = False) -> None:
-    """Shade a run with its highlight colour and add the print cue (strike / underline)."""
+def style_run(run: Any, kind: Highlight | None, bold: bool = False, shading: bool = True) -> None:
+    """Add the print cue of a run's highlight (strike / underline) and, unless told not to, its shading."""
     if bold:
         run.bold = True
     if kind is None:
@@ -76,7 +207,8 @@ def style_run(run: Any, kind: Highlight | None, bold: bool = False) -> None:
         rpr.append(_element("w:strike"))
     elif style.print_cue in _WORD_UNDERLINE:
         rpr.append(_element("w:u", val=_WORD_UNDERLINE[style.print_cue]))
-    rpr.append(_element("w:shd", val="clear", color="auto", fill=style.light.lstrip("#").upper()))
+    if shading:
+        rpr.append(_element("w:shd", val="clear", color="auto", fill=style.light.lstrip("#").upper()))
 
 
 def shade_cell(cell: Any, color: str) -> None:
@@ -89,6 +221,35 @@ def repeat_as_header(row: Any) -> None:
     """Repeat a table row at the top of every page the table spans."""
     trpr = row._tr.get_or_add_trPr()
     trpr.append(_element("w:tblHeader", val="true"))
+
+
+def span_row(row: Any) -> Any:
+    """Merge a row's cells into one (a heading row across the table); returns the merged cell."""
+    cells = row.cells
+    return cells[0].merge(cells[-1])
+
+
+def bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Make the start of ``paragraph`` the target ``name`` of internal links (Word bookmark)."""
+    start = _element("w:bookmarkStart", id=str(number), name=name)
+    end = _element("w:bookmarkEnd", id=str(number))
+    ppr = paragraph._p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    start.addnext(end)
+
+
+def internal_link(paragraph: Any, text: str, anchor: str, east_asian: str = BODY_FONT) -> None:
+    """Append ``text`` to ``paragraph`` as a link to the bookmark ``anchor`` (blue, underlined)."""
+    link = _element("w:hyperlink", anchor=anchor, history="1")
+    run = paragraph.add_run(text)
+    set_fonts(run._r, east_asian)
+    run.font.color.rgb = RGBColor(0x0B, 0x4F, 0x8A)
+    run.font.underline = True
+    link.append(run._r)  # moves the run into the link
+    paragraph._p.append(link)
 
 
 def keep_row_whole(row: Any) -> None:

@@ -3,8 +3,14 @@
 Paragraphs come from the line breaks of the display text. A deleted or inserted line
 break is a revision of the paragraph mark (``w:pPr/w:rPr/w:del`` or ``w:ins``), so
 Word's and WPS's "accept all" join or keep paragraphs exactly as the right document
-has them and "reject all" exactly as the left one does. The document holds nothing
-else: accepting everything leaves the right text and nothing more.
+has them and "reject all" exactly as the left one does. The body holds nothing else:
+accepting everything leaves the right text and nothing more. Paragraphs are set after
+GB/T 9704 (仿宋 三号, fixed 28 pt lines, two-character first-line indent; the title
+block in 小标宋, headings by depth in 黑体, 楷体 and bold 仿宋, in heading styles that
+Word's navigation pane lists), taken from the right document's outline; the page
+header names both documents (side, file name, date), so two versions bearing the same
+title are told apart, and the footer counts pages. Author and date of the revision
+marks are parameters.
 """
 
 from __future__ import annotations
@@ -21,33 +27,62 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from core.export.atomic import write_atomically
-from core.export.docx_format import a4, setup_styles
+from core.export.docx_format import (
+    BODY_FONT,
+    HEADING_FONT,
+    KAI_FONT,
+    a4,
+    page_header,
+    page_number_footer,
+    set_fonts,
+    set_properties,
+    setup_styles,
+)
 from core.export.redline_pieces import Piece, tracked_pieces
-from core.export.summary import AUTHOR
-from core.model import Comparison
+from core.export.summary import account_name, document_facts, header_line, product_version
+from core.model import Comparison, Document
 
 # Characters XML 1.0 cannot carry; cleaned display text should never hold them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def write_redline(comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None) -> None:
-    """Write the right document as tracked changes against the left to ``path`` (atomically)."""
+def write_redline(
+    comparison: Comparison,
+    path: str | Path,
+    progress: Callable[[float], None] | None = None,
+    *,
+    author: str | None = None,
+    date: datetime | None = None,
+) -> None:
+    """Write the right document as tracked changes against the left to ``path`` (atomically).
+
+    ``author`` and ``date`` are those of every revision mark: by default the user's
+    account name (对照 when the system does not tell) and now; a naive ``date`` is local time.
+    """
     if progress:
         progress(0.05)
     pieces = tracked_pieces(comparison)
     if progress:
         progress(0.6)
     document = docx.Document()
-    setup_styles(document, body_size=12)
-    normal = document.styles["Normal"].paragraph_format
-    normal.space_after = Pt(6)
-    normal.line_spacing = 1.3
+    _official_styles(document)
     a4(document, landscape=False, margin_mm=25)
-    properties = document.core_properties
-    properties.title = comparison.right.title
-    properties.subject = f"修订：{comparison.left.title} → {comparison.right.title}"
-    properties.author = AUTHOR
-    _write_body(document, pieces)
+    documents = document_facts(comparison)
+    left, right = documents
+    author = author or account_name()
+    set_properties(
+        document,
+        title=comparison.right.title,
+        subject=f"修订：{left.side} {left.file} → {right.side} {right.file}",
+        author=author,
+        comments=f"{right.side}“{right.file}”相对于{left.side}“{left.file}”的修订，由 {product_version()} 生成。",
+        keywords=f"修订；{left.file}；{right.file}",
+        producer=product_version(),
+    )
+    section = document.sections[0]
+    page_header(section, header_line(documents))
+    page_number_footer(section)
+    _write_body(document, pieces, _Revisions(author, date), _outline_styles(document, comparison.right))
     if progress:
         progress(0.9)
     write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
@@ -58,46 +93,139 @@ def write_redline(comparison: Comparison, path: str | Path, progress: Callable[[
 class _Revisions:
     """Makes revision marks with unique ids, one author and one timestamp."""
 
-    def __init__(self) -> None:
+    def __init__(self, author: str, date: datetime | None) -> None:
         self._next_id = 1
-        self._date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._author = author
+        # Word keeps revision times in UTC; a naive date is the local time of this machine
+        self._date = (date or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def mark(self, tag: str) -> Any:
         element = OxmlElement(tag)
         element.set(qn("w:id"), str(self._next_id))
-        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:author"), self._author)
         element.set(qn("w:date"), self._date)
         self._next_id += 1
         return element
 
 
-def _write_body(document: Any, pieces: list[Piece]) -> None:
+def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, styles: dict[int, str]) -> None:
+    """The paragraphs of the redline; one opening at a right offset in ``styles`` takes that style.
+
+    A paragraph takes a style only when it holds some of the right text: a deleted
+    paragraph just before a heading starts at the heading's offset too.
+    """
     body = document.element.body
     for paragraph in body.findall(qn("w:p")):
         body.remove(paragraph)
     section_properties = body.find(qn("w:sectPr"))
-    revisions = _Revisions()
     paragraph = OxmlElement("w:p")
+    right_pos = 0  # offset in the right text
+    opened_at: int | None = 0  # right offset where the open paragraph starts; None: not at a right paragraph
+    kept = False  # the open paragraph holds right text
+
+    indented = False  # the open paragraph's text brings its own indent (　　)
+
+    def close(mark: Any) -> None:
+        style = styles.get(opened_at) if kept and opened_at is not None else None
+        if style is not None or mark is not None or indented:
+            paragraph.insert(0, _paragraph_properties(style, mark, indented))
+        section_properties.addprevious(paragraph)
+
     for piece in pieces:
-        lines = _XML_INVALID.sub("", piece.text).split("\n")
-        for number, line in enumerate(lines):
+        for number, line in enumerate(piece.text.split("\n")):
             if number:
                 # the line break belongs to this piece: the paragraph mark shares its fate
-                if piece.kind != "equal":
-                    _mark_paragraph(paragraph, revisions.mark("w:del" if piece.kind == "delete" else "w:ins"))
-                section_properties.addprevious(paragraph)
+                mark = None if piece.kind == "equal" else revisions.mark(
+                    "w:del" if piece.kind == "delete" else "w:ins")
+                close(mark)
                 paragraph = OxmlElement("w:p")
+                if piece.kind != "delete":
+                    right_pos += 1
+                # after a deleted break the right paragraph goes on: no right paragraph opens here
+                opened_at = right_pos if piece.kind != "delete" else None
+                kept = False
+                indented = False
             if line:
-                paragraph.append(_run(piece, line, revisions))
-    section_properties.addprevious(paragraph)
+                if not len(paragraph):
+                    indented = line[0].isspace()
+                paragraph.append(_run(piece, _XML_INVALID.sub("", line), revisions))
+                if piece.kind != "delete":
+                    right_pos += len(line)
+                    kept = True
+    close(None)
 
 
-def _mark_paragraph(paragraph: Any, revision: Any) -> None:
+def _paragraph_properties(style: str | None, mark: Any, indented: bool = False) -> Any:
+    """``w:pPr`` with a paragraph style, no first-line indent when the text brings its
+    own (else the style's two characters come on top), and/or a revision of the mark."""
     properties = OxmlElement("w:pPr")
-    run_properties = OxmlElement("w:rPr")
-    run_properties.append(revision)
-    properties.append(run_properties)
-    paragraph.insert(0, properties)
+    if style is not None:
+        style_element = OxmlElement("w:pStyle")
+        style_element.set(qn("w:val"), style)
+        properties.append(style_element)
+    if indented:
+        indent = OxmlElement("w:ind")
+        indent.set(qn("w:firstLine"), "0")
+        indent.set(qn("w:firstLineChars"), "0")
+        properties.append(indent)
+    if mark is not None:
+        run_properties = OxmlElement("w:rPr")
+        run_properties.append(mark)
+        properties.append(run_properties)
+    return properties
+
+
+def _outline_styles(document: Any, right: Document) -> dict[int, str]:
+    """Right offsets where a paragraph opens that takes the title or a heading style.
+
+    The lines of the title block take Title; a heading whose line is its whole
+    paragraph takes the heading style of its depth. Run-in headings (an item's lead
+    sentence) stay body text, as GB/T 9704 sets them.
+    """
+    styles: dict[int, str] = {}
+    title_id = document.styles["Title"].style_id
+    heading_ids = [document.styles[f"Heading {n}"].style_id for n in (1, 2, 3)]
+    depths = sorted({s.level for s in right.sections if s.role == "heading"})
+    text = right.text
+    for section in right.sections:
+        # A paragraph opens at its line's start, before any indent the section starts after.
+        line_start = text.rfind("\n", 0, section.start) + 1
+        if section.role == "preamble" and line_start == 0:
+            pos = 0
+            while pos < section.heading_end:
+                styles[pos] = title_id
+                pos = text.find("\n", pos, section.heading_end) + 1 or section.heading_end
+        elif section.role == "heading":
+            line_end = text.find("\n", section.start)
+            if section.heading_end >= (line_end if line_end >= 0 else len(text)):
+                depth = min(depths.index(section.level), len(heading_ids) - 1)
+                styles[line_start] = heading_ids[depth]
+    return styles
+
+
+def _official_styles(document: Any) -> None:
+    """Styles after GB/T 9704: 仿宋 三号 body with a two-character indent, 小标宋 二号 title,
+    headings in 黑体, 楷体 and bold 仿宋, all at body size on the fixed 28 pt line."""
+    setup_styles(document, body_size=16)
+    normal = document.styles["Normal"].paragraph_format
+    normal.space_before = Pt(0)
+    normal.space_after = Pt(0)
+    normal.line_spacing = Pt(28)
+    normal.first_line_indent = Pt(32)  # two characters
+    title = document.styles["Title"]
+    title.paragraph_format.first_line_indent = Pt(0)
+    title.paragraph_format.space_after = Pt(0)
+    title.paragraph_format.line_spacing = Pt(36)
+    for level, face, bold in ((1, HEADING_FONT, False), (2, KAI_FONT, False), (3, BODY_FONT, True)):
+        style = document.styles[f"Heading {level}"]
+        style.font.size = Pt(16)
+        style.font.bold = bold
+        set_fonts(style.element, face)
+        layout = style.paragraph_format
+        layout.space_before = Pt(0)
+        layout.space_after = Pt(0)
+        layout.line_spacing = Pt(28)
+        layout.first_line_indent = Pt(32)
 
 
 def _run(piece: Piece, text: str, revisions: _Revisions) -> Any:

@@ -1,9 +1,13 @@
-"""The Word 修改对照表: summary page, then one table row per aligned part.
+"""The Word 修改对照表 (or, for an implementing document, 落实情况对照表).
 
-Rows follow the right document's reading order (``core.export.rows``); the right
-document's headings become Word headings between the tables, so Word's navigation
-pane lists the sections. Highlights are run shading plus the print cue, changed
-rows carry a Word comment with their relation and score.
+A head with the title, both documents (file, title, date), their relation and a short
+account of the changes and findings; then ONE continuous three-column table in the
+right document's reading order (``core.export.rows``): 原条文 | 修改后条文 | 修改说明 for a
+revision, 上级文件条目 | 本级落实条目 | 落实情况 for an implementation. The right
+document's headings are rows spanning the table, in heading styles so Word's
+navigation pane lists them. Deleted wording is struck, added wording underlined (and
+optionally bold), shaded in the colours of the legend unless that is switched off.
+Fonts follow GB/T 9704; the footer counts pages with PAGE / NUMPAGES fields.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
 from core.export.atomic import write_atomically
@@ -22,69 +27,93 @@ from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,
     a4,
+    bookmark,
+    internal_link,
     keep_row_whole,
+    page_header,
+    page_number_footer,
     repeat_as_header,
     set_fonts,
+    set_properties,
     setup_styles,
     shade_cell,
+    span_row,
     style_run,
 )
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
-from core.export.styles import FINDING_INK, PAIR_COLORS, hex_to_rgb
+from core.export.styles import FINDING_INK, hex_to_rgb
 from core.export.summary import (
-    ABSENT_LEFT,
-    ABSENT_RIGHT,
-    AUTHOR,
     FINDING_MARK,
     FINDINGS_TITLE,
-    LEFT_NAME,
-    RIGHT_NAME,
+    ReportOptions,
     RowNotes,
     Summary,
+    Wording,
+    account_name,
     legend,
-    percent,
-    row_kind_label,
+    product_version,
+    row_key,
     section_label,
     summarize,
 )
-from core.model import Comparison, PairKind, Section
+from core.model import Comparison, Highlight, Relation, Section
 
 CELL_STYLE = "对照表正文"
 NOTE_STYLE = "对照表说明"
-_COLUMNS = (Mm(104), Mm(104), Mm(53))  # left | right | note on landscape A4 with 18 mm margins
+_MARGIN_MM = 20
+_TEXT_WIDTH_MM = {True: 297 - 2 * _MARGIN_MM, False: 210 - 2 * _MARGIN_MM}  # by landscape
+_NOTE_SHARE = 0.2  # the third column's share of the text width
 _HEADER_FILL = "#E8E8E8"
+_HEADING_FILL = "#F2F2F2"
 _ABSENT_GREY = RGBColor(0x80, 0x80, 0x80)
 _FINDING_INK = RGBColor(*hex_to_rgb(FINDING_INK))
+_HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")  # by right heading level; Heading 1 is 逐条对照
 _PROGRESS_STEP = 20  # rows between progress reports
+_SPLIT_FROM = 150  # characters on one side from which a row may break across pages
 
 
 def write_docx_report(
-    comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None
+    comparison: Comparison,
+    path: str | Path,
+    progress: Callable[[float], None] | None = None,
+    options: ReportOptions | None = None,
 ) -> None:
     """Write the comparison as a Word 修改对照表 to ``path`` (atomically)."""
-    document = _build(comparison, progress)
+    document = _build(comparison, options or ReportOptions(), progress)
     write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
     if progress:
         progress(1.0)
 
 
-def _build(comparison: Comparison, progress: Callable[[float], None] | None) -> Any:
+def _build(comparison: Comparison, options: ReportOptions, progress: Callable[[float], None] | None) -> Any:
     document = docx.Document()
-    setup_styles(document)
+    setup_styles(document, body_size=12)
     _add_cell_styles(document)
-    a4(document, landscape=True)
-    properties = document.core_properties
-    properties.title = f"修改对照表：{comparison.right.title}"
-    properties.subject = f"{comparison.left.title} ↔ {comparison.right.title}"
-    properties.author = AUTHOR
-    _cover(document, summarize(comparison))
-    _body(document, comparison, progress)
+    a4(document, landscape=options.landscape, margin_mm=_MARGIN_MM)
+    ordered = rows(comparison)
+    summary = summarize(comparison, ordered)
+    left, right = summary.documents
+    set_properties(
+        document,
+        title=f"{summary.title}：{comparison.right.title}",
+        subject=f"{left.side} {left.file} ↔ {right.side} {right.file}",
+        author=product_version(),
+        comments=(f"比较 {left.side}“{left.file}”（{left.title}）与 {right.side}“{right.file}”（{right.title}），"
+                  f"{summary.relation}；由 {product_version()} 生成。"),
+        keywords=f"{summary.title}；{left.file}；{right.file}",
+        producer=product_version(),
+    )
+    section = document.sections[0]
+    page_header(section, summary.header())
+    page_number_footer(section)
+    _head(document, summary, options)
+    _body(document, comparison, ordered, summary.wording, options, progress)
     return document
 
 
 def _add_cell_styles(document: Any) -> None:
-    for name, size, after in ((CELL_STYLE, 10, 3), (NOTE_STYLE, 9, 2)):
+    for name, size, after in ((CELL_STYLE, 12, 2), (NOTE_STYLE, 10.5, 1)):
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = document.styles["Normal"]
         style.font.size = Pt(size)
@@ -94,158 +123,224 @@ def _add_cell_styles(document: Any) -> None:
         set_fonts(style.element, BODY_FONT)
 
 
-# -- summary page ---------------------------------------------------------------
+# -- head -----------------------------------------------------------------------
 
 
-def _cover(document: Any, summary: Summary) -> None:
+def _head(document: Any, summary: Summary, options: ReportOptions) -> None:
+    """Title, both documents and their relation, the overview, the legend and the findings."""
     document.add_paragraph(summary.title, style="Title")
-    document.add_paragraph(f"生成时间：{summary.generated}")
-    _facts_table(document, ("", "文件", "标题"), summary.files, (50, 75, 136))
-    document.add_heading("比较设置", level=2)
-    _facts_table(document, ("设置", "取值"), summary.options, (75, 35))
-    document.add_heading("统计", level=2)
-    _facts_table(document, ("项目", "数值"), summary.stats, (75, 35))
-    _findings(document, summary)
+    facts = [(d.side, f"《{d.title}》\n文件：{d.file}　日期：{d.date}") for d in summary.documents]
+    evidence = "；".join(summary.evidence) if summary.detected else ""
+    facts.append(("文件关系", summary.relation + (f"（{evidence}）" if evidence else "")))
+    settings = "；".join(f"{key} {value}" for key, value in summary.options)
+    facts.append(("生成", f"{summary.generated}，{product_version()}；{settings}"))
+    _facts_table(document, (), tuple(facts), (30, 200))
+    document.add_heading("修改概况" if summary.wording.relation is Relation.REVISION else "落实概况", level=2)
+    for line in summary.overview:
+        document.add_paragraph(line)
+    for head, labels in summary.lists:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{head}（{len(labels)} 条）：").bold = True
+        paragraph.add_run("；".join(labels) + "。" if labels else "无。")
+    # the legend is short and explains the table: before the findings, which may run long
     document.add_heading("图例", level=2)
-    _legend_table(document)
-    for heading, labels in summary.unpaired_lists():
-        document.add_heading(f"{heading}（{len(labels)}）", level=2)
-        if not labels:
-            document.add_paragraph("无")
-        for label in labels:
-            document.add_paragraph(label, style="List Bullet")
+    _legend_table(document, summary.wording, options.shading)
+    _findings(document, summary)
 
 
 def _findings(document: Any, summary: Summary) -> None:
-    """Changed commitments by kind: a table per kind, coverage as compact lists."""
+    """Changed commitments, a table per kind with the sections concerned on each side."""
     document.add_heading(f"{FINDINGS_TITLE}（{summary.finding_count}）", level=2)
     document.add_paragraph(summary.finding_overview() if summary.finding_count else "无")
+    words = summary.wording
     for group in summary.findings:
         if not group.count:
             continue
         document.add_heading(f"{group.label}（{group.count}）", level=3)
-        if group.lists:
-            for head, items in group.lists:
-                paragraph = document.add_paragraph()
-                paragraph.add_run(f"{head}（{len(items)}）：").bold = True
-                paragraph.add_run("；".join(items) + "。")
-        else:
-            body = tuple((e.summary, e.left, e.right) for e in group.entries)
-            _facts_table(document, ("变化", "左侧条目", "右侧条目"), body, (101, 80, 80))
+        body = tuple(("", e.left, e.right) for e in group.entries)
+        cells = _facts_table(document, ("变化", f"{words.left_side}条目", f"{words.right_side}条目"), body,
+                             (110, 60, 60))  # fmt: skip
+        for entry, row_cells in zip(group.entries, cells, strict=True):
+            # each finding leads to the row that notes it
+            paragraph = row_cells[0].paragraphs[0]
+            if entry.target is not None:
+                internal_link(paragraph, entry.summary, _anchor(entry.target))
+            else:
+                paragraph.add_run(entry.summary)
 
 
 def _facts_table(
     document: Any, header: tuple[str, ...], body: tuple[tuple[str, ...], ...], widths_mm: tuple[int, ...]
 ) -> list[Any]:
-    """A small grid with a shaded header row; returns the body rows' cells."""
-    table = document.add_table(rows=1, cols=len(header))
+    """A small grid, with a shaded header row when ``header`` is given; returns the body rows' cells."""
+    columns = len(header) or len(widths_mm)
+    table = document.add_table(rows=1 if header else 0, cols=columns)
     table.style = "Table Grid"
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
-        cell.width = width
-        shade_cell(cell, _HEADER_FILL)
-        cell.paragraphs[0].add_run(text).bold = True
+    if header:
+        for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
+            cell.width = width
+            shade_cell(cell, _HEADER_FILL)
+            _bold_heading_run(cell.paragraphs[0], text)
     body_cells = []
     for values in body:
         row = table.add_row()
         keep_row_whole(row)
         cells = row.cells
-        for cell, text, width in zip(cells, values, widths, strict=True):
+        for number, (cell, text, width) in enumerate(zip(cells, values, widths, strict=True)):
             cell.width = width
-            if text:
+            if text and not header and number == 0:
+                _bold_heading_run(cell.paragraphs[0], text)
+            elif text:
                 cell.paragraphs[0].add_run(text)
         body_cells.append(cells)
     return body_cells
 
 
-def _legend_table(document: Any) -> None:
-    entries = legend()
-    body = tuple(("", style.label_zh, f"{style.meaning_zh}（{cue}）") for _, style, cue in entries)
-    cells = _facts_table(document, ("示例", "类别", "含义（打印时的标记）"), body, (30, 30, 100))
-    for (kind, _, _), row_cells in zip(entries, cells, strict=True):
-        style_run(row_cells[0].paragraphs[0].add_run("示例文字"), kind)
+def _bold_heading_run(paragraph: Any, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.bold = True
+    set_fonts(run._r, HEADING_FONT)
+
+
+def _legend_table(document: Any, words: Wording, shading: bool) -> None:
+    entries = legend(words)
+    body = tuple(("", meaning, cue) for _, _, meaning, cue in entries)
+    cells = _facts_table(document, ("示例", "含义", "打印时的标记"), body, (35, 90, 40))
+    for (kind, _, _, _), row_cells in zip(entries, cells, strict=True):
+        style_run(row_cells[0].paragraphs[0].add_run("示例文字"), kind, shading=shading)
 
 
 # -- body -----------------------------------------------------------------------
 
 
-def _body(document: Any, comparison: Comparison, progress: Callable[[float], None] | None) -> None:
+def _body(
+    document: Any,
+    comparison: Comparison,
+    ordered: list[Row],
+    words: Wording,
+    options: ReportOptions,
+    progress: Callable[[float], None] | None,
+) -> None:
+    """逐条对照: one table for the whole document, headings as rows across it."""
     document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
-    all_rows = rows(comparison)
-    writer = _RowWriter(document, comparison, all_rows)
-    table = None
-    for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
+    writer = _RowWriter(document, comparison, ordered, words, options)
+    for number, (row, headings) in enumerate(with_headings(comparison, ordered)):
         for section in headings:
-            document.add_heading(section_label(section, 80), level=min(section.level + 1, 4))
-            writer.heading_notes(section)
-        if table is None or headings:
-            table = _rows_table(document)
-        writer.add(table, row)
+            writer.heading(section)
+        writer.add(row)
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.95 * number / max(len(all_rows), 1))
-
-
-def _rows_table(document: Any) -> Any:
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, _COLUMNS, strict=True):
-        column.width = width
-    header = table.rows[0]
-    repeat_as_header(header)
-    for cell, text, width in zip(header.cells, (LEFT_NAME, RIGHT_NAME, "说明"), _COLUMNS, strict=True):
-        cell.width = width
-        shade_cell(cell, _HEADER_FILL)
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        set_fonts(run._r, HEADING_FONT)
-    return table
+            progress(0.95 * number / max(len(ordered), 1))
 
 
 class _RowWriter:
-    """Writes report rows into tables, with what every row needs prepared once per export."""
+    """Writes the rows of the one body table, with what every row needs prepared once per export."""
 
-    def __init__(self, document: Any, comparison: Comparison, ordered: list[Row]) -> None:
+    def __init__(self, document: Any, comparison: Comparison, ordered: list[Row], words: Wording,
+                 options: ReportOptions) -> None:  # fmt: skip
         self._document = document
         self._comparison = comparison
+        self._words = words
+        self._options = options
+        self._notes_shown = options.notes_shown(words)
         self._left_index = SpanIndex(comparison.left_highlights)
         self._right_index = SpanIndex(comparison.right_highlights)
         self._notes = RowNotes(comparison, ordered)
+        self._shown_left: set[str] = set()  # left sections already written out in full
+        self._bookmarks = 0
+        self._author = account_name()
+        width = _TEXT_WIDTH_MM[options.landscape]
+        note = width * _NOTE_SHARE
+        self._widths = (Mm((width - note) / 2), Mm((width - note) / 2), Mm(note))
         # Assigning a style by name makes python-docx scan every style of the document, for
         # each paragraph; setting the id directly keeps large reports fast.
         self._cell_style = document.styles[CELL_STYLE].style_id
         self._note_style = document.styles[NOTE_STYLE].style_id
+        self._heading_styles = tuple(document.styles[name].style_id for name in _HEADING_STYLES)
+        self._table = self._new_table()
 
-    def add(self, table: Any, row: Row) -> None:
-        """Append ``row`` to ``table``: both sides' text, the note, and a comment when changed."""
-        left_cell, right_cell, note_cell = table.add_row().cells
-        for cell, width in zip((left_cell, right_cell, note_cell), _COLUMNS, strict=True):
+    def _new_table(self) -> Any:
+        table = self._document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, self._widths, strict=True):
+            column.width = width
+        header = table.rows[0]
+        repeat_as_header(header)
+        keep_row_whole(header)
+        for cell, text, width in zip(header.cells, self._words.columns, self._widths, strict=True):
+            cell.width = width
+            shade_cell(cell, _HEADER_FILL)
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _bold_heading_run(paragraph, text)
+        return table
+
+    def heading(self, section: Section) -> None:
+        """A row across the table with a right heading (in a heading style), and findings about it."""
+        row = self._table.add_row()
+        keep_row_whole(row)
+        cell = span_row(row)
+        shade_cell(cell, _HEADING_FILL)
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self._heading_styles[min(section.level, len(self._heading_styles)) - 1]
+        paragraph.paragraph_format.space_before = Pt(3)
+        paragraph.paragraph_format.space_after = Pt(3)
+        paragraph.paragraph_format.keep_with_next = True
+        set_fonts(paragraph.add_run(section_label(section, 80))._r, HEADING_FONT)
+        self._bookmark(paragraph, section.id)
+        if self._notes_shown:
+            for line in self._notes.heading_lines(section):
+                note = cell.add_paragraph()
+                note._p.style = self._note_style
+                note.add_run(line).font.color.rgb = _FINDING_INK
+
+    def add(self, row: Row) -> None:
+        """Append ``row``: both sides' text, the note, and a comment when asked for and changed."""
+        table_row = self._table.add_row()
+        left_cell, right_cell, note_cell = table_row.cells
+        for cell, width in zip((left_cell, right_cell, note_cell), self._widths, strict=True):
             cell.width = width
         left, right = self._comparison.left, self._comparison.right
-        left_runs = self._fill(left_cell, left.text, self._left_index, row.left, ABSENT_LEFT)
+        if max(_length(row.left), _length((row.right,) if row.right else ())) < _SPLIT_FROM:
+            keep_row_whole(table_row)  # a short row split over two pages only hurts
+        left_runs = self._fill_left(left_cell, left.text, row.left)
         right_sections = (row.right,) if row.right else ()
-        right_runs = self._fill(right_cell, right.text, self._right_index, right_sections, ABSENT_RIGHT)
-        self._note(note_cell, row)
-        if row.kind is not PairKind.SAME:
-            anchor = right_runs if row.right is not None else left_runs
-            if anchor:
-                self._document.add_comment(anchor, text=_comment_text(row), author=AUTHOR, initials=AUTHOR)
+        right_runs = self._fill(right_cell, right.text, self._right_index, right_sections, self._words.absent_right)
+        self._bookmark(left_cell.paragraphs[0], row_key(row))
+        lines = self._notes.lines(row)
+        if self._notes_shown:
+            self._note(note_cell, lines)
+        else:
+            note_cell.paragraphs[0]._p.style = self._note_style
+        anchor = right_runs or left_runs
+        if self._options.comments and lines and anchor:
+            text = "\n".join(line.removeprefix(FINDING_MARK) for line in lines)
+            self._document.add_comment(anchor, text=text, author=self._author, initials=self._author[:2])
 
-    def heading_notes(self, section: Section) -> None:
-        """Findings about a heading's own text, as small paragraphs below the heading."""
-        for line in self._notes.heading_lines(section):
-            paragraph = self._document.add_paragraph()
-            paragraph._p.style = self._note_style
-            paragraph.add_run(line).font.color.rgb = _FINDING_INK
+    def _bookmark(self, paragraph: Any, key: str) -> None:
+        self._bookmarks += 1
+        bookmark(paragraph, _anchor(key), self._bookmarks)
+
+    def _fill_left(self, cell: Any, text: str, sections: tuple[Section, ...]) -> list[Any]:
+        """The left sections of a row; one already written out in an earlier row is referred to."""
+        fresh = tuple(s for s in sections if s.id not in self._shown_left)
+        runs = self._fill(cell, text, self._left_index, fresh, self._words.absent_left if not sections else "")
+        for section in sections:
+            if section.id in self._shown_left:
+                self._grey(cell, f"（见前：{section_label(section, 30)}）", first=not fresh and section is sections[0])
+        self._shown_left.update(s.id for s in sections)
+        return runs
 
     def _fill(self, cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
         """Write the sections' highlighted text into ``cell``; return the runs written."""
         written: list[Any] = []
         first = True
+        bold_added = self._options.bold_insertions
         for section in sections:
             for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
                 paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -254,28 +349,37 @@ class _RowWriter:
                 for piece in runs:
                     run = paragraph.add_run(piece.text)
                     set_fonts(run._r, BODY_FONT)
-                    style_run(run, piece.kind, piece.bold)
+                    bold = piece.bold or (bold_added and piece.kind is Highlight.RIGHT_ONLY)
+                    style_run(run, piece.kind, bold, self._options.shading)
                     written.append(run)
-        if first:
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = self._cell_style
-            run = paragraph.add_run(absent)
-            run.italic = True
-            run.font.color.rgb = _ABSENT_GREY
+        if first and absent:
+            self._grey(cell, absent, first=True)
         return written
 
-    def _note(self, cell: Any, row: Row) -> None:
-        for number, line in enumerate(self._notes.lines(row)):
+    def _grey(self, cell: Any, text: str, first: bool) -> None:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        paragraph._p.style = self._cell_style
+        run = paragraph.add_run(text)
+        set_fonts(run._r, BODY_FONT)
+        run.font.color.rgb = _ABSENT_GREY
+
+    def _note(self, cell: Any, lines: list[str]) -> None:
+        for number, line in enumerate(lines):
             paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
             paragraph._p.style = self._note_style
             run = paragraph.add_run(line)
-            if number == 0:
+            set_fonts(run._r, BODY_FONT)
+            if number == 0 and not line.startswith(FINDING_MARK):
                 run.bold = True
-                run.font.color.rgb = RGBColor(*hex_to_rgb(PAIR_COLORS[row.kind]))
             elif line.startswith(FINDING_MARK):
                 run.font.color.rgb = _FINDING_INK
 
 
-def _comment_text(row: Row) -> str:
-    label = row_kind_label(row)
-    return f"{label}，相似度 {percent(row.score)}" if row.score is not None else label
+
+def _length(sections: tuple[Section, ...]) -> int:
+    return sum(s.end - s.start for s in sections)
+
+
+def _anchor(key: str) -> str:
+    """The bookmark name of a body row or heading row (its section id)."""
+    return f"row_{key}"

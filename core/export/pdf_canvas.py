@@ -8,6 +8,8 @@ are drawn, so each footer refers to a form that is filled in once, on save.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +18,9 @@ from core.export.pdf_fonts import cjk_font
 DOTTED_HEX = "#7A5C00"
 DOTTED_MARK = HexColor(DOTTED_HEX)
 HEADER_GREY = HexColor("#555555")
+HEADER_FILL = HexColor("#E8E8E8")  # the table header rows' fill, as in the Word report
+HEADER_RULE = HexColor("#9E9E9E")  # the grid colour of the tables
+HEADER_INK = HexColor("#000000")
 _TOTAL_FORM = "pageTotal"
 
 
@@ -38,7 +43,7 @@ class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hin
             super().line(x1, y1, x2, y2)
 
     def furniture(self, width: float, height: float, margin: float) -> None:
-        """Header with both titles, footer "第 N 页 / 共 M 页"."""
+        """Header naming both documents, footer "第 N 页 / 共 M 页"."""
         font = cjk_font()
         self.saveState()
         self.setFont(font, 8)
@@ -52,6 +57,27 @@ class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hin
         self.drawRightString(centre, margin * 0.45, f"第 {self.getPageNumber()} 页 / ")
         self.translate(centre, margin * 0.45)
         self.doForm(_TOTAL_FORM)
+        self.restoreState()
+
+    def column_header(self, left: float, top: float, widths: Sequence[float], texts: Sequence[str],
+                      height: float) -> None:  # fmt: skip
+        """The body table's header row, drawn at the top of a page's frame.
+
+        Drawn here rather than repeated by the table: a table split mid-page (a long row
+        continued, then the rest placed below it) would otherwise repeat it mid-page.
+        """
+        font = cjk_font()
+        self.saveState()
+        self.setLineWidth(0.5)
+        self.setStrokeColor(HEADER_RULE)
+        x = left
+        for width, text in zip(widths, texts, strict=True):
+            self.setFillColor(HEADER_FILL)
+            self.rect(x, top - height, width, height, stroke=1, fill=1)
+            self.setFillColor(HEADER_INK)
+            self.setFont(font, 10)
+            self.drawCentredString(x + width / 2, top - height / 2 - 3.5, text)
+            x += width
         self.restoreState()
 
     def save(self) -> None:

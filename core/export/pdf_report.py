@@ -1,9 +1,13 @@
-"""The PDF report: a summary page, then the aligned parts side by side on landscape A4.
+"""The PDF report: the same head and the same one continuous table as the Word report.
 
-Rows follow the right document's reading order (``core.export.rows``); long rows break
-across pages inside the cell. Each right heading and each row is a bookmark (PDF
-outline); highlights are background colour plus the print cue of ``styles.py``. The
-bundled CJK font is embedded as a subset, so the text stays selectable.
+A head with the title, both documents, their relation, the overview, the findings
+(each linked to the row that notes it) and the legend; then one table in the right
+document's reading order (``core.export.rows``) whose header row repeats at the top of
+each page only, right headings as rows across it. Long rows break across pages inside
+the cell. Headings and rows are PDF bookmarks, changed rows marked with their status.
+Highlights are background colour plus the print cue of ``styles.py``, exactly as in the
+Word report and the legend. The bundled CJK font is embedded as a subset, so the text
+stays selectable; it is the only CJK face bundled (WenQuanYi Micro Hei, a sans-serif).
 """
 
 from __future__ import annotations
@@ -19,13 +23,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
-    Spacer,
     Table,
     TableStyle,
 )
@@ -35,33 +41,38 @@ from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import cjk_font
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, TextRun, paragraphs
-from core.export.styles import FINDING_INK, HIGHLIGHTS, PAIR_COLORS
+from core.export.styles import FINDING_INK, HIGHLIGHTS
 from core.export.summary import (
-    ABSENT_LEFT,
-    ABSENT_RIGHT,
-    AUTHOR,
     FINDING_MARK,
     FINDINGS_TITLE,
-    LEFT_NAME,
-    RIGHT_NAME,
+    LOCAL,
+    ReportOptions,
     RowNotes,
     Summary,
+    Wording,
     legend,
+    product_version,
+    row_key,
     section_label,
     summarize,
 )
-from core.model import Comparison, Highlight, Section
+from core.model import Comparison, CoverageGrade, Highlight, Relation, Section
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
 _WIDTH = PAGE[0] - 2 * MARGIN
-_COLUMNS = (_WIDTH * 0.425, _WIDTH * 0.425, _WIDTH * 0.15)
+_COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.4, _WIDTH * 0.2)
 _FINDING_COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.3, _WIDTH * 0.3)
 _GRID = HexColor("#9E9E9E")
 _HEADER_FILL = HexColor("#E8E8E8")
+_HEADING_FILL = HexColor("#F2F2F2")
 _HEADING_INK = "#1A2B4C"
+_LINK_INK = "#0B4F8A"
+_HEADER_HEIGHT = 20  # points: the body table's header row, drawn on each body page
 _KEEP_WITH_TABLE = 90  # points a heading needs below it: itself, the table header, a few lines
 _PROGRESS_STEP = 20  # rows between progress reports
+# Implementation rows whose status is worth a mark in the bookmarks (a revision marks every change).
+_MARKED_GRADES = (CoverageGrade.NOT_TAKEN_UP.label_zh, LOCAL)
 
 
 class _Styles:
@@ -69,18 +80,20 @@ class _Styles:
 
     def __init__(self) -> None:
         font = cjk_font()
-        base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
+        base = ParagraphStyle("base", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
         self.cell = base
-        self.note = ParagraphStyle("note", parent=base, fontSize=8, leading=11)
+        self.note = ParagraphStyle("note", parent=base, fontSize=8.5, leading=12)
         self.absent = ParagraphStyle("absent", parent=base, textColor=HexColor("#808080"))
-        self.header = ParagraphStyle("header", parent=base, fontSize=9, leading=12)
-        self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=28, spaceAfter=6)
+        self.header = ParagraphStyle("header", parent=base, fontSize=10, leading=13, alignment=1)
+        self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=28, spaceAfter=8, alignment=1)
         self.h1 = ParagraphStyle(
             "h1", parent=base, fontSize=14, leading=20, spaceBefore=10, spaceAfter=5,
             textColor=HexColor(_HEADING_INK),
         )  # fmt: skip
         self.h2 = ParagraphStyle("h2", parent=self.h1, fontSize=12, leading=17, spaceBefore=8)
         self.h3 = ParagraphStyle("h3", parent=self.h1, fontSize=10.5, leading=15, spaceBefore=6)
+        self.row_heading = ParagraphStyle("row_heading", parent=base, fontSize=11, leading=15,
+                                          textColor=HexColor(_HEADING_INK))  # fmt: skip
         self.body = ParagraphStyle("body", parent=base, fontSize=9.5, leading=14, spaceAfter=2)
 
 
@@ -104,35 +117,44 @@ class _Outline:
 
     def __init__(self) -> None:
         self._last = -1
-        self._count = 0
 
-    def mark(self, title: str, level: int) -> _Bookmark:
+    def mark(self, key: str, title: str, level: int) -> _Bookmark:
         level = max(0, min(level, self._last + 1))
         self._last = level
-        self._count += 1
-        return _Bookmark(f"s{self._count}", title, level)
+        return _Bookmark(key, title, level)
 
 
-def write_pdf_report(comparison: Comparison, path: str | Path, progress: Callable[[float], None] | None = None) -> None:
+def write_pdf_report(
+    comparison: Comparison,
+    path: str | Path,
+    progress: Callable[[float], None] | None = None,
+    options: ReportOptions | None = None,
+) -> None:
     """Write the comparison as a PDF report to ``path`` (atomically)."""
+    options = options or ReportOptions()
     styles = _Styles()
-    story = _story(comparison, styles, progress)
-    title = f"修改对照表：{comparison.right.title}"
+    ordered = rows(comparison)
+    summary = summarize(comparison, ordered)
+    story = _story(comparison, ordered, summary, options, styles, progress)
+    left, right = summary.documents
 
     def build(temp: Path) -> None:
-        document = SimpleDocTemplate(
+        document = BaseDocTemplate(
             str(temp), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=MARGIN + 5 * mm, bottomMargin=MARGIN, title=title, author=AUTHOR,
-            subject=f"{comparison.left.title} ↔ {comparison.right.title}",
-            creator="对照 Duizhao", lang="zh-CN",
+            topMargin=MARGIN + 5 * mm, bottomMargin=MARGIN,
+            title=f"{summary.title}：{comparison.right.title}", author=product_version(),
+            subject=f"{left.side} {left.file} ↔ {right.side} {right.file}",
+            keywords=f"{summary.title}；{left.file}；{right.file}",
+            creator=product_version(), lang="zh-CN",
             # the bundled font from the start: reportlab's default Helvetica would be
             # the one font left unembedded
             initialFontName=cjk_font(), initialFontSize=9,
         )  # fmt: skip
+        document.addPageTemplates(_page_templates(summary))
         if progress:
             document.setProgressCallBack(_BuildProgress(progress))
-        canvas = partial(_canvas, header=f"左：{comparison.left.title}    右：{comparison.right.title}")
-        document.build(story, onFirstPage=_furniture, onLaterPages=_furniture, canvasmaker=canvas)
+        canvas = partial(_canvas, header=summary.header())
+        document.build(story, canvasmaker=canvas)
 
     write_atomically(path, build, comparison.input_paths)
     if progress:
@@ -145,8 +167,23 @@ def _canvas(*args: Any, header: str, **kwargs: Any) -> ReportCanvas:
     return canvas
 
 
-def _furniture(canvas: ReportCanvas, _document: Any) -> None:
-    canvas.furniture(PAGE[0], PAGE[1], MARGIN)
+def _page_templates(summary: Summary) -> list[PageTemplate]:
+    """Head pages, then body pages whose frame starts below the table header drawn on each."""
+    top = PAGE[1] - MARGIN - 5 * mm
+    height = top - MARGIN
+
+    def furniture(canvas: ReportCanvas, _document: Any) -> None:
+        canvas.furniture(PAGE[0], PAGE[1], MARGIN)
+
+    def body_furniture(canvas: ReportCanvas, _document: Any) -> None:
+        furniture(canvas, _document)
+        canvas.column_header(MARGIN, top, _COLUMNS, summary.wording.columns, _HEADER_HEIGHT)
+
+    frame = partial(Frame, MARGIN, MARGIN, _WIDTH, leftPadding=0, rightPadding=0, bottomPadding=0)
+    return [
+        PageTemplate("head", [frame(height, id="head", topPadding=0)], onPage=furniture),
+        PageTemplate("body", [frame(height - _HEADER_HEIGHT, id="body", topPadding=0)], onPage=body_furniture),
+    ]
 
 
 class _BuildProgress:
@@ -168,70 +205,71 @@ class _BuildProgress:
                 self._progress(done)
 
 
-# -- summary page ---------------------------------------------------------------
+# -- head -----------------------------------------------------------------------
 
 
-def _story(comparison: Comparison, styles: _Styles, progress: Callable[[float], None] | None) -> list[Any]:
+def _story(comparison: Comparison, ordered: list[Row], summary: Summary, options: ReportOptions,
+           styles: _Styles, progress: Callable[[float], None] | None) -> list[Any]:  # fmt: skip
     outline = _Outline()
-    story: list[Any] = [outline.mark("摘要", 0)]
-    story.extend(_summary(summarize(comparison), styles))
-    story += [PageBreak(), outline.mark("逐条对照", 0), Paragraph("逐条对照", styles.h1)]
-    story.extend(_body(comparison, styles, outline, progress))
+    story: list[Any] = [outline.mark("summary", "概况", 0)]
+    story.extend(_head(summary, options, styles))
+    story += [NextPageTemplate("body"), PageBreak(), outline.mark("body", "逐条对照", 0)]
+    story.append(_body(comparison, ordered, summary.wording, options, styles, outline, progress))
     return story
 
 
-def _summary(summary: Summary, styles: _Styles) -> list[Any]:
+def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any]:
+    """Title, both documents and their relation, the overview, the legend and the findings."""
     p = partial(_para, style=styles.body)
-    out: list[Any] = [Paragraph(summary.title, styles.title), p(f"生成时间：{summary.generated}")]
-    out.append(Spacer(0, 4))
-    files = [[p(""), p("文件"), p("标题")], *([p(a), p(b), p(c)] for a, b, c in summary.files)]
-    out.append(_grid(files, (_WIDTH * 0.2, _WIDTH * 0.3, _WIDTH * 0.5)))
-    settings = _grid([[p("比较设置"), p("取值")], *([p(a), p(b)] for a, b in summary.options)],
-                     (_WIDTH * 0.2, _WIDTH * 0.1))  # fmt: skip
-    stats = _grid([[p("统计"), p("数值")], *([p(a), p(b)] for a, b in summary.stats)],
-                  (_WIDTH * 0.3, _WIDTH * 0.1))  # fmt: skip
-    legend_rows = [[p("示例"), p("类别"), p("含义（打印时的标记）")]]
-    for kind, style, cue in legend():
-        sample = Paragraph(_markup([TextRun("示例文字", kind)]), styles.body)
-        legend_rows.append([sample, p(style.label_zh), p(f"{style.meaning_zh}（{cue}）")])
-    side = Table([[settings, Spacer(0, 0), stats]], colWidths=(_WIDTH * 0.3, _WIDTH * 0.04, None))
-    side.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), cjk_font(), 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))  # fmt: skip
-    out += [Spacer(0, 8), side, Spacer(0, 8)]
-    out.extend(_findings(summary, styles))
-    legend_grid = _grid(legend_rows, (_WIDTH * 0.12, _WIDTH * 0.12, _WIDTH * 0.5))
+    out: list[Any] = [Paragraph(escape(summary.title), styles.title)]
+    facts = [[p(d.side), p(f"《{d.title}》　文件：{d.file}　日期：{d.date}")] for d in summary.documents]
+    evidence = "；".join(summary.evidence) if summary.detected else ""
+    facts.append([p("文件关系"), p(summary.relation + (f"（{evidence}）" if evidence else ""))])
+    settings = "；".join(f"{key} {value}" for key, value in summary.options)
+    facts.append([p("生成"), p(f"{summary.generated}，{product_version()}；{settings}")])
+    table = Table(facts, colWidths=(_WIDTH * 0.12, _WIDTH * 0.88), hAlign="LEFT")
+    table.setStyle(_grid_style(header=False))
+    out.append(table)
+    overview = "修改概况" if summary.wording.relation is Relation.REVISION else "落实概况"
+    out.append(Paragraph(overview, styles.h2))
+    out += [p(line) for line in summary.overview]
+    for head, labels in summary.lists:
+        out.append(Paragraph(f'<font color="{_HEADING_INK}">{escape(head)}（{len(labels)} 条）：</font>'
+                             + escape("；".join(labels) + "。" if labels else "无。"), styles.body))  # fmt: skip
+    # the legend is short and explains the table: before the findings, which may run long
+    legend_rows = [[p("示例"), p("含义"), p("打印时的标记")]]
+    for kind, _, meaning, cue in legend(summary.wording):
+        sample = Paragraph(_markup([TextRun("示例文字", kind)], options), styles.body)
+        legend_rows.append([sample, p(meaning), p(cue)])
+    legend_grid = _grid(legend_rows, (_WIDTH * 0.12, _WIDTH * 0.4, _WIDTH * 0.15))
     out.append(KeepTogether([Paragraph("图例", styles.h2), legend_grid]))
-    for heading, labels in summary.unpaired_lists():
-        listing = p("；".join(labels) + "。" if labels else "无")
-        out.append(KeepTogether([Paragraph(f"{heading}（{len(labels)}）", styles.h2), listing]))
+    out.extend(_findings(summary, styles))
     return out
 
 
 def _findings(summary: Summary, styles: _Styles) -> list[Any]:
-    """Changed commitments by kind: a grid per kind, coverage as compact lists."""
+    """Changed commitments by kind: a grid per kind, each entry linked to the row noting it."""
     p = partial(_para, style=styles.body)
     title = Paragraph(f"{FINDINGS_TITLE}（{summary.finding_count}）", styles.h2)
     overview = p(summary.finding_overview() if summary.finding_count else "无")
+    words = summary.wording
     # the section's heading and overview stay with its first kind (a few lines of it at least)
     out: list[Any] = [CondPageBreak(_KEEP_WITH_TABLE + 40), title, overview]
     for number, group in enumerate(g for g in summary.findings if g.count):
         if number:
             out.append(CondPageBreak(_KEEP_WITH_TABLE))  # never a kind's heading alone at the foot of a page
         out.append(Paragraph(f"{group.label}（{group.count}）", styles.h3))
-        if group.lists:
-            out += [
-                Paragraph(f'<font color="{_HEADING_INK}">{escape(head)}（{len(items)}）：</font>'
-                          + escape("；".join(items) + "。"), styles.body)
-                for head, items in group.lists
-            ]  # fmt: skip
-        else:
-            grid = [[p("变化"), p("左侧条目"), p("右侧条目")]]
-            grid += [[p(e.summary), p(e.left), p(e.right)] for e in group.entries]
-            out.append(_grid(grid, _FINDING_COLUMNS))
+        grid = [[p("变化"), p(f"{words.left_side}条目"), p(f"{words.right_side}条目")]]
+        grid += [[_linked(e.summary, e.target, styles.body), p(e.left), p(e.right)] for e in group.entries]
+        out.append(_grid(grid, _FINDING_COLUMNS))
     return out
+
+
+def _linked(text: str, target: str | None, style: ParagraphStyle) -> Paragraph:
+    """A paragraph linking to the bookmark ``target`` (a row key), plain text without one."""
+    if target is None:
+        return _para(text, style)
+    return Paragraph(f'<a href="#{escape(target)}" color="{_LINK_INK}"><u>{escape(text)}</u></a>', style)
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float]) -> Table:
@@ -240,105 +278,137 @@ def _grid(data: list[list[Any]], widths: Sequence[float]) -> Table:
     return table
 
 
-def _grid_style() -> TableStyle:
-    return TableStyle([
+def _grid_style(header: bool = True) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
         # cells default to Helvetica, which would be the one unembedded font
         ("FONT", (0, 0), (-1, -1), cjk_font(), 9),
         ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ])  # fmt: skip
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL))
+    return TableStyle(commands)
 
 
 # -- body -----------------------------------------------------------------------
 
 
 def _body(
-    comparison: Comparison, styles: _Styles, outline: _Outline, progress: Callable[[float], None] | None
-) -> list[Any]:
-    left_index = SpanIndex(comparison.left_highlights)
-    right_index = SpanIndex(comparison.right_highlights)
-    all_rows = rows(comparison)
-    notes = RowNotes(comparison, all_rows)
-    heading_styles = (styles.h1, styles.h2, styles.h3)
-    out: list[Any] = []
-    table_rows: list[list[Any]] = []
-    for number, (row, headings) in enumerate(with_headings(comparison, all_rows)):
-        if headings and table_rows:
-            out.append(_rows_table(table_rows, styles))
-            table_rows = []
+    comparison: Comparison,
+    ordered: list[Row],
+    words: Wording,
+    options: ReportOptions,
+    styles: _Styles,
+    outline: _Outline,
+    progress: Callable[[float], None] | None,
+) -> Table:
+    """逐条对照 as one table under the header of each body page, right headings as rows across it."""
+    writer = _RowWriter(comparison, ordered, words, options, styles)
+    data: list[list[Any]] = []
+    heading_rows: list[int] = []
+    for number, (row, headings) in enumerate(with_headings(comparison, ordered)):
         for section in headings:
             label = section_label(section, 80)
-            # never a heading alone at the foot of a page
-            out.append(CondPageBreak(_KEEP_WITH_TABLE))
-            out.append(outline.mark(label, section.level))
-            out.append(_para(label, heading_styles[min(section.level, len(heading_styles)) - 1]))
-            out.extend(_finding_para(line, styles.note) for line in notes.heading_lines(section))
-        mark = outline.mark(_row_title(row), row.right.level if row.right else 1)
-        table_rows.append(_row_cells(comparison, row, left_index, right_index, notes, styles, mark))
+            cell = [outline.mark(section.id, label, section.level), _para(label, styles.row_heading)]
+            if writer.notes_shown:
+                cell += [_finding_para(line, styles.note) for line in writer.notes.heading_lines(section)]
+            heading_rows.append(len(data))
+            data.append([cell, "", ""])
+        data.append(writer.cells(row, outline))
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.3 * number / max(len(all_rows), 1))
-    if table_rows:
-        out.append(_rows_table(table_rows, styles))
-    return out
-
-
-def _row_title(row: Row) -> str:
-    if row.right is not None:
-        return section_label(row.right)
-    return "［左侧独有］" + section_label(row.left[0])
-
-
-def _rows_table(table_rows: list[list[Any]], styles: _Styles) -> Table:
-    header = [_para(LEFT_NAME, styles.header), _para(RIGHT_NAME, styles.header), _para("说明", styles.header)]
-    table = Table([header, *table_rows], colWidths=_COLUMNS, repeatRows=1, splitInRow=1)
-    table.setStyle(_grid_style())
+            progress(0.3 * number / max(len(ordered), 1))
+    # The header row is drawn by the body pages, not repeated by the table: a long row split
+    # across pages, with the rest of the table placed after it, would repeat it mid-page.
+    table = Table(data or [["", "", ""]], colWidths=_COLUMNS, splitInRow=1)
+    style = _grid_style(header=False)
+    for index in heading_rows:
+        style.add("SPAN", (0, index), (-1, index))
+        style.add("BACKGROUND", (0, index), (-1, index), _HEADING_FILL)
+    table.setStyle(style)
     return table
 
 
-def _row_cells(
-    comparison: Comparison,
-    row: Row,
-    left_index: SpanIndex,
-    right_index: SpanIndex,
-    notes: RowNotes,
-    styles: _Styles,
-    mark: _Bookmark,
-) -> list[Any]:
-    left = _cell(comparison.left.text, left_index, row.left, ABSENT_LEFT, styles)
-    right = _cell(comparison.right.text, right_index, (row.right,) if row.right else (), ABSENT_RIGHT, styles)
-    note_lines = notes.lines(row)
-    colour = PAIR_COLORS[row.kind]
-    note = [Paragraph(f'<font color="{colour}">{escape(note_lines[0])}</font>', styles.note)]
-    note += [_finding_para(line, styles.note) if line.startswith(FINDING_MARK) else _para(line, styles.note)
-             for line in note_lines[1:]]  # fmt: skip
-    return [left, [mark, *right], note]
+class _RowWriter:
+    """The cells of the body rows, with what every row needs prepared once per export."""
+
+    def __init__(self, comparison: Comparison, ordered: list[Row], words: Wording, options: ReportOptions,
+                 styles: _Styles) -> None:  # fmt: skip
+        self._comparison = comparison
+        self._words = words
+        self._options = options
+        self._styles = styles
+        self._left_index = SpanIndex(comparison.left_highlights)
+        self._right_index = SpanIndex(comparison.right_highlights)
+        self.notes = RowNotes(comparison, ordered)
+        self.notes_shown = options.notes_shown(words)
+        self._shown_left: set[str] = set()
+
+    def cells(self, row: Row, outline: _Outline) -> list[Any]:
+        """The three cells of ``row``, the first carrying the row's bookmark."""
+        lines = self.notes.lines(row)
+        status = self.notes.status(row)
+        mark = outline.mark(row_key(row), self._bookmark_title(row, status), row.right.level if row.right else 2)
+        left = self._left_cell(row.left)
+        right_sections = (row.right,) if row.right else ()
+        right = self._cell(self._comparison.right.text, self._right_index, right_sections, self._words.absent_right)
+        note: list[Any] = []
+        if self.notes_shown:
+            for number, line in enumerate(lines):
+                if line.startswith(FINDING_MARK):
+                    note.append(_finding_para(line, self._styles.note))
+                elif number == 0:
+                    note.append(Paragraph(f"<b>{escape(line)}</b>", self._styles.note))
+                else:
+                    note.append(_para(line, self._styles.note))
+        return [[mark, *left], right, note]
+
+    def _bookmark_title(self, row: Row, status: str) -> str:
+        """The row's label, opened by its status when the row is a change ("［修改］…")."""
+        label = section_label(row.right) if row.right is not None else section_label(row.left[0])
+        marked = status and (self._words.relation is Relation.REVISION or status.startswith(_MARKED_GRADES))
+        return f"［{status}］{label}" if marked else label
+
+    def _left_cell(self, sections: tuple[Section, ...]) -> list[Any]:
+        """The left sections of a row; one already written out in an earlier row is referred to."""
+        fresh = tuple(s for s in sections if s.id not in self._shown_left)
+        out = self._cell(self._comparison.left.text, self._left_index, fresh,
+                         self._words.absent_left if not sections else "")  # fmt: skip
+        out += [_para(f"（见前：{section_label(s, 30)}）", self._styles.absent)
+                for s in sections if s.id in self._shown_left]  # fmt: skip
+        self._shown_left.update(s.id for s in sections)
+        return out
+
+    def _cell(self, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
+        out: list[Any] = []
+        for section in sections:
+            for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
+                out.append(Paragraph(_markup(runs, self._options), self._styles.cell))
+        if not out and absent:
+            out.append(_para(absent, self._styles.absent))
+        return out
 
 
-def _cell(text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str, styles: _Styles) -> list[Any]:
-    out: list[Any] = []
-    for section in sections:
-        for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
-            out.append(Paragraph(_markup(runs), styles.cell))
-    return out or [_para(absent, styles.absent)]
-
-
-def _markup(runs: Sequence[TextRun]) -> str:
-    """Paragraph markup: background colour plus the grayscale-safe cue of each run."""
+def _markup(runs: Sequence[TextRun], options: ReportOptions) -> str:
+    """Paragraph markup: the print cue of each run and, unless switched off, its background colour."""
+    if len(runs) == 1 and runs[0].kind is not None and len(runs[0].text) > 1:
+        # With CJK line breaking, reportlab draws no background behind a paragraph made of
+        # one fragment; two fragments of the same look are drawn as they should be.
+        run = runs[0]
+        runs = [TextRun(run.text[:-1], run.kind, run.bold), TextRun(run.text[-1], run.kind, run.bold)]
     parts = []
     for run in runs:
         body = escape(run.text)
-        if run.bold:
-            body = f'<font color="{_HEADING_INK}">{body}</font>'
+        if run.bold or (options.bold_insertions and run.kind is Highlight.RIGHT_ONLY):
+            body = f"<b>{body}</b>"
         if run.kind is not None:
-            body = _cue(run.kind, body)
+            body = _cue(run.kind, body, options.shading)
         parts.append(body)
     return "".join(parts)
 
 
-def _cue(kind: Highlight, body: str) -> str:
+def _cue(kind: Highlight, body: str, shading: bool) -> str:
     style = HIGHLIGHTS[kind]
     if style.print_cue == "strike":
         body = f'<strike color="#7A2E12" width="0.7">{body}</strike>'
@@ -346,7 +416,7 @@ def _cue(kind: Highlight, body: str) -> str:
         body = f'<u color="#1F4E79" width="0.7" offset="-2">{body}</u>'
     elif style.print_cue == "dotted":
         body = f'<u color="{DOTTED_HEX}" offset="-2.2">{body}</u>'
-    return f'<font backColor="{style.light}">{body}</font>'
+    return f'<font backColor="{style.light}">{body}</font>' if shading else body
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:

@@ -106,3 +106,4 @@ def _ancestors(document: Document, section: Section) -> list[Section]:
         parent = ancestor.parent
     chain.reverse()
     return chain
+

@@ -3,8 +3,11 @@
 Three sheets: 对照矩阵 (the base's leaf items down, the other documents across, each
 cell its counterparts with kind and score, filled with a light tint of the pair-kind
 colour of the shared palette, then the coverage figures per document), 图例 (the
-four kinds, their colours and meaning) and 说明 (files, date, options). The kind is
-always written in the cell too, so colour is never the only cue.
+four kinds, their colours and meaning, and the coverage grades) and 说明 (files and
+their relation to the base, date, options). The kind is always written in the cell
+too, so colour is never the only cue. Where a document implements the base, each cell
+opens with the base item's coverage grade (照搬 / 细化 / 修改 / 仅涉及 / 未见落实), the
+words of the reports, and the coverage figures count the grades.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.export.atomic import write_atomically
 from core.export.styles import PAIR_COLORS, hex_to_rgb
 from core.matrix import Cell, CellKind, Matrix
-from core.model import Section
+from core.model import CoverageGrade, Section
 from core.resources import version
 
 Progress = Callable[[float, str], None]
@@ -56,14 +59,23 @@ def kind_fill(kind: CellKind) -> str:
     return "".join(f"{round(255 - (255 - c) * _TINT):02X}" for c in rgb)
 
 
+_GRADE_MEANING = {
+    CoverageGrade.COPIED: "基准条目的表述几乎原样沿用",
+    CoverageGrade.ELABORATED: "由落实文件的多个条目展开落实",
+    CoverageGrade.ADAPTED: "由落实文件的一个条目改写落实",
+    CoverageGrade.TOUCHED: "落实文件只在其他条目中顺带涉及",
+    CoverageGrade.NOT_TAKEN_UP: "落实文件中未见任何条目落实这项内容",
+}
+
+
 def cell_text(cell: Cell) -> str:
-    """What a matrix cell says: one line per counterpart, e.g. ``（十四）深化毗邻地区合作 · 修改 0.55``."""
-    if not cell.counterparts:
-        return cell.kind.label_zh
-    return "\n".join(
-        f"{_label(cp.section, _COUNTERPART_TITLE_MAX)} · {CellKind.of(cp.kind).label_zh} {cp.score:.2f}"
-        for cp in cell.counterparts
-    )
+    """What a matrix cell says: the base item's grade where the document implements the
+    base, then one line per counterpart, e.g. ``细化`` / ``（十四）深化毗邻地区合作 · 修改 0.55``."""
+    lines = [f"{_label(cp.section, _COUNTERPART_TITLE_MAX)} · {CellKind.of(cp.kind).label_zh} {cp.score:.2f}"
+             for cp in cell.counterparts]  # fmt: skip
+    if cell.grade is not None:
+        return "\n".join([cell.grade.label_zh, *lines])
+    return "\n".join(lines) if lines else cell.kind.label_zh
 
 
 def write_matrix_xlsx(matrix: Matrix, path: str | Path, progress: Progress | None = None) -> None:
@@ -161,9 +173,14 @@ def _coverage_rows(sheet: Worksheet, matrix: Matrix, first: int) -> None:
     ]
     rows += [(f"{kind.label_zh}（条）", kind_fill(kind), [c.count(kind) for c in matrix.columns], None)
              for kind in CellKind]
+    if any(column.grades for column in matrix.columns):
+        rows += [(f"{grade.label_zh}（条，落实情况）", None,
+                  [column.graded(grade) if column.grades else "—" for column in matrix.columns], None)
+                 for grade in CoverageGrade]  # fmt: skip
     rows += [
         ("基准文件表述见于该文件的比例", None, [c.base_shared for c in matrix.columns], "0%"),
         ("该文件本地独有条目的比例", None, [c.local for c in matrix.columns], "0%"),
+        ("与基准文件的关系", None, [column.relation.label_zh for column in matrix.columns], None),
     ]
     _put(sheet, first - 1, 1, f"覆盖情况（共 {len(matrix.rows)} 条基准条目）", bold=True, fill=_HEADER)
     for column in range(2, len(matrix.columns) + 2):
@@ -184,13 +201,21 @@ def _legend_sheet(sheet: Worksheet) -> None:
         _put(sheet, row, 1, kind.label_zh, bold=True)
         _put(sheet, row, 2, f"#{kind_fill(kind)}", fill=kind_fill(kind))
         _put(sheet, row, 3, _MEANING[kind])
+    first_grade = len(CellKind) + 2
+    _put(sheet, first_grade, 1, "落实情况", bold=True, fill=_HEADER)
+    _put(sheet, first_grade, 2, None, fill=_HEADER)
+    _put(sheet, first_grade, 3, "落实文件对基准条目的落实程度（首行写明）", bold=True, fill=_HEADER)
+    for row, grade in enumerate(CoverageGrade, first_grade + 1):
+        _put(sheet, row, 1, grade.label_zh, bold=True)
+        _put(sheet, row, 2, None)
+        _put(sheet, row, 3, _GRADE_MEANING[grade])
     notes = (
-        "单元格格式：对应条目的编号和标题 · 类别 分数；有多个对应条目时每行一个，最接近的在前，"
-        "颜色按最接近的一个。",
+        "单元格格式：落实文件先写落实情况；再写对应条目的编号和标题 · 类别 分数，有多个对应条目时每行一个，"
+        "最接近的在前，颜色按最接近的一个。",
         "分数（0–1）：两个条目共同表述所占的比例，各单元格之间可以比较。",
         "颜色取自对照的统一配色（可区分常见色觉差异），类别同时以文字写明，黑白打印也能辨认。",
     )
-    for row, text in enumerate(notes, len(CellKind) + 3):
+    for row, text in enumerate(notes, first_grade + len(CoverageGrade) + 2):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
         target = sheet.cell(row=row, column=1, value=text)
         target.font = _font()
@@ -205,7 +230,7 @@ def _notes_sheet(sheet: Worksheet, matrix: Matrix) -> None:
     options = matrix.options
     entries: list[tuple[str, str]] = [
         ("基准文件", f"{matrix.base.title}\n{matrix.base.path}"),
-        *((f"对照文件 {i}", f"{c.title}\n{c.path}") for i, c in enumerate(matrix.columns, 1)),
+        *((f"对照文件 {i}", f"{c.title}\n{c.path}\n{c.relation.label_zh}") for i, c in enumerate(matrix.columns, 1)),
         ("基准条目数", str(len(matrix.rows))),
         ("生成时间", datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("相同表述最短长度", f"{options.min_shared} 字"),

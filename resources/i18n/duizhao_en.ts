@@ -795,5 +795,73 @@
         <source>位置：%1 → %2</source>
         <translation>Position: %1 → %2</translation>
     </message>
+    <message>
+        <source>导出选项</source>
+        <translation>Export options</translation>
+    </message>
+    <message>
+        <source>修改说明留空，由起草人填写</source>
+        <translation>Leave the notes column blank for the drafter</translation>
+    </message>
+    <message>
+        <source>新增内容加粗（另有下划线）</source>
+        <translation>Bold added wording (besides the underline)</translation>
+    </message>
+    <message>
+        <source>显示颜色底纹（删除线、下划线始终保留）</source>
+        <translation>Colour shading (strike-through and underline are always kept)</translation>
+    </message>
+    <message>
+        <source>为有改动的条目添加 Word 批注</source>
+        <translation>Add a Word comment to each changed item</translation>
+    </message>
+    <message>
+        <source>A4 横向（三栏较宽）</source>
+        <translation>A4 landscape (wider columns)</translation>
+    </message>
+    <message>
+        <source>仅用于修订：落实情况一栏总是写明落实程度</source>
+        <translation>Revisions only: the coverage column always states the grade</translation>
+    </message>
+    <message>
+        <source>Word 修订记录中显示的作者</source>
+        <translation>Author shown in Word's tracked changes</translation>
+    </message>
+    <message>
+        <source>使用导出时的时间</source>
+        <translation>Use the time of export</translation>
+    </message>
+    <message>
+        <source>修订作者：</source>
+        <translation>Revision author:</translation>
+    </message>
+    <message>
+        <source>修订时间：</source>
+        <translation>Revision time:</translation>
+    </message>
+    <message>
+        <source>只看改动</source>
+        <translation>Changes only</translation>
+    </message>
+    <message>
+        <source>隐藏未修改的章节，并把未修改的文字折叠为一行（点击该行展开）</source>
+        <translation>Hide unchanged sections and fold unchanged text to one line (click the line to expand it)</translation>
+    </message>
+    <message>
+        <source>两份文件内容相同，没有差异</source>
+        <translation>The two documents are identical: there are no differences</translation>
+    </message>
+    <message>
+        <source>两份文件几乎没有相同内容，请确认是否选错了文件</source>
+        <translation>The two documents have almost nothing in common; please check that the right files were chosen</translation>
+    </message>
+    <message>
+        <source>…… %1 未修改（折叠）……</source>
+        <translation>…… %1 unchanged (folded) ……</translation>
+    </message>
+    <message>
+        <source>关闭提示</source>
+        <translation>Close this notice</translation>
+    </message>
 </context>
 </TS>
