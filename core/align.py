@@ -27,6 +27,7 @@ from core.implement import Item, Wording, assign
 from core.implement import grades as implement_grades
 from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Relation, Section
 from core.normalize import Normalized
+from core.outline import is_formality
 from core.shared import Run
 from core.subjects import title_verbs
 
@@ -389,12 +390,15 @@ def _shared_dice(left: _Side, right: _Side, a: str, b: str, runs: Sequence[Run],
 
 @dataclass(frozen=True)
 class Alignment:
-    """What the aligner found: section pairs, the base item(s) of every right leaf and the
-    coverage grade of every left leaf."""
+    """What the aligner found: section pairs, the base item(s) of every implementing item
+    and the coverage grade of every left leaf that is a provision. ``units`` maps each
+    side's leaves to the item they belong to (implementation only: there an item is
+    paired whole, and its leaves share its pairs)."""
 
     pairs: tuple[AlignedPair, ...]
     assignments: tuple[Assignment, ...]
     grades: tuple[tuple[str, CoverageGrade], ...]
+    units: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {})
 
 
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条條]")
@@ -403,9 +407,12 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[�
 def items_of(doc: Document) -> list[Section]:
     """The units an implementing document is paired by, as a drafter cites them: numbered
     leaves; a numbered item whose body is unnumbered paragraphs, whole; an article (第X条)
-    whole with its paragraphs and enumerated points; unnumbered paragraphs elsewhere."""
+    whole with its paragraphs and enumerated points; unnumbered paragraphs elsewhere,
+    except the lines that address or sign the document (``core.outline.is_formality``)."""
     out: dict[str, Section] = {}
     for leaf in doc.leaves:
+        if not leaf.number and is_formality(doc.text[leaf.start : leaf.end]):
+            continue
         unit = leaf
         parent = doc.by_id[leaf.parent] if leaf.parent else None
         if not leaf.number and parent is not None and parent.number and not any(
@@ -454,24 +461,23 @@ def _assignments_of(right: _Side, pairs: Sequence[AlignedPair]) -> tuple[Assignm
     return tuple(out)
 
 
-def _unit_maps(doc: Document) -> dict[str, str]:
-    """Leaf id -> id of the item (``items_of``) holding it."""
+def unit_map(doc: Document) -> dict[str, str]:
+    """Leaf id -> id of the item (``items_of``) holding it; sign-off lines have none."""
+    starts = [leaf.start for leaf in doc.leaves]
     out: dict[str, str] = {}
     for item in items_of(doc):
-        for section in doc.sections[doc.sections.index(item):]:
-            if section.start >= item.end:
-                break
-            if section.is_leaf:
-                out[section.id] = item.id
+        for leaf in doc.leaves[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
+            out[leaf.id] = item.id
     return out
 
 
 def _implementation_leaf_pairs(
     left: _Side, right: _Side, runs: Sequence[Run], corrections: Sequence[Correction]
-) -> tuple[list[AlignedPair], tuple[Assignment, ...], tuple[tuple[str, CoverageGrade], ...]]:
+) -> tuple[list[AlignedPair], tuple[Assignment, ...], tuple[tuple[str, CoverageGrade], ...],
+           tuple[dict[str, str], dict[str, str]]]:
     """Leaf pairs of an implementing document: every right leaf with the base leaves it
     carries out (``core.implement``), corrections by hand applied."""
-    units = _unit_maps(left.doc), _unit_maps(right.doc)
+    units = unit_map(left.doc), unit_map(right.doc)
     wording = _wording(_leaf_candidates(left, right, runs, units))
     left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
                                 for s in items_of(side.doc)] for side in (left, right))
@@ -492,8 +498,8 @@ def _implementation_leaf_pairs(
         else:
             pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.RELATED, subject.get((lid, rid), 0.0))
     unit_grades = dict(implement_grades([item.id for item in left_items], assignments, touched, wording))
-    grades = tuple((leaf.id, unit_grades[units[0][leaf.id]]) for leaf in left.doc.leaves)
-    return list(pairs.values()), assignments, grades
+    grades = tuple((leaf.id, unit_grades[units[0][leaf.id]]) for leaf in left.doc.leaves if leaf.id in units[0])
+    return list(pairs.values()), assignments, grades, units
 
 
 def _corrected(assignments: Sequence[Assignment], left: Document, right: Document,
@@ -531,8 +537,9 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
     if not left_doc.sections or not right_doc.sections:
         return Alignment((), (), ())
     left, right = _side(left_doc, left_norm), _side(right_doc, right_norm)
+    units: tuple[dict[str, str], dict[str, str]] = ({}, {})
     if relation is Relation.IMPLEMENTATION:
-        pairs, assignments, grades = _implementation_leaf_pairs(left, right, runs, corrections)
+        pairs, assignments, grades, units = _implementation_leaf_pairs(left, right, runs, corrections)
     else:
         cands = _leaf_candidates(left, right, runs)
         pairs = _revision_leaf_pairs(left, right, cands)
@@ -549,4 +556,4 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
     pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))
-    return Alignment(tuple(pairs), assignments, grades)
+    return Alignment(tuple(pairs), assignments, grades, units)

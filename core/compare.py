@@ -121,7 +121,7 @@ def compare_texts(
         Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
         for r in cover(shared)
     )
-    cov = coverage(left_doc, right_doc, pairs, alignment.grades)
+    cov = coverage(left_doc, right_doc, pairs, alignment.grades, alignment.units)
     moved = moves(left_doc, right_doc, pairs) if relation.relation is Relation.REVISION else ()
     _check(cancel)
     report(0.95, "政策要点")

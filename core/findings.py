@@ -371,7 +371,12 @@ class _Engine:
                         label, "", None, f"{removed}：{label}"),
                 anchor=self._left_anchor(section), tier=0,
             )
-        for section in _uncovered(self.right.doc, cov.right, paired_right):
+        right = cov.right
+        if relation is Relation.IMPLEMENTATION:
+            # items that carry out nothing; a line that addresses or signs the document is no item
+            local = set(cov.local)
+            right = tuple((sid, None if sid in local else PairKind.RELATED) for sid, _ in cov.right)
+        for section in _uncovered(self.right.doc, right, paired_right):
             label = _short(section.label)
             self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, None, (section.start, section.end),
                              "", label, None, f"{added}：{label}"))

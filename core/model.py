@@ -275,12 +275,15 @@ class Coverage:
     """Which sections found a counterpart, and of which kind.
 
     ``left`` lists every left leaf with the best kind of its counterparts (None when
-    it was not taken up); ``right`` does the same for right leaves (None: local).
+    it was not taken up); ``right`` does the same for right leaves (None: local). In an
+    implementing document an item is paired whole, so its leaves take its kind; the
+    lines that address or sign a document are no item and have no grade.
     """
 
     left: tuple[tuple[str, PairKind | None], ...]
     right: tuple[tuple[str, PairKind | None], ...]
-    grades: tuple[tuple[str, CoverageGrade], ...] = ()  # every left leaf, in document order
+    grades: tuple[tuple[str, CoverageGrade], ...] = ()  # every left leaf that is a provision, in order
+    local: tuple[str, ...] = ()  # implementation: right leaves of items that carry out nothing (本地新增)
 
     @cached_property
     def grade_of(self) -> dict[str, CoverageGrade]:

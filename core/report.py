@@ -35,15 +35,27 @@ def _best_kinds(pairs: Sequence[Pair], side: str) -> dict[str, PairKind]:
 
 
 def coverage(left: Document, right: Document, pairs: Sequence[Pair],
-             grades: tuple[tuple[str, CoverageGrade], ...] = ()) -> Coverage:
+             grades: tuple[tuple[str, CoverageGrade], ...] = (),
+             units: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {})) -> Coverage:
     """The best counterpart kind of every leaf on both sides (None: unpaired), and the
-    coverage grade of every left leaf (as the aligner found it)."""
+    coverage grade of every left leaf (as the aligner found it).
+
+    ``units`` (implementation) maps leaves to the items paired whole: a leaf takes its
+    item's kind, and the right leaves of items with no counterpart are ``local``."""
     best_left = _best_kinds(pairs, "left")
     best_right = _best_kinds(pairs, "right")
+
+    def kind(best: dict[str, PairKind], unit_of: Mapping[str, str], leaf: str) -> PairKind | None:
+        return best.get(leaf) or best.get(unit_of.get(leaf, ""))
+
+    right_kinds = tuple((s.id, kind(best_right, units[1], s.id)) for s in right.leaves)
     return Coverage(
-        left=tuple((s.id, best_left.get(s.id)) for s in left.leaves),
-        right=tuple((s.id, best_right.get(s.id)) for s in right.leaves),
+        left=tuple((s.id, kind(best_left, units[0], s.id)) for s in left.leaves),
+        right=right_kinds,
         grades=grades,
+        # A title block is never local content, whatever the aligner made of it.
+        local=tuple(sid for sid, found in right_kinds
+                    if found is None and sid in units[1] and right.by_id[sid].role != "preamble"),
     )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from core.compare import compare_texts
-from core.model import Options, PairKind
+from pathlib import Path
+
+from core.compare import compare, compare_texts
+from core.model import FindingKind, Options, PairKind
+from core.outline import is_formality
 
 BASE = (
     "一、重点任务\n"
@@ -38,3 +41,56 @@ def test_an_unnumbered_base_paragraph_no_item_can_carry_out_is_not_an_error() ->
     # Found by the property test: the numbered right item only looks at numbered base items.
     result = compare_texts("1111\n一、推进推进", "一、推进推进", Options(relation="implementation"))
     assert len(result.coverage.grades) == len(result.left.leaves)
+
+
+NOTICE = (
+    "关于推进区域协调发展的通知\n"
+    "各市（州）人民政府，省政府各部门：\n"
+    "一、重点任务\n"
+    "（一）推动川渝毗邻地区联动发展。\n"
+    "协同建设跨省交界区域合作平台，完善省际协商机制。\n"
+    "（二）完善疾病预防控制体系。\n"
+    "提升传染病监测预警和应急处置能力。\n"
+    "四川省人民政府\n"
+    "2020年7月31日\n"
+)
+IMPLEMENTING = (
+    "泸州市关于推进区域协调发展的实施意见\n"
+    "各区县人民政府，市级各部门：\n"
+    "一、重点任务\n"
+    "（一）深化毗邻地区合作。\n"
+    "推进与川渝毗邻区县共建合作平台，健全协商机制。\n"
+    "（二）举办国际马拉松赛事。\n"
+    "丰富市民体育健身活动。\n"
+    "泸州市人民政府\n"
+    "2020年9月1日\n"
+)
+
+
+def test_lines_that_address_or_sign_a_document_are_formalities() -> None:
+    for line in ("各市（州）人民政府，省政府各部门：", "四川省发展和改革委员会", "2025年1月27日", "（2020年7月31日）"):
+        assert is_formality(line), line
+    for line in ("现将有关事项通知如下：", "各地要在2025年底前出台并实施具体方案。", "（一）加强组织领导。"):
+        assert not is_formality(line), line
+
+
+def test_an_implementing_document_s_formalities_are_neither_missing_nor_local() -> None:
+    result = compare_texts(NOTICE, IMPLEMENTING, Options(relation="implementation"))
+    summaries = [f.summary for f in result.findings if f.kind is FindingKind.COVERAGE]
+    assert summaries == ["未见落实：（二）完善疾病预防控制体系", "本地新增：（二）举办国际马拉松赛事"]
+    graded = {result.left.by_id[sid].label for sid, _ in result.coverage.grades}
+    assert not any(label.startswith(("各市", "四川省人民政府", "2020年")) for label in graded)
+    local = [result.right.by_id[sid].label for sid in result.coverage.local]
+    assert local == ["（二）举办国际马拉松赛事"]
+
+
+def test_the_paragraphs_of_an_item_paired_whole_share_its_counterpart() -> None:
+    data = Path(__file__).parent / "data" / "implementation" / "new_energy_price_sichuan"
+    result = compare(data / "base.txt", data / "implementation.txt", Options(relation="implementation"))
+    kinds = dict(result.coverage.right)
+    carried = [a.right for a in result.assignments if a.left]
+    inside = [leaf.id for leaf in result.right.leaves for unit in carried
+              if result.right.by_id[unit].start <= leaf.start < result.right.by_id[unit].end]
+    assert len(inside) > len(carried)  # some items are paired whole, with paragraphs below them
+    assert all(kinds[sid] is not None for sid in inside)
+    assert not set(inside) & set(result.coverage.local)
