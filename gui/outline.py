@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from core.model import Document
@@ -19,6 +19,9 @@ from gui import theme
 from gui.i18n import is_english, tr
 from gui.relation_words import SectionNotes
 from gui.result_index import ResultIndex
+
+_NOTE_MAX = 14  # characters of a note shown beside a section
+FULL_NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # the note uncut
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,8 +72,12 @@ class OutlineView(QTreeView):
             item.setIcon(theme.kind_icon(status, hollow=partial))
             note = tr("下级条目有对应") if partial else theme.pair_label(status, english)
             item.setToolTip(f"{s.label}\n{note}")
-            note_item = QStandardItem(notes.note(side, s.id) if notes is not None else "")
+            note = notes.note(side, s.id) if notes is not None else ""
+            # A long note (several base items) is cut, or it would squeeze the labels out of
+            # sight; the tooltip says it all.
+            note_item = QStandardItem(note if len(note) <= _NOTE_MAX else note[: _NOTE_MAX - 1] + "…")
             note_item.setData(s.id, SECTION_ID_ROLE)
+            note_item.setData(note, FULL_NOTE_ROLE)
             if notes is not None and note_item.text():
                 tip = notes.tooltip(side, s.id)
                 item.setToolTip(tip)
@@ -82,8 +89,20 @@ class OutlineView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.expandToDepth(0)
+        self._fit_notes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the notes from squeezing the labels when the dock is resized."""
+        super().resizeEvent(event)
+        self._fit_notes()
+
+    def _fit_notes(self) -> None:
+        # The notes take what they need, up to two fifths of the width: the labels are
+        # what the reader navigates by.
+        if self._model.columnCount() > 1:
+            self.setColumnWidth(1, min(self.sizeHintForColumn(1), self.viewport().width() * 2 // 5))
 
     def set_hidden(self, section_ids: Collection[str]) -> None:
         """Hide the nodes of these sections (their children with them); show all others."""
@@ -106,7 +125,7 @@ class OutlineView(QTreeView):
     def note_of(self, section_id: str) -> str:
         """The note shown beside a section ("" when none)."""
         item = self._notes.get(section_id)
-        return item.text() if item is not None else ""
+        return str(item.data(FULL_NOTE_ROLE)) if item is not None else ""
 
     def select_section(self, section_id: str) -> None:
         """Select and reveal a node without reporting it."""
