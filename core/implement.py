@@ -10,9 +10,10 @@ it. It also carries out every base item whose wording it takes up substantially 
 item, several base items).
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
-clause of it, or when one implementing item singles it out from the others (its score
-beats what the best of as many unrelated items would reach) and shares a subject word
-with it; only then is it 未见落实.
+clause of it, when it is the lead paragraph of a part whose items are carried out, or
+when one implementing item singles it out from the others (its score beats what the
+best of as many unrelated items would reach) and shares a subject word with it; only
+then is it 未见落实.
 """
 
 from __future__ import annotations
@@ -143,16 +144,23 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
         alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in ranked[:_ALTERNATIVES])
         out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms))
-    carried = {lid for a in out for lid in a.left}
+    carrier: dict[str, str] = {}  # base leaf -> the first implementing leaf carrying it out
+    for a in out:
+        for lid in a.left:
+            carrier.setdefault(lid, a.right)
     touched: dict[str, str] = {}
     ceiling_left = noise_ceiling(len(right))
     for base in left:
-        if base.id in carried:
+        if base.id in carrier:
             continue
         quoted = [(found.left_shared, rid) for (lid, rid), found in wording.items()
                   if lid == base.id and found.left_shared >= _QUOTE]
         if quoted:
             touched[base.id] = max(quoted)[1]
+            continue
+        lead = _lead_carrier(base, left, carrier)
+        if lead is not None:
+            touched[base.id] = lead
             continue
         column = scores.column(base.id)
         if not column:  # no implementing item could carry it out (an unnumbered base paragraph)
@@ -166,6 +174,16 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     for lid, rid in touched.items():
         subject(lid, rid)
     return Found(tuple(out), touched, cosines)
+
+
+def _lead_carrier(base: Item, left: Sequence[Item], carrier: Mapping[str, str]) -> str | None:
+    """For a lead paragraph (an unnumbered paragraph opening a numbered part, which states
+    what the part's items do), the item carrying out the first of those items: a lead is
+    addressed when its part is carried out, though no item carries out the lead itself."""
+    if base.numbered or base.parent is None:
+        return None
+    return next((carrier[item.id] for item in left
+                 if item.parent == base.parent and item.numbered and item.id in carrier), None)
 
 
 def grades(left_leaves: Sequence[str], assignments: Sequence[Assignment], touched: Mapping[str, str],

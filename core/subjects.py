@@ -81,7 +81,9 @@ class SubjectSpace:
         for key, found_words in self.words.items():
             # A compound subject word (疾病预防, 公益活动) is one term besides its bigrams:
             # bigrams alone cannot tell 社会公益活动 from 社会实践活动 by more than one term.
-            counts[key].update(_COMPOUND + word for word in found_words if len(word) > 2)
+            # Sorted: the order terms enter a vector decides its rounding, and a set's order
+            # changes with the hash seed, so the result would too.
+            counts[key].update(_COMPOUND + word for word in sorted(found_words) if len(word) > 2)
         df: Counter[str] = Counter()
         for found in counts.values():
             df.update(found.keys())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.align import items_of
 from core.model import Comparison, CoverageGrade, Document, Section
 from core.normalize import normalize
 
@@ -136,19 +137,27 @@ def evaluate(result: Comparison, truth: Truth) -> Score:
             score.baseline_items += 1
             score.baseline_correct += _is_right(result, baseline.best(section), bases)
             score.product_on_baseline_items += _is_right(result, named, bases)
-    grades = result.coverage.grade_of
+    # Every base item the product calls 未见落实 counts, labelled or not: a verdict on a
+    # paragraph the truth does not list (a lead paragraph, say) is not a right one.
+    labelled: list[tuple[Section, str]] = []
     for item in truth.base_items:
         section = resolve(result.left, item["ref"])
         if section is None:
             unresolved.append(item["ref"])
+        else:
+            labelled.append((section, item["grade"]))
+    grades = result.coverage.grade_of
+    for unit in items_of(result.left):
+        leaves = [grades[s] for s in _descendants(result.left, unit) if s in grades]
+        if not leaves or any(g is not CoverageGrade.NOT_TAKEN_UP for g in leaves):
             continue
-        leaves = [grades[s] for s in _descendants(result.left, section) if s in grades]
-        said = bool(leaves) and all(g is CoverageGrade.NOT_TAKEN_UP for g in leaves)
-        if said:
-            score.not_taken_up_said += 1
-            score.not_taken_up_right += item["grade"] == "未见落实"
-            if item["grade"] != "未见落实":
-                wrong.append(f"上级 {item['ref']} 判为未见落实（应为 {item['grade']}）")
+        score.not_taken_up_said += 1
+        found = [grade for section, grade in labelled
+                 if section.start <= unit.start < section.end or unit.start <= section.start < unit.end]
+        if "未见落实" in found:
+            score.not_taken_up_right += 1
+        else:
+            wrong.append(f"上级 {unit.label[:20]} 判为未见落实（应为 {'、'.join(found) or '有落实，未列入上级条目'}）")
     score.unresolved = tuple(unresolved)
     score.wrong = tuple(wrong)
     return score

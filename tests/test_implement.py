@@ -85,3 +85,17 @@ def test_nothing_to_carry_out_makes_every_item_local() -> None:
     right = (Item("R1", "支持白酒龙头企业做大做强。", None, True),)
     found = assign((), right, {})
     assert [a.left for a in found.assignments] == [()]
+
+
+def test_a_lead_paragraph_is_touched_when_its_part_is_carried_out() -> None:
+    base = (
+        Item("L0", "坚持以成渝地区双城经济圈建设为战略引领，推动区域协同发展。", "H2", False),
+        Item("L1", "加快白酒产业转型升级，打造世界级优质白酒产业集群。", "H2", True),
+        Item("L9", "强化财政金融政策支撑，确保各项目标任务落实落地。", "H3", False),
+        Item("L8", "完善疾病预防控制体系，提升传染病监测预警和应急处置能力。", "H3", True),
+    )
+    right = (Item("R1", "加快白酒产业转型升级，支持白酒龙头企业做大做强。", None, True),)
+    found = assign(base, right, {})
+    assert found.assignments[0].left == ("L1",)
+    assert found.touched.get("L0") == "R1"  # its part's item is carried out
+    assert "L9" not in found.touched  # nothing of its part is
