@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import Cancelled, InputError
-from core.export.atomic import checked_target
+from core.export.atomic import check_writable
 from core.export.summary import percent
 from core.model import Change, Comparison, Finding, Match, Options
 from core.resources import samples_dir
@@ -1045,8 +1045,8 @@ class MainWindow(QMainWindow):
             choices = {}  # a path given by a script or test: the exporter's defaults
         comparison = self.comparison
         target = Path(path)
-        try:  # refuse an input file or a device at once, before any work
-            checked_target(target, comparison.input_paths)
+        try:  # refuse an input, a device, a missing folder or a name too long at once, before any work
+            check_writable(target, comparison.input_paths)
         except InputError as exc:
             self._on_export_failed(exc)
             return

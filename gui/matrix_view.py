@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import InputError
-from core.export.atomic import checked_target
+from core.export.atomic import check_writable
 from core.export.summary import percent
 from core.matrix import Cell, CellKind, Column, Matrix
 from core.model import Section
@@ -274,7 +274,7 @@ class MatrixWindow(QMainWindow):
         matrix = self.matrix
         target = Path(path)
         try:  # refuse an input file or a device at once, before any work
-            checked_target(target, matrix.input_paths)
+            check_writable(target, matrix.input_paths)
         except InputError as exc:
             self._on_export_failed(exc)
             return
