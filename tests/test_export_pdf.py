@@ -16,7 +16,7 @@ from test_export_rows import sample_comparison, sample_pair
 from core.export.pdf_report import write_pdf_report
 from core.export.styles import HIGHLIGHTS, hex_to_rgb
 from core.export.summary import ReportOptions
-from core.model import Comparison, Document, FindingKind, Section
+from core.model import Comparison, CoverageGrade, Document, FindingKind, Section
 from core.resources import version
 
 poppler = pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils")
@@ -176,7 +176,8 @@ def test_sample_pair_report(tmp_path: Path) -> None:
     body_from = next(n for n, page in enumerate(pages) if "本级落实条目" in page)
     head, body = "".join(pages[:body_from]), "".join(pages[body_from:])
     assert "落实情况对照表" in head and "落实（上级文件→落实文件）" in head
-    assert "未见落实（1条）" in head
+    missing = [sid for sid, grade in comparison.coverage.grades if grade is CoverageGrade.NOT_TAKEN_UP]
+    assert f"未见落实（{len(missing)}条）" in head
     assert "川南渝西融合發展試驗區" in body and "泸州" in body
     kept = [f for f in comparison.findings if f.kind is not FindingKind.COVERAGE]
     assert f"要点变化（{len(kept)}）" in head
@@ -184,7 +185,7 @@ def test_sample_pair_report(tmp_path: Path) -> None:
         assert "◆" + _flat(finding.summary) in body, finding
     assert body.count("◆") == len(kept)
     titles = [item.get_title() for item in pdfium.PdfDocument(str(target)).get_toc()]
-    assert any(t.startswith("［未见落实］") for t in titles)
+    assert any(t.startswith("［未见落实］") for t in titles) == bool(missing)
     assert 5 <= len(pages) <= 80
 
 

@@ -128,8 +128,10 @@ def test_matches_and_stats(data: dict[str, Any]) -> None:
         assert 0 <= a < b <= n_left and 0 <= c < d <= n_right
         assert b - a >= 8 or d - c >= 8
     stats = data["stats"]
-    for key in ("left_shared", "right_shared", "left_leaves_covered"):
+    for key in ("left_shared", "right_shared"):
         assert isinstance(stats[key], float) and 0.0 < stats[key] < 1.0, key
+    # Every base item of the sample pair is carried out or touched, so all may be covered.
+    assert isinstance(stats["left_leaves_covered"], float) and 0.0 < stats["left_leaves_covered"] <= 1.0
 
 
 def test_json_round_trips(data: dict[str, Any]) -> None:
