@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--no-shading", action="store_true", help="不加底色（删除线、下划线等标记照常）")
     report.add_argument("--comments", action="store_true", help="Word 修改对照表中为每个改动行加批注")
     report.add_argument("--portrait", action="store_true", help="纵向 A4（默认横向，三栏更宽）")
+    report.add_argument("--changes-only", action="store_true",
+                        help="只列出改动：略去未修改的条目，在原处以一行注明（如“第三章至第五章 未修改”）；"
+                             "落实文件略去照搬上级文件、无需说明的条目")
     report.add_argument("--author", metavar="NAME", help="修订文件中的修订人（默认为当前用户）")
     report.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]", help="修订文件中的修订时间（默认为现在）")
     _add_options(parser)
@@ -177,7 +180,8 @@ def _with_choices(name: str, writer: Writer, args: argparse.Namespace) -> Writer
         from core.export.summary import ReportOptions
 
         choices = ReportOptions(blank_notes=args.blank_notes, bold_insertions=args.bold_insertions,
-                                shading=not args.no_shading, comments=args.comments, landscape=not args.portrait)
+                                shading=not args.no_shading, comments=args.comments, landscape=not args.portrait,
+                                changes_only=args.changes_only)
         return functools.partial(takes_choices, options=choices) if choices != ReportOptions() else writer
     if name == "redline" and (getattr(args, "author", None) or getattr(args, "date", None)):
         try:
@@ -314,9 +318,11 @@ def _run(
     summary: Callable[[Any, float], str],
     stdout: TextIO,
     stderr: TextIO,
+    warnings: Callable[[Any], Sequence[str]] = lambda _result: (),
 ) -> int:
     """Parse, check the outputs, run ``work`` with a progress bar, write the outputs, and turn
-    every failure into its exit code: the part all sub-commands share."""
+    every failure into its exit code: the part all sub-commands share. ``warnings`` are
+    lines about the result for stderr, printed even with ``--quiet``."""
     try:
         args = parser.parse_args(list(argv))
         options = _options(args)
@@ -358,6 +364,8 @@ def _run(
         _say(stderr, "duizhao: 内部错误，请将以下信息反馈给开发者：")
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
+    for line in warnings(result):
+        _say(stderr, line)
     if not args.quiet and not any(str(target) == STDOUT for target, _ in targets.values()):
         _say(stdout, summary(result, time.perf_counter() - started))
         for name, (target, _) in targets.items():
@@ -411,7 +419,16 @@ def _os_message(exc: OSError) -> str:
     return f"无法读写 {printable(str(where))}：{cause}" if where else f"文件读写失败：{cause}"
 
 
+def _verdict_warnings(result: Comparison) -> tuple[str, ...]:
+    """The warning a drafter must not miss: almost nothing in common, probably the wrong file."""
+    from core.verdict import UNRELATED, has_nothing_in_common
+
+    return (UNRELATED,) if has_nothing_in_common(result) else ()
+
+
 def _summary(result: Comparison, seconds: float) -> str:
+    from core.verdict import IDENTICAL, is_identical
+
     stats = result.stats
     counts = dict(stats.pair_counts)
     verdict = result.relation
@@ -425,7 +442,8 @@ def _summary(result: Comparison, seconds: float) -> str:
     return (
         f"{Path(result.left.path).name} ↔ {Path(result.right.path).name}：{seconds:.2f} 秒；"
         f"关系：{verdict.relation.label_zh}（{how}）\n"
-        f"  相同 {counts.get(PairKind.SAME, 0)}、修改 {counts.get(PairKind.MODIFIED, 0)}、"
+        + (f"  {IDENTICAL}\n" if is_identical(result) else "")
+        + f"  相同 {counts.get(PairKind.SAME, 0)}、修改 {counts.get(PairKind.MODIFIED, 0)}、"
         f"相关 {counts.get(PairKind.RELATED, 0)}；{unique}；"
         f"相同表述占比 左 {stats.left_shared:.0%} / 右 {stats.right_shared:.0%}"
     )
@@ -454,7 +472,7 @@ def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO
         return compare(args.left, args.right, options, progress=bar, cancel=cancel)
 
     return _run(argv, build_parser(), _WRITERS, lambda args: (args.left, args.right), work, _summary,
-                stdout, stderr)
+                stdout, stderr, _verdict_warnings)
 
 
 def run_matrix(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:

@@ -19,7 +19,7 @@ Pure functions of an immutable :class:`core.model.Comparison`; nothing here impo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from core.model import Comparison, Document, PairKind, Section
@@ -56,6 +56,10 @@ from core.normalize import normalize
 # apart as unrelated documents, so the warning (which only asks to confirm the files)
 # is true of it too.
 NOTHING_IN_COMMON = 0.05
+
+# The verdict in the words every output opens with (the reports' head, the command line).
+IDENTICAL = "两份文件内容相同，没有差异"
+UNRELATED = "警告：两份文件几乎没有相同内容，请确认是否选错了文件"
 
 _NUMBER_TAIL = "、．.，, 　"  # punctuation that closes a number ("一、", "1．") but not a citation
 _ROLE_NAMES = {"preamble": "标题", "closing": "落款"}
@@ -170,6 +174,15 @@ def unchanged_runs(comparison: Comparison, side: str) -> tuple[UnchangedRun, ...
     top = tuple(s for s in document.sections if s.parent is None)
     _collect(document, side, top, unchanged, runs)
     return tuple(runs)
+
+
+def run_of(document: Document, side: str, sections: Sequence[Section]) -> UnchangedRun:
+    """Consecutive unchanged sibling sections of one side, cited as :func:`unchanged_runs` cites its runs.
+
+    For part of a run: a report that keeps one row of a run (a deleted item slotted in
+    the middle of it, say) cites the unchanged sections on each side of that row apart.
+    """
+    return _run(document, side, list(sections))
 
 
 def _collect(

@@ -155,6 +155,8 @@ class ExportOptionsDialog(QDialog):
             "shading": tr("显示颜色底纹（删除线、下划线始终保留）"),
             "comments": tr("为有改动的条目添加 Word 批注"),
             "landscape": tr("A4 横向（三栏较宽）"),
+            "changes_only": tr("只列出改动（未修改的条目略去，在原处以一行注明）") if revision
+            else tr("只列出与上级文件有差异的条目（照搬的条目略去，在原处以一行注明）"),
         }
         for name, label in labels.items():
             if name == "comments" and exporter.key != "docx_report":
@@ -164,6 +166,9 @@ class ExportOptionsDialog(QDialog):
             if name == "blank_notes" and not revision:
                 box.setEnabled(False)  # an implementation's third column is its coverage grades
                 box.setToolTip(tr("仅用于修订：落实情况一栏总是写明落实程度"))
+            if name == "changes_only":
+                box.setToolTip(tr("如“第三章至第五章 未修改（略去 12 条）”；概况中写明共略去多少条")
+                               if revision else tr("略去照搬上级文件（表述基本照录）、没有要点变化的条目"))
             self._boxes[name] = box
             form.addRow("", box)
 

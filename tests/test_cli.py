@@ -259,6 +259,44 @@ def test_report_choices_reach_the_documents(tmp_path: Path) -> None:
     assert 'w:author="省政府办公厅"' in xml and 'w:date="2026-11-30T' in xml
 
 
+IDENTICAL = "两份文件内容相同，没有差异"
+UNRELATED = "警告：两份文件几乎没有相同内容，请确认是否选错了文件"
+
+
+def test_identical_inputs_are_said_identical_and_changes_only_reaches_the_reports(tmp_path: Path) -> None:
+    copy = tmp_path / "luzhou_copy.txt"
+    copy.write_bytes(RIGHT.read_bytes())
+    report, short = tmp_path / "full.docx", tmp_path / "changes.docx"
+    code, stdout, stderr = _run_inline([str(RIGHT), str(copy), "--docx", str(report)])
+    assert (code, stderr) == (0, "")
+    assert stdout.splitlines()[1] == f"  {IDENTICAL}"  # right below the files compared
+    code, stdout, stderr = _run_inline([str(RIGHT), str(copy), "--quiet", "--docx", str(short), "--changes-only"])
+    assert (code, stdout, stderr) == (0, "", "")
+    full_text = [p.text for p in docx.Document(str(report)).paragraphs]
+    short_text = [p.text for p in docx.Document(str(short)).paragraphs]
+    assert "逐条对照" in full_text and "逐条对照" not in short_text  # identical: the head says it all
+    assert any(line.startswith("本表只列出改动，两份文件内容相同，略去全部") for line in short_text)
+    assert IDENTICAL in docx.Document(str(short)).tables[0].cell(0, 0).text
+
+
+def test_different_inputs_are_not_said_identical(tmp_path: Path) -> None:
+    code, stdout, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(tmp_path / "o.json")])
+    assert (code, stderr) == (0, "")
+    assert IDENTICAL not in stdout
+
+
+def test_unrelated_inputs_get_a_warning_on_stderr(run: Callable[[list[str]], tuple[int, str, str]],
+                                                  tmp_path: Path) -> None:  # fmt: skip
+    unrelated = ROOT / "tests/data/implementation/compulsory_education_shanghai/base.txt"
+    plan = ROOT / "docs_in/jiangyang_14th_five_year_plan.txt"
+    code, stdout, stderr = run([str(unrelated), str(plan), "--json", str(tmp_path / "o.json")])
+    assert code == 0  # a warning, not a failure: the outputs are written
+    assert stderr.splitlines() == [UNRELATED]
+    assert stdout.strip() and (tmp_path / "o.json").is_file()
+    code, stdout, stderr = _run_inline([str(unrelated), str(plan), "--json", str(tmp_path / "q.json"), "--quiet"])
+    assert (code, stdout, stderr) == (0, "", UNRELATED + "\n")  # --quiet silences the summary, not the warning
+
+
 def test_missing_argument(run: Callable[[list[str]], tuple[int, str, str]]) -> None:
     code, _, stderr = run([str(LEFT)])
     _assert_usage_error(code, stderr)

@@ -8,6 +8,11 @@ document's headings are rows spanning the table, in heading styles so Word's
 navigation pane lists them. Deleted wording is struck, added wording underlined (and
 optionally bold), shaded in the colours of the legend unless that is switched off.
 Fonts follow GB/T 9704; the footer counts pages with PAGE / NUMPAGES fields.
+
+The head opens by saying when the files are identical, or warning when they have
+almost nothing in common. With ``changes_only`` each stretch of rows left out is one
+grey row across the table citing it ("第三章至第五章 未修改（略去 12 条）"); links to a
+row left out land there. Identical files then need no table at all: the head says it.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from core.export.docx_format import (
     span_row,
     style_run,
 )
-from core.export.rows import Row, rows, with_headings
+from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import FINDING_INK, hex_to_rgb
 from core.export.summary import (
@@ -51,7 +56,9 @@ from core.export.summary import (
     Summary,
     Wording,
     account_name,
+    body_items,
     legend,
+    omitted_line,
     product_version,
     row_key,
     section_label,
@@ -66,6 +73,8 @@ _TEXT_WIDTH_MM = {True: 297 - 2 * _MARGIN_MM, False: 210 - 2 * _MARGIN_MM}  # by
 _NOTE_SHARE = 0.2  # the third column's share of the text width
 _HEADER_FILL = "#E8E8E8"
 _HEADING_FILL = "#F2F2F2"
+_NOTICE_FILL = {True: "#FBE38E", False: "#E6EFE1"}  # by warning: the palette's amber, its soft green
+_NOTICE_INK = {True: RGBColor(*hex_to_rgb(FINDING_INK)), False: RGBColor(0x1A, 0x2B, 0x4C)}
 _ABSENT_GREY = RGBColor(0x80, 0x80, 0x80)
 _FINDING_INK = RGBColor(*hex_to_rgb(FINDING_INK))
 _HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")  # by right heading level; Heading 1 is 逐条对照
@@ -92,7 +101,10 @@ def _build(comparison: Comparison, options: ReportOptions, progress: Callable[[f
     _add_cell_styles(document)
     a4(document, landscape=options.landscape, margin_mm=_MARGIN_MM)
     ordered = rows(comparison)
-    summary = summarize(comparison, ordered)
+    notes = RowNotes(comparison, ordered)
+    items = body_items(comparison, ordered, notes, options.changes_only)
+    omitted = [item for item, _ in items if isinstance(item, Omitted)] if options.changes_only else None
+    summary = summarize(comparison, ordered, omitted=omitted)
     left, right = summary.documents
     set_properties(
         document,
@@ -108,7 +120,8 @@ def _build(comparison: Comparison, options: ReportOptions, progress: Callable[[f
     page_header(section, summary.header())
     page_number_footer(section)
     _head(document, summary, options)
-    _body(document, comparison, ordered, summary.wording, options, progress)
+    if not (options.changes_only and summary.identical):  # nothing to list: the head says so
+        _body(document, comparison, items, notes, summary.wording, options, progress)
     return document
 
 
@@ -129,6 +142,8 @@ def _add_cell_styles(document: Any) -> None:
 def _head(document: Any, summary: Summary, options: ReportOptions) -> None:
     """Title, both documents and their relation, the overview, the legend and the findings."""
     document.add_paragraph(summary.title, style="Title")
+    if summary.notice:
+        _notice(document, summary.notice, summary.warning)
     facts = [(d.side, f"《{d.title}》\n文件：{d.file}　日期：{d.date}") for d in summary.documents]
     evidence = "；".join(summary.evidence) if summary.detected else ""
     facts.append(("文件关系", summary.relation + (f"（{evidence}）" if evidence else "")))
@@ -146,6 +161,25 @@ def _head(document: Any, summary: Summary, options: ReportOptions) -> None:
     document.add_heading("图例", level=2)
     _legend_table(document, summary.wording, options.shading)
     _findings(document, summary)
+
+
+def _notice(document: Any, text: str, warning: bool) -> None:
+    """The verdict on the whole comparison, boxed below the title where no reader misses it."""
+    table = document.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell = table.rows[0].cells[0]
+    shade_cell(cell, _NOTICE_FILL[warning])
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(4)
+    paragraph.paragraph_format.space_after = Pt(4)
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = _NOTICE_INK[warning]
+    set_fonts(run._r, HEADING_FONT)
+    document.add_paragraph()  # keeps the box apart from the facts table below
 
 
 def _findings(document: Any, summary: Summary) -> None:
@@ -220,26 +254,30 @@ def _legend_table(document: Any, words: Wording, shading: bool) -> None:
 def _body(
     document: Any,
     comparison: Comparison,
-    ordered: list[Row],
+    items: list[tuple[Item, tuple[Section, ...]]],
+    notes: RowNotes,
     words: Wording,
     options: ReportOptions,
     progress: Callable[[float], None] | None,
 ) -> None:
     """逐条对照: one table for the whole document, headings as rows across it."""
     document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
-    writer = _RowWriter(document, comparison, ordered, words, options)
-    for number, (row, headings) in enumerate(with_headings(comparison, ordered)):
+    writer = _RowWriter(document, comparison, notes, words, options)
+    for number, (item, headings) in enumerate(items):
         for section in headings:
             writer.heading(section)
-        writer.add(row)
+        if isinstance(item, Omitted):
+            writer.omitted(item)
+        else:
+            writer.add(item)
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.95 * number / max(len(ordered), 1))
+            progress(0.95 * number / max(len(items), 1))
 
 
 class _RowWriter:
     """Writes the rows of the one body table, with what every row needs prepared once per export."""
 
-    def __init__(self, document: Any, comparison: Comparison, ordered: list[Row], words: Wording,
+    def __init__(self, document: Any, comparison: Comparison, notes: RowNotes, words: Wording,
                  options: ReportOptions) -> None:  # fmt: skip
         self._document = document
         self._comparison = comparison
@@ -248,7 +286,7 @@ class _RowWriter:
         self._notes_shown = options.notes_shown(words)
         self._left_index = SpanIndex(comparison.left_highlights)
         self._right_index = SpanIndex(comparison.right_highlights)
-        self._notes = RowNotes(comparison, ordered)
+        self._notes = notes
         self._shown_left: set[str] = set()  # left sections already written out in full
         self._bookmarks = 0
         self._author = account_name()
@@ -298,6 +336,21 @@ class _RowWriter:
                 note = cell.add_paragraph()
                 note._p.style = self._note_style
                 note.add_run(line).font.color.rgb = _FINDING_INK
+
+    def omitted(self, block: Omitted) -> None:
+        """A grey row across the table citing the rows left out; links to any of them land here."""
+        row = self._table.add_row()
+        keep_row_whole(row)
+        cell = span_row(row)
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self._cell_style
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(2)  # the cell's style sets none: the line would touch the grid
+        run = paragraph.add_run(omitted_line(self._words, block))
+        set_fonts(run._r, BODY_FONT)
+        run.font.color.rgb = _ABSENT_GREY
+        for key in block.anchors:
+            self._bookmark(paragraph, key)
 
     def add(self, row: Row) -> None:
         """Append ``row``: both sides' text, the note, and a comment when asked for and changed."""

@@ -8,6 +8,11 @@ the cell. Headings and rows are PDF bookmarks, changed rows marked with their st
 Highlights are background colour plus the print cue of ``styles.py``, exactly as in the
 Word report and the legend. The bundled CJK font is embedded as a subset, so the text
 stays selectable; it is the only CJK face bundled (WenQuanYi Micro Hei, a sans-serif).
+
+The head opens by saying when the files are identical, or warning when they have
+almost nothing in common. With ``changes_only`` each stretch of rows left out is one
+grey row across the table citing it, with a bookmark of its own; links to a row left
+out land there. Identical files then need no body pages at all: the head says it.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from reportlab.platypus import (
 from core.export.atomic import write_atomically
 from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import cjk_font
-from core.export.rows import Row, rows, with_headings
+from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, TextRun, paragraphs
 from core.export.styles import FINDING_INK, HIGHLIGHTS
 from core.export.summary import (
@@ -50,7 +55,9 @@ from core.export.summary import (
     RowNotes,
     Summary,
     Wording,
+    body_items,
     legend,
+    omitted_line,
     product_version,
     row_key,
     section_label,
@@ -66,6 +73,8 @@ _FINDING_COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.3, _WIDTH * 0.3)
 _GRID = HexColor("#9E9E9E")
 _HEADER_FILL = HexColor("#E8E8E8")
 _HEADING_FILL = HexColor("#F2F2F2")
+_NOTICE_FILL = {True: HexColor("#FBE38E"), False: HexColor("#E6EFE1")}  # by warning, as in the Word report
+_NOTICE_INK = {True: FINDING_INK, False: "#1A2B4C"}
 _HEADING_INK = "#1A2B4C"
 _LINK_INK = "#0B4F8A"
 _HEADER_HEIGHT = 20  # points: the body table's header row, drawn on each body page
@@ -95,6 +104,8 @@ class _Styles:
         self.row_heading = ParagraphStyle("row_heading", parent=base, fontSize=11, leading=15,
                                           textColor=HexColor(_HEADING_INK))  # fmt: skip
         self.body = ParagraphStyle("body", parent=base, fontSize=9.5, leading=14, spaceAfter=2)
+        self.notice = ParagraphStyle("notice", parent=base, fontSize=14, leading=20, alignment=1)
+        self.omitted = ParagraphStyle("omitted", parent=self.absent, alignment=1)
 
 
 class _Bookmark(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -110,6 +121,21 @@ class _Bookmark(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
+
+
+class _Destinations(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """Invisible link targets at one position, without outline entries of their own."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        for key in self.keys:
+            self.canv.bookmarkHorizontal(key, 0, 0)
 
 
 class _Outline:
@@ -134,8 +160,11 @@ def write_pdf_report(
     options = options or ReportOptions()
     styles = _Styles()
     ordered = rows(comparison)
-    summary = summarize(comparison, ordered)
-    story = _story(comparison, ordered, summary, options, styles, progress)
+    notes = RowNotes(comparison, ordered)
+    items = body_items(comparison, ordered, notes, options.changes_only)
+    omitted = [item for item, _ in items if isinstance(item, Omitted)] if options.changes_only else None
+    summary = summarize(comparison, ordered, omitted=omitted)
+    story = _story(comparison, items, notes, summary, options, styles, progress)
     left, right = summary.documents
 
     def build(temp: Path) -> None:
@@ -208,13 +237,16 @@ class _BuildProgress:
 # -- head -----------------------------------------------------------------------
 
 
-def _story(comparison: Comparison, ordered: list[Row], summary: Summary, options: ReportOptions,
-           styles: _Styles, progress: Callable[[float], None] | None) -> list[Any]:  # fmt: skip
+def _story(comparison: Comparison, items: list[tuple[Item, tuple[Section, ...]]], notes: RowNotes,
+           summary: Summary, options: ReportOptions, styles: _Styles,
+           progress: Callable[[float], None] | None) -> list[Any]:  # fmt: skip
     outline = _Outline()
     story: list[Any] = [outline.mark("summary", "概况", 0)]
     story.extend(_head(summary, options, styles))
+    if options.changes_only and summary.identical:
+        return story  # nothing to list: the head says so
     story += [NextPageTemplate("body"), PageBreak(), outline.mark("body", "逐条对照", 0)]
-    story.append(_body(comparison, ordered, summary.wording, options, styles, outline, progress))
+    story.append(_body(comparison, items, notes, summary.wording, options, styles, outline, progress))
     return story
 
 
@@ -222,6 +254,8 @@ def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any
     """Title, both documents and their relation, the overview, the legend and the findings."""
     p = partial(_para, style=styles.body)
     out: list[Any] = [Paragraph(escape(summary.title), styles.title)]
+    if summary.notice:
+        out.append(_notice(summary.notice, summary.warning, styles))
     facts = [[p(d.side), p(f"《{d.title}》　文件：{d.file}　日期：{d.date}")] for d in summary.documents]
     evidence = "；".join(summary.evidence) if summary.detected else ""
     facts.append([p("文件关系"), p(summary.relation + (f"（{evidence}）" if evidence else ""))])
@@ -247,6 +281,19 @@ def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any
     return out
 
 
+def _notice(text: str, warning: bool, styles: _Styles) -> Table:
+    """The verdict on the whole comparison, boxed below the title where no reader misses it."""
+    line = Paragraph(f'<font color="{_NOTICE_INK[warning]}"><b>{escape(text)}</b></font>', styles.notice)
+    box = Table([[line]], colWidths=(_WIDTH * 0.7,), hAlign="CENTER", spaceAfter=10)
+    box.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.8, _GRID),
+        ("BACKGROUND", (0, 0), (-1, -1), _NOTICE_FILL[warning]),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))  # fmt: skip
+    return box
+
+
 def _findings(summary: Summary, styles: _Styles) -> list[Any]:
     """Changed commitments by kind: a grid per kind, each entry linked to the row noting it."""
     p = partial(_para, style=styles.body)
@@ -254,7 +301,8 @@ def _findings(summary: Summary, styles: _Styles) -> list[Any]:
     overview = p(summary.finding_overview() if summary.finding_count else "无")
     words = summary.wording
     # the section's heading and overview stay with its first kind (a few lines of it at least)
-    out: list[Any] = [CondPageBreak(_KEEP_WITH_TABLE + 40), title, overview]
+    keep = _KEEP_WITH_TABLE + 40 if summary.finding_count else 40
+    out: list[Any] = [CondPageBreak(keep), title, overview]
     for number, group in enumerate(g for g in summary.findings if g.count):
         if number:
             out.append(CondPageBreak(_KEEP_WITH_TABLE))  # never a kind's heading alone at the foot of a page
@@ -297,7 +345,8 @@ def _grid_style(header: bool = True) -> TableStyle:
 
 def _body(
     comparison: Comparison,
-    ordered: list[Row],
+    items: list[tuple[Item, tuple[Section, ...]]],
+    notes: RowNotes,
     words: Wording,
     options: ReportOptions,
     styles: _Styles,
@@ -305,10 +354,11 @@ def _body(
     progress: Callable[[float], None] | None,
 ) -> Table:
     """逐条对照 as one table under the header of each body page, right headings as rows across it."""
-    writer = _RowWriter(comparison, ordered, words, options, styles)
+    writer = _RowWriter(comparison, notes, words, options, styles)
     data: list[list[Any]] = []
     heading_rows: list[int] = []
-    for number, (row, headings) in enumerate(with_headings(comparison, ordered)):
+    omitted_rows: list[int] = []
+    for number, (item, headings) in enumerate(items):
         for section in headings:
             label = section_label(section, 80)
             cell = [outline.mark(section.id, label, section.level), _para(label, styles.row_heading)]
@@ -316,9 +366,13 @@ def _body(
                 cell += [_finding_para(line, styles.note) for line in writer.notes.heading_lines(section)]
             heading_rows.append(len(data))
             data.append([cell, "", ""])
-        data.append(writer.cells(row, outline))
+        if isinstance(item, Omitted):
+            omitted_rows.append(len(data))
+            data.append([writer.omitted(item, outline), "", ""])
+        else:
+            data.append(writer.cells(item, outline))
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.3 * number / max(len(ordered), 1))
+            progress(0.3 * number / max(len(items), 1))
     # The header row is drawn by the body pages, not repeated by the table: a long row split
     # across pages, with the rest of the table placed after it, would repeat it mid-page.
     table = Table(data or [["", "", ""]], colWidths=_COLUMNS, splitInRow=1)
@@ -326,6 +380,8 @@ def _body(
     for index in heading_rows:
         style.add("SPAN", (0, index), (-1, index))
         style.add("BACKGROUND", (0, index), (-1, index), _HEADING_FILL)
+    for index in omitted_rows:
+        style.add("SPAN", (0, index), (-1, index))
     table.setStyle(style)
     return table
 
@@ -333,7 +389,7 @@ def _body(
 class _RowWriter:
     """The cells of the body rows, with what every row needs prepared once per export."""
 
-    def __init__(self, comparison: Comparison, ordered: list[Row], words: Wording, options: ReportOptions,
+    def __init__(self, comparison: Comparison, notes: RowNotes, words: Wording, options: ReportOptions,
                  styles: _Styles) -> None:  # fmt: skip
         self._comparison = comparison
         self._words = words
@@ -341,7 +397,7 @@ class _RowWriter:
         self._styles = styles
         self._left_index = SpanIndex(comparison.left_highlights)
         self._right_index = SpanIndex(comparison.right_highlights)
-        self.notes = RowNotes(comparison, ordered)
+        self.notes = notes
         self.notes_shown = options.notes_shown(words)
         self._shown_left: set[str] = set()
 
@@ -363,6 +419,14 @@ class _RowWriter:
                 else:
                     note.append(_para(line, self._styles.note))
         return [[mark, *left], right, note]
+
+    def omitted(self, block: Omitted, outline: _Outline) -> list[Any]:
+        """The one cell of a row across the table citing the rows left out, with their bookmarks."""
+        line = omitted_line(self._words, block)
+        first = self._comparison.right.by_id[block.right[0].sections[0]] if block.right else None
+        keys = block.anchors
+        return [outline.mark(keys[0], line, first.level if first else 1), _Destinations(keys[1:]),
+                _para(line, self._styles.omitted)]  # fmt: skip
 
     def _bookmark_title(self, row: Row, status: str) -> str:
         """The row's label, opened by its status when the row is a change ("［修改］…")."""

@@ -4,14 +4,20 @@ One row per right leaf with its left counterpart(s); a right leaf without any is
 of its own (local or inserted content). A left leaf shown in no row (deleted, or not
 taken up) slots in after the row of its nearest preceding left leaf that is shown,
 so that a reader meets it where it stood in the base document.
+
+A report that shows only the changes (``changes_only``) leaves out the rows with
+nothing to review, and puts in the place of each stretch of them one :class:`Omitted`
+line citing what it left out ("第三章至第五章"); right headings wholly unchanged
+(``core.verdict``) inside that stretch are left out too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from core.model import Comparison, Document, Pair, PairKind, Section
+from core.verdict import UnchangedRun, run_of
 
 
 @dataclass(frozen=True)
@@ -87,13 +93,151 @@ def with_headings(comparison: Comparison, ordered: Sequence[Row]) -> Iterator[tu
             yield row, ()
             continue
         chain = _ancestors(comparison.right, row.right)
-        common = 0
-        for now, before in zip(chain, open_chain, strict=False):
-            if now.id != before.id:
-                break
-            common += 1
+        yield row, _opened(chain, open_chain)
         open_chain = chain
-        yield row, tuple(chain[common:])
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """Consecutive rows a changes-only report leaves out, and the sections they show.
+
+    ``right`` and ``left`` cite the sections of those rows as runs of unchanged siblings,
+    lifted to the largest sections they fill (the rows of 第三章 to 第五章 are cited as
+    "第三章至第五章", not item by item). ``hidden`` are the right headings inside the
+    stretch, which the report does not write either.
+    """
+
+    rows: tuple[Row, ...]
+    right: tuple[UnchangedRun, ...]
+    left: tuple[UnchangedRun, ...]
+    hidden: tuple[str, ...]
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """Ids of the rows and headings left out: a link to any of them lands on this line."""
+        return tuple(row.right.id for row in self.rows if row.right is not None) + self.hidden
+
+
+# One line of a report's body: a row, or a stretch of rows left out.
+Item = Row | Omitted
+
+
+def changes_only(
+    comparison: Comparison,
+    ordered: Sequence[Row],
+    unchanged: tuple[frozenset[str], frozenset[str]],
+    left_out: Callable[[Row], bool],
+) -> list[tuple[Item, tuple[Section, ...]]]:
+    """The rows a changes-only report shows, each stretch of the others as one ``Omitted``.
+
+    ``left_out`` decides which rows (with a right section) the report leaves out.
+    ``unchanged`` holds the ids of the wholly unchanged sections of the left and the
+    right document (``core.verdict.unchanged_sections``): a stretch is cited by the
+    largest unchanged sections it fills, and an unchanged right heading opens only
+    before a row that is shown. Each line comes with the right headings that open just
+    before it, as in :func:`with_headings`.
+    """
+    right_unchanged = unchanged[1]
+    out: list[tuple[Item, tuple[Section, ...]]] = []
+    open_chain: list[Section] = []  # the right headings the report has written, outermost first
+    stretch: list[Row] = []
+    stretch_opens: tuple[Section, ...] = ()
+    hidden: dict[str, None] = {}
+
+    def close_stretch() -> None:
+        nonlocal stretch, hidden
+        if stretch:
+            out.append((_omitted(comparison, stretch, unchanged, tuple(hidden)), stretch_opens))
+        stretch, hidden = [], {}
+
+    for row in ordered:
+        if row.right is None:
+            close_stretch()
+            out.append((row, ()))
+            continue
+        omit = left_out(row)
+        chain = _ancestors(comparison.right, row.right)
+        if omit:
+            # Unchanged headings end the chain (a changed section has no unchanged parent).
+            hidden.update((s.id, None) for s in chain if s.id in right_unchanged)
+            chain = [s for s in chain if s.id not in right_unchanged]
+        opens = _opened(chain, open_chain)
+        open_chain = chain
+        if not omit:
+            close_stretch()
+            out.append((row, opens))
+            continue
+        if opens or not stretch:
+            close_stretch()
+            stretch_opens = opens
+        stretch.append(row)
+    close_stretch()
+    return out
+
+
+def _opened(chain: list[Section], open_chain: list[Section]) -> tuple[Section, ...]:
+    """The headings of ``chain`` that ``open_chain``, the ones written last, does not share."""
+    common = 0
+    for now, before in zip(chain, open_chain, strict=False):
+        if now.id != before.id:
+            break
+        common += 1
+    return tuple(chain[common:])
+
+
+def _omitted(
+    comparison: Comparison,
+    stretch: list[Row],
+    unchanged: tuple[frozenset[str], frozenset[str]],
+    hidden: tuple[str, ...],
+) -> Omitted:
+    """A stretch of rows left out, with the sections they show on each side cited as runs."""
+    left = {s.id: s for row in stretch for s in row.left}
+    right = (row.right for row in stretch if row.right is not None)
+    return Omitted(
+        rows=tuple(stretch),
+        right=_as_runs(comparison.right, "R", right, unchanged[1]),
+        left=_as_runs(comparison.left, "L", left.values(), unchanged[0]),
+        hidden=hidden,
+    )
+
+
+def _as_runs(
+    document: Document, side: str, sections: Iterable[Section], unchanged: frozenset[str]
+) -> tuple[UnchangedRun, ...]:
+    """``sections`` as runs of siblings, each lifted to the largest unchanged section it fills."""
+    covered = {s.id for s in sections}
+    rising = list(covered)
+    while rising:
+        parent = document.by_id[rising.pop()].parent
+        if parent is None or parent in covered or parent not in unchanged:
+            continue
+        if all(child in covered for child in document.by_id[parent].children):
+            covered.add(parent)
+            rising.append(parent)
+    tops = sorted((document.by_id[sid] for sid in covered if not _below(document, sid, covered)),
+                  key=lambda s: s.start)  # fmt: skip
+    runs: list[UnchangedRun] = []
+    group: list[Section] = []
+    for section in tops:
+        # Siblings join one run only when nothing but white space lies between them.
+        if group and (section.parent != group[-1].parent or document.text[group[-1].end : section.start].strip()):
+            runs.append(run_of(document, side, group))
+            group = []
+        group.append(section)
+    if group:
+        runs.append(run_of(document, side, group))
+    return tuple(runs)
+
+
+def _below(document: Document, section_id: str, ids: set[str]) -> bool:
+    """True when a section containing the section ``section_id`` is in ``ids``."""
+    parent = document.by_id[section_id].parent
+    while parent is not None:
+        if parent in ids:
+            return True
+        parent = document.by_id[parent].parent
+    return False
 
 
 def _ancestors(document: Document, section: Section) -> list[Section]:

@@ -4,6 +4,13 @@ The Word and PDF reports lay these out differently, but state the same facts in 
 same words, so the two can be circulated side by side. The words follow the relation
 of the two documents: a revision speaks of 删除 / 新增 / 修改 / 移动, an implementation
 of the coverage grades (照搬 / 细化 / 修改 / 仅涉及 / 未见落实) and 本地新增.
+
+Both reports open by saying when the two files are identical, or warning when they
+have almost nothing in common (``core.verdict``). Shown "changes only", they leave out
+the rows with nothing to review and cite what they left out where it stood: for a
+revision the wholly unchanged items ("第三章至第五章 未修改"); for an implementation,
+whose items are expected to differ from the base, the items graded 照搬 (the base
+item's wording carried over nearly whole) that carry no finding.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from core.export.rows import Row
+from core.export.rows import Item, Omitted, Row, changes_only, with_headings
 from core.export.styles import HIGHLIGHTS, HighlightStyle
 from core.model import (
     Comparison,
@@ -32,6 +39,7 @@ from core.model import (
 from core.normalize import normalize
 from core.quantities import document_dates
 from core.resources import version
+from core.verdict import IDENTICAL, UNRELATED, has_nothing_in_common, is_identical, unchanged_sections
 
 PRODUCT = "对照 Duizhao"
 AUTHOR = "对照"  # revision author when the account name is unknown
@@ -137,6 +145,13 @@ class Summary:
     lists: tuple[tuple[str, tuple[str, ...]], ...]  # (head, labels): 删除 / 新增 or 未见落实 / 本地新增
     findings: tuple[FindingGroup, ...]  # one group per finding kind but coverage, in the model's order
     options: tuple[tuple[str, str], ...]
+    notice: str = ""  # IDENTICAL, UNRELATED or nothing: the first thing the head says
+    identical: bool = False
+
+    @property
+    def warning(self) -> bool:
+        """True when the notice warns (almost nothing in common) rather than informs."""
+        return self.notice == UNRELATED
 
     @property
     def title(self) -> str:
@@ -193,8 +208,17 @@ def header_line(documents: Sequence[DocumentFacts]) -> str:
     return "　｜　".join(f"{d.side}：{d.file}（{d.date}）" for d in documents)
 
 
-def summarize(comparison: Comparison, ordered: Sequence[Row], now: datetime | None = None) -> Summary:
-    """The head facts of ``comparison`` whose report rows are ``ordered``, dated ``now``."""
+def summarize(
+    comparison: Comparison,
+    ordered: Sequence[Row],
+    now: datetime | None = None,
+    omitted: Sequence[Omitted] | None = None,
+) -> Summary:
+    """The head facts of ``comparison`` whose report rows are ``ordered``, dated ``now``.
+
+    ``omitted`` is given when the report shows only the changes: the stretches of rows it
+    leaves out, which the overview counts.
+    """
     words = wording(comparison)
     options, verdict = comparison.options, comparison.relation
     documents = document_facts(comparison)
@@ -206,6 +230,10 @@ def summarize(comparison: Comparison, ordered: Sequence[Row], now: datetime | No
     stats = comparison.stats
     overview += (f"{words.left_side}表述见于{words.right_side} {percent(stats.left_shared)}，"
                  f"{words.right_side}表述见于{words.left_side} {percent(stats.right_shared)}。",)  # fmt: skip
+    identical = is_identical(comparison)
+    if omitted is not None:
+        overview += (omission_line(words, omitted, len(ordered) if identical else None),)
+    notice = IDENTICAL if identical else UNRELATED if has_nothing_in_common(comparison) else ""
     return Summary(
         wording=words,
         generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"),
@@ -221,7 +249,63 @@ def summarize(comparison: Comparison, ordered: Sequence[Row], now: datetime | No
             ("繁简转换后比较", "是" if options.t2s else "否"),
             ("保留网页框架与页码", "是" if options.keep_boilerplate else "否"),
         ),
+        notice=notice,
+        identical=identical,
     )
+
+
+def omission_line(words: Wording, omitted: Sequence[Omitted], identical: int | None = None) -> str:
+    """The overview's account of what a changes-only report left out, and where it says so.
+
+    ``identical`` is the number of rows when the files are identical: the report then
+    leaves out all of them and has no body at all.
+    """
+    if identical is not None:
+        return f"本表只列出改动，两份文件内容相同，略去全部 {identical} 条。"
+    count = sum(len(block.rows) for block in omitted)
+    revision = words.relation is Relation.REVISION
+    opening = "本表只列出改动" if revision else "本表只列出与上级文件有差异的条目"
+    if not count:
+        return f"{opening}；没有可略去的条目。"
+    what = "未修改的" if revision else "照搬上级文件、无需说明的"
+    return f"{opening}：略去{what} {count} 条，在原处以 {len(omitted)} 行注明。"
+
+
+def omitted_line(words: Wording, block: Omitted) -> str:
+    """The line standing for a stretch of rows left out: "第三章至第五章 未修改（略去 12 条）".
+
+    Cited by the right document's numbering; the left's follows when it differs (items
+    renumbered by an insertion further up are unchanged all the same).
+    """
+    right = "、".join(run.place + run.label for run in block.right)
+    left = "、".join(run.place + run.label for run in block.left)
+    said = "未修改" if words.relation is Relation.REVISION else "照搬上级文件"
+    extra = [f"{words.left_side}{left}"] if left != right else []
+    extra.append(f"略去 {len(block.rows)} 条")
+    return f"{right} {said}（{'；'.join(extra)}）"
+
+
+def body_items(
+    comparison: Comparison, ordered: Sequence[Row], notes: RowNotes, shown_only_changes: bool
+) -> list[tuple[Item, tuple[Section, ...]]]:
+    """The lines of a report's body, each with the right headings opening before it.
+
+    Every row; or, for a report of the changes only, the rows with something to review
+    and one ``Omitted`` line for each stretch of the others.
+    """
+    if not shown_only_changes:
+        return list(with_headings(comparison, ordered))
+    left, right = unchanged = (unchanged_sections(comparison, "L"), unchanged_sections(comparison, "R"))
+
+    def left_out(row: Row) -> bool:
+        if not notes.unremarkable(row):
+            return False
+        # An implementation's items are re-worded by nature: 照搬 (unremarkable) is enough.
+        # A revision's must be unchanged on both sides, as the window folds them.
+        return comparison.relation.relation is Relation.IMPLEMENTATION or (
+            row.right is not None and row.right.id in right and all(s.id in left for s in row.left))
+
+    return changes_only(comparison, ordered, unchanged, left_out)
 
 
 def _revision_overview(
@@ -366,6 +450,19 @@ class RowNotes:
             shown = "、".join(sources[:_MAX_SOURCES]) + more
             lines.append(self._elsewhere_phrase(row) + shown)
         return [line for line in lines if line]
+
+    def unremarkable(self, row: Row) -> bool:
+        """True when a changes-only report may leave the row out: nothing in its note to review.
+
+        A revision's row must have no status (not changed, not moved); an implementation's
+        base item(s) must all be graded 照搬. Either way no finding is noted in it and its
+        pairing was not set by hand.
+        """
+        if self._row_findings.get(row_key(row)) or (row.right is not None and row.right.id in self._by_hand):
+            return False
+        if self._words.relation is Relation.IMPLEMENTATION:
+            return bool(row.left) and all(self._grade(s) is CoverageGrade.COPIED for s in row.left)
+        return bool(row.left) and not self.status(row)
 
     def heading_lines(self, section: Section) -> list[str]:
         """Findings about the text of a right heading itself (its heading line, or all of it)."""
@@ -520,6 +617,7 @@ class ReportOptions:
     shading: bool = True  # highlight colours behind the text (the print cues stay either way)
     comments: bool = False  # a Word comment on each changed row
     landscape: bool = True  # three wide columns need the width of landscape A4
+    changes_only: bool = False  # unchanged rows left out, each stretch of them cited in one line
 
     def notes_shown(self, words: Wording) -> bool:
         """True when the third column carries the product's notes (an implementation's always)."""

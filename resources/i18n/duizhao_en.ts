@@ -820,6 +820,22 @@
         <translation>A4 landscape (wider columns)</translation>
     </message>
     <message>
+        <source>只列出改动（未修改的条目略去，在原处以一行注明）</source>
+        <translation>Changes only (unchanged items left out, one line where they stood)</translation>
+    </message>
+    <message>
+        <source>只列出与上级文件有差异的条目（照搬的条目略去，在原处以一行注明）</source>
+        <translation>Only items that differ from the base document (copied items left out, one line where they stood)</translation>
+    </message>
+    <message>
+        <source>如“第三章至第五章 未修改（略去 12 条）”；概况中写明共略去多少条</source>
+        <translation>E.g. “第三章至第五章 未修改（略去 12 条）”; the overview says how many items were left out</translation>
+    </message>
+    <message>
+        <source>略去照搬上级文件（表述基本照录）、没有要点变化的条目</source>
+        <translation>Leaves out items that copy the base document (its wording nearly whole) and have no findings</translation>
+    </message>
+    <message>
         <source>仅用于修订：落实情况一栏总是写明落实程度</source>
         <translation>Revisions only: the coverage column always states the grade</translation>
     </message>

@@ -25,7 +25,8 @@ def _as(comparison: Comparison, relation: Relation) -> Comparison:
 def test_report_choices_follow_the_relation_and_are_kept(fixture_comparison, settings: QSettings, qtbot) -> None:
     dialog = ExportOptionsDialog(_exporter("docx_report"), _as(fixture_comparison, Relation.REVISION), settings)
     qtbot.addWidget(dialog)
-    assert set(dialog._boxes) == {"blank_notes", "bold_insertions", "shading", "comments", "landscape"}
+    assert set(dialog._boxes) == {"blank_notes", "bold_insertions", "shading", "comments", "landscape",
+                                  "changes_only"}
     assert dialog._boxes["blank_notes"].isEnabled()
     dialog._boxes["blank_notes"].setChecked(True)
     dialog._boxes["bold_insertions"].setChecked(True)
@@ -39,6 +40,21 @@ def test_report_choices_follow_the_relation_and_are_kept(fixture_comparison, set
     assert "comments" not in pdf._boxes  # a PDF has no Word comments
     assert not pdf._boxes["blank_notes"].isEnabled()  # the coverage column is always written
     assert pdf._boxes["bold_insertions"].isChecked()
+
+
+def test_changes_only_is_offered_in_the_relation_s_words_and_kept(fixture_comparison, settings: QSettings,
+                                                                   qtbot) -> None:  # fmt: skip
+    dialog = ExportOptionsDialog(_exporter("pdf_report"), _as(fixture_comparison, Relation.REVISION), settings)
+    qtbot.addWidget(dialog)
+    box = dialog._boxes["changes_only"]
+    assert box.text().startswith("只列出改动") and not box.isChecked()
+    box.setChecked(True)
+    assert dialog.choices()["options"] == ReportOptions(changes_only=True)
+    again = ExportOptionsDialog(_exporter("docx_report"), _as(fixture_comparison, Relation.IMPLEMENTATION), settings)
+    qtbot.addWidget(again)
+    kept = again._boxes["changes_only"]
+    assert kept.isChecked() and kept.isEnabled()  # offered again next time, for either report
+    assert "照搬" in kept.text()  # an implementation leaves out the items copied from the base
 
 
 def test_redline_author_and_date(fixture_comparison, settings: QSettings, qtbot) -> None:
