@@ -492,6 +492,20 @@ def test_json_of_an_input_named_in_gbk_is_valid_utf8(tmp_path: Path) -> None:
     assert _load_json(target)["right"]["path"].endswith("政策.txt")
 
 
+def test_every_export_of_an_input_named_in_gbk_is_written(tmp_path: Path) -> None:
+    name = "政策".encode("gbk").decode("utf-8", "surrogateescape")
+    source = tmp_path / f"{name}.txt"
+    source.write_bytes(RIGHT.read_bytes())
+    outputs = {"--docx": tmp_path / "对照表.docx", "--pdf": tmp_path / "对照表.pdf",
+               "--redline": tmp_path / "修订.docx"}
+    code, _, stderr = _run_inline([str(LEFT), str(source), "--quiet",
+                                   *(part for option, path in outputs.items() for part in (option, str(path)))])
+    assert code == 0, stderr
+    properties = zipfile.ZipFile(outputs["--docx"]).read("docProps/core.xml").decode("utf-8")
+    assert "政策.txt" in properties
+    assert all(path.stat().st_size > 0 for path in outputs.values())
+
+
 def test_symlink_loop_as_input_or_output(tmp_path: Path) -> None:
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.symlink_to(second)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from core.errors import printable
 from core.export.rows import Item, Omitted, Row, changes_only, with_headings
 from core.export.styles import HIGHLIGHTS, HighlightStyle
 from core.model import (
@@ -178,8 +179,9 @@ def percent(value: float) -> str:
 
 
 def file_name(path: str) -> str:
-    """The file name a reader recognises (no folders)."""
-    return Path(path).name or path
+    """The file name a reader recognises (no folders), readable even when it is not valid
+    UTF-8 (a GBK name from a Windows share): no document format takes lone surrogates."""
+    return printable(Path(path).name or path)
 
 
 def document_date(document: Document) -> str:
