@@ -7,6 +7,11 @@ becomes one private-use character, diff-match-patch diffs the two
 strings of token characters (no timeout, so the result never depends on machine
 speed) and its semantic cleanup merges scattered small edits. The operations are then
 mapped back to display offsets so that they tile both sections exactly.
+
+A caller that diffs text nobody aligned (the redline's stretches between paired
+sections) passes a ``limit``: a stretch between anchors holding more tokens than that is
+replaced whole instead of diffed. The bound is on the work, not the clock, so the
+result still never depends on machine speed.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from core.tokens import tokenize
 _ANCHOR_ABOVE = 300
 
 
-def _code_points() -> Iterator[str]:
+def unit_codes() -> Iterator[str]:
+    """Private-use characters, one per distinct unit (token or line) of a diff."""
     # The BMP private-use area, then supplementary planes 15 and 16: room for
     # 6,400 + 2 x 65,534 distinct tokens, far more than two sections hold.
     for first, last in ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)):
@@ -33,7 +39,8 @@ def _code_points() -> Iterator[str]:
             yield chr(code)
 
 
-def _encode(text: str, spans: Sequence[tuple[int, int]], codes: dict[str, str], pool: Iterator[str]) -> str:
+def encode_units(text: str, spans: Sequence[tuple[int, int]], codes: dict[str, str], pool: Iterator[str]) -> str:
+    """``text``'s units at ``spans`` as one character each; equal units share their character."""
     chars = []
     for start, end in spans:
         token = text[start:end]
@@ -73,11 +80,17 @@ def _anchors(left: str, right: str) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _token_diff(left: str, right: str) -> list[tuple[int, int]]:
-    """diff-match-patch's ``(op, length)`` list over two token strings, cleaned up."""
+def token_diff(left: str, right: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """diff-match-patch's ``(op, length)`` list over two strings of unit characters, cleaned up.
+
+    Each character stands for one unit (a token, or a whole line). Without ``limit`` the
+    diff is optimal between anchors however long it takes; with it, a stretch between
+    anchors holding more than ``limit`` units on its two sides together is replaced whole
+    (after its common ends), which bounds the work by ``limit`` x the length.
+    """
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # deterministic: the optimal diff, however long it takes
-    if max(len(left), len(right)) <= _ANCHOR_ABOVE:
+    if max(len(left), len(right)) <= _ANCHOR_ABOVE and (limit is None or len(left) + len(right) <= limit):
         diffs = dmp.diff_main(left, right, False)
     else:
         # Myers' diff costs length x edit distance, seconds for long, loosely related
@@ -85,7 +98,7 @@ def _token_diff(left: str, right: str) -> list[tuple[int, int]]:
         diffs = []
         done_left = done_right = 0
         for i, j in [*_anchors(left, right), (len(left), len(right))]:
-            diffs += dmp.diff_main(left[done_left:i], right[done_right:j], False)
+            diffs += _stretch_diff(dmp, left[done_left:i], right[done_right:j], limit)
             if i < len(left):
                 diffs.append((diff_match_patch.DIFF_EQUAL, left[i]))
             done_left, done_right = i + 1, j + 1
@@ -94,7 +107,23 @@ def _token_diff(left: str, right: str) -> list[tuple[int, int]]:
     return [(op, len(text)) for op, text in diffs]
 
 
-def _grouped(diffs: Sequence[tuple[int, int]]) -> list[tuple[OpKind, int, int]]:
+def _stretch_diff(dmp: diff_match_patch, left: str, right: str, limit: int | None) -> list[tuple[int, str]]:
+    """The diff of one stretch between anchors; beyond ``limit`` units, its middle replaced whole."""
+    if limit is None or len(left) + len(right) <= limit:
+        return list(dmp.diff_main(left, right, False))
+    head = dmp.diff_commonPrefix(left, right)
+    tail = dmp.diff_commonSuffix(left[head:], right[head:])
+    middle_left, middle_right = left[head : len(left) - tail], right[head : len(right) - tail]
+    if len(middle_left) + len(middle_right) <= limit:
+        middle = list(dmp.diff_main(middle_left, middle_right, False))
+    else:
+        middle = [(diff_match_patch.DIFF_DELETE, middle_left), (diff_match_patch.DIFF_INSERT, middle_right)]
+    edges = [(diff_match_patch.DIFF_EQUAL, left[:head]), *middle,
+             (diff_match_patch.DIFF_EQUAL, left[len(left) - tail :])]  # fmt: skip
+    return [(op, text) for op, text in edges if text]
+
+
+def grouped(diffs: Sequence[tuple[int, int]]) -> list[tuple[OpKind, int, int]]:
     """Ops as ``(kind, left tokens, right tokens)``; adjacent edits become one op."""
     ops: list[tuple[OpKind, int, int]] = []
     deleted = inserted = 0
@@ -138,7 +167,11 @@ def _display_bound(norm: Normalized, span: tuple[int, int], lo: int, hi: int, po
 
 
 def diff_sections(
-    left: Normalized, left_span: tuple[int, int], right: Normalized, right_span: tuple[int, int]
+    left: Normalized,
+    left_span: tuple[int, int],
+    right: Normalized,
+    right_span: tuple[int, int],
+    limit: int | None = None,
 ) -> tuple[DiffOp, ...]:
     """Word-level diff of two sections given by their display spans.
 
@@ -146,6 +179,7 @@ def diff_sections(
     each side, from ``left_span[0]``/``right_span[0]`` to ``left_span[1]``/``right_span[1]``.
     A DELETE has an empty right span, an INSERT an empty left span, and no op is empty
     on both sides; two empty sections give ``()``. EQUAL spans agree in comparison form.
+    ``limit`` bounds the work (see ``token_diff``); the engine's pair diffs pass none.
     """
     lo_l, hi_l = left.from_display(*left_span)
     lo_r, hi_r = right.from_display(*right_span)
@@ -161,13 +195,13 @@ def diff_sections(
         return _whole(left_span, right_span, equal=left_text == right_text)
 
     codes: dict[str, str] = {}
-    pool = _code_points()
-    encoded_left = _encode(left_text, left_tokens, codes, pool)
-    encoded_right = _encode(right_text, right_tokens, codes, pool)
+    pool = unit_codes()
+    encoded_left = encode_units(left_text, left_tokens, codes, pool)
+    encoded_right = encode_units(right_text, right_tokens, codes, pool)
 
     ops: list[DiffOp] = []
     tok_l = tok_r = 0
-    for kind, n_left, n_right in _grouped(_token_diff(encoded_left, encoded_right)):
+    for kind, n_left, n_right in grouped(token_diff(encoded_left, encoded_right, limit)):
         start_l = lo_l + (left_tokens[tok_l][0] if tok_l < len(left_tokens) else len(left_text))
         start_r = lo_r + (right_tokens[tok_r][0] if tok_r < len(right_tokens) else len(right_text))
         tok_l += n_left

@@ -25,7 +25,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def reconstruct(path: Path) -> tuple[str, str]:
-    """(accept-all text, reject-all text) of a tracked-changes document, paragraphs joined by \\n."""
+    """(accept-all text, reject-all text) of a tracked-changes document, paragraphs joined by \\n.
+
+    Moved-away text (w:moveFrom) goes as deleted text does, moved-in text (w:moveTo) as inserted.
+    """
     with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
     paragraphs = root.find(f"{W}body").findall(f"{W}p")
@@ -33,15 +36,15 @@ def reconstruct(path: Path) -> tuple[str, str]:
     rejected: list[str] = []
     for number, paragraph in enumerate(paragraphs):
         mark = paragraph.find(f"{W}pPr/{W}rPr")
-        deleted_mark = mark is not None and mark.find(f"{W}del") is not None
-        inserted_mark = mark is not None and mark.find(f"{W}ins") is not None
+        deleted_mark = mark is not None and (mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None)
+        inserted_mark = mark is not None and (mark.find(f"{W}ins") is not None or mark.find(f"{W}moveTo") is not None)
         keep, old = [], []
         for element in paragraph.iter(f"{W}t", f"{W}delText"):
             inside = {a.tag for a in element.iterancestors()}
             if element.tag == f"{W}delText":
-                assert f"{W}del" in inside
+                assert inside & {f"{W}del", f"{W}moveFrom"}
                 old.append(element.text or "")
-            elif f"{W}ins" in inside:
+            elif inside & {f"{W}ins", f"{W}moveTo"}:
                 keep.append(element.text or "")
             else:
                 keep.append(element.text or "")

@@ -1,9 +1,18 @@
-"""The right document as Word tracked changes against the left (w:ins / w:del).
+"""The right document as Word tracked changes against the left (w:ins / w:del, w:moveFrom / w:moveTo).
 
 Paragraphs come from the line breaks of the display text. A deleted or inserted line
 break is a revision of the paragraph mark (``w:pPr/w:rPr/w:del`` or ``w:ins``), so
 Word's and WPS's "accept all" join or keep paragraphs exactly as the right document
-has them and "reject all" exactly as the left one does. The body holds nothing else:
+has them and "reject all" exactly as the left one does. A moved section is written as
+Word writes a move: ``w:moveFrom`` at its old place and ``w:moveTo`` at its new one,
+each inside a range (``w:moveFromRangeStart``/``End``, ``w:moveToRangeStart``/``End``)
+whose names pair them, so Word and LibreOffice show a move, not a deletion and an
+insertion. Differences of written form only (繁/简, full/half width, spacing; see
+``redline_pieces``) are revisions of a second reviewer, the author's name followed by
+``FORM_REVIEWER``: Word's "Show Markup > Specific People" (WPS's 审阅者, LibreOffice's
+Manage Changes filter) shows or hides them apart, and "Accept All Changes Shown" with
+only that reviewer shown takes the right document's script in one step, leaving the real
+changes. The body holds nothing else:
 accepting everything leaves the right text and nothing more. Paragraphs are set after
 GB/T 9704 (仿宋 三号, fixed 28 pt lines, two-character first-line indent; the title
 block in 小标宋, headings by depth in 黑体, 楷体 and bold 仿宋, in heading styles that
@@ -44,6 +53,9 @@ from core.model import Comparison, Document
 
 # Characters XML 1.0 cannot carry; cleaned display text should never hold them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# Appended to the author's name for revisions that change only how text is written.
+FORM_REVIEWER = "（仅写法不同）"
 
 
 def write_redline(
@@ -91,7 +103,8 @@ def write_redline(
 
 
 class _Revisions:
-    """Makes revision marks with unique ids, one author and one timestamp."""
+    """Makes revision marks with unique ids and one timestamp, by the author or, for
+    differences of form only, the author's form reviewer."""
 
     def __init__(self, author: str, date: datetime | None) -> None:
         self._next_id = 1
@@ -99,13 +112,45 @@ class _Revisions:
         # Word keeps revision times in UTC; a naive date is the local time of this machine
         self._date = (date or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    def mark(self, tag: str) -> Any:
+    def mark(self, tag: str, form: bool = False) -> Any:
+        """A revision element ``tag`` (w:ins, w:del, w:moveFrom, a move range start ...)."""
         element = OxmlElement(tag)
         element.set(qn("w:id"), str(self._next_id))
-        element.set(qn("w:author"), self._author)
+        element.set(qn("w:author"), self._author + (FORM_REVIEWER if form else ""))
         element.set(qn("w:date"), self._date)
         self._next_id += 1
         return element
+
+    def piece_mark(self, piece: Piece) -> Any:
+        """The revision element that wraps a changed piece's runs or marks its paragraph breaks."""
+        return self.mark(_TAGS[piece.kind, bool(piece.move)], piece.form)
+
+    def range_start(self, piece: Piece) -> Any:
+        """The start of the named range of a move's old (deleted) or new (inserted) place."""
+        element = self.mark(f"{_TAGS[piece.kind, True]}RangeStart")
+        element.set(qn("w:name"), f"move{piece.move}")
+        return element
+
+
+_TAGS = {("delete", False): "w:del", ("insert", False): "w:ins", ("delete", True): "w:moveFrom",
+         ("insert", True): "w:moveTo"}  # fmt: skip
+
+
+def _range_end(piece: Piece, start: Any) -> Any:
+    """The end of the range ``start`` opened for ``piece``'s side of its move (same id)."""
+    element = OxmlElement(f"{_TAGS[piece.kind, True]}RangeEnd")
+    element.set(qn("w:id"), start.get(qn("w:id")))
+    return element
+
+
+def _move_ranges(pieces: list[Piece]) -> dict[tuple[int, str], tuple[int, int]]:
+    """For each move and side (delete: old place, insert: new place), its first and last piece."""
+    ranges: dict[tuple[int, str], tuple[int, int]] = {}
+    for index, piece in enumerate(pieces):
+        if piece.move:
+            first = ranges.get((piece.move, piece.kind), (index, index))[0]
+            ranges[piece.move, piece.kind] = (first, index)
+    return ranges
 
 
 def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, styles: dict[int, str]) -> None:
@@ -122,8 +167,11 @@ def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, style
     right_pos = 0  # offset in the right text
     opened_at: int | None = 0  # right offset where the open paragraph starts; None: not at a right paragraph
     kept = False  # the open paragraph holds right text
-
+    has_runs = False  # the open paragraph holds text (move range marks aside)
     indented = False  # the open paragraph's text brings its own indent (　　)
+    ranges = _move_ranges(pieces)
+    starts = {first: key for key, (first, _) in ranges.items()}
+    open_ranges: dict[tuple[int, str], Any] = {}
 
     def close(mark: Any) -> None:
         style = styles.get(opened_at) if kept and opened_at is not None else None
@@ -131,27 +179,30 @@ def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, style
             paragraph.insert(0, _paragraph_properties(style, mark, indented))
         section_properties.addprevious(paragraph)
 
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
+        if index in starts:
+            open_ranges[starts[index]] = start = revisions.range_start(piece)
+            paragraph.append(start)
         for number, line in enumerate(piece.text.split("\n")):
             if number:
                 # the line break belongs to this piece: the paragraph mark shares its fate
-                mark = None if piece.kind == "equal" else revisions.mark(
-                    "w:del" if piece.kind == "delete" else "w:ins")
-                close(mark)
+                close(None if piece.kind == "equal" else revisions.piece_mark(piece))
                 paragraph = OxmlElement("w:p")
                 if piece.kind != "delete":
                     right_pos += 1
                 # after a deleted break the right paragraph goes on: no right paragraph opens here
                 opened_at = right_pos if piece.kind != "delete" else None
-                kept = False
-                indented = False
+                kept = has_runs = indented = False
             if line:
-                if not len(paragraph):
+                if not has_runs:
                     indented = line[0].isspace()
+                    has_runs = True
                 paragraph.append(_run(piece, _XML_INVALID.sub("", line), revisions))
                 if piece.kind != "delete":
                     right_pos += len(line)
                     kept = True
+        if piece.move and ranges[piece.move, piece.kind][1] == index:
+            paragraph.append(_range_end(piece, open_ranges.pop((piece.move, piece.kind))))
     close(None)
 
 
@@ -229,6 +280,7 @@ def _official_styles(document: Any) -> None:
 
 
 def _run(piece: Piece, text: str, revisions: _Revisions) -> Any:
+    """One run of ``text``, wrapped in the piece's revision (moved-away text is deleted text, as Word writes it)."""
     run = OxmlElement("w:r")
     content = OxmlElement("w:delText" if piece.kind == "delete" else "w:t")
     content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -236,6 +288,6 @@ def _run(piece: Piece, text: str, revisions: _Revisions) -> Any:
     run.append(content)
     if piece.kind == "equal":
         return run
-    wrapper = revisions.mark("w:del" if piece.kind == "delete" else "w:ins")
+    wrapper = revisions.piece_mark(piece)
     wrapper.append(run)
     return wrapper
