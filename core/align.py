@@ -48,6 +48,8 @@ _INDEXED_DF = 0.05  # bigrams in more sections than this share are not indexed f
 _NEIGHBOURS = 5  # subject candidates examined per section
 
 _CONTENT = re.compile(r"\w+")
+_ROW = "row"  # the outline's role of a table row (core.outline)
+_BOX = "box"  # ... and of a 专栏 box or a captioned table
 
 
 @dataclass(frozen=True)
@@ -279,9 +281,14 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
     Subject similarity averages the TF-IDF cosine of the bodies and of the titles:
     an implementing item often re-words everything but keeps its subject in the title
     (深化毗邻地区合作 for 推动川渝毗邻地区联动发展).
+
+    A table row takes no subject match, on either end: a row is the same row revised
+    (paired by wording) or a row inserted or deleted. Rows of one table name the same
+    kind of thing (指标, 预期性 ...), so a new indicator would always look "related" to
+    an old one and hide that it is new.
     """
-    lonely_left = [s.id for s in left.doc.leaves if s.id not in paired_left]
-    lonely_right = [s.id for s in right.doc.leaves if s.id not in paired_right]
+    lonely_left = [s.id for s in left.doc.leaves if s.id not in paired_left and s.role != _ROW]
+    lonely_right = [s.id for s in right.doc.leaves if s.id not in paired_right and s.role != _ROW]
     if not lonely_left and not lonely_right:
         return []
     bodies = {s.id: left.content(s.id) for s in left.doc.leaves}
@@ -300,9 +307,11 @@ def _related(left: _Side, right: _Side, cands: list[_Candidate],
 
     left_prefix, right_prefix = left.doc.sections[0].id[0], right.doc.sections[0].id[0]
 
+    rows = {s.id for doc in (left.doc, right.doc) for s in doc.leaves if s.role == _ROW}
+
     def candidates(sid: str, prefix: str) -> set[str]:
         near = body_topics.nearest(sid, prefix, _NEIGHBOURS) + title_topics.nearest(sid, prefix, _NEIGHBOURS)
-        return {*near, *sharing[sid]}
+        return {other for other in (*near, *sharing[sid]) if other not in rows}
 
     found: set[tuple[str, str]] = set()
     for a in lonely_left:
@@ -406,7 +415,8 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[�
 
 def items_of(doc: Document) -> list[Section]:
     """The units an implementing document is paired by, as a drafter cites them: numbered
-    leaves; a numbered item whose body is unnumbered paragraphs, whole; an article (第X条)
+    leaves; a numbered item whose body is unnumbered paragraphs, whole, but a box's table
+    row by row (a row is an item, as a drafter cites 专栏1's 城镇化率); an article (第X条)
     whole with its paragraphs and enumerated points; unnumbered paragraphs elsewhere,
     except the lines that address or sign the document (``core.outline.is_formality``)."""
     out: dict[str, Section] = {}
@@ -415,7 +425,7 @@ def items_of(doc: Document) -> list[Section]:
             continue
         unit = leaf
         parent = doc.by_id[leaf.parent] if leaf.parent else None
-        if not leaf.number and parent is not None and parent.number and not any(
+        if leaf.role != _ROW and not leaf.number and parent is not None and parent.number and not any(
             doc.by_id[child].number for child in parent.children
         ):
             unit = parent
@@ -444,7 +454,41 @@ def _revision_leaf_pairs(left: _Side, right: _Side, cands: list[_Candidate]) -> 
         same = left.content(c.left).strip() == right.content(c.right).strip()
         kind = PairKind.SAME if same else PairKind.MODIFIED
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
+    pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
+    return pairs
+
+
+def _box_pairs(left: _Side, right: _Side, paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:
+    """Unpaired 专栏 boxes that are the same box revised, judged line by line.
+
+    A table whose cells came one per line (a web page or a PDF copied as text) is a box
+    of short lines: 指标, 2020年, 30% ... None reaches the length of a shared passage, so
+    by wording the box would share nothing with its own revision. Its lines are the
+    units instead: the share of the two boxes' characters on lines found on both sides
+    (Dice), and a box keeps its best counterpart at or above the modified threshold.
+    """
+    lonely_left = [s.id for s in left.doc.leaves if s.role == _BOX and s.id not in paired_left]
+    lonely_right = [s.id for s in right.doc.leaves if s.role == _BOX and s.id not in paired_right]
+    if not lonely_left or not lonely_right:
+        return []
+    lines_right = {rid: Counter(right.content(rid).split("\n")) for rid in lonely_right}
+    found = []
+    for lid in lonely_left:
+        lines_left = Counter(left.content(lid).split("\n"))
+        for rid, counted in lines_right.items():
+            common = sum(len(line) * n for line, n in (lines_left & counted).items())
+            dice = 2 * common / (left.size(lid) + right.size(rid))
+            if dice >= _MODIFIED_DICE:
+                found.append((-round(dice, 6), lid, rid))
+    pairs = []
+    taken_left: set[str] = set()
+    taken_right: set[str] = set()
+    for negative, lid, rid in sorted(found):
+        if lid not in taken_left and rid not in taken_right:
+            taken_left.add(lid)
+            taken_right.add(rid)
+            pairs.append(AlignedPair(lid, rid, PairKind.MODIFIED, round(min(1.0, -negative), 4)))
     return pairs
 
 
@@ -482,8 +526,10 @@ def _implementation_leaf_pairs(
     left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
                                 for s in items_of(side.doc)] for side in (left, right))
     found = assign(left_items, right_items, wording)
-    assignments = _corrected(found.assignments, left.doc, right.doc, corrections)
-    touched, subject = found.touched, found.subject
+    rows = {s.id for side in (left, right) for s in side.doc.leaves if s.role == _ROW}
+    assignments = _corrected(_rows_by_wording(found.assignments, wording, rows), left.doc, right.doc, corrections)
+    subject = found.subject
+    touched = {lid: rid for lid, rid in found.touched.items() if _row_link_holds(lid, rid, wording, rows)}
     pairs: dict[tuple[str, str], AlignedPair] = {}
     carried = {lid for a in assignments for lid in a.left}
     links = [(lid, a.right) for a in assignments for lid in a.left]
@@ -500,6 +546,29 @@ def _implementation_leaf_pairs(
     unit_grades = dict(implement_grades([item.id for item in left_items], assignments, touched, wording))
     grades = tuple((leaf.id, unit_grades[units[0][leaf.id]]) for leaf in left.doc.leaves if leaf.id in units[0])
     return list(pairs.values()), assignments, grades, units
+
+
+def _row_link_holds(lid: str, rid: str, wording: Mapping[tuple[str, str], Wording], rows: set[str]) -> bool:
+    """Whether a link between two items stands: one involving a table row needs shared wording.
+
+    A row is the same row carried over or edited, or it is new (本地新增) or not taken up
+    (未见落实); rows of one table share their subject (指标, 约束性 ...), so a subject match
+    would tie every new indicator to some old one and hide that it is new.
+    """
+    if lid not in rows and rid not in rows:
+        return True
+    shared = wording.get((lid, rid))
+    return shared is not None and shared.acceptable
+
+
+def _rows_by_wording(assignments: Sequence[Assignment], wording: Mapping[tuple[str, str], Wording],
+                     rows: set[str]) -> tuple[Assignment, ...]:
+    """Assignments without the subject-only links of table rows (``_row_link_holds``)."""
+    out = []
+    for a in assignments:
+        kept = tuple(lid for lid in a.left if _row_link_holds(lid, a.right, wording, rows))
+        out.append(a if kept == a.left else replace(a, left=kept))
+    return tuple(out)
 
 
 def _corrected(assignments: Sequence[Assignment], left: Document, right: Document,

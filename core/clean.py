@@ -5,7 +5,8 @@ Three repairs, in this order:
 1. Whitespace. Blank lines and trailing spaces go; everything a drafter writes stays:
    a line's indent (``　　``), the space between a heading number and its title
    (``第一条　为了``, ``第一章 总则``), spaces between Chinese words (a title's two
-   clauses, a signature's columns, ``序　言``) and spaces in Latin text. What goes is
+   clauses, a signature's columns, ``序　言``), spaces in Latin text and tabs (the cell
+   boundaries of a table row, see ``core.outline``). What goes is
    the spacing a PDF extractor inserts, recognised by where it sits: at a change of
    glyph source between Chinese text and digits, Latin, quotes, brackets or marks
    (``“ 十四五 ”``, ``2021 年 3 月``), after an opening or before a closing mark, between
@@ -69,10 +70,13 @@ _CJK_PUNCT_GAP = re.compile(rf"(?<=[{_CJK}][,;:!?])[^\S\n]+")
 # Chinese document does not. Counted to tell an extracted text from a typed one.
 _SWITCH = "0-9A-Za-z\u2018\u2019\u201c\u201d\u3007"
 _SPACED_SWITCH = re.compile(
-    rf"[{_HAN}][^\S\n\u3000]+(?=[{_SWITCH}])|[{_SWITCH}][^\S\n\u3000]+(?=[{_HAN}])"
+    rf"[{_HAN}][^\S\n\u3000\t]+(?=[{_SWITCH}])|[{_SWITCH}][^\S\n\u3000\t]+(?=[{_HAN}])"
 )
 _TIGHT_SWITCH = re.compile(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
-_HAN_GAP = re.compile(rf"[{_HAN}][^\S\n]+(?=[{_HAN}])")
+_HAN_GAP = re.compile(rf"[{_HAN}][^\S\n\t]+(?=[{_HAN}])")
+# A tab between two words is typed: it separates the cells of a table row (a Word or web
+# table copied as text) or aligned columns. No extractor emits one, so it always stays.
+_TAB = "\t"
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 # Spaces next to Chinese text, dropped before chrome is looked for (``_compact``).
 _CHROME_GAP = re.compile(rf"(?<=[{_CJK}])[^\S\n]+|[^\S\n]+(?=[{_CJK}])")
@@ -313,6 +317,8 @@ def _repair_gaps(text: str, extracted: bool, letter_spaced: bool) -> str:
         if match.start() == 0 or after == len(text):
             return run  # not a gap: callers pass stripped text
         before, next_char = text[match.start() - 1], text[after]
+        if _TAB in run:
+            return run
         if _IS_HAN.match(before) and _IS_HAN.match(next_char):
             # A word space between two Chinese characters, unless the whole line or the
             # whole text shows the extractor's spacing.
@@ -332,7 +338,13 @@ def _repair_gaps(text: str, extracted: bool, letter_spaced: bool) -> str:
     once = _SPACE_RUN.sub(gap, text)
     if not _has_space(once):
         return once
-    return _CJK_PUNCT_GAP.sub(lambda m: m.group() if _IDEOGRAPHIC_SPACE in m.group() else "", once)
+    return _CJK_PUNCT_GAP.sub(_typed_or_nothing, once)
+
+
+def _typed_or_nothing(gap: re.Match[str]) -> str:
+    """A gap after a half-width mark: kept when a drafter typed it (an ideographic space, a tab)."""
+    run = gap.group()
+    return run if _IDEOGRAPHIC_SPACE in run or _TAB in run else ""
 
 
 def _noise(lines: list[str]) -> list[bool]:

@@ -1,5 +1,10 @@
-"""Text of a Word .docx: body paragraphs and table cells in reading order, with Word's automatic
+"""Text of a Word .docx: body paragraphs and table rows in reading order, with Word's automatic
 numbering rendered as the text the reader sees (一、 （一） 1. 第一章 ...).
+
+A table row with several cells is one line, its cells separated by a tab (``CELL_SEPARATOR``),
+so a row is compared as a unit and a cell boundary is never inside a word. A row of one
+cell (a 专栏 box drawn as a framed table, a title row merged across the table) keeps one
+line per paragraph, like body text.
 
 Only the main document is read: headers, footers, footnotes and comments are page furniture,
 not policy text. Tracked insertions count as text, tracked deletions do not; hidden text is
@@ -45,6 +50,9 @@ _SKIP = frozenset(
 ) | {MC + "Fallback"}
 # Containers between the body and its paragraphs.
 _BLOCK_CONTAINERS = frozenset(W + t for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+# Between the cells of a table row on its line; inside a cell, tabs and breaks become spaces.
+CELL_SEPARATOR = "\t"
+_IN_CELL = str.maketrans({"\t": " ", "\n": " "})
 
 
 class DocxError(Exception):
@@ -133,17 +141,21 @@ class _Capped:
 
 def _stream_text(stream: _Capped, numbering: _Numbering, max_chars: int, max_paragraphs: int | None) -> str:
     """Walk document.xml as it is parsed; each top-level paragraph is turned into its line
-    and then cleared, so only one paragraph is in memory at a time."""
+    and then cleared, so only one paragraph (and the text of one table row) is in memory
+    at a time."""
     from lxml import etree
 
-    lines: list[str] = []
-    total = elements = paragraphs = filled = 0
+    out = _Lines(max_chars, max_paragraphs)
+    rows = _Rows(max_chars)
+    elements = paragraphs = 0
     depth = 0  # paragraphs open around the current element (text boxes nest them)
     body = None
     for event, el in etree.iterparse(stream, events=("start", "end"), **_parser_options()):
         is_p = el.tag == W + "p"
         if event == "start":
             depth += is_p
+            if not depth:
+                rows.start(el.tag)
             continue
         elements += 1
         if elements > MAX_XML_ELEMENTS:
@@ -151,6 +163,12 @@ def _stream_text(stream: _Capped, numbering: _Numbering, max_chars: int, max_par
         if not is_p:
             if el.tag == W + "body":
                 body = el
+            elif not depth and el.tag == W + "vMerge":
+                rows.vertical_merge(el)  # read before it is dropped like any other property
+                _drop(el)
+            elif not depth and el.tag == W + "tr":
+                out.extend(rows.end())
+                _drop(el)  # its cells are read: nothing of a finished row stays in memory
             elif not depth and el.tag not in _BLOCK_CONTAINERS:
                 _drop(el)  # section properties, bookmarks ... outside any paragraph
             continue
@@ -160,22 +178,114 @@ def _stream_text(stream: _Capped, numbering: _Numbering, max_chars: int, max_par
             raise DocxError(f"段落过多（超过 {MAX_PARAGRAPH_ELEMENTS:,} 段）")
         if depth:
             continue  # a text box's paragraph: read with the paragraph that anchors it
+        take = rows.add if rows.in_cell else out.extend
         if not len(el) and not numbering.numbers_bare_paragraphs and _block_level(el):
-            lines.append("")  # an empty paragraph: no number, no text
-            total += 1
+            take([""])  # an empty paragraph: no number, no text
         elif _block_level(el):
-            for line in _paragraph_lines(el, numbering):
-                lines.append(line)
-                total += len(line) + 1
-                filled += bool(line.strip())
-                if total > max_chars:
-                    raise DocxError(f"文本过长（超过 {max_chars:,} 字）")
-                if max_paragraphs is not None and filled > max_paragraphs:
-                    raise DocxError(f"段落过多（超过 {max_paragraphs:,} 段）")
+            take(list(_paragraph_lines(el, numbering)))
         _drop(el)  # read, or one the reader does not see (inside a deletion ...)
     if body is None:
         raise DocxError(CORRUPT)
-    return "\n".join(lines)
+    return "\n".join(out.lines)
+
+
+class _Lines:
+    """The document's lines as they are read, with the caps on characters and paragraphs."""
+
+    def __init__(self, max_chars: int, max_paragraphs: int | None) -> None:
+        self.lines: list[str] = []
+        self._total = 0
+        self._filled = 0
+        self._max_chars = max_chars
+        self._max_paragraphs = max_paragraphs
+
+    def extend(self, lines: list[str]) -> None:
+        """Append ``lines``, raising ``DocxError`` once a cap is passed."""
+        for line in lines:
+            self.lines.append(line)
+            self._total += len(line) + 1
+            self._filled += bool(line.strip())
+            if self._total > self._max_chars:
+                raise DocxError(f"文本过长（超过 {self._max_chars:,} 字）")
+            if self._max_paragraphs is not None and self._filled > self._max_paragraphs:
+                raise DocxError(f"段落过多（超过 {self._max_paragraphs:,} 段）")
+
+
+class _Rows:
+    """Table rows as they are streamed: each cell's paragraphs are collected as they end, and
+    a finished row becomes its line(s). Only the cells of the outermost table count; a table
+    nested in a cell is read into that cell's text, so only one row is ever held."""
+
+    def __init__(self, max_chars: int) -> None:
+        self._max_chars = max_chars
+        self._held = 0  # characters of the row being read
+        self._open_rows = 0  # table rows open around the current element (nested tables count)
+        self._cells: list[list[str]] = []  # paragraphs of each cell of the outermost open row
+        self._continued: list[bool] = []  # per cell: the lower part of a vertical merge
+
+    @property
+    def in_cell(self) -> bool:
+        """Whether a paragraph that ends now belongs to a cell of the row being read."""
+        return self._open_rows > 0 and bool(self._cells)
+
+    def start(self, tag: str) -> None:
+        """A row or, in the outermost row, a cell opens."""
+        if tag == W + "tr":
+            self._open_rows += 1
+            if self._open_rows == 1:
+                self._cells, self._continued, self._held = [], [], 0
+        elif tag == W + "tc" and self._open_rows == 1:
+            self._cells.append([])
+            self._continued.append(False)
+
+    def vertical_merge(self, merge: Any) -> None:
+        """Note a vertically merged continuation cell: Word shows the cell above across it.
+
+        Only the cell's own properties count, not an earlier version kept by a tracked change.
+        """
+        properties = merge.getparent()
+        cell = properties.getparent() if properties is not None else None
+        if self._open_rows != 1 or not self._cells or cell is None or cell.tag != W + "tc":
+            return
+        self._continued[-1] = merge.get(W + "val") in (None, "continue")
+
+    def add(self, lines: list[str]) -> None:
+        """Lines of a paragraph (and its text boxes) that ended inside the current cell.
+
+        A row is only counted against the document's caps once it ends, so one row's own
+        text is held to the character cap here (a row of a million paragraphs is refused
+        as it grows, not after).
+        """
+        self._held += sum(len(line) + 1 for line in lines)
+        if self._held > self._max_chars:
+            raise DocxError(f"文本过长（超过 {self._max_chars:,} 字）")
+        self._cells[-1].extend(lines)
+
+    def end(self) -> list[str]:
+        """Close a row; the outermost one returns its line(s), a nested one nothing."""
+        self._open_rows -= 1
+        if self._open_rows:
+            return []
+        cells, self._cells = self._cells, []
+        return _row_lines(cells, self._continued)
+
+
+def _row_lines(cells: list[list[str]], continued: list[bool]) -> list[str]:
+    """The display lines of one table row.
+
+    Several cells make one line, cells separated by ``CELL_SEPARATOR`` and each cell's
+    paragraphs joined by a space; a continued vertical merge is an empty cell (its text is
+    the cell above's, already read). One cell keeps its paragraphs as lines.
+    """
+    if len(cells) == 1:
+        return cells[0]
+    texts = [
+        "" if merged else " ".join(p.strip().translate(_IN_CELL) for p in paragraphs if p.strip())
+        for paragraphs, merged in zip(cells, continued, strict=True)
+    ]
+    if not any(texts):
+        return [""]
+    return [CELL_SEPARATOR.join(texts).rstrip(CELL_SEPARATOR)]
 
 
 def _block_level(p: Any) -> bool:

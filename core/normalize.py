@@ -5,17 +5,23 @@ full-width forms folded to ASCII, quote and dash variants unified, Latin lower-c
 and every space dropped. The display text keeps the spacing a drafter wrote (indents,
 ``第一条　为了``, word spaces; see ``core.clean``); dropping it here is what keeps a
 difference in spacing alone from ever being marked. Line breaks are kept: they
-separate paragraphs, and shared passages never cross them. Each normalized character remembers the display span it
+separate paragraphs, and shared passages never cross them. A tab with text on both
+sides of it in its line is kept too: it separates two cells of a table row
+(``core.outline``), and no word or value may run across it (30 and 35 in two cells
+are two values, not 3035). Each normalized character remembers the display span it
 came from, so every offset that leaves the core points into what the user sees.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+
+from core.outline import is_row
 
 _QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")
 _DASHES = dict.fromkeys("—―–‒－﹣", "-")
@@ -94,14 +100,37 @@ def fold_char(ch: str) -> str:
     return ch.lower() if ch.isascii() else ch
 
 
+# A tab (with any spaces around it) between two visible characters of one line.
+_CELL_TAB = re.compile(r"(?<=[^\s])[^\S\n]*\t[^\S\n]*(?=[^\s])")
+
+
+def _cell_tabs(text: str) -> set[int]:
+    """Indices of the tabs in ``text`` that stand between two cells of a table row.
+
+    Only a line that reads as a row counts (``core.outline.is_row``): a tab typed after
+    a heading number (第一条, a tab, 为了) is spacing like any other, dropped.
+    """
+    found: set[int] = set()
+    if "\t" not in text:
+        return found
+    line_start = 0
+    for line in text.split("\n"):
+        if "\t" in line and is_row(line):
+            for gap in _CELL_TAB.finditer(line):
+                found.update(line_start + gap.start() + i for i, ch in enumerate(gap.group()) if ch == "\t")
+        line_start += len(line) + 1
+    return found
+
+
 def normalize(display: str, t2s: bool = True) -> Normalized:
     """Build the comparison form of ``display`` with its offset map."""
     source = to_simplified(display) if t2s else display
+    cell_tabs = _cell_tabs(source)
     chars: list[str] = []
     starts = array("i")
     ends = array("i")
     for index, ch in enumerate(source):
-        folded = fold_char(ch)
+        folded = "\t" if cell_tabs and index in cell_tabs else fold_char(ch)
         for out in folded:
             chars.append(out)
             starts.append(index)

@@ -2,10 +2,11 @@
 
 A policy document is a sequence of paragraphs (one per line in the display text).
 Lines that start with a numbering scheme (第X篇/编/章/节/条, 一、, （一）, 1., （1）, ①,
-——, 专栏 N) open sections. Nesting is decided by the order in which schemes appear,
-not by a fixed rank: a scheme already open on the stack closes everything opened
-after it, an unseen scheme nests under the current section. That tolerates missing,
-repeated and skipped numbers and documents that use the schemes in unusual orders.
+——, 专栏 N, a table caption 表 N) open sections. Nesting is decided by the order in
+which schemes appear, not by a fixed rank: a scheme already open on the stack closes
+everything opened after it, an unseen scheme nests under the current section. That
+tolerates missing, repeated and skipped numbers and documents that use the schemes in
+unusual orders.
 
 Every character of body text ends up in exactly one leaf: a heading section with
 several plain paragraphs gets one ``paragraph`` child per paragraph, and the text
@@ -13,6 +14,13 @@ between a heading and its first sub-heading becomes ``paragraph`` children too. 
 title block before the first heading is the ``preamble``; trailing exhortations,
 signatures and dates form the ``closing``. A document without headings is compared
 as a sequence of paragraphs.
+
+Tables arrive one row per line, cells separated by a tab (a Word table, a web table
+copied as text) or a vertical bar. A row inside a 专栏 box, or in a run of two or more
+such lines anywhere, is a leaf of its own (role ``row``), so rows pair one to one:
+an unchanged row is ``same``, a row with one changed cell is ``modified`` and an
+inserted or deleted row stands alone. A run of rows is never taken for headings,
+even where a row opens with a serial number ("1." in its first cell).
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section", re.compile(rf"第[{_CN}{_DIGITS}]+[节節](?![日约能])\s*")),
     ("article", re.compile(rf"第[{_CN}{_DIGITS}]+[条條](?![件款例])\s*")),
     ("box", re.compile(rf"(?:专栏|專欄)\s*[{_CN}{_DIGITS}]*[:：、.．]?\s*")),
+    # A table's caption (表1 主要指标, 表 2-1：…): its rows follow, as in a 专栏 box.
+    ("table", re.compile(rf"表\s*[{_DIGITS}]+(?:[-－—.．][{_DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),
     ("cn", re.compile(rf"[{_CN}]+\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"[（(]\s*[{_CN}]+\s*[）)][、.．]?\s*")),
     ("num", re.compile(rf"[{_DIGITS}]{{1,3}}\s*[、．.](?![{_DIGITS}])\s*")),
@@ -41,7 +51,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Schemes whose sections never contain sub-sections: a later heading of another scheme
 # closes them instead of nesting inside.
-_LEAF_ONLY = {"box", "dash"}
+_LEAF_ONLY = {"box", "table", "dash"}
+_BOXES = {"box", "table"}  # schemes whose sections hold a table: role "box"
 
 _SENTENCE_END = "。！？!?"
 _RUN_IN_TITLE_MAX = 60  # a lead sentence longer than this is body text, not a title
@@ -50,6 +61,11 @@ _TITLE_FALLBACK = 24  # characters kept when a paragraph's lead sentence is too 
 _TITLE_CLAUSE_MIN = 4  # Chinese characters a first clause needs to name a paragraph ("2020年1月，…" has 2)
 _FIRST_CLAUSE = re.compile(r"[，,；;：:]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# A cell boundary: a tab, or a vertical bar with text before it on the line (| 指标 | 2020年 |).
+_CELL_BOUNDARY = re.compile(r"\t|(?<=\S)[^\S\n]*[|｜]|[|｜](?=[^\S\n]*\S)")
+_CELL_SPLIT = re.compile(r"[^\S\n]*(?:\t|[|｜])[^\S\n]*")
+_ROW_RUN_MIN = 2  # outside a 专栏 box, rows are only told from text by coming in a run
 
 _CLOSING_START = re.compile(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
@@ -106,12 +122,50 @@ def match_heading(line: str) -> tuple[str, str] | None:
         if not m:
             continue
         rest = line[m.end():]
-        if not rest.strip() and scheme not in ("box",):
+        if not rest.strip() and scheme not in _BOXES:
             return None  # a bare number on its own line is noise, not a heading
         if scheme == "cn" and "．" not in m.group(0) and "、" not in m.group(0) and len(rest) > 200:
             return None  # "一.5" style decimals written with a Chinese numeral are not headings
         return scheme, m.group(0).strip()
     return None
+
+
+def is_row(line: str) -> bool:
+    """Whether ``line`` reads as a table row: text in at least two cells.
+
+    A heading number that opens the line is not a cell of its own: 第一章, a tab, 总则 is a
+    heading; 1., a tab, 城镇化率, a tab, 35% is a row (with a serial number).
+    """
+    if "\t" not in line and "|" not in line and "｜" not in line:
+        return False  # almost every line: decided without a regex
+    body = line.strip()
+    found = match_heading(body)
+    if found is not None:
+        body = body[len(found[1]):].strip()
+    cells = [cell for cell in _CELL_SPLIT.split(body) if cell]
+    return len(cells) >= 2 and bool(_CELL_BOUNDARY.search(body))
+
+
+def _row_runs(lines: list[_Line]) -> set[int]:
+    """Starts of the lines that are table rows by position alone: in a run of rows."""
+    found: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and is_row(line.text):
+            run.append(line.start)
+            continue
+        if len(run) >= _ROW_RUN_MIN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _row_title(text: str) -> str:
+    """A row is named by its first cell with words (the indicator, the project), as a drafter
+    cites it; a serial-number cell before it (1, 1.) names nothing."""
+    cells = [cell for cell in _CELL_SPLIT.split(text.strip()) if cell]
+    first = next((cell for cell in cells if _HAN.search(cell)), cells[0] if cells else text)
+    return _short_title(first.rstrip("。"))
 
 
 def _title_of(rest: str) -> tuple[str, int, bool]:
@@ -161,15 +215,16 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
     lines = _lines(text)
     if not lines:
         return (), fallback_title
-    headings = [match_heading(line.text) for line in lines]
+    rows = _row_runs(lines)
+    headings = [None if line.start in rows else match_heading(line.text) for line in lines]
     first_heading = next((i for i, h in enumerate(headings) if h), len(lines))
-    closing_from = _closing_start(lines, headings, first_heading)
+    closing_from = _closing_start(lines, headings, first_heading, rows)
 
     roots: list[_Node] = []
     title = fallback_title
     # The preamble: title block, then its paragraphs.
     if first_heading > 0:
-        preamble, title = _preamble(lines[: min(first_heading, closing_from)], fallback_title)
+        preamble, title = _preamble(lines[: min(first_heading, closing_from)], fallback_title, rows)
         roots.append(preamble)
 
     stack: list[_Node] = []
@@ -180,7 +235,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
         if found is None:
             owner = stack[-1] if stack else None
             if owner is None:
-                roots.append(_paragraph(line))
+                roots.append(_paragraph(line, "row" if line.start in rows else "paragraph"))
             else:
                 body_of.setdefault(id(owner), []).append(line)
             continue
@@ -196,7 +251,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             rest_start += 1
         title_text, heading_len, run_in = _title_of(line.text[rest_start:])
         node = _Node(
-            role="box" if scheme == "box" else "item" if run_in else "heading",
+            role="box" if scheme in _BOXES else "item" if run_in else "heading",
             scheme=scheme,
             number=number,
             title=title_text,
@@ -209,7 +264,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
         stack.append(node)
 
     for node in _walk(roots):
-        _attach_body(node, body_of.get(id(node), []))
+        _attach_body(node, body_of.get(id(node), []), rows)
 
     if closing_from < len(lines):
         roots.append(_closing(lines[closing_from:]))
@@ -227,31 +282,38 @@ def _walk(nodes: list[_Node]) -> list[_Node]:
 
 
 def _paragraph(line: _Line, role: str = "paragraph") -> _Node:
-    return _Node(role, "", "", _paragraph_title(line.text), line.start, line.start)
+    title = _row_title(line.text) if role == "row" else _paragraph_title(line.text)
+    return _Node(role, "", "", title, line.start, line.start)
 
 
-def _attach_body(node: _Node, body: list[_Line]) -> None:
-    """Turn a heading's plain lines into paragraph children where that keeps leaves whole."""
-    if node.children and node.rest.strip():
-        # A run-in heading with sub-sections: the rest of its line is body text, and body
-        # text belongs in a leaf.
+def _attach_body(node: _Node, body: list[_Line], rows: set[int]) -> None:
+    """Turn a heading's plain lines into paragraph (and table row) children where that keeps
+    leaves whole."""
+    # In a 专栏 box every row-shaped line is a row; elsewhere only those in a run of rows.
+    in_box = node.role == "box"
+    row_starts = {line.start for line in body if line.start in rows or (in_box and is_row(line.text))}
+    if (node.children or row_starts) and node.rest.strip():
+        # A run-in heading with sub-sections or rows: the rest of its line is body text,
+        # and body text belongs in a leaf.
         skipped = len(node.rest) - len(node.rest.lstrip())
         start = node.heading_end + skipped
         node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.rest.strip()), start, start))
     if not body:
         return
-    if node.role == "box":
-        return  # a box's rows stay together: they are one table
-    if node.children:
-        # Text between the heading and its sub-headings (or after them) becomes paragraphs.
-        node.children = sorted([*node.children, *(_paragraph(line) for line in body)], key=lambda n: n.start)
+    if in_box and not row_starts:
+        return  # a box of running text stays one leaf
+    children = [_paragraph(line, "row" if line.start in row_starts else "paragraph") for line in body]
+    if node.children or row_starts:
+        # Text between the heading and its sub-headings (or after them) becomes paragraphs;
+        # a table's rows are leaves so that they pair row by row.
+        node.children = sorted([*node.children, *children], key=lambda n: n.start)
     elif len(body) >= 2 and not node.run_in:
-        node.children = [_paragraph(line) for line in body]
+        node.children = children
 
 
-def _preamble(lines: list[_Line], fallback_title: str) -> tuple[_Node, str]:
+def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[_Node, str]:
     block_end = 0
-    while block_end < len(lines) and _is_title_block_line(lines[block_end].text):
+    while block_end < len(lines) and lines[block_end].start not in rows and _is_title_block_line(lines[block_end].text):
         block_end += 1
     title_lines = [
         line.text.strip() for line in lines[:block_end]
@@ -264,7 +326,7 @@ def _preamble(lines: list[_Line], fallback_title: str) -> tuple[_Node, str]:
     body = lines[block_end:]
     if not block_end and body:
         node.heading_end = body[0].start
-    node.children = [_paragraph(line) for line in body]
+    node.children = [_paragraph(line, "row" if line.start in rows else "paragraph") for line in body]
     return node, title
 
 
@@ -286,18 +348,24 @@ def _join_title(lines: list[str]) -> str:
     return title
 
 
-def _closing_start(lines: list[_Line], headings: list[tuple[str, str] | None], first_heading: int) -> int:
-    """Index of the first closing line (exhortation, signature, date, attachments), or len(lines)."""
+def _closing_start(
+    lines: list[_Line], headings: list[tuple[str, str] | None], first_heading: int, rows: set[int]
+) -> int:
+    """Index of the first closing line (exhortation, signature, date, attachments), or len(lines).
+
+    A table row is never part of the closing, even one opening with 全市 (a total).
+    """
     if first_heading >= len(lines):
         return len(lines)
     i = len(lines)
     while i > first_heading + 1:
         s = lines[i - 1].text.strip()
-        if headings[i - 1] is None and (_DATE_LINE.match(s) or _SIGNATURE.match(s)):
+        if headings[i - 1] is None and lines[i - 1].start not in rows and (_DATE_LINE.match(s) or _SIGNATURE.match(s)):
             i -= 1
             continue
         break
-    if i > first_heading + 1 and headings[i - 1] is None and _CLOSING_START.match(lines[i - 1].text.strip()):
+    if (i > first_heading + 1 and headings[i - 1] is None and lines[i - 1].start not in rows
+            and _CLOSING_START.match(lines[i - 1].text.strip())):
         i -= 1
     return i
 

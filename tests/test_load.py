@@ -302,9 +302,52 @@ def test_docx_paragraphs_tables_and_empty_lines_in_order(tmp_path: Path) -> None
     table.cell(1, 1).paragraphs[0].text = "第一段"
     table.cell(1, 1).add_paragraph("第二段")
     b.para("结束语")
+    # A row is one line, its cells separated by a tab; a cell's paragraphs share the line.
     assert lines_of(b.save(tmp_path / "t.docx")) == [
-        "关于加快发展的意见", "", "专栏1", "重点项目", "港口", "第一段", "第二段", "结束语",
+        "关于加快发展的意见", "", "专栏1\t重点项目", "港口\t第一段 第二段", "结束语",
     ]
+
+
+def test_docx_table_rows_merged_cells_and_one_cell_boxes(tmp_path: Path) -> None:
+    b = DocxBuilder()
+    b.para("主要指标")
+    table = b.doc.add_table(rows=4, cols=3)
+    title = table.cell(0, 0).merge(table.cell(0, 2))  # a caption row merged across the table
+    title.text = "专栏1　主要指标"
+    for r, row in enumerate([("指标", "2025年", "属性"), ("城镇化率", "35%", "预期性"), ("森林覆盖率", "62%", "")], 1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(2, 2).merge(table.cell(3, 2))  # 属性 merged down two rows: shown once, in the first
+    table.cell(1, 1).paragraphs[0].add_run("\t目标")  # a tab inside a cell is no cell boundary
+    box = b.doc.add_table(rows=1, cols=1)  # a 专栏 box drawn as a one-cell frame: lines as written
+    box.cell(0, 0).text = "专栏2　重大项目"
+    box.cell(0, 0).add_paragraph("1. 长江港口扩能工程。")
+    nested_in = b.doc.add_table(rows=1, cols=2)
+    nested_in.cell(0, 0).text = "项目"
+    inner = nested_in.cell(0, 1).add_table(rows=1, cols=2)  # a table in a cell: read into that cell
+    inner.cell(0, 0).text = "港口"
+    inner.cell(0, 1).text = "铁路"
+    empty = b.doc.add_table(rows=1, cols=2)  # a row of empty cells is an empty line
+    del empty
+    b.para("结束语")
+    assert lines_of(b.save(tmp_path / "t.docx")) == [
+        "主要指标", "专栏1　主要指标", "指标\t2025年 目标\t属性", "城镇化率\t35%\t预期性", "森林覆盖率\t62%",
+        "专栏2　重大项目", "1. 长江港口扩能工程。", "项目\t港口 铁路", "", "结束语",
+    ]
+
+
+def test_docx_one_table_row_is_held_to_the_character_cap(tmp_path: Path) -> None:
+    from core.load_docx import DocxError, docx_text
+
+    b = DocxBuilder()
+    table = b.doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "项目"
+    for _ in range(50):
+        table.cell(0, 1).add_paragraph("建设内容" * 25)
+    data = b.save(tmp_path / "big.docx").read_bytes()
+    assert docx_text(data, 10_000).startswith("项目\t建设内容")
+    with pytest.raises(DocxError, match="文本过长"):
+        docx_text(data, 1_000)
 
 
 def test_docx_tracked_changes_hidden_text_and_breaks(tmp_path: Path) -> None:

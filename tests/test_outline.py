@@ -395,3 +395,46 @@ def test_no_text_is_lost(lines: list[str]) -> None:
             continue
         owners = [s.id for s in leaves if s.start <= i < s.end]
         assert len(owners) == 1, f"char {i} {ch!r} in leaves {owners}"
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def test_rows_of_a_box_are_leaves_named_by_their_first_cell() -> None:
+    text = ("一、发展目标\n到2025年，经济实力明显增强。\n专栏1　主要指标\n指标\t2020年\t2025年\t属性\n"
+            "常住人口城镇化率（%）\t30\t35\t预期性\n1.\t森林覆盖率（%）\t60\t62\t约束性\n二、重点任务\n加快发展。")
+    by_id, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    box = _by_number(sections, "专栏1")
+    rows = [by_id[c] for c in box.children]
+    assert box.role == "box" and box.title == "主要指标"
+    assert [(r.role, r.title, r.number) for r in rows] == [
+        ("row", "指标", ""), ("row", "常住人口城镇化率（%）", ""), ("row", "森林覆盖率（%）", "")]
+    assert [text[r.start:r.end] for r in rows] == text.split("\n")[3:6]
+    # A row that opens with a serial number is a row, not a heading, named by its first words;
+    # the next heading closes the box.
+    assert _headed(sections) == [("一、", "发展目标"), ("专栏1", "主要指标"), ("二、", "重点任务")]
+
+
+def test_a_run_of_rows_is_a_table_anywhere_and_a_lone_tab_is_not() -> None:
+    text = ("第一章　总则\n主要指标如下。\n指标 | 2025年\n城镇化率 | 35%\n"
+            "第二章\t附则\n本办法\t自印发之日起施行。\n由市发展改革委负责解释。\n全市合计\t100\t200\n全省合计\t300\t400")
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    assert _headed(sections) == [("第一章", "总则"), ("第二章", "附则")]  # a tab after a number: heading
+    roles = [(s.role, text[s.start:s.end]) for s in sections if s.is_leaf]
+    assert roles == [
+        ("paragraph", "主要指标如下。"), ("row", "指标 | 2025年"), ("row", "城镇化率 | 35%"),
+        ("paragraph", "本办法\t自印发之日起施行。"), ("paragraph", "由市发展改革委负责解释。"),
+        ("row", "全市合计\t100\t200"), ("row", "全省合计\t300\t400"),
+    ]  # a table at the end is no closing, though its rows open with 全市 and 全省
+
+
+def test_a_table_caption_holds_its_rows() -> None:
+    text = "一、目标\n表1　重点项目\n项目\t年限\n港口扩能\t2021—2024年\n二、措施\n加强领导。"
+    by_id, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    caption = _by_number(sections, "表1")
+    assert caption.role == "box" and caption.title == "重点项目"
+    assert [by_id[c].role for c in caption.children] == ["row", "row"]
+    assert by_id[_by_number(sections, "二、").id].parent is None
