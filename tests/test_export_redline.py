@@ -39,16 +39,19 @@ def reconstruct(path: Path) -> tuple[str, str]:
         deleted_mark = mark is not None and (mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None)
         inserted_mark = mark is not None and (mark.find(f"{W}ins") is not None or mark.find(f"{W}moveTo") is not None)
         keep, old = [], []
-        for element in paragraph.iter(f"{W}t", f"{W}delText"):
+        for element in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab"):
+            if element.getparent().tag != f"{W}r":
+                continue  # a tab stop in the paragraph's properties, not a tab character
             inside = {a.tag for a in element.iterancestors()}
-            if element.tag == f"{W}delText":
+            text = "\t" if element.tag == f"{W}tab" else element.text or ""
+            if element.tag == f"{W}delText" or (element.tag == f"{W}tab" and inside & {f"{W}del", f"{W}moveFrom"}):
                 assert inside & {f"{W}del", f"{W}moveFrom"}
-                old.append(element.text or "")
+                old.append(text)
             elif inside & {f"{W}ins", f"{W}moveTo"}:
-                keep.append(element.text or "")
+                keep.append(text)
             else:
-                keep.append(element.text or "")
-                old.append(element.text or "")
+                keep.append(text)
+                old.append(text)
         last = number == len(paragraphs) - 1
         accepted.append("".join(keep) + ("" if last or deleted_mark else "\n"))
         rejected.append("".join(old) + ("" if last or inserted_mark else "\n"))
@@ -219,3 +222,14 @@ def test_indented_text_keeps_its_headings_and_no_second_indent(tmp_path: Path) -
     assert [p.style.name for p in paragraphs if p.text.strip().endswith(("总体要求", "重点任务"))] == ["Heading 1"] * 2
     body = next(p for p in paragraphs if p.text.startswith("　　坚持统筹协调"))
     assert body.paragraph_format.first_line_indent == 0
+
+
+def test_table_rows_keep_their_cell_tabs_as_word_tabs(tmp_path: Path) -> None:
+    text = "专栏1　主要指标\n指标\t2020年\t2025年\n常住人口城镇化率（%）\t30\t35\n森林覆盖率（%）\t60\t62\n"
+    comparison = compare_texts(text, text.replace("\t35", "\t40"),
+                               left_path=str(tmp_path / "原稿.txt"), right_path=str(tmp_path / "修改稿.txt"))
+    target = tmp_path / "redline.docx"
+    write_redline(comparison, target)
+    assert reconstruct(target) == (comparison.right.text, comparison.left.text)
+    xml = _xml(target)
+    assert "<w:tab/>" in xml and "\t" not in xml

@@ -282,10 +282,16 @@ def _official_styles(document: Any) -> None:
 def _run(piece: Piece, text: str, revisions: _Revisions) -> Any:
     """One run of ``text``, wrapped in the piece's revision (moved-away text is deleted text, as Word writes it)."""
     run = OxmlElement("w:r")
-    content = OxmlElement("w:delText" if piece.kind == "delete" else "w:t")
-    content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    content.text = text
-    run.append(content)
+    # A tab (between the cells of a table row) is its own element in Word: inside w:t it
+    # would show as a space.
+    for number, part in enumerate(text.split("\t")):
+        if number:
+            run.append(OxmlElement("w:tab"))
+        if part:
+            content = OxmlElement("w:delText" if piece.kind == "delete" else "w:t")
+            content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            content.text = part
+            run.append(content)
     if piece.kind == "equal":
         return run
     wrapper = revisions.piece_mark(piece)
