@@ -50,6 +50,7 @@ may be added; none may change meaning without a new schema version.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -59,6 +60,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
@@ -207,6 +209,8 @@ def compare_many(
     if context is None:
         comparisons = _run_sequential(jobs, report, cancel)
     else:
+        if context.get_start_method() == "fork":
+            _warm(jobs)
         comparisons = _run_parallel(jobs, count, context, report, cancel)
     matrix = build_matrix(comparisons)
     report(1.0, "完成")
@@ -294,6 +298,37 @@ def _pool_plan(jobs: Sequence[_Job], workers: int | None) -> tuple[int, BaseCont
     if workers is None and sum(len(j.base.text) + len(j.other.text) for j in jobs) < _SPAWN_MIN_CHARS:
         return 1, None
     return cap, multiprocessing.get_context("spawn")
+
+
+# A tiny pair with a heading, an item, a figure and a duty: comparing it makes this process
+# load what every comparison loads on first use (OpenCC, the background table, the
+# segmenter's index, the word lists of the findings), once, for all the workers it forks.
+_WARM_TEXT = "一、总体要求\n（一）加快推动成渝地区双城经济圈建设。到2025年，新增就业岗位500个。牵头单位：市发展改革委\n"
+
+
+def _warm(jobs: Sequence[_Job]) -> None:
+    """Load the engine's tables, and the segmenter's words of the base document, before forking.
+
+    Forked workers inherit them instead of each loading them again after the fork: the
+    base is in every comparison; each other document is segmented by one worker only,
+    so its words are left to that worker.
+    """
+    from core import tokens
+    from core.clean import clean
+    from core.normalize import normalize
+
+    options = jobs[0].options
+    with contextlib.suppress(InputError):  # should the tiny pair be refused, workers load the tables
+        _load_tables(options)
+    # The comparison form the engine segments: cleaning and normalizing may join runs.
+    base = clean(jobs[0].base.text, keep_boilerplate=options.keep_boilerplate).text
+    tokens.warm([normalize(base, t2s=options.t2s).text])
+
+
+@lru_cache(maxsize=4)
+def _load_tables(options: Options) -> None:
+    """Compare the tiny pair once per process and options (t2s decides whether OpenCC loads)."""
+    compare_texts(_WARM_TEXT, _WARM_TEXT + "二、保障措施\n加强组织领导。\n", options)
 
 
 def _compare_job(job: _Job, progress: Progress | None, cancel: Cancel | None) -> Comparison:

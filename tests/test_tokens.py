@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -201,3 +202,118 @@ def test_first_use_from_many_threads_loads_once(tmp_path: Path) -> None:
         "print(len(calls), len(out))\n"
     )
     assert run_python(code, tmp_path) == "1 8"
+
+
+# --- rjieba's lazy form and its word index in the cache folder ------------------------------
+
+CUT_SAMPLES = (
+    "import json, sys\n"
+    "from core import tokens\n"
+    "from core.normalize import normalize\n"
+    "from core.resources import samples_dir\n"
+    "out = []\n"
+    "for path in sorted(samples_dir().glob('*.txt')):\n"
+    "    text = normalize(path.read_text(encoding='utf-8')).text\n"
+    "    out.append([text[a:b] for a, b in tokens.tokenize(text)])\n"
+    "cutter = tokens._cutters['rjieba']\n"
+    "print(json.dumps([type(cutter).__name__, 'rjieba' in sys.modules, out]))\n"
+)
+
+
+def index_file(cache: Path) -> Path:
+    return cache / "duizhao" / "rjieba-words.bin"
+
+
+def cut_samples(cache: Path) -> tuple[str, bool, list[list[str]]]:
+    """Cut every sample in a fresh interpreter whose cache folder is ``cache``."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", CUT_SAMPLES], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True)
+    kind, imported, words = json.loads(out.stdout)
+    return kind, imported, words
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[list[str]]]:
+    """A cache folder where a first start built the index, and the samples as that start cut them."""
+    cache = tmp_path_factory.mktemp("cache")
+    kind, _imported, words = cut_samples(cache)
+    assert kind == "_LazyRjieba"
+    assert index_file(cache).is_file()
+    return cache, words
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str]]]) -> None:
+    cache, fresh = built_index
+    kind, imported, cached = cut_samples(cache)
+    assert kind == "_LazyRjieba"
+    assert not imported  # the full dictionary was never built
+    assert cached == fresh
+    full = tokens._load_rjieba_full()
+    for text_words in cached:
+        text = "".join(text_words)
+        assert [text[a:b] for a, b in tokens._with_values(text, tokens._spans(text, full))] == text_words
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
+def test_damaged_index_is_rebuilt(built_index: tuple[Path, list[list[str]]], tmp_path: Path, damage: str) -> None:
+    cache, fresh = built_index
+    good = index_file(cache).read_bytes()
+    target = index_file(tmp_path / "cache")
+    target.parent.mkdir(parents=True)
+    if damage == "garbage":
+        target.write_bytes(b"\x00not an index" * 100)
+    elif damage == "truncated":
+        target.write_bytes(good[: len(good) // 2])
+    elif damage == "flipped":  # a frequency changed: the checksum must catch it
+        target.write_bytes(good[:-100] + bytes([good[-100] ^ 1]) + good[-99:])
+    else:
+        target.write_bytes(b"")
+    kind, _imported, words = cut_samples(tmp_path / "cache")
+    assert kind == "_LazyRjieba"
+    assert words == fresh
+    assert target.read_bytes() == good  # rebuilt as it was
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+def test_index_recorded_unusable_falls_back_to_the_full_dictionary(
+    built_index: tuple[Path, list[list[str]]], tmp_path: Path
+) -> None:
+    cache, fresh = built_index
+    good = index_file(cache).read_bytes()
+    target = index_file(tmp_path / "cache")
+    target.parent.mkdir(parents=True)
+    target.write_bytes(good.replace(b'"usable": true', b'"usable": false', 1))
+    kind, imported, words = cut_samples(tmp_path / "cache")
+    assert (kind, imported) == ("function", True)
+    assert words == fresh
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_lazy_form_cuts_any_text_as_the_full_dictionary(engine: str) -> None:
+    lazy = tokens._cutter(engine)
+    if not isinstance(lazy, tokens._LazySegmenter):
+        pytest.skip(f"{engine}'s lazy form is not in use here")
+    index = lazy._index
+    if engine == "rjieba":
+        full = tokens._load_rjieba_full()
+        fresh: tokens._LazySegmenter = tokens._LazyRjieba(index, tokens._rjieba_class())
+    else:
+        full = tokens._load_jieba_full()
+        fresh = tokens._LazyJieba(index, tokens._jieba_tokenizer(initialize=False))
+    words = [word for i in range(0, len(index.keys), 97) for word in index.words(i)]
+    for seed in range(300):
+        text = "".join(words[(seed * 7919 + k * 104729) % len(words)] for k in range(1 + seed % 25))
+        assert fresh(text) == list(full(text)), text
+
+
+def test_warm_adds_the_words_of_texts_ahead_of_cutting() -> None:
+    lazy = tokens._cutter("rjieba")
+    if not isinstance(lazy, tokens._LazyRjieba):
+        pytest.skip("rjieba's lazy form is not in use here")
+    text = "统筹推进川南渝西融合发展试验区建设"
+    tokens.warm([text])
+    assert {text[i : i + 2] for i in range(len(text) - 1)} <= lazy._seen
+    assert lazy(text) == list(tokens._load_rjieba_full()(text))
