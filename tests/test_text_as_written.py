@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from test_export_redline import reconstruct
 
 from core.compare import compare
 from core.export.docx_redline import write_redline
@@ -204,37 +205,6 @@ def test_word_spaces_in_a_typed_text_are_kept(tmp_path: Path) -> None:
 # --- the redline gives back both documents ---------------------------------------------
 
 
-def _accept_and_reject(path: Path) -> tuple[str, str]:
-    """(accept all, reject all) of a tracked-changes .docx read with python-docx.
-
-    Accepting keeps inserted runs and drops deleted ones; a paragraph whose mark is
-    deleted runs on into the next. Rejecting does the opposite.
-    """
-    body = docx.Document(str(path)).element.body
-    paragraphs = body.findall(f"{W}p")
-    accepted: list[str] = []
-    rejected: list[str] = []
-    for number, paragraph in enumerate(paragraphs):
-        mark = paragraph.find(f"{W}pPr/{W}rPr")
-        mark_deleted = mark is not None and mark.find(f"{W}del") is not None
-        mark_inserted = mark is not None and mark.find(f"{W}ins") is not None
-        new, old = [], []
-        for element in paragraph.iter(f"{W}t", f"{W}delText"):
-            ancestors = {ancestor.tag for ancestor in element.iterancestors()}
-            text = element.text or ""
-            if element.tag == f"{W}delText" or f"{W}del" in ancestors:
-                old.append(text)
-            elif f"{W}ins" in ancestors:
-                new.append(text)
-            else:
-                new.append(text)
-                old.append(text)
-        last = number == len(paragraphs) - 1
-        accepted.append("".join(new) + ("" if last or mark_deleted else "\n"))
-        rejected.append("".join(old) + ("" if last or mark_inserted else "\n"))
-    return "".join(accepted), "".join(rejected)
-
-
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_redline_accept_all_gives_the_right_text_and_reject_all_the_left(tmp_path: Path, fmt: str) -> None:
     right = [line.replace("本省行政区域", "全省行政区域") for line in RIGHT_LINES]
@@ -243,7 +213,7 @@ def test_redline_accept_all_gives_the_right_text_and_reject_all_the_left(tmp_pat
     assert result.right.text == "\n".join(right)
     target = tmp_path / "redline.docx"
     write_redline(result, target)
-    accepted, rejected = _accept_and_reject(target)
+    accepted, rejected = reconstruct(target)
     assert accepted == result.right.text
     assert rejected == result.left.text
 
@@ -256,7 +226,7 @@ def test_redline_of_spacing_only_changes_touches_only_the_spaces(tmp_path: Path)
     result = _compare(tmp_path, "txt", LEFT_LINES, RIGHT_LINES)
     target = tmp_path / "redline.docx"
     write_redline(result, target)
-    accepted, rejected = _accept_and_reject(target)
+    accepted, rejected = reconstruct(target)
     assert accepted.split("\n") == _document_text(result.right)
     assert rejected.split("\n") == _document_text(result.left)
     body = docx.Document(str(target)).element.body
