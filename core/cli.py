@@ -122,13 +122,9 @@ _MATRIX_WRITERS = {
 }
 
 
-def _writer(module_name: str, function: str) -> Writer | None:
-    """The writer function, or None when its module is missing."""
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    found: Writer = getattr(module, function)
+def _writer(module_name: str, function: str) -> Writer:
+    """The writer function (imports its module: only the exports asked for are loaded)."""
+    found: Writer = getattr(importlib.import_module(module_name), function)
     return found
 
 
@@ -146,17 +142,14 @@ def _options(args: argparse.Namespace) -> Options:
 def _targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]],
              inputs: Sequence[str]) -> dict[str, tuple[Path, Writer]]:
     """The outputs asked for, each with its writer; raises ``_UsageError`` for an output that
-    is unavailable, would overwrite an input, is given twice, or cannot be written (missing
+    would overwrite an input, is given twice, or cannot be written (missing
     folder, no permission, name too long): all before any work starts."""
     out: dict[str, tuple[Path, Writer]] = {}
     for name, (module_name, function) in table.items():
         given = getattr(args, name)
         if not given:
             continue
-        writer = _writer(module_name, function)
-        if writer is None:
-            raise _UsageError(f"--{name}：此导出功能尚不可用")
-        writer = _with_choices(name, writer, args)
+        writer = _with_choices(name, _writer(module_name, function), args)
         if given == STDOUT:
             if any(earlier == Path(STDOUT) for earlier, _ in out.values()):
                 raise _UsageError(f"--{name}：只有一个输出可以写到标准输出（-）")

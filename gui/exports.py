@@ -51,13 +51,6 @@ class Exporter:
     name_tag: str = ""  # ends the proposed file name, e.g. "对照表"
     choices: str = ""  # REPORT, REDLINE or "" (none): what the export dialog asks
 
-    def available(self) -> bool:
-        """True when the exporter's module can be found."""
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except (ImportError, ValueError):
-            return False
-
     def writer(self) -> Callable[..., object]:
         """The export function itself (imports its module)."""
         module = importlib.import_module(self.module)
@@ -113,8 +106,6 @@ def export_error_message(error: object) -> str:
         return tr("无法写入文件（可能已在 Word/WPS 中打开）：%1").replace("%1", str(error.filename or error))
     if isinstance(error, (InputError, OSError)):
         return str(error)
-    if isinstance(error, ImportError):
-        return tr("此导出功能尚不可用。")
     if isinstance(error, BaseException):
         traceback.print_exception(error)
     return tr("导出时发生内部错误：%1").replace("%1", f"{type(error).__name__}: {error}")

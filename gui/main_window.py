@@ -681,10 +681,7 @@ class MainWindow(QMainWindow):
         # An export names the files it compares: only the result of the files named may be exported.
         matches = self.result_matches_files()
         for exporter in EXPORTERS:
-            action = self.export_actions[exporter.key]
-            available = exporter.available()
-            action.setEnabled(matches and available and not self.export_worker.busy)
-            action.setToolTip("" if available else tr("尚不可用"))
+            self.export_actions[exporter.key].setEnabled(matches and not self.export_worker.busy)
 
     # -- selection and navigation --------------------------------------------------------
 

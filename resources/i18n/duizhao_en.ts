@@ -264,10 +264,6 @@
         <translation>Cannot export</translation>
     </message>
     <message>
-        <source>尚不可用</source>
-        <translation>Not available yet</translation>
-    </message>
-    <message>
         <source>正在导出到 %1 …</source>
         <translation>Exporting to %1 …</translation>
     </message>
@@ -278,10 +274,6 @@
     <message>
         <source>无法写入文件（可能已在 Word/WPS 中打开）：%1</source>
         <translation>Cannot write the file (is it open in Word/WPS?): %1</translation>
-    </message>
-    <message>
-        <source>此导出功能尚不可用。</source>
-        <translation>This export is not available yet.</translation>
     </message>
     <message>
         <source>无法读取文件：%1</source>

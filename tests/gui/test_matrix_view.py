@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from importlib.util import find_spec
 
 import pytest
 from PySide6.QtCore import Qt
@@ -80,7 +79,6 @@ def test_double_click_opens_that_pair_in_the_main_window(window, matrix_window, 
     assert window.right_outline.currentIndex().data(Qt.ItemDataRole.UserRole + 1) == "R6"
 
 
-@pytest.mark.skipif(find_spec("openpyxl") is None, reason="openpyxl not installed")
 def test_xlsx_export_writes_the_workbook(matrix_window, matrix, tmp_path, qtbot):
     from openpyxl import load_workbook
 
@@ -117,10 +115,8 @@ def test_menu_entry_exists(window):
 
 # -- with the engine -------------------------------------------------------------------------
 
-engine = pytest.mark.skipif(find_spec("core.compare") is None, reason="engine not available")
 
 
-@engine
 def test_matrix_run_through_the_worker_on_the_samples(window, qtbot):
     folder = samples_dir()
     base = folder / "sichuan_2020_decision_traditional.txt"
@@ -135,7 +131,6 @@ def test_matrix_run_through_the_worker_on_the_samples(window, qtbot):
     window.matrix_window.close()
 
 
-@engine
 def test_matrix_input_error_is_a_message(window, qtbot, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

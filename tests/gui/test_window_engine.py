@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QMessageBox
 from gui.main_window import sample_pair
 from gui.pair_list import ROW_ROLE
 
-pytestmark = pytest.mark.skipif(find_spec("core.compare") is None, reason="engine not available")
 ROOT = Path(__file__).resolve().parents[2]
 
 

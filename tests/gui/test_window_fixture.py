@@ -187,19 +187,6 @@ def test_link_strip_draws_leaf_pairs_and_selects_on_click(shown, fixture_compari
     assert blocker.args[0] in strip.drawn_pairs
 
 
-def test_export_entries_follow_module_availability(shown, monkeypatch):
-    from gui import exports
-
-    missing = exports.Exporter("x", "测试", "core.export.no_such_module", "f", ".x", "*")
-    monkeypatch.setattr(exports.Exporter, "available", lambda self: self.module != missing.module)
-    monkeypatch.setattr("gui.main_window.EXPORTERS", (*exports.EXPORTERS, missing))
-    shown.export_actions["x"] = shown._action("测试", lambda: None)
-    shown._update_actions()
-    assert not shown.export_actions["x"].isEnabled()
-    assert shown.export_actions["x"].toolTip() == "尚不可用"
-    assert shown.export_actions["docx_report"].isEnabled()
-
-
 def test_export_error_shows_message_not_exception(shown, tmp_path, qtbot, monkeypatch):
     from gui.exports import EXPORTERS
 

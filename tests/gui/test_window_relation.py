@@ -8,9 +8,7 @@ with the two files' content.
 from __future__ import annotations
 
 import shutil
-from importlib.util import find_spec
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu
 
@@ -19,8 +17,6 @@ from gui.corrections import SETTINGS_KEY, content_key
 from gui.main_window import MainWindow, sample_pair
 from gui.options_store import KEY_RELATION
 from gui.outline import SECTION_ID_ROLE
-
-pytestmark = pytest.mark.skipif(find_spec("core.compare") is None, reason="engine not available")
 
 
 def compared(window, qtbot, action):

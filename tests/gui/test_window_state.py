@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,11 @@ from core.model import MIN_SHARED_RANGE, Options
 from gui.main_window import MainWindow, sample_pair
 from gui.settings_dialog import SettingsDialog
 
-engine = pytest.mark.skipif(find_spec("core.compare") is None, reason="engine not available")
-
 
 def export_enabled(window) -> bool:
     return any(action.isEnabled() for action in window.export_actions.values())
 
 
-@engine
 def test_a_failed_open_keeps_the_previous_result_under_its_own_names(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.resultShown, timeout=30000) as shown:
         window.open_pair(*sample_pair())
@@ -43,7 +39,6 @@ def test_a_failed_open_keeps_the_previous_result_under_its_own_names(window, qtb
     assert window.result_matches_files() and export_enabled(window)
 
 
-@engine
 def test_a_failed_first_open_leaves_an_empty_window_without_exports(window, qtbot, tmp_path):
     bad = tmp_path / "空.txt"
     bad.write_bytes(b"")
@@ -55,7 +50,6 @@ def test_a_failed_first_open_leaves_an_empty_window_without_exports(window, qtbo
     assert not export_enabled(window)
 
 
-@engine
 def test_export_refuses_a_result_that_is_not_of_the_named_files(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.resultShown, timeout=30000):
         window.open_pair(*sample_pair())
@@ -113,7 +107,6 @@ def test_settings_dialog_offers_the_relation_and_the_cli_range(qtbot):
     assert dialog.options() == Options(min_shared=30, relation="revision")
 
 
-@engine
 def test_the_note_on_a_bad_setting_outlives_the_first_comparison(qtbot, settings):
     settings.setValue("compare/min_shared", "abc")
     window = MainWindow(settings)
