@@ -17,7 +17,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from io import BytesIO
 from typing import IO, Any
@@ -457,6 +457,7 @@ class _Numbering:
             group = f"num:{num_id}" if restarts else f"abstract:{abs_id}"
             self._lists[num_id] = _List(group, levels)
         self._counters: dict[str, list[int | None]] = {}
+        self.last_group = ""  # the counter group (list) of the last paragraph labelled, "" if none
 
     @cached_property
     def numbers_bare_paragraphs(self) -> bool:
@@ -486,9 +487,11 @@ class _Numbering:
             s_num, s_lvl = self._style_numpr(style_id)
             num_id = num_id if num_id is not None else s_num
             ilvl_s = ilvl_s if ilvl_s is not None else s_lvl
+        self.last_group = ""
         if not num_id or num_id == "0" or num_id not in self._lists:
             return ""
         lst = self._lists[num_id]
+        self.last_group = lst.group
         if ilvl_s is None:
             # Style-linked numbering names its level by the level's own pStyle.
             ilvl_s = next((str(k) for k, v in lst.levels.items() if v.pstyle == style_id), "0")
@@ -635,3 +638,90 @@ def format_number(n: int, fmt: str) -> str:
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     return str(n)
+
+
+# Lines and the blocks they come from ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of ``docx_text`` and where it comes from.
+
+    ``block`` is the body paragraph (a text box's lines: the paragraph that anchors it),
+    or the table row (w:tr) of a row of several cells; ``label``: the number Word draws
+    for its paragraph, rendered as text at the line's start ("" when none), ``group``:
+    the list whose counters number it.
+    """
+
+    text: str
+    block: Any
+    label: str = ""
+    group: str = ""
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the line starts with its paragraph's automatic number."""
+        return bool(self.label)
+
+
+def source_lines(data: bytes, body: Any) -> list[SourceLine]:
+    """The lines of ``docx_text(data)``, each with the block of ``body`` it comes from.
+
+    ``body`` is the w:body of the same package, already parsed and kept whole (an exporter
+    writes into it), so the walk is a tree walk, not the capped stream of ``docx_text``:
+    callers compare the joined text with ``docx_text`` before relying on the lines.
+    """
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        numbering = _Numbering(_side_part(zf, _NUMBERING_REL, "word/numbering.xml"),
+                               _side_part(zf, _STYLES_REL, "word/styles.xml"))
+    out: list[SourceLine] = []
+    _source_blocks(body, numbering, out)
+    lines: list[SourceLine] = []
+    for line in out:
+        # A line break inside a paragraph (w:br) starts a display line of the same paragraph.
+        first, *more = line.text.split("\n")
+        lines.append(replace(line, text=first))
+        lines += [SourceLine(part, line.block) for part in more]
+    return lines
+
+
+def _source_blocks(container: Any, numbering: _Numbering, out: list[SourceLine]) -> None:
+    """Append the lines of the paragraphs and table rows in ``container``, in reading order."""
+    for child in container.iterchildren():
+        if child.tag == W + "p":
+            out.extend(_source_paragraph(child, numbering))
+        elif child.tag == W + "tr":
+            out.extend(_source_row(child, numbering))
+        elif child.tag in _BLOCK_CONTAINERS or child.tag == W + "tbl":
+            _source_blocks(child, numbering, out)
+
+
+def _source_paragraph(p: Any, numbering: _Numbering) -> list[SourceLine]:
+    """A paragraph's lines as ``_stream_text`` takes them, the first with its number."""
+    if not len(p) and not numbering.numbers_bare_paragraphs:
+        return [SourceLine("", p)]
+    boxes: list[Any] = []
+    parts: list[str] = []
+    label = numbering.label(p)
+    group = numbering.last_group
+    _inline(p, parts, boxes)
+    lines = [SourceLine(label + "".join(parts), p, label, group)]
+    lines += [SourceLine(line, p) for box in boxes for line in _blocks(box, numbering)]
+    return lines
+
+
+def _source_row(row: Any, numbering: _Numbering) -> list[SourceLine]:
+    """The lines of one outermost table row: a line per paragraph for a one-cell row (each
+    from its paragraph), else one line from the row."""
+    cells: list[list[SourceLine]] = []
+    continued: list[bool] = []
+    for cell in row.iter(W + "tc"):
+        if next(cell.iterancestors(W + "tr")) is not row:
+            continue  # a cell of a table nested in a cell: its text is in that cell's paragraphs
+        merge = cell.find(f"{W}tcPr/{W}vMerge")
+        continued.append(merge is not None and merge.get(W + "val") in (None, "continue"))
+        cells.append([line for p in cell.iter(W + "p") if _block_level(p) for line in _source_paragraph(p, numbering)])
+    if len(cells) == 1:
+        return cells[0]
+    texts = [[line.text for line in lines] for lines in cells]
+    return [SourceLine(text, row) for text in _row_lines(texts, continued)]

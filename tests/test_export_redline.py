@@ -27,35 +27,51 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def reconstruct(path: Path) -> tuple[str, str]:
     """(accept-all text, reject-all text) of a tracked-changes document, paragraphs joined by \\n.
 
-    Moved-away text (w:moveFrom) goes as deleted text does, moved-in text (w:moveTo) as inserted.
+    Moved-away text (w:moveFrom) goes as deleted text does, moved-in text (w:moveTo) as
+    inserted. A table row is one line, its cells joined by tabs as the loader reads them
+    (trailing empty cells dropped); a row marked inserted or deleted is on one side only.
     """
     with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
-    paragraphs = root.find(f"{W}body").findall(f"{W}p")
-    accepted: list[str] = []
+    accepted: list[str] = []  # each line with its own break, or "" when its break is deleted
     rejected: list[str] = []
-    for number, paragraph in enumerate(paragraphs):
-        mark = paragraph.find(f"{W}pPr/{W}rPr")
-        deleted_mark = mark is not None and (mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None)
-        inserted_mark = mark is not None and (mark.find(f"{W}ins") is not None or mark.find(f"{W}moveTo") is not None)
-        keep, old = [], []
-        for element in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab"):
-            if element.getparent().tag != f"{W}r":
-                continue  # a tab stop in the paragraph's properties, not a tab character
-            inside = {a.tag for a in element.iterancestors()}
-            text = "\t" if element.tag == f"{W}tab" else element.text or ""
-            if element.tag == f"{W}delText" or (element.tag == f"{W}tab" and inside & {f"{W}del", f"{W}moveFrom"}):
-                assert inside & {f"{W}del", f"{W}moveFrom"}
-                old.append(text)
-            elif inside & {f"{W}ins", f"{W}moveTo"}:
-                keep.append(text)
-            else:
-                keep.append(text)
-                old.append(text)
-        last = number == len(paragraphs) - 1
-        accepted.append("".join(keep) + ("" if last or deleted_mark else "\n"))
-        rejected.append("".join(old) + ("" if last or inserted_mark else "\n"))
-    return "".join(accepted), "".join(rejected)
+    for block in root.find(f"{W}body"):
+        if block.tag == f"{W}p":
+            keep, old, deleted_mark, inserted_mark = _paragraph_sides(block)
+            accepted.append(keep + ("" if deleted_mark else "\n"))
+            rejected.append(old + ("" if inserted_mark else "\n"))
+        elif block.tag == f"{W}tbl":
+            for row in block.iter(f"{W}tr"):
+                cells = [_paragraph_sides(p) for cell in row.findall(f"{W}tc") for p in cell.findall(f"{W}p")]
+                marks = row.find(f"{W}trPr")
+                if marks is None or marks.find(f"{W}del") is None:
+                    accepted.append("\t".join(c[0] for c in cells).rstrip("\t") + "\n")
+                if marks is None or marks.find(f"{W}ins") is None:
+                    rejected.append("\t".join(c[1] for c in cells).rstrip("\t") + "\n")
+    # the last paragraph's mark ends the document, not a line
+    return "".join(accepted).removesuffix("\n"), "".join(rejected).removesuffix("\n")
+
+
+def _paragraph_sides(paragraph: etree._Element) -> tuple[str, str, bool, bool]:
+    """A paragraph's accepted and rejected text, and whether its mark is deleted / inserted."""
+    mark = paragraph.find(f"{W}pPr/{W}rPr")
+    deleted_mark = mark is not None and (mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None)
+    inserted_mark = mark is not None and (mark.find(f"{W}ins") is not None or mark.find(f"{W}moveTo") is not None)
+    keep, old = [], []
+    for element in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab"):
+        if element.getparent().tag != f"{W}r":
+            continue  # a tab stop in the paragraph's properties, not a tab character
+        inside = {a.tag for a in element.iterancestors()}
+        text = "\t" if element.tag == f"{W}tab" else element.text or ""
+        if element.tag == f"{W}delText" or (element.tag == f"{W}tab" and inside & {f"{W}del", f"{W}moveFrom"}):
+            assert inside & {f"{W}del", f"{W}moveFrom"}
+            old.append(text)
+        elif inside & {f"{W}ins", f"{W}moveTo"}:
+            keep.append(text)
+        else:
+            keep.append(text)
+            old.append(text)
+    return "".join(keep), "".join(old), deleted_mark, inserted_mark
 
 
 def _comparison(left: str, right: str, t2s: bool = True) -> Comparison:

@@ -20,15 +20,21 @@ Word's navigation pane lists), taken from the right document's outline; the page
 header names both documents (side, file name, date), so two versions bearing the same
 title are told apart, and the footer counts pages. Author and date of the revision
 marks are parameters.
+
+When the right document is a Word file that still reads as the compared text, the
+redline is written into a copy of it instead, in its own styles, paragraph and run
+formats, tables, numbering, headers, footers and page setup (``docx_native``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import docx
 from docx.oxml import OxmlElement
@@ -47,9 +53,12 @@ from core.export.docx_format import (
     set_properties,
     setup_styles,
 )
+from core.export.docx_native import line_aligned, native_start
 from core.export.redline_pieces import Piece, tracked_pieces
 from core.export.summary import account_name, document_facts, header_line, product_version
 from core.model import Comparison, Document
+
+_LOG = logging.getLogger(__name__)
 
 # Characters XML 1.0 cannot carry; cleaned display text should never hold them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -76,12 +85,59 @@ def write_redline(
     pieces = tracked_pieces(comparison)
     if progress:
         progress(0.6)
+    author = author or account_name()
+    document = _native_redline(comparison, pieces, author, date)
+    if document is None:
+        document = _official_document(comparison, author)
+        _write_body(document.element.body, pieces, _Revisions(author, date),
+                    _OutlineLayout(_outline_styles(document, comparison.right)))
+    if progress:
+        progress(0.9)
+    write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
+    if progress:
+        progress(1.0)
+
+
+def _native_redline(comparison: Comparison, pieces: list[Piece], author: str, date: datetime | None) -> Any:
+    """The redline written into a copy of the right Word document, or None when the right
+    document is no Word file that still reads as the compared text (see ``docx_native``)."""
+    native = native_start(comparison)
+    if native is None:
+        return None
+    document, layout = native
+    revisions = _Revisions(author, date)
+    try:
+        _redline_properties(document, comparison, author)
+        aligned = line_aligned(pieces)
+        layout.plan_numbering(aligned)
+        _write_body(document.element.body, aligned, revisions, layout)
+        layout.complete(revisions.again)
+    except Exception:  # a Word file written in a way not foreseen must still give a redline
+        _LOG.warning("redline: %s could not be followed; GB/T 9704 layout", comparison.right.path, exc_info=True)
+        return None
+    return document
+
+
+def _official_document(comparison: Comparison, author: str) -> Any:
+    """A new document with an empty body, GB/T 9704 styles and A4 page, its properties
+    and a header naming both documents: the layout for a right side that is no Word file."""
+    documents = document_facts(comparison)
     document = docx.Document()
     _official_styles(document)
     a4(document, landscape=False, margin_mm=25)
-    documents = document_facts(comparison)
-    left, right = documents
-    author = author or account_name()
+    _redline_properties(document, comparison, author)
+    section = document.sections[0]
+    page_header(section, header_line(documents))
+    page_number_footer(section)
+    body = document.element.body
+    for paragraph in body.findall(qn("w:p")):
+        body.remove(paragraph)
+    return document
+
+
+def _redline_properties(document: Any, comparison: Comparison, author: str) -> None:
+    """Document properties naming both compared files, the product and the date."""
+    left, right = document_facts(comparison)
     set_properties(
         document,
         title=comparison.right.title,
@@ -91,15 +147,6 @@ def write_redline(
         keywords=f"修订；{left.file}；{right.file}",
         producer=product_version(),
     )
-    section = document.sections[0]
-    page_header(section, header_line(documents))
-    page_number_footer(section)
-    _write_body(document, pieces, _Revisions(author, date), _outline_styles(document, comparison.right))
-    if progress:
-        progress(0.9)
-    write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
-    if progress:
-        progress(1.0)
 
 
 class _Revisions:
@@ -117,6 +164,15 @@ class _Revisions:
         element = OxmlElement(tag)
         element.set(qn("w:id"), str(self._next_id))
         element.set(qn("w:author"), self._author + (FORM_REVIEWER if form else ""))
+        element.set(qn("w:date"), self._date)
+        self._next_id += 1
+        return element
+
+    def again(self, mark: Any, tag: str) -> Any:
+        """A revision element ``tag`` by ``mark``'s author, with a new id: ``mark`` split over table cells."""
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(self._next_id))
+        element.set(qn("w:author"), mark.get(qn("w:author")))
         element.set(qn("w:date"), self._date)
         self._next_id += 1
         return element
@@ -153,20 +209,60 @@ def _move_ranges(pieces: list[Piece]) -> dict[tuple[int, str], tuple[int, int]]:
     return ranges
 
 
-def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, styles: dict[int, str]) -> None:
-    """The paragraphs of the redline; one opening at a right offset in ``styles`` takes that style.
+@dataclass(frozen=True)
+class Closing:
+    """What is known of a redline paragraph when it closes.
 
-    A paragraph takes a style only when it holds some of the right text: a deleted
-    paragraph just before a heading starts at the heading's offset too.
+    ``opened_at``: the right offset where it opened, None when it goes on after a deleted
+    break; ``kept``: it holds right text; ``indented``: its text starts with its own indent;
+    ``mark``: the revision of its paragraph mark (None: kept on both sides);
+    ``right_pos``: the right offset reached when it closes; ``left_opened_at``: the left
+    offset where it opened, None when it goes on after an inserted break; ``first_right``:
+    the right offset of its first right text, None when it holds none.
     """
-    body = document.element.body
-    for paragraph in body.findall(qn("w:p")):
-        body.remove(paragraph)
+
+    opened_at: int | None
+    kept: bool
+    indented: bool
+    mark: Any
+    right_pos: int
+    left_opened_at: int | None = None
+    first_right: int | None = None
+
+
+class Layout(Protocol):
+    """Gives each closed redline paragraph its properties."""
+
+    def finish(self, paragraph: Any, closing: Closing) -> None:
+        """Add paragraph (and run) properties to ``paragraph``, whose runs are written."""
+
+
+class _OutlineLayout:
+    """GB/T 9704 styles from the right document's outline: title and heading styles where
+    such a paragraph opens, no second indent where the text brings its own."""
+
+    def __init__(self, styles: dict[int, str]) -> None:
+        self._styles = styles
+
+    def finish(self, paragraph: Any, closing: Closing) -> None:
+        """Insert the paragraph's ``w:pPr`` when it has a style, an own indent or a revised mark."""
+        opened_at = closing.opened_at
+        style = self._styles.get(opened_at) if closing.kept and opened_at is not None else None
+        if style is not None or closing.mark is not None or closing.indented:
+            paragraph.insert(0, _paragraph_properties(style, closing.mark, closing.indented))
+
+
+def _write_body(body: Any, pieces: list[Piece], revisions: _Revisions, layout: Layout) -> None:
+    """The paragraphs of the redline, each added before the body's final ``w:sectPr``
+    (which ``body`` must hold) and given its properties by ``layout``."""
     section_properties = body.find(qn("w:sectPr"))
     paragraph = OxmlElement("w:p")
     right_pos = 0  # offset in the right text
     opened_at: int | None = 0  # right offset where the open paragraph starts; None: not at a right paragraph
+    left_pos = 0  # offset in the left text
+    left_opened_at: int | None = 0  # the same for the left text
     kept = False  # the open paragraph holds right text
+    first_right: int | None = None  # right offset of the open paragraph's first right text
     has_runs = False  # the open paragraph holds text (move range marks aside)
     indented = False  # the open paragraph's text brings its own indent (　　)
     ranges = _move_ranges(pieces)
@@ -174,9 +270,7 @@ def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, style
     open_ranges: dict[tuple[int, str], Any] = {}
 
     def close(mark: Any) -> None:
-        style = styles.get(opened_at) if kept and opened_at is not None else None
-        if style is not None or mark is not None or indented:
-            paragraph.insert(0, _paragraph_properties(style, mark, indented))
+        layout.finish(paragraph, Closing(opened_at, kept, indented, mark, right_pos, left_opened_at, first_right))
         section_properties.addprevious(paragraph)
 
     for index, piece in enumerate(pieces):
@@ -190,17 +284,25 @@ def _write_body(document: Any, pieces: list[Piece], revisions: _Revisions, style
                 paragraph = OxmlElement("w:p")
                 if piece.kind != "delete":
                     right_pos += 1
+                if piece.kind != "insert":
+                    left_pos += 1
                 # after a deleted break the right paragraph goes on: no right paragraph opens here
                 opened_at = right_pos if piece.kind != "delete" else None
+                left_opened_at = left_pos if piece.kind != "insert" else None
                 kept = has_runs = indented = False
+                first_right = None
             if line:
                 if not has_runs:
                     indented = line[0].isspace()
                     has_runs = True
                 paragraph.append(_run(piece, _XML_INVALID.sub("", line), revisions))
                 if piece.kind != "delete":
+                    if not kept:
+                        first_right = right_pos
                     right_pos += len(line)
                     kept = True
+                if piece.kind != "insert":
+                    left_pos += len(line)
         if piece.move and ranges[piece.move, piece.kind][1] == index:
             paragraph.append(_range_end(piece, open_ranges.pop((piece.move, piece.kind))))
     close(None)
