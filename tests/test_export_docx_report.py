@@ -304,3 +304,50 @@ def test_findings_link_to_the_rows_that_note_them(report_path: Path) -> None:
     assert set(links.values()) <= targets
     ids = [b.get(f"{w}id") for b in root.iter(f"{w}bookmarkStart")]
     assert len(ids) == len(set(ids))
+
+
+def test_copied_runs_and_rows_are_python_docx_own_xml() -> None:
+    """Runs and rows made from a formatted original are the XML python-docx itself writes."""
+    from docx.shared import Mm, RGBColor
+
+    from core.export.docx_format import BODY_FONT, RowMaker, RunMaker, keep_row_whole, set_fonts, shade_cell, span_row
+    from core.export.docx_format import style_run as format_run
+    from core.model import Highlight
+
+    def look(run: object) -> None:
+        set_fonts(run._r, BODY_FONT)  # type: ignore[attr-defined]
+        format_run(run, Highlight.RIGHT_ONLY, bold=True)
+        run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)  # type: ignore[attr-defined]
+
+    def shape(row: object) -> None:
+        keep_row_whole(row)
+        row.cells[0].width = Mm(30)  # type: ignore[attr-defined]
+        shade_cell(span_row(row), "#F2F2F2")
+
+    texts = ["新增内容", " 前后有空格 ", "表格\t单元格", "两行\n文字", ""]
+    made, copied = docx.Document(), docx.Document()
+    tables = [d.add_table(rows=0, cols=3) for d in (made, copied)]
+    maker, runs = RowMaker(tables[1]), RunMaker()
+    for text in texts:
+        row = tables[0].add_row()
+        shape(row)
+        paragraph = row.cells[0].paragraphs[0]
+        look(paragraph.add_run(text))
+        cell = maker.add("shape", shape)[0]
+        runs.add(cell.paragraphs[0], text, "look", look)
+    xml = [etree.tostring(t._tbl) for t in tables]
+    assert xml[0] == xml[1]
+    assert [c.text for c in tables[1].column_cells(0)] == texts
+
+
+def test_document_date_reads_the_comparison_form() -> None:
+    """The document's date comes from the same text ``normalize`` makes, however it is computed."""
+    from core.export.summary import _comparison_text
+    from core.normalize import normalize
+
+    root = Path(__file__).resolve().parent.parent / "docs_in"
+    samples = [path.read_text(encoding="utf-8") for path in sorted(root.glob("*.txt"))]
+    samples.append("中共四川省委關於　推動ＡＢＣ１２３的決定\n（２０２０年７月９日通過）\n“引号”—·﹔\u200b\n")
+    samples.append("第一条\t为了\n甲\t乙\t丙\n")  # a tab after a number is spacing, between cells it is kept
+    for text in samples:
+        assert _comparison_text(text) == normalize(text).text

@@ -203,3 +203,89 @@ def test_revision_pair_marks_only_changed_rows(tmp_path: Path) -> None:
     text = _flat(_text(target))
     assert "原稿：江阳区规划（征求意见稿）.txt" in text and "修改稿：江阳区规划（送审稿）.txt" in text
     assert "◆" not in text.split("修改说明", 1)[1]  # 修改说明留空: the drafter writes it
+
+
+def _line_facts(lines: object) -> list[tuple[dict[str, object], list[dict[str, object]]]]:
+    """Every attribute of every line and of the words on it."""
+    out = []
+    for line in lines.lines:  # type: ignore[attr-defined]
+        facts = {k: v for k, v in line.__dict__.items() if k != "words"}
+        out.append((facts, [dict(word.__dict__) for word in line.words]))
+    return out
+
+
+def test_fast_cjk_lines_are_reportlabs_own() -> None:
+    """The report's line breaking gives reportlab's lines exactly, on every cell of the sample pair."""
+    from reportlab.platypus.paragraph import cjkFragSplit
+
+    from core.export.pdf_fonts import CJKParagraph, cjk_lines
+    from core.export.pdf_report import _markup, _Styles
+    from core.export.segments import SpanIndex, paragraphs
+
+    comparison = sample_pair()
+    style = _Styles().cell
+    markups = []
+    for document, spans in ((comparison.left, comparison.left_highlights),
+                            (comparison.right, comparison.right_highlights)):  # fmt: skip
+        index = SpanIndex(spans)
+        for section in document.leaves:
+            for runs in paragraphs(document.text, index, section.start, section.end, section.heading_end):
+                markups.append(_markup(runs, ReportOptions()))
+    # Latin words, spaces and closing punctuation at the end of a line take reportlab's other paths
+    markups.append("<b>GDP</b>增长 average annual growth rate of 7.5 percent，“十四五”时期" * 6 + "。）")
+    checked = 0
+    for markup in markups:
+        frags = CJKParagraph(markup, style).frags
+        if len(frags) < 2:
+            continue
+        for width in (97.0, 233.3, 301.5):
+            assert _line_facts(cjk_lines(frags, (width, width))) == _line_facts(
+                cjkFragSplit(frags, [width, width], False)), markup  # fmt: skip
+            checked += 1
+    assert checked > 100
+
+
+def test_identical_pages_with_the_fast_line_breaking(tmp_path: Path) -> None:
+    """The report with reportlab's own line breaking draws the same pages."""
+    from reportlab.platypus import Paragraph
+
+    from core.export import pdf_fonts
+
+    comparison = revision_comparison(tmp_path)
+    fast, slow = tmp_path / "fast.pdf", tmp_path / "slow.pdf"
+    write_pdf_report(comparison, fast)
+    original = pdf_fonts.CJKParagraph.breakLinesCJK
+    try:
+        pdf_fonts.CJKParagraph.breakLinesCJK = Paragraph.breakLinesCJK
+        write_pdf_report(comparison, slow)
+    finally:
+        pdf_fonts.CJKParagraph.breakLinesCJK = original
+    pages = [pdfium.PdfDocument(str(path)) for path in (fast, slow)]
+    assert len(pages[0]) == len(pages[1])
+    for number in range(len(pages[0])):
+        texts = [document[number].get_textpage().get_text_range() for document in pages]
+        if number:  # the head page says when it was made
+            assert texts[0] == texts[1], number
+
+
+def test_lines_kept_per_width_survive_splits() -> None:
+    """A cell paragraph split at one height, then measured and split at another, splits as reportlab's."""
+    from reportlab.platypus import Paragraph
+
+    from core.export.pdf_fonts import CJKParagraph
+    from core.export.pdf_report import _Styles
+
+    marked = "建设现代物流枢纽体系，突出成都主枢纽功能" * 12
+    markup = f'<font backColor="#FFD5C2">{marked}</font>普通文字' * 6
+    style = _Styles().cell
+
+    def first_parts(kind: type) -> list[list[list[str]]]:
+        paragraph = kind(markup, style)
+        out = []
+        for height in (60, 100, 45):
+            paragraph.wrap(300, 1000)
+            first = paragraph.split(300, height)[0]
+            out.append([[word.text for word in line.words] for line in first.blPara.lines])
+        return out
+
+    assert first_parts(CJKParagraph) == first_parts(Paragraph)

@@ -11,6 +11,8 @@ without it substitutes a Chinese face of the same kind rather than a Latin one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from copy import deepcopy
 from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -20,6 +22,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from core.export.styles import HIGHLIGHTS
 from core.model import Highlight
@@ -209,6 +214,85 @@ def style_run(run: Any, kind: Highlight | None, bold: bool = False, shading: boo
         rpr.append(_element("w:u", val=_WORD_UNDERLINE[style.print_cue]))
     if shading:
         rpr.append(_element("w:shd", val="clear", color="auto", fill=style.light.lstrip("#").upper()))
+
+
+class RunMaker:
+    """Appends runs of a few fixed looks, each look formatted once through python-docx.
+
+    Formatting every run through python-docx's object layer (fonts, bold, colour,
+    shading) costs dozens of element look-ups and insertions per run, most of a large
+    report's time; a run here is a copy of the look's formatted ``w:rPr`` plus its text,
+    the same XML.
+    """
+
+    def __init__(self) -> None:
+        self._looks: dict[Hashable, Any] = {}
+
+    def add(self, paragraph: Any, text: str, look: Hashable, style: Callable[[Any], None]) -> Any:
+        """Append a run of ``text`` to ``paragraph`` as ``style`` formats a run; return the run.
+
+        ``look`` names what ``style`` does: runs of one look share one formatted original.
+        """
+        original = self._looks.get(look)
+        if original is None:
+            original = self._looks[look] = _styled_run(style)
+        element = deepcopy(original)
+        paragraph._p.append(element)
+        run = Run(element, paragraph)
+        if _RUN_BREAKS.isdisjoint(text):
+            if text:
+                t = element.makeelement(_T, {})
+                t.text = text
+                if len(text.strip()) < len(text):
+                    t.set(_XML_SPACE, "preserve")
+                element.append(t)
+        else:
+            run.text = text  # tabs and line breaks become Word's own elements
+        return run
+
+
+class RowMaker:
+    """Appends rows of a few fixed shapes to one table, each shape made once through python-docx.
+
+    python-docx finds a new row's place, and a merged cell's extent, by searching the
+    whole table, so a long table costs time growing with the square of its rows; a row
+    here is a copy of its shape's first row as it stood before it was filled.
+    """
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+        self._shapes: dict[Hashable, Any] = {}
+
+    def add(self, shape: Hashable, make: Callable[[Any], None]) -> list[Any]:
+        """Append an empty row as ``make`` shapes a new row (widths, merges, fills); return its cells.
+
+        ``shape`` names what ``make`` does: rows of one shape share one original.
+        """
+        template = self._shapes.get(shape)
+        if template is None:
+            row = self._table.add_row()
+            make(row)
+            self._shapes[shape] = deepcopy(row._tr)
+            tr = row._tr
+        else:
+            tr = deepcopy(template)
+            self._table._tbl.append(tr)
+        return [_Cell(tc, self._table) for tc in tr.tc_lst]
+
+
+_RUN_BREAKS = frozenset("\t\r\n")
+_T = qn("w:t")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _styled_run(style: Callable[[Any], None]) -> Any:
+    """The ``w:r`` of an empty run, formatted by ``style`` in a scratch paragraph."""
+    scratch = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]  # formatting needs no document part
+    run = scratch.add_run()
+    style(run)
+    element = run._r
+    scratch._p.remove(element)
+    return element
 
 
 def shade_cell(cell: Any, color: str) -> None:

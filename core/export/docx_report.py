@@ -18,6 +18,7 @@ row left out land there. Identical files then need no table at all: the head say
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from core.export.atomic import write_atomically
 from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,
+    RowMaker,
+    RunMaker,
     a4,
     bookmark,
     internal_link,
@@ -298,7 +301,9 @@ class _RowWriter:
         self._cell_style = document.styles[CELL_STYLE].style_id
         self._note_style = document.styles[NOTE_STYLE].style_id
         self._heading_styles = tuple(document.styles[name].style_id for name in _HEADING_STYLES)
+        self._runs = RunMaker()
         self._table = self._new_table()
+        self._rows = RowMaker(self._table)
 
     def _new_table(self) -> Any:
         table = self._document.add_table(rows=1, cols=3)
@@ -320,47 +325,38 @@ class _RowWriter:
 
     def heading(self, section: Section) -> None:
         """A row across the table with a right heading (in a heading style), and findings about it."""
-        row = self._table.add_row()
-        keep_row_whole(row)
-        cell = span_row(row)
-        shade_cell(cell, _HEADING_FILL)
+        cell = self._rows.add("heading", _heading_row)[0]
         paragraph = cell.paragraphs[0]
         paragraph._p.style = self._heading_styles[min(section.level, len(self._heading_styles)) - 1]
         paragraph.paragraph_format.space_before = Pt(3)
         paragraph.paragraph_format.space_after = Pt(3)
         paragraph.paragraph_format.keep_with_next = True
-        set_fonts(paragraph.add_run(section_label(section, 80))._r, HEADING_FONT)
+        self._runs.add(paragraph, section_label(section, 80), "heading", _heading_look)
         self._bookmark(paragraph, section.id)
         if self._notes_shown:
             for line in self._notes.heading_lines(section):
                 note = cell.add_paragraph()
                 note._p.style = self._note_style
-                note.add_run(line).font.color.rgb = _FINDING_INK
+                self._runs.add(note, line, "heading note", _heading_note_look)
 
     def omitted(self, block: Omitted) -> None:
         """A grey row across the table citing the rows left out; links to any of them land here."""
-        row = self._table.add_row()
-        keep_row_whole(row)
-        cell = span_row(row)
+        cell = self._rows.add("omitted", _omitted_row)[0]
         paragraph = cell.paragraphs[0]
         paragraph._p.style = self._cell_style
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(2)  # the cell's style sets none: the line would touch the grid
-        run = paragraph.add_run(omitted_line(self._words, block))
-        set_fonts(run._r, BODY_FONT)
-        run.font.color.rgb = _ABSENT_GREY
+        self._runs.add(paragraph, omitted_line(self._words, block), "grey", _grey_look)
         for key in block.anchors:
             self._bookmark(paragraph, key)
 
     def add(self, row: Row) -> None:
         """Append ``row``: both sides' text, the note, and a comment when asked for and changed."""
-        table_row = self._table.add_row()
-        left_cell, right_cell, note_cell = table_row.cells
-        for cell, width in zip((left_cell, right_cell, note_cell), self._widths, strict=True):
-            cell.width = width
+        # a short row split over two pages only hurts
+        whole = max(_length(row.left), _length((row.right,) if row.right else ())) < _SPLIT_FROM
+        shape = partial(_body_row, self._widths, whole)
+        left_cell, right_cell, note_cell = self._rows.add(("body", whole), shape)
         left, right = self._comparison.left, self._comparison.right
-        if max(_length(row.left), _length((row.right,) if row.right else ())) < _SPLIT_FROM:
-            keep_row_whole(table_row)  # a short row split over two pages only hurts
         left_runs = self._fill_left(left_cell, left.text, row.left)
         right_sections = (row.right,) if row.right else ()
         right_runs = self._fill(right_cell, right.text, self._right_index, right_sections, self._words.absent_right)
@@ -400,11 +396,9 @@ class _RowWriter:
                 paragraph._p.style = self._cell_style
                 first = False
                 for piece in runs:
-                    run = paragraph.add_run(piece.text)
-                    set_fonts(run._r, BODY_FONT)
                     bold = piece.bold or (bold_added and piece.kind is Highlight.RIGHT_ONLY)
-                    style_run(run, piece.kind, bold, self._options.shading)
-                    written.append(run)
+                    look = (piece.kind, bold, self._options.shading)
+                    written.append(self._runs.add(paragraph, piece.text, look, partial(_text_look, *look)))
         if first and absent:
             self._grey(cell, absent, first=True)
         return written
@@ -412,21 +406,73 @@ class _RowWriter:
     def _grey(self, cell: Any, text: str, first: bool) -> None:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph._p.style = self._cell_style
-        run = paragraph.add_run(text)
-        set_fonts(run._r, BODY_FONT)
-        run.font.color.rgb = _ABSENT_GREY
+        self._runs.add(paragraph, text, "grey", _grey_look)
 
     def _note(self, cell: Any, lines: list[str]) -> None:
         for number, line in enumerate(lines):
             paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
             paragraph._p.style = self._note_style
-            run = paragraph.add_run(line)
-            set_fonts(run._r, BODY_FONT)
             if number == 0 and not line.startswith(FINDING_MARK):
-                run.bold = True
+                self._runs.add(paragraph, line, "note head", _note_head_look)
             elif line.startswith(FINDING_MARK):
-                run.font.color.rgb = _FINDING_INK
+                self._runs.add(paragraph, line, "finding", _finding_look)
+            else:
+                self._runs.add(paragraph, line, "note", _note_look)
 
+
+# The shapes of the body's rows, each made once for ``RowMaker`` to copy.
+
+
+def _heading_row(row: Any) -> None:
+    keep_row_whole(row)
+    shade_cell(span_row(row), _HEADING_FILL)
+
+
+def _omitted_row(row: Any) -> None:
+    keep_row_whole(row)
+    span_row(row)
+
+
+def _body_row(widths: tuple[Any, ...], whole: bool, row: Any) -> None:
+    for cell, width in zip(row.cells, widths, strict=True):
+        cell.width = width
+    if whole:
+        keep_row_whole(row)
+
+
+# The looks of the body's runs, each applied once to a run that ``RunMaker`` copies.
+
+
+def _text_look(kind: Highlight | None, bold: bool, shading: bool, run: Any) -> None:
+    set_fonts(run._r, BODY_FONT)
+    style_run(run, kind, bold, shading)
+
+
+def _heading_look(run: Any) -> None:
+    set_fonts(run._r, HEADING_FONT)
+
+
+def _heading_note_look(run: Any) -> None:
+    run.font.color.rgb = _FINDING_INK
+
+
+def _grey_look(run: Any) -> None:
+    set_fonts(run._r, BODY_FONT)
+    run.font.color.rgb = _ABSENT_GREY
+
+
+def _note_look(run: Any) -> None:
+    set_fonts(run._r, BODY_FONT)
+
+
+def _note_head_look(run: Any) -> None:
+    set_fonts(run._r, BODY_FONT)
+    run.bold = True
+
+
+def _finding_look(run: Any) -> None:
+    set_fonts(run._r, BODY_FONT)
+    run.font.color.rgb = _FINDING_INK
 
 
 def _length(sections: tuple[Section, ...]) -> int:

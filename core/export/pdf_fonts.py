@@ -1,13 +1,32 @@
-"""The bundled CJK font, registered once with reportlab.
+"""The bundled CJK font, registered once with reportlab, and CJK line breaking measured in it.
 
 WenQuanYi Micro Hei has TrueType outlines, so reportlab embeds the glyphs actually
 used as a subset: the PDF shows the same characters on a machine without any Chinese
 font, and its text stays selectable.
+
+``CJKParagraph`` is a reportlab paragraph that breaks mixed-style CJK text into the
+very lines reportlab's own CJK wrapping makes (same algorithm, same arithmetic), but
+without reportlab's cost: reportlab builds a string object per character, measures
+each one anew and compares styles character by character (over half the time of a
+report), and repeats all of it each time a table cell is measured again. Here glyph
+widths are looked up in a table per font and size, styles compared once per style
+run, and the lines kept per width.
 """
 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+from unicodedata import category
+
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.textsplit import ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, registerFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
+from reportlab.rl_config import _FUZZ
 
 from core.errors import InputError
 from core.resources import resource_path
@@ -26,12 +45,200 @@ def cjk_font() -> str:
         return FONT_NAME
     with _lock:
         if not _registered:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
-
             path = resource_path(*FONT_FILE)
             if not path.is_file():
                 raise InputError(f"缺少字体文件 {path}：请重新安装对照")
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+            registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
             _registered = True
     return FONT_NAME
+
+
+class _Widths(dict[str, float]):
+    """Glyph advance widths of one font at one size, by character, measured on first sight."""
+
+    def __init__(self, font_name: str, size: float) -> None:
+        super().__init__()
+        self._font_name = font_name
+        self._size = size
+
+    def __missing__(self, char: str) -> float:
+        # reportlab's own measure of a one-character string, so the sums come out the same
+        width: float = stringWidth(char, self._font_name, self._size)
+        self[char] = width
+        return width
+
+
+_WIDTHS: dict[tuple[str, float], _Widths] = {}
+
+
+def _widths(font_name: str, size: float) -> _Widths:
+    """The (process-wide) width table of ``font_name`` at ``size``."""
+    key = (font_name, size)
+    table = _WIDTHS.get(key)
+    if table is None:
+        table = _WIDTHS[key] = _Widths(font_name, size)
+    return table
+
+
+class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type hints
+    """A reportlab paragraph whose multi-style CJK lines come from ``cjk_lines``, kept per width.
+
+    A table measures its cells again at every page break; the lines of a width are
+    computed once.
+    """
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's name
+        """reportlab's CJK line breaking, kept per width; the multi-style case computed by ``cjk_lines``."""
+        if getattr(self, "_splitpara", 0) or self.bulletText is not None:
+            # the second half of a split paragraph reuses its lines; a bullet changes the widths
+            return super().breakLinesCJK(maxWidths)
+        widths = tuple(maxWidths) if isinstance(maxWidths, list | tuple) else (maxWidths,)
+        cache = self._kept_lines()
+        lines = cache.get(widths)
+        if lines is None:
+            fast = _fast_case(self, widths)
+            lines = cache[widths] = cjk_lines(self.frags, widths) if fast else super().breakLinesCJK(maxWidths)
+        self.height = 0  # as reportlab's does, before ``wrap`` sets it
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # reportlab's names
+        """reportlab's split, on a copy of lines kept for later measures.
+
+        The split appends a space to the last word of each line it hands on, in place:
+        kept lines would carry it into a later split of the same paragraph.
+        """
+        lines = self.__dict__.get("blPara")
+        if lines is not None and lines.kind == 1 and any(lines is kept for kept in self._kept_lines().values()):
+            self.blPara = lines.clone(lines=[line.clone(words=[w.clone() for w in line.words]) for line in lines.lines])
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+    def _kept_lines(self) -> dict[tuple[float, ...], Any]:
+        """The lines computed so far, by the widths they were computed for."""
+        kept: dict[tuple[float, ...], Any] = self.__dict__.setdefault("_cjk_lines", {})
+        return kept
+
+
+def _fast_case(paragraph: Any, widths: tuple[float, ...]) -> bool:
+    """Whether ``cjk_lines`` gives exactly reportlab's result for this paragraph.
+
+    That is the plain case of the report: several style runs of text (links included),
+    no inline images, link targets or line breaks, fixed leading (a single run reportlab
+    wraps another way).
+    """
+    style = paragraph.style
+    if len(paragraph.frags) < 2 or style.endDots:
+        return False
+    if getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off"):
+        return False
+    if not all(isinstance(w, float | int) for w in widths):
+        return False
+    return all(
+        isinstance(f.__dict__.get("text"), str) and f.text and not _special(f.__dict__) for f in paragraph.frags
+    )
+
+
+def _special(attributes: dict[str, Any]) -> bool:
+    """A fragment that is an image, a link target or a line break (reportlab treats those apart)."""
+    return "cbDefn" in attributes or "lineBreak" in attributes
+
+
+def cjk_lines(frags: Sequence[Any], max_widths: Sequence[float]) -> Any:
+    """The ``ParaLines`` reportlab's ``cjkFragSplit`` makes of ``frags``, computed per style run.
+
+    Same rules as reportlab: a line ends at the character that makes it overflow, which
+    moves to the next line unless it may not start one (closing punctuation hangs in the
+    margin); in a run of Latin text the break moves back to a space or to the last CJK
+    character, at most half-way back.
+    """
+    chars = "".join(f.text for f in frags)
+    widths: list[float] = []
+    starts: list[int] = []  # where each fragment's text starts in ``chars``
+    for f in frags:
+        starts.append(len(widths))
+        table = _widths(f.fontName, f.fontSize)
+        widths.extend([table[c] for c in f.text])
+    runs = _Runs(frags, starts, len(chars))
+    lines: list[Any] = []
+    i = line_start = 0
+    width_used = 0.0
+    max_width = max_widths[0]
+    count = len(chars)
+    while i < count:
+        u = chars[i]
+        w = widths[i]
+        i += 1
+        width_used += w
+        if width_used > max_width + _FUZZ and width_used > 0:
+            extra_space = max_width - width_used
+            if ord(u) < 0x3000:
+                # inside a non-Asian word: break after a space or the last CJK character,
+                # looking back at most half the line
+                for j in range(i - 1, (line_start + i) >> 1, -1):
+                    uj = chars[j]
+                    if category(uj) == "Zs" or ord(uj) >= 0x3000:
+                        k = j + 1
+                        if k < i:
+                            j = k + 1
+                            extra_space += sum(widths[ii] for ii in range(j, i))
+                            w = widths[k]
+                            u = chars[k]
+                            i = j
+                            break
+            if u not in ALL_CANNOT_START and i > line_start + 1:
+                i -= 1  # the overflowing character starts the next line
+                extra_space += w
+            lines.append(runs.line(line_start, i, max_width, width_used, extra_space))
+            max_width = max_widths[len(lines)] if len(lines) < len(max_widths) else max_widths[-1]
+            line_start = i
+            width_used = 0.0
+    if width_used > 0:
+        lines.append(runs.line(line_start, count, max_width, width_used, max_width - width_used))
+    return ParaLines(kind=1, lines=lines)
+
+
+class _Runs:
+    """The style runs of one paragraph, cut into the words of a line as reportlab cuts them."""
+
+    def __init__(self, frags: Sequence[Any], starts: list[int], end: int) -> None:
+        self._frags = frags
+        self._bounds = [*starts, end]
+        self._extents = [getAscentDescent(f.fontName, f.fontSize) for f in frags]
+        self._text = "".join(f.text for f in frags)
+
+    def line(self, start: int, end: int, max_width: float, width_used: float, extra_space: float) -> Any:
+        """The ``FragLine`` of characters ``[start, end)``: one word per run of the same look."""
+        words: list[Any] = []
+        texts: list[str] = []
+        current: Any = None
+        max_size = max_ascent = min_descent = 0
+        index = self._run_at(start)
+        while start < end:
+            frag = self._frags[index]
+            stop = min(self._bounds[index + 1], end)
+            if stop > start:
+                ascent, descent = self._extents[index]
+                max_size = max(max_size, frag.fontSize)
+                max_ascent = max(max_ascent, ascent)
+                min_descent = min(min_descent, descent)
+                if current is None or not sameFrag(current, frag):
+                    if current is not None:
+                        words.append(_word(current, texts))
+                    current, texts = frag, []
+                texts.append(self._text[start:stop])
+                start = stop
+            index += 1
+        if current is not None:
+            words.append(_word(current, texts))
+        return FragLine(kind=1, extraSpace=extra_space, wordCount=1, words=words, fontSize=max_size,
+                        ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width_used,
+                        lineBreak=False)  # fmt: skip
+
+    def _run_at(self, position: int) -> int:
+        """The index of the run holding character ``position``."""
+        return bisect_right(self._bounds, position) - 1
+
+
+def _word(frag: Any, texts: list[str]) -> Any:
+    word = frag.clone()
+    word.text = "".join(texts)
+    return word

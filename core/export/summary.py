@@ -37,7 +37,7 @@ from core.model import (
     Relation,
     Section,
 )
-from core.normalize import normalize
+from core.normalize import fold_char, normalize, to_simplified
 from core.quantities import document_dates
 from core.resources import version
 from core.verdict import IDENTICAL, UNRELATED, has_nothing_in_common, is_identical, unchanged_sections
@@ -186,7 +186,7 @@ def file_name(path: str) -> str:
 
 def document_date(document: Document) -> str:
     """The document's own date (title block, adoption line, signature), else its file's date."""
-    reference = document_dates(normalize(document.text).text).reference
+    reference = document_dates(_comparison_text(document.text)).reference
     if reference:
         return "".join(f"{value}{unit}" for value, unit in zip(reference, "年月日", strict=False))
     try:
@@ -194,6 +194,30 @@ def document_date(document: Document) -> str:
     except OSError:
         return NO_SECTION
     return datetime.fromtimestamp(stamp).strftime("%Y-%m-%d") + "（文件日期）"
+
+
+class _Folded(dict[int, str]):
+    """``str.translate`` table of ``fold_char``, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+def _comparison_text(display: str) -> str:
+    """``normalize(display).text`` without the offset maps nobody here reads.
+
+    Building the maps costs a Python step per character of both documents, on every
+    export; the text alone is one conversion and one ``str.translate``. A tab may be a
+    cell boundary kept as a tab, which only ``normalize`` decides: such texts go through it.
+    """
+    source = to_simplified(display)
+    if "\t" in source:
+        return normalize(display).text
+    return source.translate(_FOLDED)
 
 
 def document_facts(comparison: Comparison) -> tuple[DocumentFacts, DocumentFacts]:
