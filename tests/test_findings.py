@@ -27,6 +27,9 @@ VARIANT_KIND = {
 }
 
 
+_T2S = opencc.OpenCC("t2s")
+
+
 @cache
 def _read(name: str) -> str:
     return (SAMPLES / name).read_text(encoding="utf-8")
@@ -45,7 +48,8 @@ def _inside(pos: int | None, span: tuple[int, int] | None) -> bool:
 def _hits(finding: Finding, truth: Planted) -> bool:
     if finding.kind is not truth.kind or finding.direction is not truth.direction:
         return False
-    if truth.before not in finding.before or truth.after not in finding.after:
+    # The planted values are Simplified; a Traditional side's finding quotes its own script.
+    if truth.before not in _T2S.convert(finding.before) or truth.after not in _T2S.convert(finding.after):
         return False
     if truth.direction is Direction.REMOVED:
         return _inside(truth.left, finding.left)
