@@ -307,11 +307,7 @@ def _attach_body(node: _Node, body: list[_Line], rows: set[int]) -> None:
         # Text between the heading and its sub-headings (or after them) becomes paragraphs;
         # a table's rows are leaves so that they pair row by row.
         node.children = sorted([*node.children, *children], key=lambda n: n.start)
-    elif not node.run_in:
-        # A heading line and its paragraphs are a parent and its leaves however many
-        # paragraphs there are: a section that loses its second paragraph in a revision
-        # must keep its shape, or its unchanged heading pairs with nothing and shows as
-        # deleted and inserted.
+    elif len(body) >= 2 and not node.run_in:
         node.children = children
 
 
