@@ -39,11 +39,12 @@ define apt_ensure
 endef
 
 # Qt's offscreen platform needs EGL, xkbcommon and fontconfig; a real window (xcb) needs
-# the xcb libraries too; the export tests read PDFs back with poppler (pdffonts, pdftotext).
+# the xcb libraries too; the export tests read PDFs back with poppler (pdffonts, pdftotext)
+# and open the Word outputs in LibreOffice, as a drafter without Word would.
 QT_PACKAGES := libegl1 libxkbcommon0 libgl1 libfontconfig1 libdbus-1-3
 XCB_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxkbcommon-x11-0
 system-deps:
-	$(call apt_ensure,poppler-utils $(QT_PACKAGES))
+	$(call apt_ensure,poppler-utils libreoffice-writer $(QT_PACKAGES))
 
 run: $(STAMP)
 	$(call apt_ensure,$(QT_PACKAGES) $(XCB_PACKAGES))
