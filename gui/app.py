@@ -20,6 +20,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.resources import resource_path, version
+from gui.gc_guard import collect_in_gui_thread
 from gui.i18n import install_translator, preferred_language
 
 if TYPE_CHECKING:  # imported when run, after the application exists
@@ -53,6 +54,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font = app.font()
         font.setFamilies([font.family(), *families])
         app.setFont(font)
+    collect_in_gui_thread(app)  # the engine runs in worker threads: no Qt object may die there
     translator = install_translator(app, preferred_language(QSettings()))
     if translator is not None:
         app.setProperty("duizhao_translator", translator)

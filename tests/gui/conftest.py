@@ -329,6 +329,17 @@ def _application_setup(qapp: object) -> None:
     register_fonts()
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _gui_thread_collection(qapp: object) -> Iterator[None]:
+    """Garbage collected in the GUI thread only while the window tests run, as in the app;
+    the engine's tests after them get the interpreter's own collector back."""
+    from gui.gc_guard import collect_in_gui_thread
+
+    collector = collect_in_gui_thread(qapp)  # type: ignore[arg-type]
+    yield
+    collector.stop()
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     """Settings in a throw-away INI file, so tests never touch the user's."""
