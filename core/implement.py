@@ -18,10 +18,11 @@ then is it 未见落实.
 
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.model import Assignment, CoverageGrade
@@ -144,10 +145,10 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
         alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in ranked[:_ALTERNATIVES])
         out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms))
-    carrier: dict[str, str] = {}  # base leaf -> the first implementing leaf carrying it out
+    carrier: dict[str, list[str]] = defaultdict(list)  # base leaf -> the implementing leaves carrying it out
     for a in out:
         for lid in a.left:
-            carrier.setdefault(lid, a.right)
+            carrier[lid].append(a.right)
     touched: dict[str, str] = {}
     ceiling_left = noise_ceiling(len(right))
     for base in left:
@@ -158,7 +159,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if quoted:
             touched[base.id] = max(quoted)[1]
             continue
-        lead = _lead_carrier(base, left, carrier)
+        lead = _lead_carrier(base, left, carrier, functools.partial(scores.leaves.cosine, base.id))
         if lead is not None:
             touched[base.id] = lead
             continue
@@ -176,14 +177,17 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     return Found(tuple(out), touched, cosines)
 
 
-def _lead_carrier(base: Item, left: Sequence[Item], carrier: Mapping[str, str]) -> str | None:
+def _lead_carrier(base: Item, left: Sequence[Item], carrier: Mapping[str, list[str]],
+                  closeness: Callable[[str], float]) -> str | None:
     """For a lead paragraph (an unnumbered paragraph opening a numbered part, which states
-    what the part's items do), the item carrying out the first of those items: a lead is
-    addressed when its part is carried out, though no item carries out the lead itself."""
+    what the part's items do), the implementing item closest to it among those carrying
+    out the part's items: a lead is addressed when its part is carried out, though no item
+    carries out the lead itself."""
     if base.numbered or base.parent is None:
         return None
-    return next((carrier[item.id] for item in left
-                 if item.parent == base.parent and item.numbered and item.id in carrier), None)
+    found = sorted({rid for item in left if item.parent == base.parent and item.numbered
+                    for rid in carrier.get(item.id, ())})
+    return max(found, key=closeness) if found else None
 
 
 def grades(left_leaves: Sequence[str], assignments: Sequence[Assignment], touched: Mapping[str, str],
