@@ -28,6 +28,7 @@ import re
 import sys
 import threading
 import zlib
+from abc import ABC, abstractmethod
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -222,7 +223,7 @@ class _WordIndex:
         return str(self.blob[self.spans[i] : self.spans[i + 1]], "utf-8").split()
 
 
-class _LazySegmenter:
+class _LazySegmenter(ABC):
     """A segmenter that grows, before each cut, by the dictionary words the text can hold."""
 
     def __init__(self, index: _WordIndex) -> None:
@@ -278,17 +279,21 @@ class _LazySegmenter:
         self._added = added
         self._seen |= grams
 
+    @abstractmethod
     def _add(self, words: list[str], freqs: list[int]) -> None:
-        raise NotImplementedError
+        """Add these dictionary words with their frequencies to the engine."""
 
+    @abstractmethod
     def _rest(self, weight: int) -> None:
-        """Give the placeholder the weight of the words not added (where the engine sums the total)."""
+        """Keep the engine's total at the whole dictionary's, ``weight`` being what is not added yet."""
 
+    @abstractmethod
     def _cut(self, run: str) -> list[str]:
-        raise NotImplementedError
+        """Cut ``run`` with the words added so far."""
 
+    @abstractmethod
     def _load_full(self) -> Cutter:
-        raise NotImplementedError
+        """The engine with its whole dictionary, for good, when the index cannot serve."""
 
 
 class _LazyRjieba(_LazySegmenter):
@@ -335,6 +340,9 @@ class _LazyJieba(_LazySegmenter):
             table[word] = freq
             for end in range(1, len(word)):
                 table.setdefault(word[:end], 0)
+
+    def _rest(self, weight: int) -> None:
+        pass  # jieba's total was set to the whole dictionary's once and never sums the words
 
     def _cut(self, run: str) -> list[str]:
         return list(self._tokenizer.cut(run, HMM=False))
