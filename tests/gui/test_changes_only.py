@@ -8,21 +8,7 @@ from PySide6.QtWidgets import QToolBar
 
 from core.compare import compare_texts
 from core.model import Comparison
-
-RULES = """关于推进城市更新工作的实施办法
-第一章 总则
-第一条 为了规范城市更新工作，推动城市高质量发展，制定本办法。
-第二条 本办法适用于本市行政区域内的城市更新活动。
-第二章 职责分工
-第三条 市住房城乡建设部门负责统筹协调全市城市更新工作。
-第四条 各区人民政府负责组织实施本辖区城市更新项目。
-第三章 保障措施
-第五条 加强资金保障，市财政每年安排城市更新专项资金500万元。
-第四章 监督管理
-第六条 建立城市更新项目督查机制，定期通报工作进展情况。
-第五章 附则
-第七条 本办法自2025年1月1日起施行。
-"""
+from tests.test_verdict import RULES
 
 UNRELATED = """关于做好2024年春季农业生产工作的通知
 一、抓好春播备耕
