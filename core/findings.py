@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core.model import (
     Coverage,
@@ -414,17 +415,25 @@ class _Engine:
         p = self.pairs[index]
         return index, (self.right.doc.by_id[p.right] if side == "left" else self.left.doc.by_id[p.left])
 
-    def _left_anchor(self, section: Section) -> int:
-        """Right position after which a left-only section is listed (see ``core.report.changes``)."""
+    @cached_property
+    def _anchors(self) -> tuple[list[int], list[int]]:
+        """Starts of the left leaves that have a leaf counterpart, in order, and the end of
+        each one's first counterpart on the right: built once, not per uncovered section."""
         left, right = self.left.doc, self.right.doc
-        leaf_partners: dict[str, list[Section]] = {}
+        first_partner: dict[str, Section] = {}
         for p in self.pairs:
             if left.by_id[p.left].is_leaf and right.by_id[p.right].is_leaf:
-                leaf_partners.setdefault(p.left, []).append(right.by_id[p.right])
-        for leaf in reversed(left.leaves):
-            if leaf.start < section.start and leaf.id in leaf_partners:
-                return min(leaf_partners[leaf.id], key=lambda s: s.start).end
-        return -1
+                partner = right.by_id[p.right]
+                if p.left not in first_partner or partner.start < first_partner[p.left].start:
+                    first_partner[p.left] = partner
+        paired = [leaf for leaf in left.leaves if leaf.id in first_partner]
+        return [leaf.start for leaf in paired], [first_partner[leaf.id].end for leaf in paired]
+
+    def _left_anchor(self, section: Section) -> int:
+        """Right position after which a left-only section is listed (see ``core.report.changes``)."""
+        starts, ends = self._anchors
+        i = bisect_left(starts, section.start) - 1
+        return ends[i] if i >= 0 else -1
 
 
 def _short(label: str) -> str:
