@@ -25,11 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     """Dispatch to the command line or the window; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "compare":
-        from core.cli import run_compare
+        from cli.compare import run_compare
 
         return run_compare(args[1:])
     if args and args[0] == "matrix":
-        from core.cli import run_matrix
+        from cli.matrix import run_matrix
 
         return run_matrix(args[1:])
     if args and args[0] in ("-h", "--help", "help"):

@@ -6,7 +6,7 @@ Three repairs, in this order:
    a line's indent (``　　``), the space between a heading number and its title
    (``第一条　为了``, ``第一章 总则``), spaces between Chinese words (a title's two
    clauses, a signature's columns, ``序　言``), spaces in Latin text and tabs (the cell
-   boundaries of a table row, see ``core.outline``). What goes is
+   boundaries of a table row, see ``core.lines``). What goes is
    the spacing a PDF extractor inserts, recognised by where it sits: at a change of
    glyph source between Chinese text and digits, Latin, quotes, brackets or marks
    (``“ 十四五 ”``, ``2021 年 3 月``), after an opening or before a closing mark, between
@@ -30,8 +30,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from core.lines import match_heading
 from core.normalize import to_simplified
-from core.outline import match_heading
 
 
 @dataclass(frozen=True)

@@ -1,57 +1,20 @@
-"""One base against many: the provision matrix (对照矩阵).
+"""One base against many: compare the base with each document and build the provision matrix.
 
-Rows are the base document's leaf items in document order, columns are the other
-documents; each cell says how that document takes up the item: its counterpart
-section(s) with number, title and score, and one of four kinds (照搬 verbatim,
-修改 modified, 相关 related, 未落实 absent); where the document implements the base
-(``Comparison.relation``) the cell also carries the item's coverage grade (照搬 / 细化 /
-修改 / 仅涉及 / 未见落实), the words of the reports. Every column is an ordinary pairwise
-``compare`` of the base against that document, kept in ``Matrix.comparisons`` so a
-cell can open its pair's two-pane comparison without recomputing.
+The matrix itself (rows, cells, columns) is ``core.matrix_model``; its JSON and workbook
+are exports (``core.export.json_matrix``, ``core.export.xlsx_matrix``). Every column is an
+ordinary pairwise ``compare`` of the base against that document, kept in
+``Matrix.comparisons`` so a cell can open its pair's two-pane comparison without
+recomputing.
 
 The files are read once, up front, so an unusable file stops the run before any
 work. Each comparison then runs in its own worker process when that pays (see
 ``_pool_plan``): always where a worker can be forked from this process, only for
 large inputs where it has to be spawned and load the engine afresh.
-
-JSON (schema ``duizhao.matrix/1``), written by ``write_matrix_json``::
-
-    {
-      "schema": "duizhao.matrix/1",
-      "options": {"min_shared": 8, "t2s": true, "keep_boilerplate": false},
-      "base": {"path": "...", "title": "...", "leaves": 24},
-      "documents": [
-        {"path": "...", "title": "...", "relation": "implementation",
-         "grades": {"copied": 0, "elaborated": 13, "adapted": 6, "touched": 4, "not-taken-up": 1},
-         "coverage": {"verbatim": 1, "modified": 10, "related": 6, "absent": 7,
-                      "covered": 0.7083, "base_shared": 0.21, "local": 0.4}}
-      ],
-      "rows": [
-        {"id": "L12", "number": "（八）", "title": "推动川渝毗邻地区联动发展",
-         "start": 1532, "end": 1890,
-         "cells": [
-           {"kind": "modified", "grade": "elaborated", "score": 0.55,
-            "counterparts": [{"id": "R40", "number": "（十四）", "title": "深化毗邻地区合作",
-                              "kind": "modified", "score": 0.55, "start": 8801, "end": 9120}]}
-         ]}
-      ]
-    }
-
-``documents`` and every row's ``cells`` are in the same order (the order the other
-documents were given). A cell's ``kind`` is the closest kind among its counterparts
-(``absent``: none, and ``counterparts`` is empty) and its ``score`` the best score
-of that kind (0 when absent). ``covered`` is the share of base leaves with any
-counterpart, ``base_shared`` the share of the base's wording found in the document,
-``local`` the share of the document's own leaves with no counterpart in the base.
-``grades`` is empty and every cell's ``grade`` null for a document that revises the base.
-Section offsets are display offsets, as in ``duizhao.comparison/1``. Extra keys
-may be added; none may change meaning without a new schema version.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import multiprocessing
 import os
 import queue
@@ -59,7 +22,6 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -67,114 +29,12 @@ from typing import Any
 
 from core.compare import compare_texts
 from core.errors import Cancelled, InputError
-from core.export.atomic import write_atomically
 from core.load import Loaded, load
-from core.model import Comparison, CoverageGrade, Document, Options, PairKind, Relation, Section
-
-SCHEMA = "duizhao.matrix/1"
+from core.matrix_model import Cell, CellKind, Column, Counterpart, Matrix, Row
+from core.model import Comparison, CoverageGrade, Options, Relation
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
-
-
-class CellKind(StrEnum):
-    """How one document takes up one base item."""
-
-    VERBATIM = "verbatim"  # a counterpart identical after normalization (pair kind same)
-    MODIFIED = "modified"
-    RELATED = "related"
-    ABSENT = "absent"  # no counterpart: not taken up
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese word shown in cells and the legend."""
-        return _LABELS_ZH[self]
-
-    @property
-    def pair_kind(self) -> PairKind | None:
-        """The pair kind behind this cell kind (None for absent), the key of the shared palette."""
-        return _PAIR_KINDS[self]
-
-    @staticmethod
-    def of(pair_kind: PairKind | None) -> CellKind:
-        """The cell kind of a counterpart of ``pair_kind`` (None: no counterpart)."""
-        return _CELL_KINDS[pair_kind]
-
-
-_LABELS_ZH = {CellKind.VERBATIM: "照搬", CellKind.MODIFIED: "修改", CellKind.RELATED: "相关", CellKind.ABSENT: "未落实"}
-_PAIR_KINDS: dict[CellKind, PairKind | None] = {
-    CellKind.VERBATIM: PairKind.SAME,
-    CellKind.MODIFIED: PairKind.MODIFIED,
-    CellKind.RELATED: PairKind.RELATED,
-    CellKind.ABSENT: None,
-}
-_CELL_KINDS = {pair_kind: cell_kind for cell_kind, pair_kind in _PAIR_KINDS.items()}
-
-
-@dataclass(frozen=True)
-class Counterpart:
-    """One section of the other document paired with a base item."""
-
-    section: Section
-    kind: PairKind
-    score: float
-    pair: int  # index into that column's Comparison.pairs
-
-
-@dataclass(frozen=True)
-class Cell:
-    """How one document takes up one base item; counterparts closest first."""
-
-    kind: CellKind
-    score: float  # best score among the counterparts of the cell's kind; 0 when absent
-    counterparts: tuple[Counterpart, ...] = ()
-    grade: CoverageGrade | None = None  # how the item was taken up, where the document implements the base
-
-
-@dataclass(frozen=True)
-class Row:
-    """One base leaf item and its cells, one per other document."""
-
-    section: Section
-    cells: tuple[Cell, ...]
-
-
-@dataclass(frozen=True)
-class Column:
-    """One other document and its coverage of the base."""
-
-    path: str
-    title: str
-    counts: tuple[tuple[CellKind, int], ...]  # base leaves by cell kind, every kind listed
-    covered: float  # share of base leaves with any counterpart
-    base_shared: float  # share of the base's wording found in this document
-    local: float  # share of this document's leaves without a counterpart in the base
-    relation: Relation = Relation.REVISION  # how this document stands to the base
-    grades: tuple[tuple[CoverageGrade, int], ...] = ()  # base leaves by grade (implementation only)
-
-    def count(self, kind: CellKind) -> int:
-        """Number of base leaves whose cell in this column has ``kind``."""
-        return dict(self.counts)[kind]
-
-    def graded(self, grade: CoverageGrade) -> int:
-        """Number of base leaves of ``grade`` (0 unless the document implements the base)."""
-        return dict(self.grades).get(grade, 0)
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """The provision matrix: the base's leaf items against every other document."""
-
-    options: Options
-    base: Document
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    comparisons: tuple[Comparison, ...]  # base against each column's document, column order
-
-    @property
-    def input_paths(self) -> tuple[str, ...]:
-        """The base and every compared file: no output may be written over them."""
-        return (self.base.path, *(column.path for column in self.columns))
 
 
 def compare_many(
@@ -242,7 +102,7 @@ def _cell(comparison: Comparison, leaf_id: str) -> Cell:
         return Cell(CellKind.ABSENT, 0.0, (), grade)
     found.sort(key=lambda cp: (cp.kind.rank, -cp.score, cp.section.start))
     best = found[0]
-    return Cell(_CELL_KINDS[best.kind], best.score, tuple(found), grade)
+    return Cell(CellKind.of(best.kind), best.score, tuple(found), grade)
 
 
 def _column(comparison: Comparison, cells: Sequence[Cell]) -> Column:
@@ -416,67 +276,3 @@ def _noop(_fraction: float, _stage: str) -> None:
 def _check(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
         raise Cancelled("比较已取消")
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def matrix_json(matrix: Matrix) -> dict[str, Any]:
-    """The matrix as the ``duizhao.matrix/1`` JSON object (see the module docstring)."""
-    return {
-        "schema": SCHEMA,
-        "options": {
-            "min_shared": matrix.options.min_shared,
-            "t2s": matrix.options.t2s,
-            "keep_boilerplate": matrix.options.keep_boilerplate,
-        },
-        "base": {"path": matrix.base.path, "title": matrix.base.title, "leaves": len(matrix.rows)},
-        "documents": [
-            {
-                "path": column.path,
-                "title": column.title,
-                "relation": column.relation.value,
-                "grades": {grade.value: n for grade, n in column.grades},
-                "coverage": {
-                    **{kind.value: n for kind, n in column.counts},
-                    "covered": column.covered,
-                    "base_shared": column.base_shared,
-                    "local": column.local,
-                },
-            }
-            for column in matrix.columns
-        ],
-        "rows": [
-            {
-                **_section_ref(row.section),
-                "cells": [
-                    {
-                        "kind": cell.kind.value,
-                        "grade": cell.grade.value if cell.grade else None,
-                        "score": cell.score,
-                        "counterparts": [
-                            {**_section_ref(cp.section), "kind": cp.kind.value, "score": cp.score}
-                            for cp in cell.counterparts
-                        ],
-                    }
-                    for cell in row.cells
-                ],
-            }
-            for row in matrix.rows
-        ],
-    }
-
-
-def _section_ref(section: Section) -> dict[str, Any]:
-    return {"id": section.id, "number": section.number, "title": section.title,
-            "start": section.start, "end": section.end}
-
-
-def write_matrix_json(matrix: Matrix, path: str | Path) -> None:
-    """Write the matrix's JSON to ``path`` atomically (UTF-8, Chinese unescaped)."""
-    data = json.dumps(matrix_json(matrix), ensure_ascii=False, indent=1)
-
-    def write(temp: Path) -> None:
-        temp.write_text(data, encoding="utf-8")
-
-    write_atomically(path, write, matrix.input_paths)

@@ -7,7 +7,7 @@ and every space dropped. The display text keeps the spacing a drafter wrote (ind
 difference in spacing alone from ever being marked. Line breaks are kept: they
 separate paragraphs, and shared passages never cross them. A tab with text on both
 sides of it in its line is kept too: it separates two cells of a table row
-(``core.outline``), and no word or value may run across it (30 and 35 in two cells
+(``core.lines``), and no word or value may run across it (30 and 35 in two cells
 are two values, not 3035). Each normalized character remembers the display span it
 came from, so every offset that leaves the core points into what the user sees.
 """
@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.outline import is_row
+from core.lines import is_row
 
 _QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")
 _DASHES = dict.fromkeys("—―–‒－﹣", "-")
@@ -107,7 +107,7 @@ _CELL_TAB = re.compile(r"(?<=[^\s])[^\S\n]*\t[^\S\n]*(?=[^\s])")
 def _cell_tabs(text: str) -> set[int]:
     """Indices of the tabs in ``text`` that stand between two cells of a table row.
 
-    Only a line that reads as a row counts (``core.outline.is_row``): a tab typed after
+    Only a line that reads as a row counts (``core.lines.is_row``): a tab typed after
     a heading number (第一条, a tab, 为了) is spacing like any other, dropped.
     """
     found: set[int] = set()

@@ -20,7 +20,8 @@ copied as text) or a vertical bar. A row inside a 专栏 box, or in a run of two
 such lines anywhere, is a leaf of its own (role ``row``), so rows pair one to one:
 an unchanged row is ``same``, a row with one changed cell is ``modified`` and an
 inserted or deleted row stands alone. A run of rows is never taken for headings,
-even where a row opens with a serial number ("1." in its first cell).
+even where a row opens with a serial number ("1." in its first cell). What a single line
+is (a heading number, a row) is decided in ``core.lines``; this module builds the tree.
 """
 
 from __future__ import annotations
@@ -28,31 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.lines import BOX_SCHEMES, CN_NUMERALS, DIGITS, cells, is_row, match_heading
 from core.model import Section
 
-_CN = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
-_DIGITS = "0-9０-９"
-
-# (scheme, pattern of the number at the start of a line). Order matters: more specific first.
-_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(rf"第[{_CN}{_DIGITS}]+[编篇編](?![制写辑者号])\s*")),
-    ("chapter", re.compile(rf"第[{_CN}{_DIGITS}]+章\s*")),
-    ("section", re.compile(rf"第[{_CN}{_DIGITS}]+[节節](?![日约能])\s*")),
-    ("article", re.compile(rf"第[{_CN}{_DIGITS}]+[条條](?![件款例])\s*")),
-    ("box", re.compile(rf"(?:专栏|專欄)\s*[{_CN}{_DIGITS}]*[:：、.．]?\s*")),
-    # A table's caption (表1 主要指标, 表 2-1：…): its rows follow, as in a 专栏 box.
-    ("table", re.compile(rf"表\s*[{_DIGITS}]+(?:[-－—.．][{_DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),
-    ("cn", re.compile(rf"[{_CN}]+\s*[、．.]\s*")),
-    ("cn_paren", re.compile(rf"[（(]\s*[{_CN}]+\s*[）)][、.．]?\s*")),
-    ("num", re.compile(rf"[{_DIGITS}]{{1,3}}\s*[、．.](?![{_DIGITS}])\s*")),
-    ("num_paren", re.compile(rf"[（(]\s*[{_DIGITS}]{{1,3}}\s*[）)][、.．]?\s*")),
-    ("circled", re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*")),
-    ("dash", re.compile(r"(?:——|--|—|－－)\s*")),
-)
 # Schemes whose sections never contain sub-sections: a later heading of another scheme
 # closes them instead of nesting inside.
 _LEAF_ONLY = {"box", "table", "dash"}
-_BOXES = {"box", "table"}  # schemes whose sections hold a table: role "box"
 
 _SENTENCE_END = "。！？!?"
 _RUN_IN_TITLE_MAX = 60  # a lead sentence longer than this is body text, not a title
@@ -62,16 +44,13 @@ _TITLE_CLAUSE_MIN = 4  # Chinese characters a first clause needs to name a parag
 _FIRST_CLAUSE = re.compile(r"[，,；;：:]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
-# A cell boundary: a tab, or a vertical bar with text before it on the line (| 指标 | 2020年 |).
-_CELL_BOUNDARY = re.compile(r"\t|(?<=\S)[^\S\n]*[|｜]|[|｜](?=[^\S\n]*\S)")
-_CELL_SPLIT = re.compile(r"[^\S\n]*(?:\t|[|｜])[^\S\n]*")
 _ROW_RUN_MIN = 2  # outside a 专栏 box, rows are only told from text by coming in a run
 
 _CLOSING_START = re.compile(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
 )
-_DATE_LINE = re.compile(rf"^[（(]?[{_CN}{_DIGITS}]{{2,4}}\s*年\s*[{_CN}{_DIGITS}]{{1,2}}\s*月"
-                        rf"\s*[{_CN}{_DIGITS}]{{1,3}}\s*日[）)]?$")
+_DATE_LINE = re.compile(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
+                        rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日[）)]?$")
 _SIGNATURE = re.compile(
     r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
 )
@@ -115,37 +94,6 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def match_heading(line: str) -> tuple[str, str] | None:
-    """The numbering scheme and number of a heading line, or None for body text."""
-    for scheme, pattern in _SCHEMES:
-        m = pattern.match(line)
-        if not m:
-            continue
-        rest = line[m.end():]
-        if not rest.strip() and scheme not in _BOXES:
-            return None  # a bare number on its own line is noise, not a heading
-        if scheme == "cn" and "．" not in m.group(0) and "、" not in m.group(0) and len(rest) > 200:
-            return None  # "一.5" style decimals written with a Chinese numeral are not headings
-        return scheme, m.group(0).strip()
-    return None
-
-
-def is_row(line: str) -> bool:
-    """Whether ``line`` reads as a table row: text in at least two cells.
-
-    A heading number that opens the line is not a cell of its own: 第一章, a tab, 总则 is a
-    heading; 1., a tab, 城镇化率, a tab, 35% is a row (with a serial number).
-    """
-    if "\t" not in line and "|" not in line and "｜" not in line:
-        return False  # almost every line: decided without a regex
-    body = line.strip()
-    found = match_heading(body)
-    if found is not None:
-        body = body[len(found[1]):].strip()
-    cells = [cell for cell in _CELL_SPLIT.split(body) if cell]
-    return len(cells) >= 2 and bool(_CELL_BOUNDARY.search(body))
-
-
 def _row_runs(lines: list[_Line]) -> set[int]:
     """Starts of the lines that are table rows by position alone: in a run of rows."""
     found: set[int] = set()
@@ -163,8 +111,8 @@ def _row_runs(lines: list[_Line]) -> set[int]:
 def _row_title(text: str) -> str:
     """A row is named by its first cell with words (the indicator, the project), as a drafter
     cites it; a serial-number cell before it (1, 1.) names nothing."""
-    cells = [cell for cell in _CELL_SPLIT.split(text.strip()) if cell]
-    first = next((cell for cell in cells if _HAN.search(cell)), cells[0] if cells else text)
+    found = cells(text)
+    first = next((cell for cell in found if _HAN.search(cell)), found[0] if found else text)
     return _short_title(first.rstrip("。"))
 
 
@@ -251,7 +199,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             rest_start += 1
         title_text, heading_len, run_in = _title_of(line.text[rest_start:])
         node = _Node(
-            role="box" if scheme in _BOXES else "item" if run_in else "heading",
+            role="box" if scheme in BOX_SCHEMES else "item" if run_in else "heading",
             scheme=scheme,
             number=number,
             title=title_text,

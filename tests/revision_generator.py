@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from core.clean import clean
+from core.lines import match_heading
 from core.model import Direction, FindingKind, Section
 from core.obligations import scale
-from core.outline import match_heading, outline
+from core.outline import outline
 from core.tokens import tokenize
 
 VARIANTS = (

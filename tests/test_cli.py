@@ -1,4 +1,4 @@
-"""The command line (DESIGN §5, §10): ``main.py compare`` as a process and ``core.cli.run_compare``.
+"""The command line (DESIGN §5, §10): ``main.py compare`` as a process and ``cli.compare.run_compare``.
 
 Exit 0 on success; exit 2 with exactly one line on stderr and no traceback for unusable
 input or arguments; nothing written on failure; input files never changed. Also the
@@ -23,7 +23,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from core.cli import run_compare
+from cli.compare import run_compare
 
 ROOT = Path(__file__).resolve().parent.parent
 LEFT = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"
@@ -355,26 +355,28 @@ _PURITY_SCRIPT = """
 import importlib, pkgutil, sys
 sys.modules["PySide6"] = None  # any import of PySide6 or a submodule now fails
 sys.modules["gui"] = None
+sys.modules["cli"] = None
 import core
 import core.export
 names = [m.name for m in pkgutil.walk_packages(core.__path__, "core.")]
 for name in names:
     importlib.import_module(name)
-leaked = [n for n, m in sys.modules.items() if m is not None and n.split(".")[0] in ("PySide6", "gui", "shiboken6")]
+leaked = [n for n, m in sys.modules.items()
+          if m is not None and n.split(".")[0] in ("PySide6", "gui", "cli", "shiboken6")]
 assert not leaked, leaked
 assert "core.export.styles" in names, names
 print(len(names))
 """
 
 
-def test_core_imports_without_qt_or_gui() -> None:
+def test_core_imports_without_qt_or_an_interface() -> None:
     proc = subprocess.run([sys.executable, "-c", _PURITY_SCRIPT], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) >= 10
 
 
-def test_no_core_module_names_gui_or_qt_in_an_import() -> None:
+def test_no_core_module_names_an_interface_or_qt_in_an_import() -> None:
     # Static as well: an import guarded by ``except ImportError`` would pass the dynamic check.
     offenders = []
     for path in sorted((ROOT / "core").rglob("*.py")):
@@ -387,7 +389,7 @@ def test_no_core_module_names_gui_or_qt_in_an_import() -> None:
             else:
                 continue
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
-                          if n.split(".")[0] in ("gui", "PySide6", "shiboken6")]
+                          if n.split(".")[0] in ("gui", "cli", "PySide6", "shiboken6")]
     assert not offenders, offenders
 
 
@@ -448,7 +450,7 @@ def test_one_failing_output_leaves_none(tmp_path: Path, monkeypatch: pytest.Monk
 def test_disk_full_in_the_export_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from core.export import atomic
+    from core import atomic
 
     def full(temp: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_export_rows import sample_comparison
 
+from core import atomic
+from core.atomic import write_atomically
 from core.errors import InputError
-from core.export import atomic
-from core.export.atomic import write_atomically
 from core.export.docx_report import write_docx_report
 
 

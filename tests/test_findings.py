@@ -10,10 +10,10 @@ import pytest
 from revision_generator import FINDING_VARIANTS, Planted, Revision, leaf_line_indices, revise
 
 from core.compare import compare_texts
+from core.export.json_report import to_json
 from core.model import Comparison, Direction, Finding, FindingKind
 from core.obligations import duties, modals, scale
 from core.quantities import chinese_number, dates, quantities
-from core.report import to_json
 from core.tokens import tokenize
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"

@@ -21,7 +21,7 @@ from docx import Document as WordDocument
 from test_export_redline import reconstruct
 
 from core.compare import compare
-from core.report import to_json
+from core.export.json_report import to_json
 
 FROZEN = os.environ.get("DUIZHAO_FROZEN")
 pytestmark = pytest.mark.skipif(not FROZEN, reason="set DUIZHAO_FROZEN to the built folder (make exe-check)")

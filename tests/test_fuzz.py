@@ -22,7 +22,7 @@ from fuzz.hostile import HOSTILE, SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.cli import run_compare
+from cli.compare import run_compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = int(os.environ.get("DUIZHAO_FUZZ_SCALE", "1"))
@@ -152,7 +152,7 @@ def test_a_stop_signal_removes_the_temporary_files(tmp_path: Path, signum: int) 
     # the temporary file is on disk.
     driver = (
         "import sys, time\n"
-        "import core.export.atomic as atomic\n"
+        "import core.atomic as atomic\n"
         "atomic._sync = lambda temp: time.sleep(60)\n"
         "from main import main\n"
         "sys.exit(main(sys.argv[1:]))\n"

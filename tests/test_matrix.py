@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from core.cli import run_matrix
+from cli.matrix import run_matrix
 from core.compare import compare
 from core.errors import Cancelled, InputError
+from core.export.json_matrix import SCHEMA, matrix_json
 from core.export.xlsx_matrix import (
     SHEET_LEGEND,
     SHEET_MATRIX,
@@ -28,7 +29,8 @@ from core.export.xlsx_matrix import (
     kind_fill,
     write_matrix_xlsx,
 )
-from core.matrix import SCHEMA, CellKind, Matrix, compare_many, matrix_json
+from core.matrix import compare_many
+from core.matrix_model import CellKind, Matrix
 from core.model import Comparison, CoverageGrade, Options
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.compare import compare
-from core.matrix import build_matrix, matrix_json
+from core.export.json_matrix import matrix_json
+from core.matrix import build_matrix
 from core.model import CoverageGrade, Options, Relation
 
 ROOT = Path(__file__).resolve().parent.parent

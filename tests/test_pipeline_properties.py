@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.compare import compare_texts
+from core.export.json_report import to_json
 from core.model import Comparison, Document, OpKind, PairKind, Span
 from core.normalize import normalize
-from core.report import to_json
 
 _WORDS = [
     "推进", "高质量", "发展", "加强", "生态环境", "保护", "建设", "交通", "基础设施", "完善", "体系",

@@ -41,7 +41,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from core.export.atomic import write_atomically
+from core.atomic import write_atomically
 from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,

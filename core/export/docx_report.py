@@ -28,7 +28,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
-from core.export.atomic import write_atomically
+from core.atomic import write_atomically
 from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,

@@ -41,7 +41,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.export.atomic import write_atomically
+from core.atomic import write_atomically
 from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import CJKParagraph, cjk_font
 from core.export.rows import Item, Omitted, Row, rows

@@ -22,9 +22,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.export.atomic import write_atomically
+from core.atomic import write_atomically
 from core.export.styles import PAIR_COLORS, hex_to_rgb
-from core.matrix import Cell, CellKind, Matrix
+from core.matrix_model import Cell, CellKind, Matrix
 from core.model import CoverageGrade, Section
 from core.resources import version
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from core.matrix import Cell, CellKind, build_matrix
+from core.matrix import build_matrix
+from core.matrix_model import Cell, CellKind
 from core.model import CoverageGrade, PairKind
 from core.resources import samples_dir
 from gui import theme
@@ -28,7 +29,7 @@ def matrix(fixture_comparison):
 def matrix_window(window, matrix, qtbot):
     """The main window with the matrix window open."""
     with qtbot.waitSignal(window.matrixShown, timeout=5000):
-        window.show_matrix(matrix)
+        window.matrices.show(matrix, window.quiet)
     qtbot.waitExposed(window.matrix_window)
     yield window.matrix_window
     window.matrix_window.close()
@@ -110,7 +111,7 @@ def test_theme_switch_repaints_the_cells(window, matrix_window, monkeypatch):
 
 def test_menu_entry_exists(window):
     files = window.menuBar().actions()[0].menu()
-    assert window.act_matrix in files.actions()
+    assert window.commands["matrix"] in files.actions()
 
 
 # -- with the engine -------------------------------------------------------------------------
@@ -122,7 +123,7 @@ def test_matrix_run_through_the_worker_on_the_samples(window, qtbot):
     base = folder / "sichuan_2020_decision_traditional.txt"
     others = [folder / "luzhou_2020_decision.txt", folder / "longmatan_2022_action_plan.txt"]
     with qtbot.waitSignal(window.matrixShown, timeout=60000) as blocker:
-        window.start_matrix(str(base), [str(p) for p in others])
+        window.compare.start_matrix(str(base), [str(p) for p in others])
     result = blocker.args[0]
     model = window.matrix_window.model
     assert model.rowCount() == len(result.base.leaves) > 10
@@ -136,7 +137,7 @@ def test_matrix_input_error_is_a_message(window, qtbot, tmp_path):
     empty.write_bytes(b"")
     base = samples_dir() / "luzhou_2020_decision.txt"
     with qtbot.waitSignal(window.compareFailed, timeout=20000) as blocker:
-        window.start_matrix(str(base), [str(empty)])
+        window.compare.start_matrix(str(base), [str(empty)])
     assert "empty.txt" in blocker.args[0]
     assert window.matrix_window is None
 

@@ -1,0 +1,58 @@
+"""``main.py matrix BASE OTHER... [--xlsx F] [--json F] ...``: one base against many documents."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from cli.args import Parser, add_options
+from cli.run import ProgressBar, run
+from core.matrix_model import CellKind, Matrix
+from core.model import Options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``matrix`` sub-command's argument parser."""
+    parser = Parser(prog="duizhao matrix",
+                     description="一份基准文件对照多份文件（如省级决定对照各市县落实文件），生成条目对照矩阵。")
+    parser.add_argument("base", help="基准（上级）文件：.txt .docx .pdf")
+    parser.add_argument("others", nargs="+", metavar="other", help="对照（下级）文件，一份或多份")
+    parser.add_argument("--xlsx", metavar="F", help="写出 Excel 对照矩阵")
+    parser.add_argument("--json", metavar="F", help="写出 JSON 结果（duizhao.matrix/1）")
+    add_options(parser)
+    return parser
+
+
+# --name -> (module, function), imported only when asked for: openpyxl costs a tenth of a
+# second to import.
+WRITERS = {
+    "xlsx": ("core.export.xlsx_matrix", "write_matrix_xlsx"),
+    "json": ("core.export.json_matrix", "write_matrix_json"),
+}
+
+
+def summary(matrix: Matrix, seconds: float) -> str:
+    """The lines printed after a run: one per document, with its relation and coverage."""
+    lines = [f"{Path(matrix.base.path).name}：{len(matrix.rows)} 条基准条目，{len(matrix.columns)} 份对照文件，"
+             f"{seconds:.2f} 秒"]
+    for column in matrix.columns:
+        if column.grades:  # an implementing document: the grades, in the words of the reports
+            counts = "、".join(f"{grade.label_zh} {n}" for grade, n in column.grades)
+        else:
+            counts = "、".join(f"{kind.label_zh} {column.count(kind)}" for kind in CellKind)
+        lines.append(f"  {Path(column.path).name}：{column.relation.label_zh}；覆盖 {column.covered:.0%}（{counts}）")
+    return "\n".join(lines)
+
+
+def run_matrix(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+    """Run ``matrix`` with ``argv`` (without the sub-command); returns the exit code."""
+
+    def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Callable[[], bool]) -> Matrix:
+        from core.matrix import compare_many
+
+        return compare_many(args.base, args.others, options, progress=bar, cancel=cancel)
+
+    return run(argv, build_parser(), WRITERS, lambda args: (args.base, *args.others), work, summary, stdout, stderr)

@@ -1,0 +1,127 @@
+"""The files a sub-command writes: checked before the work, written all or nothing after it.
+
+An output named ``-`` goes to standard output; it is rendered into a private temporary file
+first, so it never becomes a file called ``-`` and a failed export prints nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from cli.args import UsageError
+from core.atomic import all_or_nothing, check_writable
+from core.errors import InputError, os_reason, printable
+
+STDOUT = "-"  # an output name that means standard output
+
+# A writer takes the result (a Comparison or a Matrix) and the target path.
+Writer = Callable[[Any, Path], None]
+# Binds the choices given on the command line to the writer of one output (--NAME).
+Binder = Callable[[str, Writer, argparse.Namespace], Writer]
+
+
+def unbound(_name: str, writer: Writer, _args: argparse.Namespace) -> Writer:
+    """The writer as it is: for sub-commands whose outputs take no choices."""
+    return writer
+
+
+def writer_of(module_name: str, function: str) -> Writer:
+    """The writer function (imports its module: only the exports asked for are loaded)."""
+    found: Writer = getattr(importlib.import_module(module_name), function)
+    return found
+
+
+def check_targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]], inputs: Sequence[str],
+                  bind: Binder = unbound) -> dict[str, tuple[Path, Writer]]:
+    """The outputs asked for, each with its writer; raises ``UsageError`` for an output that
+    would overwrite an input, is given twice, or cannot be written (missing
+    folder, no permission, name too long): all before any work starts. ``bind`` gives each
+    writer the choices the sub-command's arguments make for it."""
+    out: dict[str, tuple[Path, Writer]] = {}
+    for name, (module_name, function) in table.items():
+        given = getattr(args, name)
+        if not given:
+            continue
+        writer = bind(name, writer_of(module_name, function), args)
+        if given == STDOUT:
+            if any(earlier == Path(STDOUT) for earlier, _ in out.values()):
+                raise UsageError(f"--{name}：只有一个输出可以写到标准输出（-）")
+            out[name] = (Path(STDOUT), writer)
+            continue
+        try:
+            target = check_writable(given, inputs)
+        except InputError as exc:
+            raise UsageError(f"--{name}：{exc}") from exc
+        for other, (earlier, _) in out.items():
+            if earlier != Path(STDOUT) and _same_place(target, earlier):
+                raise UsageError(f"--{name} 与 --{other} 不能写到同一个文件 {given}")
+        out[name] = (Path(given), writer)
+    return out
+
+
+def _same_place(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):  # a loop in one of them: already refused by check_writable
+        return False
+
+
+def _render_for_stdout(write: Writer, result: Any) -> bytes:
+    """Run ``write`` into a private temporary file and return its bytes, so ``-`` never
+    becomes a file and a failed export prints nothing."""
+    with tempfile.TemporaryDirectory(prefix="duizhao-") as folder:
+        temp = Path(folder) / "out"
+        write(result, temp)
+        return temp.read_bytes()
+
+
+def copy_to_stdout(data: bytes, stdout: TextIO) -> None:
+    """``data`` on standard output; an error there (a closed pipe, a full disk) becomes an
+    ``InputError``."""
+    try:
+        _put(data, stdout)
+    except OSError as exc:
+        raise InputError(f"无法写入标准输出：{os_reason(exc)}") from exc
+
+
+def _put(data: bytes, stdout: TextIO) -> None:
+    stdout.flush()
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # a text stream without bytes underneath (tests): JSON is the only text output
+        stdout.write(data.decode("utf-8", errors="replace"))
+
+
+def write_outputs(targets: Mapping[str, tuple[Path, Writer]], result: Any) -> bytes | None:
+    """Write every file output, all or nothing; returns what goes to standard output (printed
+    by the caller once the files are in place), if anything."""
+    printed = None
+    for target, write in targets.values():
+        if str(target) == STDOUT:  # rendered first, outside the batch: it is not a file
+            printed = _render_for_stdout(write, result)
+    with all_or_nothing():
+        for target, write in targets.values():
+            if str(target) != STDOUT:
+                _write_file(write, result, target)
+    return printed
+
+
+def _write_file(write: Writer, result: Any, target: Path) -> None:
+    """One file output; a file name that is not valid UTF-8 which the export cannot carry
+    becomes a message instead of a traceback."""
+    try:
+        write(result, target)
+    except UnicodeEncodeError as exc:
+        if "surrogates" not in str(exc):
+            raise
+        raise InputError(f"无法写入 {printable(str(target))}：输入文件的文件名不是有效的 UTF-8 编码，"
+                         "此导出无法记录它，请将文件改名后再试") from exc
+
+

@@ -1,0 +1,72 @@
+"""One line of display text: the heading number it opens with, whether it is a table row.
+
+These tests look at a single line and nothing around it, so every stage that reads lines
+asks the same question the same way: cleaning (is this a heading to keep apart from the
+web page's chrome), normalization (is this tab a cell boundary or spacing) and the
+outline (where sections and rows start). They live below all three so that none of them
+imports another for a predicate.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_NUMERALS = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
+DIGITS = "0-9０-９"  # a character-class body: ASCII and full-width digits
+
+# (scheme, pattern of the number at the start of a line). Order matters: more specific first.
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[编篇編](?![制写辑者号])\s*")),
+    ("chapter", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+章\s*")),
+    ("section", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[节節](?![日约能])\s*")),
+    ("article", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[条條](?![件款例])\s*")),
+    ("box", re.compile(rf"(?:专栏|專欄)\s*[{CN_NUMERALS}{DIGITS}]*[:：、.．]?\s*")),
+    # A table's caption (表1 主要指标, 表 2-1：…): its rows follow, as in a 专栏 box.
+    ("table", re.compile(rf"表\s*[{DIGITS}]+(?:[-－—.．][{DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),
+    ("cn", re.compile(rf"[{CN_NUMERALS}]+\s*[、．.]\s*")),
+    ("cn_paren", re.compile(rf"[（(]\s*[{CN_NUMERALS}]+\s*[）)][、.．]?\s*")),
+    ("num", re.compile(rf"[{DIGITS}]{{1,3}}\s*[、．.](?![{DIGITS}])\s*")),
+    ("num_paren", re.compile(rf"[（(]\s*[{DIGITS}]{{1,3}}\s*[）)][、.．]?\s*")),
+    ("circled", re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*")),
+    ("dash", re.compile(r"(?:——|--|—|－－)\s*")),
+)
+BOX_SCHEMES = frozenset({"box", "table"})  # schemes whose sections hold a table: role "box"
+
+# A cell boundary: a tab, or a vertical bar with text before it on the line (| 指标 | 2020年 |).
+_CELL_BOUNDARY = re.compile(r"\t|(?<=\S)[^\S\n]*[|｜]|[|｜](?=[^\S\n]*\S)")
+_CELL_SPLIT = re.compile(r"[^\S\n]*(?:\t|[|｜])[^\S\n]*")
+
+
+def match_heading(line: str) -> tuple[str, str] | None:
+    """The numbering scheme and number of a heading line, or None for body text."""
+    for scheme, pattern in _SCHEMES:
+        m = pattern.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        if not rest.strip() and scheme not in BOX_SCHEMES:
+            return None  # a bare number on its own line is noise, not a heading
+        if scheme == "cn" and "．" not in m.group(0) and "、" not in m.group(0) and len(rest) > 200:
+            return None  # "一.5" style decimals written with a Chinese numeral are not headings
+        return scheme, m.group(0).strip()
+    return None
+
+
+def cells(line: str) -> list[str]:
+    """The non-empty cells of ``line`` split at tabs and vertical bars (the whole line if none)."""
+    return [cell for cell in _CELL_SPLIT.split(line.strip()) if cell]
+
+
+def is_row(line: str) -> bool:
+    """Whether ``line`` reads as a table row: text in at least two cells.
+
+    A heading number that opens the line is not a cell of its own: 第一章, a tab, 总则 is a
+    heading; 1., a tab, 城镇化率, a tab, 35% is a row (with a serial number).
+    """
+    if "\t" not in line and "|" not in line and "｜" not in line:
+        return False  # almost every line: decided without a regex
+    body = line.strip()
+    found = match_heading(body)
+    if found is not None:
+        body = body[len(found[1]):].strip()
+    return len(cells(body)) >= 2 and bool(_CELL_BOUNDARY.search(body))
