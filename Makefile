@@ -22,7 +22,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 # every start (about 60 ms of a command-line run). pip compiles the installed packages.
 # The line after it builds the segmenter's word index in the user's cache folder, which
 # the first comparison would otherwise build (2 to 3 s here, once per machine).
-COMPILE = $(PY) -m compileall -q -j 0 main.py core gui
+COMPILE = $(PY) -m compileall -q -j 0 main.py core cli gui
 .PHONY: compile
 compile: $(STAMP)
 	$(COMPILE)
@@ -52,7 +52,9 @@ run: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(PY) -m ruff check .
-	$(PY) -m mypy core
+	$(PY) -m mypy core cli
+	$(PY) -m mypy gui
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The hostile-file suite at ten times the size (the issue's 400 MB PDF stream, 800 MB of
@@ -73,7 +75,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache build dist
 
 # Screenshots of the main window on the sample pair (docs/images), under Xvfb with Qt's real
 # xcb platform, which needs these Debian packages besides Xvfb.

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
@@ -87,6 +88,8 @@ def run(paths: Sequence[str] = (), self_test: bool = False) -> int:
     window.installEventFilter(paint)
     window.show()
     paths = list(paths)[:2]
+    left: str | None
+    right: str | None
     if self_test or not paths:
         left, right = sample_pair()
     else:
@@ -98,9 +101,17 @@ def run(paths: Sequence[str] = (), self_test: bool = False) -> int:
     return _self_test(app, window, paint, started)
 
 
+@dataclass
+class _Outcome:
+    """What the self-test found: the exit code and the line it prints."""
+
+    code: int = 1
+    message: str = "timed out"
+
+
 def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, started: float) -> int:
     window.quiet = True
-    outcome = {"code": 1, "message": "timed out"}
+    outcome = _Outcome()
 
     def done(comparison: object) -> None:
         filled = bool(window.left_pane.toPlainText()) and bool(window.right_pane.toPlainText())
@@ -108,13 +119,14 @@ def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, starte
         if filled and rows > 0:
             shown = f"{paint.at - started:.2f}s" if paint.at is not None else "n/a"
             total = time.perf_counter() - started
-            outcome.update(code=0, message=f"ok: painted after {shown}, result after {total:.2f}s, {rows} rows")
+            outcome.code = 0
+            outcome.message = f"ok: painted after {shown}, result after {total:.2f}s, {rows} rows"
         else:
-            outcome["message"] = "panes or pair list empty"
+            outcome.message = "panes or pair list empty"
         app.quit()
 
     def failed(message: str) -> None:
-        outcome["message"] = f"comparison failed: {message}"
+        outcome.message = f"comparison failed: {message}"
         app.quit()
 
     window.resultShown.connect(done)
@@ -122,5 +134,5 @@ def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, starte
     QTimer.singleShot(SELF_TEST_TIMEOUT_MS, app.quit)
     app.exec()
     window.close()
-    print(f"self-test: {outcome['message']}", file=sys.stderr if outcome["code"] else sys.stdout)
-    return int(outcome["code"])
+    print(f"self-test: {outcome.message}", file=sys.stderr if outcome.code else sys.stdout)
+    return outcome.code

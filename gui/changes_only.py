@@ -21,6 +21,7 @@ from core.verdict import Verdict, unchanged_sections, verdict
 from gui.folds import Fold
 from gui.i18n import tr
 from gui.notice_bar import NoticeBar
+from gui.options_store import read_bool
 from gui.outline import OutlineView
 from gui.pair_list import PairListPanel
 from gui.text_pane import DocumentPane
@@ -51,7 +52,7 @@ class ChangesOnly(QObject):
         self._opened: dict[str, set[int]] = {"L": set(), "R": set()}  # runs opened by a click
         self.action = QAction(tr("只看改动"), parent)
         self.action.setCheckable(True)
-        self.action.setChecked(settings.value(SETTING, False, bool))
+        self.action.setChecked(read_bool(settings, SETTING, False))
         self.action.setToolTip(tr("隐藏未修改的章节，并把未修改的文字折叠为一行（点击该行展开）"))
         self.action.toggled.connect(self._toggled)
         for side, pane in self.panes.items():

@@ -15,19 +15,18 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.model import Comparison, Correction, Section
 from core.normalize import to_simplified
 from gui.corrections import CorrectionStore
+from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
 from gui.relation_words import SectionNotes
 
@@ -114,7 +113,7 @@ def store_choice(store: CorrectionStore, key: str, notes: SectionNotes, choice: 
     if choice.action == "pick":
         found = notes.assignment(choice.right)
         dialog = BaseItemDialog(comparison, choice.right, found.left if found else (), parent)
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        chosen = run_dialog(dialog, dialog.chosen)
         if chosen is None:
             return False
         choice = CorrectionChoice(choice.right, "pair", chosen)
@@ -177,14 +176,7 @@ class BaseItemDialog(QDialog):
                 self.list.setCurrentItem(item)
         self.search.textChanged.connect(self._filter)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(caption)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, caption, self.search, self.list, stretch=self.list)
         self.search.setFocus()
 
     def visible_ids(self) -> list[str]:

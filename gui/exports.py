@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.errors import InputError
 from core.export.summary import ReportOptions, account_name
 from core.model import Comparison, Relation
+from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
+from gui.options_store import read_bool
 
 REPORT, REDLINE = "report", "redline"  # the kinds of choices an exporter offers
 
@@ -130,12 +130,7 @@ class ExportOptionsDialog(QDialog):
             self._report_rows(form, exporter, comparison)
         elif exporter.choices == REDLINE:
             self._redline_rows(form, settings)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, form)
 
     def _report_rows(self, form: QFormLayout, exporter: Exporter, comparison: Comparison) -> None:
         saved = saved_report_options(self._settings)
@@ -196,16 +191,14 @@ class ExportOptionsDialog(QDialog):
 def saved_report_options(settings: QSettings) -> ReportOptions:
     """The report options last chosen (the defaults where none was)."""
     default = ReportOptions()
-    values = {name: settings.value(key, getattr(default, name), bool) for name, key in _REPORT_KEYS.items()}
+    values = {name: read_bool(settings, key, getattr(default, name)) for name, key in _REPORT_KEYS.items()}
     return ReportOptions(**values)
 
 
-def ask_export_choices(parent: QWidget, exporter: Exporter, comparison: Comparison,
+def ask_export_choices(parent: QWidget | None, exporter: Exporter, comparison: Comparison,
                        settings: QSettings) -> dict[str, Any] | None:  # fmt: skip
     """Ask the export's choices (none for an exporter without any); None when cancelled."""
     if not exporter.choices:
         return {}
     dialog = ExportOptionsDialog(exporter, comparison, settings, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.choices()
+    return run_dialog(dialog, dialog.choices)

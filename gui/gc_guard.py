@@ -33,8 +33,9 @@ class GuiThreadCollector(QObject):
         """Give collection back to the interpreter (when no worker runs any more)."""
         self._timer.stop()
         gc.enable()
-        if self.parent() is not None and self.parent().property("duizhao_collector") is self:
-            self.parent().setProperty("duizhao_collector", None)
+        parent = self.parent()
+        if parent is not None and parent.property("duizhao_collector") is self:
+            parent.setProperty("duizhao_collector", None)
 
     def collect_if_due(self) -> None:
         """Collect the oldest generation whose count has passed its threshold, if any."""

@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.atomic import check_writable
 from core.errors import InputError
-from core.export.atomic import check_writable
 from core.export.summary import percent
-from core.matrix import Cell, CellKind, Column, Matrix
+from core.matrix_model import Cell, CellKind, Column, Matrix
 from core.model import Section
 from gui import theme
 from gui.exports import export_error_message
 from gui.i18n import tr
+from gui.options_store import read_str
 from gui.relation_words import grade_label
 from gui.workers import CancelFn, ProgressFn, Worker
 
@@ -262,7 +263,7 @@ class MatrixWindow(QMainWindow):
     def export_xlsx(self, path: str | None = None) -> None:
         """Write the matrix workbook (asks for the file unless ``path`` is given)."""
         if path is None:
-            start = Path(self.settings.value("export/dir", str(Path.home()), str)) / (
+            start = Path(read_str(self.settings, "export/dir", str(Path.home()))) / (
                 f"{Path(self.matrix.base.path).stem or 'base'}_对照矩阵.xlsx"
             )
             path, _ = QFileDialog.getSaveFileName(self, tr("导出 Excel 表格"), str(start), tr("Excel 工作簿 (*.xlsx)"))

@@ -68,4 +68,6 @@ class NoticeBar(QFrame):
     @property
     def message(self) -> str:
         """The notice shown, or "" when the bar is hidden."""
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else not self.isHidden()
+        return self.label.text() if shown else ""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from core.model import MIN_SHARED_RANGE, RELATION_CHOICES, Options
 
@@ -96,3 +96,49 @@ def _bool(value: object) -> bool | None:
 
 def _relation(value: object) -> str | None:
     return value if isinstance(value, str) and value in RELATION_CHOICES else None
+
+
+# -- other settings, read with their types --------------------------------------------------
+#
+# QSettings.value() is typed ``object``: an INI file gives strings, a native store may give
+# ints, and a damaged file anything. These readers return the declared type or the default,
+# so no caller has to trust what was stored.
+
+
+def read_str(settings: QSettings, key: str, default: str) -> str:
+    """A text setting (a folder, a language code); the default when missing or not text."""
+    value = settings.value(key)
+    return value if isinstance(value, str) and value else default
+
+
+def read_bool(settings: QSettings, key: str, default: bool) -> bool:
+    """A yes/no setting; the default when missing or not recognisably yes or no."""
+    value = settings.value(key)
+    parsed = _bool(value) if value is not None else None
+    return default if parsed is None else parsed
+
+
+def read_int(settings: QSettings, key: str, default: int) -> int:
+    """A whole-number setting; the default when missing or not a whole number."""
+    value = settings.value(key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and value.strip().isascii():
+        return int(value.strip())
+    return default
+
+
+def read_str_list(settings: QSettings, key: str) -> list[str]:
+    """A list of texts (recent files); a single text is a list of one, anything else empty."""
+    value = settings.value(key, [])
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):  # a damaged setting: an empty list rather than no window
+        return []
+    return [str(v) for v in value]
+
+
+def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
+    """A saved blob (window geometry or dock state), or None when missing, empty or damaged."""
+    value = settings.value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -47,7 +47,7 @@ def _show_finding(window: MainWindow) -> None:
     window.side_tabs.setCurrentWidget(window.findings)
     window.resizeDocks([window.info_dock], [520], Qt.Orientation.Horizontal)
     chosen = next((f for f in findings if f.kind is not FindingKind.COVERAGE), findings[0])
-    window.select_finding(chosen)
+    window.navigation.select_finding(chosen)
     panel = window.findings
     for row in range(panel.proxy.rowCount()):
         if panel.visible_findings()[row] == chosen:
@@ -62,7 +62,7 @@ def _wait_matrix(window: MainWindow) -> None:
     window.matrixShown.connect(lambda _m: loop.quit())
     window.compareFailed.connect(lambda _m: loop.quit())
     QTimer.singleShot(120_000, loop.quit)
-    window.start_matrix(
+    window.compare.start_matrix(
         str(folder / "sichuan_2020_decision_traditional.txt"),
         [str(folder / "luzhou_2020_decision.txt"), str(folder / "longmatan_2022_action_plan.txt")],
     )
@@ -89,15 +89,22 @@ def take(out_dir: Path) -> list[Path]:
     if window.comparison is None:
         raise SystemExit(f"comparison failed: {window.last_error}")
     out_dir.mkdir(parents=True, exist_ok=True)
+
+    def find() -> None:
+        window.find_bar.open_bar()
+        window.find_bar.field.setText("川南渝西")
+        window.finder.step(1)
+
+    def findings() -> None:
+        window.find_bar.close_bar()
+        _show_finding(window)
+
     shots: list[tuple[str, Callable[[], None]]] = [
-        ("main_window.png", lambda: window.select_section("R", _section(window, "R", "十四"))),
-        ("change_navigation.png", lambda: window.go_to_change(2)),
-        (
-            "find.png",
-            lambda: (window.find_bar.open_bar(), window.find_bar.field.setText("川南渝西"), window.step_find(1)),
-        ),
+        ("main_window.png", lambda: window.navigation.select_section("R", _section(window, "R", "十四"))),
+        ("change_navigation.png", lambda: window.navigation.go_to_change(2)),
+        ("find.png", find),
         ("statistics.png", lambda: window.side_tabs.setCurrentWidget(window.stats)),
-        ("findings.png", lambda: (window.find_bar.close_bar(), _show_finding(window))),
+        ("findings.png", findings),
     ]
     saved = []
     for name, prepare in shots:

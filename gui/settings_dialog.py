@@ -8,15 +8,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.model import MIN_SHARED_RANGE, Options
+from gui.dialogs import ok_cancel_layout
 from gui.i18n import LANGUAGES, tr
 from gui.relation_choice import RelationCombo
 
@@ -51,12 +50,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("两份文件的关系："), self.relation)
         form.addRow(tr("界面语言："), self.language)
         form.addRow("", note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, form)
 
     def options(self) -> Options:
         """The options as edited (what the dialog does not edit is kept as given)."""

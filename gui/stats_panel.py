@@ -107,9 +107,11 @@ class StatsPanel(QWidget):
         out = []
         for i in range(self.coverage.topLevelItemCount()):
             top = self.coverage.topLevelItem(i)
+            if top is None:
+                continue
             for j in range(top.childCount()):
                 child = top.child(j)
-                if child.data(0, _SIDE_ROLE) == side:
+                if child is not None and child.data(0, _SIDE_ROLE) == side:
                     out.append(child.data(0, _ID_ROLE))
         return out
 

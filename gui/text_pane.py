@@ -344,7 +344,7 @@ def _runs(document: Document, spans: tuple[Span, ...], dark: bool) -> list[tuple
     span_starts = [s.start for s in spans]
     head_starts = [h[0] for h in headings]
     cache: dict[tuple[Highlight | None, bool], QTextCharFormat] = {}
-    runs = []
+    runs: list[tuple[int, int, QTextCharFormat]] = []
     for start, end in pairwise(cuts):
         if start == end:
             continue

@@ -108,7 +108,7 @@ def test_next_change_still_stops_at_every_change_and_shows_its_text(window, qtbo
     window.act_changes_only.trigger()
     assert len(comparison.changes) == 2
     for step, change in enumerate(comparison.changes, start=1):
-        window.act_next.trigger()
+        window.commands["next"].trigger()
         assert window.status_label.text().startswith(f"[{step}/2]")
         for pane, doc, sid in (
             (window.left_pane, comparison.left, change.left),
@@ -153,7 +153,7 @@ def _cursor_at(pane, offset: int):
 def test_selecting_an_unchanged_section_opens_its_run_on_both_sides(window, revised, qtbot):
     show(window, revised, qtbot)
     window.act_changes_only.trigger()
-    window.select_section("L", section_id(revised, "L", "第六条"))
+    window.navigation.select_section("L", section_id(revised, "L", "第六条"))
     for pane, doc in ((window.left_pane, revised.left), (window.right_pane, revised.right)):
         shown = pane.toPlainText()
         assert shown.startswith(FIRST_RUN)  # the run above stays folded

@@ -36,7 +36,7 @@ def test_changed_options_are_saved_and_trigger_a_new_comparison(window, tmp_path
     submitted = []
     window.worker.submit = lambda job: submitted.append(job)
     window.paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
-    window.set_options(Options(min_shared=10))
+    window.prefs.set_options(Options(min_shared=10))
     assert len(submitted) == 1
     assert window.settings.value("compare/min_shared") in (10, "10")
 

@@ -73,9 +73,9 @@ def test_redline_author_and_date(fixture_comparison, settings: QSettings, qtbot)
 
 def test_the_window_writes_with_the_chosen_options(shown, tmp_path: Path, qtbot, monkeypatch) -> None:
     chosen = ReportOptions(blank_notes=True, comments=True)
-    monkeypatch.setattr("gui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("gui.export_controller.QFileDialog.getSaveFileName",
                         lambda *args: (str(tmp_path / "表.docx"), ""))  # fmt: skip
-    monkeypatch.setattr("gui.main_window.ask_export_choices", lambda *args: {"options": chosen})
+    monkeypatch.setattr("gui.export_controller.ask_export_choices", lambda *args: {"options": chosen})
     with qtbot.waitSignal(shown.exportFinished, timeout=20000):
         shown.export(_exporter("docx_report"))
     document = docx.Document(str(tmp_path / "表.docx"))

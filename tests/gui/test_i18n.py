@@ -16,7 +16,7 @@ GUI = Path(__file__).resolve().parents[2] / "gui"
 def source_strings() -> list[str]:
     """Every Chinese source string of the interface, in first-use order."""
     from gui.exports import EXPORTERS
-    from gui.main_window import OPEN_FILTER
+    from gui.files_controller import OPEN_FILTER
     from gui.pair_list import PairTableModel
 
     found: list[str] = []

@@ -62,7 +62,7 @@ def test_sync_has_no_feedback_loop_and_can_be_switched_off(shown, qtbot):
     shown.left_pane.verticalScrollBar().valueChanged.connect(moves.append)
     shown.right_pane.verticalScrollBar().setValue(shown.right_pane.verticalScrollBar().maximum() // 2)
     assert len(moves) <= 1  # the left pane followed once and did not bounce back
-    shown.act_sync.trigger()
+    shown.commands["sync"].trigger()
     before = shown.left_pane.scroll_value()
     shown.right_pane.verticalScrollBar().setValue(0)
     assert shown.left_pane.scroll_value() == before

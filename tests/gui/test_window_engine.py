@@ -51,7 +51,7 @@ def test_next_change_walks_the_engine_change_list(window, qtbot):
     assert comparison.changes
     seen = []
     for _ in comparison.changes:
-        window.step_change(1)
+        window.navigation.step_change(1)
         seen.append(window.change_pos)
     assert seen == list(range(len(comparison.changes)))
 
@@ -74,7 +74,7 @@ def test_cancel_stops_a_running_comparison(window, qtbot):
     window.resultShown.connect(shown.append)
     window.open_pair(*sample_pair())
     assert window.cancel_button.isVisibleTo(window)
-    window.cancel_compare()
+    window.compare.cancel()
     assert not window.worker.busy
     assert not window.cancel_button.isVisibleTo(window)
     window.worker.wait_for_done(10000)

@@ -127,7 +127,7 @@ def test_find_highlights_hits_in_both_panes_across_scripts(shown, fixture_compar
     qtbot.keyClick(shown, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert shown.find_bar.isVisible()
     shown.find_bar.field.insert("渝西城市")  # Simplified query finds the Traditional left too
-    hits = shown.find_hits()
+    hits = shown.finder.hits()
     assert {side for side, _, _ in hits} == {"L", "R"}
     for side, start, end in hits:
         text = (fixture_comparison.left if side == "L" else fixture_comparison.right).text
@@ -135,7 +135,7 @@ def test_find_highlights_hits_in_both_panes_across_scripts(shown, fixture_compar
     assert len(shown.left_pane.extraSelections()) == sum(h[0] == "L" for h in hits)
     assert len(shown.right_pane.extraSelections()) == sum(h[0] == "R" for h in hits)
     qtbot.keyClick(shown.find_bar.field, Qt.Key.Key_Return)
-    assert shown._hit_pos == 0
+    assert shown.finder.position == 0
     qtbot.keyClick(shown.find_bar.field, Qt.Key.Key_Escape)
     assert not shown.find_bar.isVisible()
     assert shown.left_pane.extraSelections() == []
@@ -144,7 +144,7 @@ def test_find_highlights_hits_in_both_panes_across_scripts(shown, fixture_compar
 def test_find_traditional_query(shown):
     shown.find_bar.open_bar()
     shown.find_bar.field.setText("產業體系")
-    sides = sorted(side for side, _, _ in shown.find_hits())
+    sides = sorted(side for side, _, _ in shown.finder.hits())
     assert sides == ["L", "R"]
 
 
@@ -169,9 +169,9 @@ def test_clicking_a_shared_phrase_shows_its_source_elsewhere(shown, fixture_comp
 def test_click_outside_phrases_selects_section(shown, fixture_comparison):
     c = fixture_comparison
     offset = c.left.text.index("築牢長江") - 3  # inside (十) but not in a shared passage
-    shown.on_pane_click("L", c.left.sections[3].start + 8)
+    shown.navigation.on_pane_click("L", c.left.sections[3].start + 8)
     assert [(m.start, m.end) for m in shown.right_pane.marks] == [(c.right.by_id["R3"].start, c.right.by_id["R3"].end)]
-    shown.on_pane_click("L", offset)
+    shown.navigation.on_pane_click("L", offset)
     assert "右侧未采纳" in shown.status_label.text()
 
 
@@ -204,7 +204,7 @@ def test_swap_and_recent_files(window, tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     window.set_path(0, str(a), compare=False)
     window.set_path(1, str(b), compare=False)
-    assert window.recent_files()[:2] == [str(b), str(a)]
+    assert window.files.recent_files()[:2] == [str(b), str(a)]
     window.worker.cancel()
     window.swap_sides()
     window.worker.cancel()
@@ -214,8 +214,8 @@ def test_swap_and_recent_files(window, tmp_path):
 def test_theme_switch_restyles_without_losing_the_selection(shown, qtbot, monkeypatch):
     shown.resize(900, 420)
     qtbot.wait(20)
-    shown.step_change(1)
-    shown.step_change(1)
+    shown.navigation.step_change(1)
+    shown.navigation.step_change(1)
     position = shown.change_pos
     marks = shown.right_pane.marks
     scroll = (shown.left_pane.scroll_value(), shown.right_pane.scroll_value())
@@ -239,10 +239,10 @@ def test_theme_switch_restyles_without_losing_the_selection(shown, qtbot, monkey
 def test_find_folds_the_query_like_the_result_was_compared(shown):
     from core.model import Options
 
-    shown.options = Options(t2s=False)  # changed in the settings, result not yet recomputed
+    shown.prefs.options = Options(t2s=False)  # changed in the settings, result not yet recomputed
     shown.find_bar.open_bar()
     shown.find_bar.field.setText("产业体系")  # Traditional on the left
-    assert {side for side, _, _ in shown.find_hits()} == {"L", "R"}
+    assert {side for side, _, _ in shown.finder.hits()} == {"L", "R"}
 
 
 @pytest.mark.parametrize("key", ["docx_report", "docx_redline", "pdf_report"])

@@ -114,7 +114,7 @@ def test_a_correction_changes_the_pairing_and_is_marked_by_hand(window, qtbot, s
     assert (other, item.right) in {(p.left, p.right) for p in result.pairs}
     # Kept with the files' content: stored under their key and used by the next comparison.
     key = content_key(*sample_pair())
-    assert window.result_key == key
+    assert window.compare.result_key == key
     settings.sync()
     assert key in str(settings.value(SETTINGS_KEY))
     again = compared(window, qtbot, window.start_compare)

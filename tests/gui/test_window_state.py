@@ -28,7 +28,7 @@ def test_a_failed_open_keeps_the_previous_result_under_its_own_names(window, qtb
     with qtbot.waitSignal(window.compareFailed, timeout=30000):
         window.set_path(1, str(bad))
         # While the new pair is compared, nothing on screen belongs to the named files.
-        assert not window.result_matches_files()
+        assert not window.compare.result_matches_files()
         assert not export_enabled(window)
     assert window.comparison is before
     assert window.paths == [before.left.path, before.right.path]
@@ -36,7 +36,7 @@ def test_a_failed_open_keeps_the_previous_result_under_its_own_names(window, qtb
     assert bad.name not in window.headers[1].title.text()
     assert window.left_pane.toPlainText() == left_text
     assert window.pair_list.model.rowCount() == rows
-    assert window.result_matches_files() and export_enabled(window)
+    assert window.compare.result_matches_files() and export_enabled(window)
 
 
 def test_a_failed_first_open_leaves_an_empty_window_without_exports(window, qtbot, tmp_path):
