@@ -30,7 +30,8 @@ def main() -> int:
         print(f"{truth.name}: items {score.items}, top-1 {score.accuracy:.3f} "
               f"(baseline {score.baseline_correct}/{score.baseline_items}, "
               f"product {score.product_on_baseline_items}/{score.baseline_items} on the same items); "
-              f"未见落实 {score.not_taken_up_right}/{score.not_taken_up_said}; "
+              f"未见落实 {score.not_taken_up_right}/{score.not_taken_up_said} said right, "
+              f"{score.not_taken_up_right}/{score.not_taken_up_labelled} labelled found; "
               f"relation detected: {compare(truth.base, truth.implementation).relation.relation.value}")
         if score.unresolved:
             print("  unresolved refs:", ", ".join(score.unresolved))

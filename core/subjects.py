@@ -18,6 +18,7 @@ policy and legal documents use (加强, 建设, 能力) or an action verb that o
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -126,9 +127,19 @@ class SubjectSpace:
             out[key] = scores
         return out
 
-    def share_subject(self, a: str, b: str) -> bool:
-        """True when the two texts have a word in common that names a subject (``subject_words``)."""
-        return not self.words[a].isdisjoint(self.words[b])
+    def share_subject(self, a: str, b: str, beyond_topic: bool = False) -> bool:
+        """True when the two texts have a word in common that names a subject (``subject_words``);
+        with ``beyond_topic``, a word other than the topic of the texts as a whole (``topic``)."""
+        shared = self.words[a] & self.words[b]
+        return bool(shared - self.topic if beyond_topic else shared)
+
+    @functools.cached_property
+    def topic(self) -> frozenset[str]:
+        """Subject words found in more than ``_CROWDED`` percent of the texts: what the
+        documents compared are about as a whole (水土保持 in a soil-conservation law and its
+        实施办法), which every item shares and which tells no item from another."""
+        found = Counter(word for words in self.words.values() for word in words)
+        return frozenset(word for word, count in found.items() if count * 100 > len(self.words) * _CROWDED)
 
     def common_terms(self, a: str, b: str, limit: int) -> tuple[str, ...]:
         """The terms that contribute most to the similarity of ``a`` and ``b``, longest

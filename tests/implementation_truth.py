@@ -95,6 +95,7 @@ class Score:
     product_on_baseline_items: int = 0
     not_taken_up_said: int = 0
     not_taken_up_right: int = 0
+    not_taken_up_labelled: int = 0
     unresolved: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
 
@@ -105,6 +106,10 @@ class Score:
     @property
     def not_taken_up_precision(self) -> float:
         return self.not_taken_up_right / self.not_taken_up_said if self.not_taken_up_said else 1.0
+
+    @property
+    def not_taken_up_recall(self) -> float:
+        return self.not_taken_up_right / self.not_taken_up_labelled if self.not_taken_up_labelled else 1.0
 
 
 def _is_right(result: Comparison, named: str | None, expected: list[Section]) -> bool:
@@ -146,6 +151,7 @@ def evaluate(result: Comparison, truth: Truth) -> Score:
             unresolved.append(item["ref"])
         else:
             labelled.append((section, item["grade"]))
+            score.not_taken_up_labelled += item["grade"] == "未见落实"
     grades = result.coverage.grade_of
     for unit in items_of(result.left):
         leaves = [grades[s] for s in _descendants(result.left, unit) if s in grades]

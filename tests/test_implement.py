@@ -99,3 +99,40 @@ def test_a_lead_paragraph_is_touched_when_its_part_is_carried_out() -> None:
     assert found.assignments[0].left == ("L1",)
     assert found.touched.get("L0") == "R1"  # its part's item is carried out
     assert "L9" not in found.touched  # nothing of its part is
+
+
+def test_a_near_tie_goes_to_the_base_item_in_the_matching_chapter() -> None:
+    # Two base items about 物流, one in the industry chapter, one in the transport chapter;
+    # the item sits in a transport chapter whose other item carries out a transport item.
+    base = (
+        Item("L1", "发展现代物流产业，培育物流龙头企业。", "industry", True),
+        Item("L2", "推动白酒、电子信息产业集群发展。", "industry", True),
+        Item("L3", "发展港口物流，建设物流枢纽。", "transport", True),
+        Item("L4", "加快长江航道整治和港口码头建设。", "transport", True),
+    )
+    right = (
+        Item("R1", "加快长江航道和港口码头建设。", "ours", True),
+        Item("R2", "发展现代物流，建设物流园区。", "ours", True),
+    )
+    scores = {a.right: a.left[0] for a in assign(base, right, {}).assignments}
+    assert scores == {"R1": "L4", "R2": "L3"}
+    # Without chapters the better score alone decides.
+    flat = tuple(Item(b.id, b.text, None, True) for b in base)
+    assert assign(flat, right, {}).assignments[1].left[0] == "L1"
+
+
+def test_sharing_only_the_documents_topic_does_not_touch_a_base_item() -> None:
+    # Every item is about 水土保持; the base item on 罚款 is addressed by nothing else.
+    base = (
+        Item("L1", "水土保持规划应当征求意见，水土保持规划经批准后公布。", None, True),
+        Item("L2", "水土保持设施验收不合格的，生产建设项目不得投产使用，水土保持罚款由水行政主管部门决定。", None, True),
+        Item("L3", "水土保持监测站点应当定期公告水土流失动态。", None, True),
+    )
+    right = (
+        Item("R1", "本市水土保持规划由市水行政主管部门编制，水土保持规划报市人民政府批准后公布。", None, True),
+        Item("R2", "水土保持监测站点每年公告本市水土流失动态监测结果。", None, True),
+    )
+    found = assign(base, right, {})
+    carried = {lid for a in found.assignments for lid in a.left}
+    assert carried == {"L1", "L3"}
+    assert "L2" not in found.touched
