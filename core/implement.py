@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -41,6 +42,8 @@ _TERMS = 6
 # On the six labelled pairs any value from 0.65 to 0.9 gains or keeps every pair's top-1
 # accuracy (0.6 loses an item on one pair, 0.4 on three); ``benchmarks/implementation_accuracy.py``.
 _NEAR_TIE = 0.7
+# The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
+_PURPOSE = re.compile(r"制定本(?:法|条例|办法|规定|细则|实施办法|实施细则)[。；;.]")
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         # The best candidate that shares a subject (or wording) with the item; none: local.
         addressing = [(lid, score) for lid, score in ranked
                       if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
-        best = _best_of(r.id, addressing, scores)
+        best = purpose if (purpose := _purpose_of(r, left)) is not None else _best_of(r.id, addressing, scores)
         chosen: list[str] = [best] if best is not None else []
         if best is not None:  # further base items the item singles out as clearly (one item, several bases)
             population = [score for _, score in ranked]
@@ -198,6 +201,15 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     for lid, rid in touched.items():
         subject(lid, rid)
     return Found(tuple(out), touched, cosines)
+
+
+def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:
+    """For the article saying why the implementing text is made, the base's own such article:
+    a 实施办法's 第一条 (为了实施《…法》，结合本市实际，制定本办法) carries out the law's 第一条
+    (为了……，制定本法) though the two share no subject, only the purpose they serve."""
+    if not _PURPOSE.search(item.text):
+        return None
+    return next((base.id for base in left if base.numbered and _PURPOSE.search(base.text)), None)
 
 
 def _best_of(rid: str, addressing: Sequence[tuple[str, float]], scores: _Scores) -> str | None:

@@ -125,7 +125,7 @@ def test_sharing_only_the_documents_topic_does_not_touch_a_base_item() -> None:
     # Every item is about 水土保持; the base item on 罚款 is addressed by nothing else.
     base = (
         Item("L1", "水土保持规划应当征求意见，水土保持规划经批准后公布。", None, True),
-        Item("L2", "水土保持设施验收不合格的，生产建设项目不得投产使用，水土保持罚款由水行政主管部门决定。", None, True),
+        Item("L2", "水土保持设施验收不合格的，生产建设项目不得投产使用，罚款由水行政主管部门决定。", None, True),
         Item("L3", "水土保持监测站点应当定期公告水土流失动态。", None, True),
     )
     right = (
@@ -136,3 +136,17 @@ def test_sharing_only_the_documents_topic_does_not_touch_a_base_item() -> None:
     carried = {lid for a in found.assignments for lid in a.left}
     assert carried == {"L1", "L3"}
     assert "L2" not in found.touched
+
+
+def test_the_purpose_article_carries_out_the_bases_purpose_article() -> None:
+    base = (
+        Item("L1", "第一条 为了发展事业，规范工作，保护资源，制定本法。", None, True),
+        Item("L2", "第二条 在中华人民共和国领域和中华人民共和国管辖的海域从事气象探测，应当遵守本法。", None, True),
+    )
+    right = (
+        Item("R1", "第一条 为了实施《中华人民共和国气象法》，结合本市实际情况，制定本办法。", None, True),
+    )
+    assert assign(base, right, {}).assignments[0].left[0] == "L1"
+    # 制定本市……规划 states no purpose: such an article is paired by its subject as any other.
+    planning = Item("R2", "第十条 本市应当制定本市气象探测规划，服务气象预报。", None, True)
+    assert assign(base, (planning,), {}).assignments[0].left[0] == "L2"
