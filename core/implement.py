@@ -9,12 +9,16 @@ one pair only. Candidates scoring nearly as well as the best are told apart by t
 chapters: an implementing document keeps the base's subjects together, so the candidate
 whose chapter is closest to the item's chapter wins. It is local (本地新增) only when no
 base item shares a subject word with it. It also carries out every base item whose
-wording it takes up substantially (one item, several base items).
+wording it takes up substantially (one item, several base items). A runner-up that
+only scores well is not named as carried out: on the six labelled pairs such second
+bases were wrong two times in three; it is touched instead (below) and stays among the
+item's alternatives, for the drafter to confirm.
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
-clause of it, when it is the lead paragraph of a part whose items are carried out, or
-when one implementing item singles it out from the others (its score beats what the
-best of as many unrelated items would reach) and shares a subject word with it other than
+clause of it, when an item's runners-up single it out (its score beats what the best of
+as many unrelated base items would reach, and they share a subject word), when it is
+the lead paragraph of a part whose items are carried out, or when one implementing item
+singles it out from the others in the same way and shares a subject word with it other than
 the documents' common topic (every article of a 水土保持 实施办法 shares 水土保持 with every
 article of the law); only then is it 未见落实. The topic still counts when an item chooses
 among base items: there the rank decides, and an item about the topic alone is about the
@@ -149,6 +153,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if shared.acceptable:
             by_right[rid].append(lid)
     out = []
+    singled_out: dict[str, list[str]] = {}
     for r in right:
         ranked = scores.ranked(r.id)
         best_score = ranked[0][1]
@@ -157,13 +162,12 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
                       if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
         best = purpose if (purpose := _purpose_of(r, left)) is not None else _best_of(r.id, addressing, scores)
         chosen: list[str] = [best] if best is not None else []
-        if best is not None:  # further base items the item singles out as clearly (one item, several bases)
+        if best is not None:  # further base items the item singles out: touched at least (仅涉及)
             population = [score for _, score in ranked]
             ceiling = noise_ceiling(len(population))
-            chosen.extend(
-                lid for lid, score in ranked[:_ALTERNATIVES]
-                if lid != best and _standard(score, population) > ceiling and scores.leaves.share_subject(r.id, lid)
-            )
+            singled_out[r.id] = [lid for lid, score in ranked[:_ALTERNATIVES]
+                                 if lid != best and _standard(score, population) > ceiling
+                                 and scores.leaves.share_subject(r.id, lid)]
         extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
         chosen.extend(lid for lid in extra if lid not in chosen)
         margin = best_score - ranked[1][1] if len(ranked) > 1 else best_score
@@ -183,6 +187,10 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
                   if lid == base.id and found.left_shared >= _QUOTE]
         if quoted:
             touched[base.id] = max(quoted)[1]
+            continue
+        pointing = [rid for rid, found in singled_out.items() if base.id in found]
+        if pointing:
+            touched[base.id] = max(pointing, key=lambda rid: scores.score[rid][base.id])
             continue
         lead = _lead_carrier(base, left, carrier, functools.partial(scores.leaves.cosine, base.id))
         if lead is not None:

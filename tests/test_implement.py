@@ -150,3 +150,15 @@ def test_the_purpose_article_carries_out_the_bases_purpose_article() -> None:
     # 制定本市……规划 states no purpose: such an article is paired by its subject as any other.
     planning = Item("R2", "第十条 本市应当制定本市气象探测规划，服务气象预报。", None, True)
     assert assign(base, (planning,), {}).assignments[0].left[0] == "L2"
+
+
+def test_a_runner_up_that_only_scores_well_is_touched_not_carried_out() -> None:
+    others = ("发展数字经济，建设大数据中心。", "推进乡村振兴，发展特色农业。", "加强生态环境保护，推进长江生态修复。",
+              "深化教育改革，建设高水平大学。", "完善医疗保障制度，扩大医保覆盖。", "加强社会治安综合治理。",
+              "推进政务服务一网通办。", "繁荣文化事业，建设公共图书馆。")
+    base = (*BASE, *(Item(f"L{5 + i}", text, None, True) for i, text in enumerate(others)))
+    right = (Item("R1", "打造优质白酒产业集群，支持白酒龙头企业，配套发展港口物流和多式联运。", None, True),)
+    found = assign(base, right, {})
+    assert found.assignments[0].left == ("L1",)
+    assert found.touched.get("L3") == "R1"
+    assert "L3" in dict(found.assignments[0].alternatives)
