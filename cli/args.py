@@ -41,8 +41,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 def options_of(args: argparse.Namespace) -> Options:
     """The comparison options given on the command line; raises ``UsageError`` when out of range."""
-    low, high = MIN_SHARED_RANGE
-    if not low <= args.min_shared <= high:
+    if not Options.valid_min_shared(args.min_shared):
+        low, high = MIN_SHARED_RANGE
         raise UsageError(f"--min-shared 应在 {low} 到 {high} 之间")
     if not 0 <= args.timeout < 10**7:  # also refuses nan
         raise UsageError("--timeout 应为不小于 0 的秒数（0 表示不限）")

@@ -6,15 +6,17 @@ import argparse
 import functools
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from cli.args import Parser, UsageError, add_options
 from cli.outputs import Writer
 from cli.run import ProgressBar, run
+from core.export.registry import Choices, ExportFormat, Target, formats_for
+from core.labels import label_of
 from core.model import Comparison, CoverageGrade, Options, PairKind, Relation
+from core.progress import Cancel
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,36 +39,31 @@ def build_parser() -> argparse.ArgumentParser:
                              "落实文件略去照搬上级文件、无需说明的条目")
     report.add_argument("--author", metavar="NAME", help="修订文件中的修订人（默认为当前用户）")
     report.add_argument("--date", metavar="YYYY-MM-DD[THH:MM]", help="修订文件中的修订时间（默认为现在）")
+    report.add_argument("--literal-scripts", action="store_true",
+                        help="两份文件繁简不同时，修订文件按原文逐字比较，仅繁简写法不同之处另记一名修订人"
+                             "（默认先把左侧转换为右侧的繁简体再比较，繁简不同不作修订）")
     add_options(parser)
     return parser
 
 
-# --name -> (module, function), imported only when asked for: reportlab and python-docx
-# cost a tenth of a second each to import.
-WRITERS = {
-    "json": ("core.export.json_report", "write_json"),
-    "docx": ("core.export.docx_report", "write_docx_report"),
-    "redline": ("core.export.docx_redline", "write_redline"),
-    "pdf": ("core.export.pdf_report", "write_pdf_report"),
-}
-
-
-def with_choices(name: str, writer: Writer, args: argparse.Namespace) -> Writer:
-    """The writer with the report choices given on the command line bound to it."""
-    takes_choices: Callable[..., None] = writer  # the report writers take their choices as keywords
-    if name in ("docx", "pdf"):
+def with_choices(export: ExportFormat, args: argparse.Namespace) -> Writer:
+    """The format's writer with the report choices given on the command line bound to it."""
+    writer = export.write  # takes its choices as keywords (see Choices)
+    if export.choices is Choices.REPORT:
         from core.export.summary import ReportOptions
 
         choices = ReportOptions(blank_notes=args.blank_notes, bold_insertions=args.bold_insertions,
                                 shading=not args.no_shading, comments=args.comments, landscape=not args.portrait,
                                 changes_only=args.changes_only)
-        return functools.partial(takes_choices, options=choices) if choices != ReportOptions() else writer
-    if name == "redline" and (args.author or args.date):
+        return functools.partial(writer, options=choices) if choices != ReportOptions() else writer
+    if export.choices is Choices.REDLINE and (args.author or args.date or args.literal_scripts):
+        from datetime import datetime  # only for --date: not imported on every start
+
         try:
             date = datetime.fromisoformat(args.date) if args.date else None
         except ValueError as exc:
             raise UsageError(f"--date：无法识别的时间 {args.date}（应为 2026-11-30 或 2026-11-30T09:30）") from exc
-        return functools.partial(takes_choices, author=args.author, date=date)
+        return functools.partial(writer, author=args.author, date=date, literal_scripts=args.literal_scripts)
     return writer
 
 
@@ -87,16 +84,15 @@ def summary(result: Comparison, seconds: float) -> str:
     how = "自动判断" if verdict.detected else "指定"
     if verdict.relation is Relation.IMPLEMENTATION:
         grades = Counter(grade for _, grade in result.coverage.grades)
-        unique = (f"上级条目：{'、'.join(f'{g.label_zh} {grades[g]}' for g in CoverageGrade)}；"
+        unique = (f"上级条目：{'、'.join(f'{label_of(g)} {grades[g]}' for g in CoverageGrade)}；"
                   f"本地新增 {sum(1 for a in result.assignments if not a.left)}")
     else:
         unique = f"删除 {stats.left_unpaired}、新增 {stats.right_unpaired}"
     return (
         f"{Path(result.left.path).name} ↔ {Path(result.right.path).name}：{seconds:.2f} 秒；"
-        f"关系：{verdict.relation.label_zh}（{how}）\n"
+        f"关系：{label_of(verdict.relation)}（{how}）\n"
         + (f"  {IDENTICAL}\n" if is_identical(result) else "")
-        + f"  相同 {counts.get(PairKind.SAME, 0)}、修改 {counts.get(PairKind.MODIFIED, 0)}、"
-        f"相关 {counts.get(PairKind.RELATED, 0)}；{unique}；"
+        + "  " + "、".join(f"{label_of(kind)} {counts.get(kind, 0)}" for kind in PairKind) + f"；{unique}；"
         f"相同表述占比 左 {stats.left_shared:.0%} / 右 {stats.right_shared:.0%}"
     )
 
@@ -104,10 +100,10 @@ def summary(result: Comparison, seconds: float) -> str:
 def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``compare`` with ``argv`` (without the sub-command); returns the exit code."""
 
-    def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Callable[[], bool]) -> Comparison:
+    def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Cancel) -> Comparison:
         from core.compare import compare
 
         return compare(args.left, args.right, options, progress=bar, cancel=cancel)
 
-    return run(argv, build_parser(), WRITERS, lambda args: (args.left, args.right), work, summary,
-               stdout, stderr, verdict_warnings, with_choices)
+    return run(argv, build_parser(), formats_for(Target.COMPARISON), lambda args: (args.left, args.right), work,
+               summary, stdout, stderr, verdict_warnings, with_choices)

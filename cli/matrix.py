@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from cli.args import Parser, add_options
 from cli.run import ProgressBar, run
+from core.export.registry import Target, formats_for
+from core.labels import label_of
 from core.matrix_model import CellKind, Matrix
 from core.model import Options
+from core.progress import Cancel
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,33 +29,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --name -> (module, function), imported only when asked for: openpyxl costs a tenth of a
-# second to import.
-WRITERS = {
-    "xlsx": ("core.export.xlsx_matrix", "write_matrix_xlsx"),
-    "json": ("core.export.json_matrix", "write_matrix_json"),
-}
-
-
 def summary(matrix: Matrix, seconds: float) -> str:
     """The lines printed after a run: one per document, with its relation and coverage."""
     lines = [f"{Path(matrix.base.path).name}：{len(matrix.rows)} 条基准条目，{len(matrix.columns)} 份对照文件，"
              f"{seconds:.2f} 秒"]
     for column in matrix.columns:
         if column.grades:  # an implementing document: the grades, in the words of the reports
-            counts = "、".join(f"{grade.label_zh} {n}" for grade, n in column.grades)
+            counts = "、".join(f"{label_of(grade)} {n}" for grade, n in column.grades)
         else:
-            counts = "、".join(f"{kind.label_zh} {column.count(kind)}" for kind in CellKind)
-        lines.append(f"  {Path(column.path).name}：{column.relation.label_zh}；覆盖 {column.covered:.0%}（{counts}）")
+            counts = "、".join(f"{label_of(kind)} {column.count(kind)}" for kind in CellKind)
+        lines.append(f"  {Path(column.path).name}：{label_of(column.relation)}；覆盖 {column.covered:.0%}（{counts}）")
     return "\n".join(lines)
 
 
 def run_matrix(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``matrix`` with ``argv`` (without the sub-command); returns the exit code."""
 
-    def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Callable[[], bool]) -> Matrix:
+    def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Cancel) -> Matrix:
         from core.matrix import compare_many
 
         return compare_many(args.base, args.others, options, progress=bar, cancel=cancel)
 
-    return run(argv, build_parser(), WRITERS, lambda args: (args.base, *args.others), work, summary, stdout, stderr)
+    return run(argv, build_parser(), formats_for(Target.MATRIX), lambda args: (args.base, *args.others), work, summary,
+               stdout, stderr)

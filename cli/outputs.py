@@ -7,7 +7,6 @@ first, so it never becomes a file called ``-`` and a failed export prints nothin
 from __future__ import annotations
 
 import argparse
-import importlib
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -16,38 +15,34 @@ from typing import Any, TextIO
 from cli.args import UsageError
 from core.atomic import all_or_nothing, check_writable
 from core.errors import InputError, os_reason, printable
+from core.export.registry import ExportFormat
 
 STDOUT = "-"  # an output name that means standard output
 
 # A writer takes the result (a Comparison or a Matrix) and the target path.
 Writer = Callable[[Any, Path], None]
-# Binds the choices given on the command line to the writer of one output (--NAME).
-Binder = Callable[[str, Writer, argparse.Namespace], Writer]
+# The writer of one format (its --OPTION) with the choices given on the command line bound to it.
+Binder = Callable[[ExportFormat, argparse.Namespace], Writer]
 
 
-def unbound(_name: str, writer: Writer, _args: argparse.Namespace) -> Writer:
-    """The writer as it is: for sub-commands whose outputs take no choices."""
-    return writer
+def unbound(export: ExportFormat, _args: argparse.Namespace) -> Writer:
+    """The format's writer as it is: for sub-commands whose outputs take no choices."""
+    return export.write
 
 
-def writer_of(module_name: str, function: str) -> Writer:
-    """The writer function (imports its module: only the exports asked for are loaded)."""
-    found: Writer = getattr(importlib.import_module(module_name), function)
-    return found
-
-
-def check_targets(args: argparse.Namespace, table: Mapping[str, tuple[str, str]], inputs: Sequence[str],
+def check_targets(args: argparse.Namespace, formats: Sequence[ExportFormat], inputs: Sequence[str],
                   bind: Binder = unbound) -> dict[str, tuple[Path, Writer]]:
     """The outputs asked for, each with its writer; raises ``UsageError`` for an output that
     would overwrite an input, is given twice, or cannot be written (missing
     folder, no permission, name too long): all before any work starts. ``bind`` gives each
     writer the choices the sub-command's arguments make for it."""
     out: dict[str, tuple[Path, Writer]] = {}
-    for name, (module_name, function) in table.items():
+    for export in formats:
+        name = export.option
         given = getattr(args, name)
         if not given:
             continue
-        writer = bind(name, writer_of(module_name, function), args)
+        writer = bind(export, args)
         if given == STDOUT:
             if any(earlier == Path(STDOUT) for earlier, _ in out.values()):
                 raise UsageError(f"--{name}：只有一个输出可以写到标准输出（-）")

@@ -7,15 +7,16 @@ import argparse
 import contextlib
 import signal
 import time
-import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from cli.args import UsageError, options_of
 from cli.outputs import STDOUT, Binder, check_targets, copy_to_stdout, unbound, write_outputs
 from cli.stop import Stopped, stoppable
 from core.errors import Cancelled, InputError, is_disk_full, os_reason, printable
+from core.export.registry import ExportFormat
 from core.model import Options
+from core.progress import Cancel
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -55,9 +56,9 @@ class ProgressBar:
 def run(
     argv: Sequence[str],
     parser: argparse.ArgumentParser,
-    table: Mapping[str, tuple[str, str]],
+    formats: Sequence[ExportFormat],
     inputs: Callable[[argparse.Namespace], Sequence[str]],
-    work: Callable[[argparse.Namespace, Options, ProgressBar, Callable[[], bool]], Any],
+    work: Callable[[argparse.Namespace, Options, ProgressBar, Cancel], Any],
     summary: Callable[[Any, float], str],
     stdout: TextIO,
     stderr: TextIO,
@@ -71,7 +72,7 @@ def run(
     try:
         args = parser.parse_args(list(argv))
         options = options_of(args)
-        targets = check_targets(args, table, inputs(args), bind)
+        targets = check_targets(args, formats, inputs(args), bind)
     except UsageError as exc:
         say(stderr, f"duizhao: 参数错误：{exc}")
         return EXIT_USAGE
@@ -107,6 +108,8 @@ def run(
         return EXIT_USAGE
     except Exception:
         say(stderr, "duizhao: 内部错误，请将以下信息反馈给开发者：")
+        import traceback  # only on an internal error: not imported on every start
+
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
     for line in warnings(result):

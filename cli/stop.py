@@ -11,10 +11,11 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from types import FrameType
 
 from core.atomic import remove_temporaries
+from core.progress import Cancel
 
 # Signals that stop a run; their handler removes the temporary files first.
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -30,7 +31,7 @@ class Stopped(BaseException):
 
 
 @contextlib.contextmanager
-def stoppable(seconds: float) -> Iterator[Callable[[], bool]]:
+def stoppable(seconds: float) -> Iterator[Cancel]:
     """Within the block, SIGINT/SIGTERM/SIGHUP and the end of ``seconds`` (0: never) raise
     ``Stopped`` in the main thread after removing the temporary output files. Yields a
     cancel callback that turns true at the deadline, for work polled from other threads.

@@ -1,20 +1,20 @@
 """The pipeline: two files in, one immutable ``Comparison`` out.
 
 load -> clean -> normalize -> outline -> shared -> align -> diff -> highlight/report.
-Progress is reported as (fraction, stage) through an optional callback; a cancel
-callback is polled between stages and between pair diffs.
+Progress is reported through an optional ``core.progress.Progress`` callback, one
+``Stage`` at a time; a cancel callback is polled between stages and between pair diffs.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from core.align import AlignedPair, align
 from core.clean import clean
 from core.diff import diff_sections
-from core.errors import Cancelled, printable
+from core.errors import printable
 from core.findings import findings
 from core.highlight import highlights
 from core.load import load
@@ -22,16 +22,10 @@ from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairK
 from core.moves import moves
 from core.normalize import Normalized, normalize
 from core.outline import outline
+from core.progress import Cancel, Progress, Stage, check, no_progress
 from core.relation import detect_relation
 from core.report import changes, coverage, shared_ratio, statistics
 from core.shared import common_runs, cover, wording
-
-Progress = Callable[[float, str], None]
-Cancel = Callable[[], bool]
-
-
-def _noop(_fraction: float, _stage: str) -> None:
-    return None
 
 
 def prepare(text: str, path: str, side: str, options: Options,
@@ -64,12 +58,12 @@ def compare(
     Raises ``core.errors.InputError`` for a file that cannot be used and
     ``core.errors.Cancelled`` when ``cancel()`` turns true.
     """
-    report = progress or _noop
-    report(0.0, "读取文件")
+    report = progress or no_progress
+    report(0.0, Stage.READ)
     left_loaded = load(left)
-    _check(cancel)
+    check(cancel)
     right_loaded = load(right)
-    _check(cancel)
+    check(cancel)
     return compare_texts(
         left_loaded.text, right_loaded.text, options, report, cancel,
         left_path=left_loaded.path, right_path=right_loaded.path,
@@ -92,30 +86,30 @@ def compare_texts(
 ) -> Comparison:
     """Compare two raw texts (as loaded); the rest of ``compare``."""
     options = options or Options()
-    report = progress or _noop
-    report(0.1, "清理与结构识别")
+    report = progress or no_progress
+    report(0.1, Stage.PREPARE)
     left_doc, left_norm = prepare(left_text, left_path, "L", options, *left_format)
-    _check(cancel)
+    check(cancel)
     right_doc, right_norm = prepare(right_text, right_path, "R", options, *right_format)
-    _check(cancel)
+    check(cancel)
 
-    report(0.3, "查找相同表述")
+    report(0.3, Stage.SHARED)
     runs = common_runs(left_norm.text, right_norm.text, options.min_shared)
     shared = wording(runs, left_norm.text, right_norm.text, options.min_shared)  # what is shown as shared
-    _check(cancel)
+    check(cancel)
 
     left_share, right_share = shared_ratio(left_norm, right_norm, options.min_shared), shared_ratio(
         right_norm, left_norm, options.min_shared)
     relation = detect_relation(left_doc, right_doc, left_share, right_share, options.relation)
 
-    report(0.45, "对齐章节")
+    report(0.45, Stage.ALIGN)
     alignment = align(left_doc, left_norm, right_doc, right_norm, runs, relation.relation, options.corrections)
-    _check(cancel)
+    check(cancel)
 
-    report(0.55, "逐词比较")
+    report(0.55, Stage.DIFF)
     pairs = _diff_pairs(alignment.pairs, left_doc, left_norm, right_doc, right_norm, report, cancel)
 
-    report(0.9, "统计")
+    report(0.9, Stage.STATISTICS)
     left_spans, right_spans = highlights(left_doc, left_norm, right_doc, right_norm, pairs, shared)
     matches = tuple(
         Match(*left_norm.to_display(r.left_start, r.left_end), *right_norm.to_display(r.right_start, r.right_end))
@@ -123,8 +117,8 @@ def compare_texts(
     )
     cov = coverage(left_doc, right_doc, pairs, alignment.grades, alignment.units)
     moved = moves(left_doc, right_doc, pairs) if relation.relation is Relation.REVISION else ()
-    _check(cancel)
-    report(0.95, "政策要点")
+    check(cancel)
+    report(0.95, Stage.FINDINGS)
     found = findings(left_doc, left_norm, right_doc, right_norm, pairs, cov, relation.relation, moved)
     result = Comparison(
         options=options,
@@ -142,7 +136,7 @@ def compare_texts(
         assignments=alignment.assignments,
         moves=moved,
     )
-    report(1.0, "完成")
+    report(1.0, Stage.DONE)
     return result
 
 
@@ -159,16 +153,11 @@ def _diff_pairs(
     total = max(1, len(aligned))
     for index, p in enumerate(aligned):
         if index % 16 == 0:
-            _check(cancel)
-            report(0.55 + 0.35 * index / total, "逐词比较")
+            check(cancel)
+            report(0.55 + 0.35 * index / total, Stage.DIFF)
         diff: tuple[DiffOp, ...] = ()
         if p.kind in (PairKind.SAME, PairKind.MODIFIED):
             ls, rs = left_doc.by_id[p.left], right_doc.by_id[p.right]
             diff = diff_sections(left_norm, (ls.start, ls.end), right_norm, (rs.start, rs.end))
         out.append(Pair(p.left, p.right, p.kind, p.score, diff))
     return tuple(out)
-
-
-def _check(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled("比较已取消")

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,13 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from core.compare import compare_texts
-from core.errors import Cancelled, InputError
+from core.errors import InputError
 from core.load import Loaded, load
 from core.matrix_model import Cell, CellKind, Column, Counterpart, Matrix, Row
 from core.model import Comparison, CoverageGrade, Options, Relation
-
-Progress = Callable[[float, str], None]
-Cancel = Callable[[], bool]
+from core.progress import Cancel, Progress, Stage, check, no_progress
 
 
 def compare_many(
@@ -56,14 +54,14 @@ def compare_many(
     if not others:
         raise InputError("至少需要一份与基准文件对照的文件")
     options = options or Options()
-    report = progress or _noop
-    report(0.0, "读取文件")
+    report = progress or no_progress
+    report(0.0, Stage.READ)
     base_loaded = load(base)
     loaded = []
     for other in others:
-        _check(cancel)
+        check(cancel)
         loaded.append(load(other))
-    _check(cancel)
+    check(cancel)
     jobs = [_Job(base_loaded, other, options) for other in loaded]
     count, context = _pool_plan(jobs, workers)
     if context is None:
@@ -73,7 +71,7 @@ def compare_many(
             _warm(jobs)
         comparisons = _run_parallel(jobs, count, context, report, cancel)
     matrix = build_matrix(comparisons)
-    report(1.0, "完成")
+    report(1.0, Stage.DONE)
     return matrix
 
 
@@ -242,14 +240,14 @@ def _run_parallel(jobs: Sequence[_Job], count: int, context: BaseContext, report
         try:
             while pending:
                 _, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
-                if cancel is not None and cancel():
-                    raise Cancelled("比较已取消")
+                check(cancel)
                 stage = _drain(progress_queue, fractions)
                 for i, future in enumerate(futures):
                     if future.done() and future.exception() is None:
                         fractions[i] = 1.0
                 done = sum(1 for f in futures if f.done())
-                report(0.05 + 0.9 * sum(fractions) / len(jobs), f"{stage or '比较'}（已完成 {done}/{len(jobs)} 份）")
+                doing = stage or Stage.COMPARE
+                report(0.05 + 0.9 * sum(fractions) / len(jobs), f"{doing}（已完成 {done}/{len(jobs)} 份）")
             return [future.result() for future in futures]
         except BaseException:
             stop.set()
@@ -267,12 +265,3 @@ def _drain(progress_queue: Any, fractions: list[float]) -> str:
         except queue.Empty:
             return stage
         fractions[index] = max(fractions[index], fraction)
-
-
-def _noop(_fraction: float, _stage: str) -> None:
-    return None
-
-
-def _check(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled("比较已取消")

@@ -28,11 +28,6 @@ class CellKind(StrEnum):
     ABSENT = "absent"  # no counterpart: not taken up
 
     @property
-    def label_zh(self) -> str:
-        """The Chinese word shown in cells and the legend."""
-        return _LABELS_ZH[self]
-
-    @property
     def pair_kind(self) -> PairKind | None:
         """The pair kind behind this cell kind (None for absent), the key of the shared palette."""
         return _PAIR_KINDS[self]
@@ -43,7 +38,6 @@ class CellKind(StrEnum):
         return _CELL_KINDS[pair_kind]
 
 
-_LABELS_ZH = {CellKind.VERBATIM: "照搬", CellKind.MODIFIED: "修改", CellKind.RELATED: "相关", CellKind.ABSENT: "未落实"}
 _PAIR_KINDS: dict[CellKind, PairKind | None] = {
     CellKind.VERBATIM: PairKind.SAME,
     CellKind.MODIFIED: PairKind.MODIFIED,

@@ -56,11 +56,6 @@ class Relation(StrEnum):
     REVISION = "revision"  # the same document, edited (draft and revision)
     IMPLEMENTATION = "implementation"  # the right document carries out the left one
 
-    @property
-    def label_zh(self) -> str:
-        """The relation as a drafter names it."""
-        return "修订（原稿 → 修改稿）" if self is Relation.REVISION else "落实（上级文件 → 落实文件）"
-
 
 RELATION_CHOICES = ("auto", Relation.REVISION.value, Relation.IMPLEMENTATION.value)
 
@@ -73,20 +68,6 @@ class CoverageGrade(StrEnum):
     ADAPTED = "adapted"  # 修改: carried out by one item, re-worded
     TOUCHED = "touched"  # 仅涉及: quoted or addressed in passing by an item about something else
     NOT_TAKEN_UP = "not-taken-up"  # 未见落实: nothing in the other document addresses it
-
-    @property
-    def label_zh(self) -> str:
-        """The grade as a drafter writes it."""
-        return _GRADE_LABELS[self]
-
-
-_GRADE_LABELS = {
-    CoverageGrade.COPIED: "照搬",
-    CoverageGrade.ELABORATED: "细化",
-    CoverageGrade.ADAPTED: "修改",
-    CoverageGrade.TOUCHED: "仅涉及",
-    CoverageGrade.NOT_TAKEN_UP: "未见落实",
-}
 
 
 @dataclass(frozen=True)
@@ -103,18 +84,35 @@ class Correction:
     left_label: str = ""
 
 
-MIN_SHARED_RANGE = (2, 200)  # allowed shortest shared passage, inclusive: CLI, settings and window agree
+# The shortest shared passage a comparison accepts, inclusive. Below 2 every character would
+# be "shared"; above 200 hardly any wording would. The command line, the settings dialog and
+# the saved settings all check against Options.valid_min_shared, which reads this range.
+MIN_SHARED_RANGE = (2, 200)
 
 
 @dataclass(frozen=True)
 class Options:
-    """User-settable comparison options."""
+    """User-settable comparison options; a value no comparison can use raises ``ValueError``."""
 
     min_shared: int = 8  # shortest shared passage, in normalized characters
     t2s: bool = True  # convert Traditional to Simplified for comparison
     keep_boilerplate: bool = False  # keep web chrome and page numbers
     relation: str = "auto"  # one of RELATION_CHOICES
     corrections: tuple[Correction, ...] = ()  # pairings set by hand (implementation)
+
+    def __post_init__(self) -> None:
+        if not Options.valid_min_shared(self.min_shared):
+            low, high = MIN_SHARED_RANGE
+            raise ValueError(f"min_shared 应为 {low} 到 {high} 之间的整数：{self.min_shared!r}")
+        if self.relation not in RELATION_CHOICES:
+            raise ValueError(f"relation 应为 {'、'.join(RELATION_CHOICES)} 之一：{self.relation!r}")
+
+    @staticmethod
+    def valid_min_shared(value: object) -> bool:
+        """True when ``value`` can be the shortest shared passage: a whole number in ``MIN_SHARED_RANGE``."""
+        low, high = MIN_SHARED_RANGE
+        # bool is an int to Python, but True is no length
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 @dataclass(frozen=True)

@@ -331,7 +331,9 @@ def _set_ends(nodes: list[_Node], limit: int, text: str) -> None:
         # The line break and the next line's indent stay outside the section.
         while end > node.start and text[end - 1].isspace():
             end -= 1
-        node.end = max(end, node.heading_end)
+        # A heading line's trailing spaces may run past the parent's trimmed end; the
+        # section stays inside its parent all the same.
+        node.end = min(max(end, node.heading_end), limit)
         _set_ends(node.children, node.end, text)
 
 

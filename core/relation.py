@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from core.labels import label_of
 from core.model import Document, Relation, RelationVerdict
 from core.normalize import to_simplified
 
@@ -36,7 +37,7 @@ def detect_relation(left: Document, right: Document, left_share: float, right_sh
     titles and the share of each side's wording found in the other (``statistics``)."""
     if chosen != "auto":
         relation = Relation(chosen)
-        return RelationVerdict(relation, False, (f"由用户指定为{relation.label_zh}",))
+        return RelationVerdict(relation, False, (f"由用户指定为{label_of(relation)}",))
     shares = f"相同表述占比：左 {left_share:.0%}，右 {right_share:.0%}"
     left_title, right_title = _title_key(to_simplified(left.title)), _title_key(to_simplified(right.title))
     if len(left_title) >= _TITLE_MIN and left_title == right_title:

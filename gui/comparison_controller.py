@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from core.errors import Cancelled, InputError
 from core.model import Comparison, Options
+from core.progress import Cancel, Progress
 from gui.correction_menu import CorrectionChoice, correction_menu, store_choice
 from gui.corrections import Compared, CorrectionStore, compare_job
 from gui.files_controller import FilesController
 from gui.i18n import tr
 from gui.result_index import ResultIndex
-from gui.workers import CancelFn, Job, ProgressFn, Worker
+from gui.workers import Job, Worker
 
 if TYPE_CHECKING:
     from core.matrix_model import Matrix
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 def run_matrix(base: str, others: Sequence[str], options: Options) -> Job:
     """A worker job comparing one base file against several others (the provision matrix)."""
 
-    def job(progress: ProgressFn, cancel: CancelFn) -> Matrix:
+    def job(progress: Progress, cancel: Cancel) -> Matrix:
         from core.matrix import compare_many
 
         return compare_many(base, list(others), options, progress=progress, cancel=cancel)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QSettings
 
 from core.model import Comparison, Correction, Options
-from gui.workers import CancelFn, Job, ProgressFn
+from core.progress import Cancel, Progress
+from gui.workers import Job
 
 SETTINGS_KEY = "corrections/by_files"
 MAX_KEPT = 200  # pairs of files whose corrections are kept; the least recently changed go first
@@ -59,7 +60,7 @@ class Compared:
 def compare_job(left: str, right: str, options: Options, stored: Mapping[str, tuple[Correction, ...]]) -> Job:
     """A worker job: key the two files, add their stored corrections to ``options``, compare."""
 
-    def job(progress: ProgressFn, cancel: CancelFn) -> Compared:
+    def job(progress: Progress, cancel: Cancel) -> Compared:
         from core.compare import compare
 
         key = content_key(left, right)

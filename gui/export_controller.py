@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.atomic import check_writable
 from core.errors import InputError
+from core.export.registry import ExportFormat
 from core.model import Comparison
-from gui.exports import Exporter, ask_export_choices, default_name, export_error_message
+from core.progress import Cancel, Progress
+from gui.exports import ask_export_choices, default_name, export_error_message
 from gui.i18n import tr
 from gui.options_store import read_str
-from gui.workers import CancelFn, ProgressFn, Worker
+from gui.workers import Worker
 
 KEY_EXPORT_DIR = "export/dir"
 
@@ -52,7 +54,7 @@ class ExportController(QObject):
         """True while an export is being written."""
         return self.worker.busy
 
-    def export(self, exporter: Exporter, path: str | None = None, dialog_parent: QWidget | None = None) -> None:
+    def export(self, exporter: ExportFormat, path: str | None = None, dialog_parent: QWidget | None = None) -> None:
         """Write an export of the exportable result (asks for the file unless ``path`` is given)."""
         comparison = self._exportable()
         if comparison is None:
@@ -71,15 +73,15 @@ class ExportController(QObject):
             self._on_failed(exc)
             return
 
-        def job(progress: ProgressFn, cancel: CancelFn) -> str:
+        def job(progress: Progress, cancel: Cancel) -> str:
             progress(0.0, tr("正在导出"))
-            exporter.writer()(comparison, target, **choices)
+            exporter.write(comparison, target, progress, **choices)
             return str(target)
 
         self.status.emit(tr("正在导出到 %1 …").replace("%1", target.name))
         self.worker.submit(job)
 
-    def _ask(self, exporter: Exporter, comparison: Comparison,
+    def _ask(self, exporter: ExportFormat, comparison: Comparison,
              parent: QWidget | None) -> tuple[str, dict[str, object]] | None:  # fmt: skip
         """The file and the choices of an export, asked of the user; None when cancelled."""
         folder = Path(read_str(self.settings, KEY_EXPORT_DIR, str(Path.home())))

@@ -1,19 +1,17 @@
-"""The export menu's entries, their availability, and the export dialog's options.
+"""The export menu's entries and the export dialog's options.
 
-Exporters live in ``core.export``; an entry whose module is not installed yet stays
-disabled. The window runs the chosen exporter through its export worker, with the
-choices made in :class:`ExportOptionsDialog` (kept in the settings for next time):
-for the Word and PDF reports a :class:`core.export.summary.ReportOptions`, for the
-redline the author and date of its revision marks.
+The formats are those of ``core.export.registry``, shared with the command line; the
+menu lists those marked ``in_menu``. The window runs the chosen format's writer through
+its export worker, with the choices made in :class:`ExportOptionsDialog` (kept in the
+settings for next time): for the Word and PDF reports a
+:class:`core.export.summary.ReportOptions`, for the redline the author and date of its
+revision marks and whether documents in different scripts are compared as written.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,70 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import InputError
+from core.export.registry import DOCX_REPORT, Choices, ExportFormat, menu_formats
 from core.export.summary import ReportOptions, account_name
 from core.model import Comparison, Relation
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
 from gui.options_store import read_bool
 
-REPORT, REDLINE = "report", "redline"  # the kinds of choices an exporter offers
+EXPORTERS = menu_formats()  # the export menu's entries, in menu order
 
 
-@dataclass(frozen=True)
-class Exporter:
-    """One entry of the export menu."""
-
-    key: str
-    label: str  # Chinese source string, translated by the menu
-    module: str
-    function: str
-    suffix: str
-    file_filter: str  # Chinese source string for the file dialog
-    name_tag: str = ""  # ends the proposed file name, e.g. "对照表"
-    choices: str = ""  # REPORT, REDLINE or "" (none): what the export dialog asks
-
-    def writer(self) -> Callable[..., object]:
-        """The export function itself (imports its module)."""
-        module = importlib.import_module(self.module)
-        func: Callable[..., object] = getattr(module, self.function)
-        return func
-
-
-EXPORTERS = (
-    Exporter(
-        "docx_report",
-        "修改对照表（Word）…",
-        "core.export.docx_report",
-        "write_docx_report",
-        ".docx",
-        "Word 文档 (*.docx)",
-        "对照表",
-        REPORT,
-    ),
-    Exporter(
-        "docx_redline",
-        "修订模式 Word 文档…",
-        "core.export.docx_redline",
-        "write_redline",
-        ".docx",
-        "Word 文档 (*.docx)",
-        "修订",
-        REDLINE,
-    ),
-    Exporter(
-        "pdf_report",
-        "对照报告（PDF）…",
-        "core.export.pdf_report",
-        "write_pdf_report",
-        ".pdf",
-        "PDF 文件 (*.pdf)",
-        "对照报告",
-        REPORT,
-    ),
-)
-
-
-def default_name(comparison: Comparison, exporter: Exporter) -> str:
+def default_name(comparison: Comparison, exporter: ExportFormat) -> str:
     """A file name proposed for an export: both documents' names and the kind of export."""
     left = Path(comparison.left.path).stem or "left"
     right = Path(comparison.right.path).stem or "right"
@@ -113,12 +58,13 @@ def export_error_message(error: object) -> str:
 
 # Report choices as the settings keep them: field of ReportOptions -> settings key.
 _REPORT_KEYS = {f.name: f"export/report/{f.name}" for f in fields(ReportOptions)}
+_LITERAL_SCRIPTS_KEY = "export/redline/literal_scripts"
 
 
 class ExportOptionsDialog(QDialog):
-    """The choices of one export: report options, or the author and date of a redline."""
+    """The choices of one export: report options, or the author, date and script comparison of a redline."""
 
-    def __init__(self, exporter: Exporter, comparison: Comparison, settings: QSettings,
+    def __init__(self, exporter: ExportFormat, comparison: Comparison, settings: QSettings,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(tr("导出选项"))
@@ -126,13 +72,13 @@ class ExportOptionsDialog(QDialog):
         self._settings = settings
         self._boxes: dict[str, QCheckBox] = {}
         form = QFormLayout()
-        if exporter.choices == REPORT:
+        if exporter.choices is Choices.REPORT:
             self._report_rows(form, exporter, comparison)
-        elif exporter.choices == REDLINE:
-            self._redline_rows(form, settings)
+        elif exporter.choices is Choices.REDLINE:
+            self._redline_rows(form, settings, comparison)
         ok_cancel_layout(self, form)
 
-    def _report_rows(self, form: QFormLayout, exporter: Exporter, comparison: Comparison) -> None:
+    def _report_rows(self, form: QFormLayout, exporter: ExportFormat, comparison: Comparison) -> None:
         saved = saved_report_options(self._settings)
         revision = comparison.relation.relation is Relation.REVISION
         labels = {
@@ -145,7 +91,7 @@ class ExportOptionsDialog(QDialog):
             else tr("只列出与上级文件有差异的条目（照搬的条目略去，在原处以一行注明）"),
         }
         for name, label in labels.items():
-            if name == "comments" and exporter.key != "docx_report":
+            if name == "comments" and exporter is not DOCX_REPORT:
                 continue  # a PDF has no Word comments
             box = QCheckBox(label, self)
             box.setChecked(bool(getattr(saved, name)))
@@ -158,7 +104,7 @@ class ExportOptionsDialog(QDialog):
             self._boxes[name] = box
             form.addRow("", box)
 
-    def _redline_rows(self, form: QFormLayout, settings: QSettings) -> None:
+    def _redline_rows(self, form: QFormLayout, settings: QSettings, comparison: Comparison) -> None:
         self.author = QLineEdit(str(settings.value("export/redline/author", account_name(), str)), self)
         self.author.setToolTip(tr("Word 修订记录中显示的作者"))
         self.now = QCheckBox(tr("使用导出时的时间"), self)
@@ -168,23 +114,38 @@ class ExportOptionsDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setEnabled(False)
         self.now.toggled.connect(lambda checked: self.date.setEnabled(not checked))
+        self.literal_scripts = QCheckBox(tr("繁简不同时按原文逐字比较"), self)
+        self.literal_scripts.setChecked(read_bool(settings, _LITERAL_SCRIPTS_KEY, False))
+        # imported here: the diffing it brings is not needed before the dialog opens
+        from core.export.redline_pieces import redline_conversion
+
+        if redline_conversion(comparison) is None:
+            self.literal_scripts.setEnabled(False)  # nothing to choose: the two are in one script
+            self.literal_scripts.setToolTip(tr("两份文件繁简相同，无需选择"))
+        else:
+            self.literal_scripts.setToolTip(tr("默认先把左侧转换为右侧的繁体或简体再比较，繁简写法不同不算修订；"
+                                               "勾选后按原文比较，仅写法不同之处另记一名修订人"))
         form.addRow(tr("修订作者："), self.author)
         form.addRow(tr("修订时间："), self.date)
         form.addRow("", self.now)
+        form.addRow("", self.literal_scripts)
 
     def choices(self) -> dict[str, Any]:
         """Keyword arguments for the exporter, as chosen; also kept in the settings."""
-        if self._exporter.choices == REPORT:
+        if self._exporter.choices is Choices.REPORT:
             chosen = {name: box.isChecked() for name, box in self._boxes.items()}
             for name, value in chosen.items():
                 self._settings.setValue(_REPORT_KEYS[name], value)
             options = saved_report_options(self._settings)
             return {"options": options}
-        if self._exporter.choices == REDLINE:
+        if self._exporter.choices is Choices.REDLINE:
             author = self.author.text().strip() or account_name()
             self._settings.setValue("export/redline/author", author)
             date = None if self.now.isChecked() else self.date.dateTime().toPython()
-            return {"author": author, "date": date.astimezone() if isinstance(date, datetime) else None}
+            literal = self.literal_scripts.isChecked()
+            self._settings.setValue(_LITERAL_SCRIPTS_KEY, literal)
+            return {"author": author, "date": date.astimezone() if isinstance(date, datetime) else None,
+                    "literal_scripts": literal}
         return {}
 
 
@@ -195,10 +156,10 @@ def saved_report_options(settings: QSettings) -> ReportOptions:
     return ReportOptions(**values)
 
 
-def ask_export_choices(parent: QWidget | None, exporter: Exporter, comparison: Comparison,
+def ask_export_choices(parent: QWidget | None, exporter: ExportFormat, comparison: Comparison,
                        settings: QSettings) -> dict[str, Any] | None:  # fmt: skip
     """Ask the export's choices (none for an exporter without any); None when cancelled."""
-    if not exporter.choices:
+    if exporter.choices is Choices.NONE:
         return {}
     dialog = ExportOptionsDialog(exporter, comparison, settings, parent)
     return run_dialog(dialog, dialog.choices)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Comparison, Direction, Document, Finding, FindingKind, Relation, Section
-from gui.i18n import tr
+from gui.i18n import tr, tr_label
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,30 +36,6 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 _KINDS = tuple(FindingKind)
 _DIRECTIONS = tuple(Direction)
 _LABEL_MAX = 16  # characters of a section label in the location column
-
-
-def kind_label(kind: FindingKind) -> str:
-    """Name of a finding kind in the interface language."""
-    return {
-        FindingKind.QUANTITY: tr("数量"),
-        FindingKind.DATE: tr("时限"),
-        FindingKind.MODAL: tr("约束力"),
-        FindingKind.DUTY: tr("责任单位"),
-        FindingKind.COVERAGE: tr("落实情况"),
-        FindingKind.MOVE: tr("位置"),
-    }[kind]
-
-
-def direction_label(direction: Direction) -> str:
-    """Name of a finding's direction in the interface language."""
-    return {
-        Direction.CHANGED: tr("改变"),
-        Direction.ADDED: tr("新增"),
-        Direction.REMOVED: tr("删除"),
-        Direction.STRENGTHENED: tr("增强"),
-        Direction.WEAKENED: tr("减弱"),
-        Direction.MOVED: tr("移动"),
-    }[direction]
 
 
 def change_label(finding: Finding, relation: Relation) -> str:
@@ -73,7 +49,7 @@ def change_label(finding: Finding, relation: Relation) -> str:
             return tr("本地新增")
         if finding.direction is Direction.REMOVED:
             return tr("未见落实")
-    return direction_label(finding.direction)
+    return tr_label(finding.direction)
 
 
 def _columns() -> tuple[str, ...]:
@@ -134,7 +110,7 @@ class FindingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
-            return kind_label(finding.kind)
+            return tr_label(finding.kind)
         if column == 1:
             return change_label(finding, self._comparison.relation.relation)
         if column == 2:
@@ -277,7 +253,7 @@ class FindingsPanel(QWidget):
         self.filter_box.addItem(tr("全部类型（%1）").replace("%1", str(len(found))), "")
         for kind in _KINDS:
             count = sum(1 for f in found if f.kind is kind)
-            self.filter_box.addItem(f"{kind_label(kind)}（{count}）", kind.value)
+            self.filter_box.addItem(f"{tr_label(kind)}（{count}）", kind.value)
         self.filter_box.setCurrentIndex(self.filter_box.findData(chosen.value if chosen is not None else ""))
         self.filter_box.blockSignals(blocked)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
+from core.labels import Labelled, label_of
 from core.resources import resource_path
 
 CONTEXT = "Duizhao"
@@ -20,6 +21,12 @@ _state = {"language": "zh"}
 def tr(text: str) -> str:
     """The interface string ``text`` (Chinese source) in the current language."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_label(value: Labelled) -> str:
+    """The word for a kind, grade, finding or relation (``core.labels``, the words of the
+    exports) in the interface language."""
+    return tr(label_of(value))
 
 
 def is_english() -> bool:

@@ -79,6 +79,6 @@ class Legend(QWidget):
             icon = QLabel(self)
             icon.setPixmap(theme.kind_icon(pair_kind).pixmap(12, 12))
             layout.addWidget(icon)
-            layout.addWidget(QLabel(theme.pair_label(pair_kind, english), self))
+            layout.addWidget(QLabel(theme.pair_label(pair_kind), self))
             layout.addSpacing(6)
         layout.addStretch(1)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.export.registry import ExportFormat
 from core.model import Comparison, Options
 from gui import theme
 from gui.actions import ActionTable
@@ -36,7 +37,7 @@ from gui.changes_only import ChangesOnly
 from gui.comparison_controller import ComparisonController
 from gui.corrections import CorrectionStore
 from gui.export_controller import ExportController
-from gui.exports import EXPORTERS, Exporter
+from gui.exports import EXPORTERS
 from gui.files_controller import FilesController, sample_pair
 from gui.find_bar import FindBar
 from gui.find_controller import FindController
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
         """Compare the two files in the background; a newer request supersedes this one."""
         self.compare.start()
 
-    def export(self, exporter: Exporter, path: str | None = None) -> None:
+    def export(self, exporter: ExportFormat, path: str | None = None) -> None:
         """Write an export of the current result (asks for the file unless ``path`` is given)."""
         self.exporter.export(exporter, path, self)
 

@@ -30,31 +30,22 @@ from PySide6.QtWidgets import (
 
 from core.atomic import check_writable
 from core.errors import InputError
+from core.export.registry import MATRIX_XLSX as XLSX
 from core.export.summary import percent
 from core.matrix_model import Cell, CellKind, Column, Matrix
 from core.model import Section
+from core.progress import Cancel, Progress
 from gui import theme
 from gui.exports import export_error_message
-from gui.i18n import tr
+from gui.i18n import tr, tr_label
 from gui.options_store import read_str
-from gui.relation_words import grade_label
-from gui.workers import CancelFn, ProgressFn, Worker
+from gui.workers import Worker
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TITLE_MAX = 20  # characters of a counterpart's title shown in a cell
 _ITEM_MAX = 28  # characters of a base item's title shown in the row header
 _DOC_TITLE_MAX = 30  # characters of a document's title shown in the column header
 _MIN_COLUMN = 260  # pixels: below this the columns stop sharing the width and scroll instead
-
-
-def cell_kind_label(kind: CellKind) -> str:
-    """Name of a cell kind in the interface language."""
-    return {
-        CellKind.VERBATIM: tr("照搬"),
-        CellKind.MODIFIED: tr("修改"),
-        CellKind.RELATED: tr("相关"),
-        CellKind.ABSENT: tr("未落实"),
-    }[kind]
 
 
 def section_label(section: Section, limit: int | None = None) -> str:
@@ -65,11 +56,11 @@ def section_label(section: Section, limit: int | None = None) -> str:
 def cell_text(cell: Cell) -> str:
     """A cell in one line: the item's grade where the document implements the base, its
     closest counterpart with kind and score, and how many more there are."""
-    grade = f"{grade_label(cell.grade)} · " if cell.grade is not None else ""
+    grade = f"{tr_label(cell.grade)} · " if cell.grade is not None else ""
     if not cell.counterparts:
-        return grade_label(cell.grade) if cell.grade is not None else cell_kind_label(cell.kind)
+        return tr_label(cell.grade) if cell.grade is not None else tr_label(cell.kind)
     best = cell.counterparts[0]
-    text = f"{section_label(best.section, _TITLE_MAX)} · {cell_kind_label(CellKind.of(best.kind))} {best.score:.2f}"
+    text = f"{section_label(best.section, _TITLE_MAX)} · {tr_label(CellKind.of(best.kind))} {best.score:.2f}"
     more = len(cell.counterparts) - 1
     return grade + text + (tr("（另 %1 条）").replace("%1", str(more)) if more else "")
 
@@ -79,7 +70,7 @@ def cell_tooltip(cell: Cell) -> str:
     if not cell.counterparts:
         return tr("该文件没有对应条目（未落实）")
     return "\n".join(
-        f"{section_label(cp.section)} · {cell_kind_label(CellKind.of(cp.kind))} {cp.score:.2f}"
+        f"{section_label(cp.section)} · {tr_label(CellKind.of(cp.kind))} {cp.score:.2f}"
         for cp in cell.counterparts
     )
 
@@ -88,8 +79,8 @@ def column_tooltip(column: Column, leaves: int) -> str:
     """Coverage figures of one document: counts by kind and the shares of the matrix JSON."""
     lines = [column.title, column.path, ""]
     lines.append(tr("有对应条目的基准条目：%1").replace("%1", percent(column.covered)))
-    lines += [f"{cell_kind_label(kind)}：{column.count(kind)} / {leaves}" for kind in CellKind]
-    lines += [f"{grade_label(grade)}：{n} / {leaves}" for grade, n in column.grades]
+    lines += [f"{tr_label(kind)}：{column.count(kind)} / {leaves}" for kind in CellKind]
+    lines += [f"{tr_label(grade)}：{n} / {leaves}" for grade, n in column.grades]
     lines.append(tr("基准文件表述见于该文件：%1").replace("%1", percent(column.base_shared)))
     lines.append(tr("该文件本地独有条目：%1").replace("%1", percent(column.local)))
     return "\n".join(lines)
@@ -226,7 +217,7 @@ class MatrixWindow(QMainWindow):
         """One line per document: its coverage share and base items by kind."""
         lines = []
         for column in self.matrix.columns:
-            counts = " · ".join(f"{cell_kind_label(kind)} {column.count(kind)}" for kind in CellKind)
+            counts = " · ".join(f"{tr_label(kind)} {column.count(kind)}" for kind in CellKind)
             lines.append(
                 tr("%1：覆盖 %2（%3）")
                 .replace("%1", Path(column.path).name)
@@ -241,7 +232,7 @@ class MatrixWindow(QMainWindow):
         row.addWidget(QLabel(tr("图例："), parent))
         dark = theme.is_dark()
         for kind in CellKind:
-            swatch = QLabel(cell_kind_label(kind), parent)
+            swatch = QLabel(tr_label(kind), parent)
             color = theme.cell_color(kind.pair_kind, dark)
             swatch.setStyleSheet(
                 f"background-color: {color.name()}; padding: 2px 8px; border: 1px solid {color.darker(130).name()}"
@@ -264,13 +255,13 @@ class MatrixWindow(QMainWindow):
         """Write the matrix workbook (asks for the file unless ``path`` is given)."""
         if path is None:
             start = Path(read_str(self.settings, "export/dir", str(Path.home()))) / (
-                f"{Path(self.matrix.base.path).stem or 'base'}_对照矩阵.xlsx"
+                f"{Path(self.matrix.base.path).stem or 'base'}_{XLSX.name_tag}{XLSX.suffix}"
             )
-            path, _ = QFileDialog.getSaveFileName(self, tr("导出 Excel 表格"), str(start), tr("Excel 工作簿 (*.xlsx)"))
+            path, _ = QFileDialog.getSaveFileName(self, tr("导出 Excel 表格"), str(start), tr(XLSX.file_filter))
             if not path:
                 return
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
+            if not path.lower().endswith(XLSX.suffix):
+                path += XLSX.suffix
             self.settings.setValue("export/dir", str(Path(path).parent))
         matrix = self.matrix
         target = Path(path)
@@ -280,10 +271,8 @@ class MatrixWindow(QMainWindow):
             self._on_export_failed(exc)
             return
 
-        def job(progress: ProgressFn, cancel: CancelFn) -> str:
-            from core.export.xlsx_matrix import write_matrix_xlsx  # openpyxl loads off the GUI thread
-
-            write_matrix_xlsx(matrix, target, progress)
+        def job(progress: Progress, cancel: Cancel) -> str:
+            XLSX.write(matrix, target, progress)  # imports openpyxl off the GUI thread
             return str(target)
 
         self.statusBar().showMessage(tr("正在导出到 %1 …").replace("%1", target.name))

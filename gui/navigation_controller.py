@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from core.model import Change, Finding, Match
 from gui import theme
-from gui.i18n import is_english, tr
+from gui.i18n import tr
 from gui.link_strip import LinkStrip
 from gui.outline import OutlineView
 from gui.pair_list import PairListPanel, PairRow
@@ -148,7 +148,7 @@ class NavigationController:
         views.right_outline.select_section(pair.right)
         views.strip.set_selected({pair_index})
         views.pair_list.select_pair(pair_index)
-        kind = theme.pair_label(pair.kind, is_english())
+        kind = theme.pair_label(pair.kind)
         views.status.setText(f"{left.label}  ⇄  {right.label}  ({kind} {pair.score:.2f})")
 
     def on_pair_row(self, row: PairRow) -> None:

@@ -10,14 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from gui import theme
 from gui.i18n import tr
-
-# Background, border and text colours per kind; the wording carries the meaning, the
-# colour only draws the eye (an icon-free bar that reads the same in grayscale).
-_STYLES = {
-    "info": ("#e8f1fb", "#7aa7d6", "#10365c"),
-    "warning": ("#fff4d6", "#d9a520", "#5c3d00"),
-}
 
 
 class NoticeBar(QFrame):
@@ -45,7 +39,7 @@ class NoticeBar(QFrame):
 
     def show_notice(self, text: str, kind: str) -> None:
         """Show ``text`` as an ``info`` or ``warning`` notice."""
-        background, border, foreground = _STYLES[kind]
+        background, border, foreground = theme.notice_colors(kind)
         self.kind = kind
         self.setStyleSheet(
             f"QFrame#noticeBar {{ background: {background}; border: 1px solid {border}; border-radius: 3px; }}"

@@ -1,10 +1,10 @@
 """Comparison options kept between sessions (QSettings), validated on every read.
 
 A settings file can be edited by hand, written by an older version or damaged; a bad
-value must never stop the window from opening. Each value is checked against the
-range the command line accepts (``core.model.MIN_SHARED_RANGE``, ``RELATION_CHOICES``)
-and replaced by its default when it does not fit; the caller is told which keys were
-replaced so it can say so in the status bar.
+value must never stop the window from opening. Each value is checked by the rule
+``core.model.Options`` checks itself by (``Options.valid_min_shared``, ``RELATION_CHOICES``),
+the one the command line applies too, and replaced by its default when it does not fit;
+the caller is told which keys were replaced so it can say so in the status bar.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from core.model import MIN_SHARED_RANGE, RELATION_CHOICES, Options
+from core.model import RELATION_CHOICES, Options
 
 KEY_MIN_SHARED = "compare/min_shared"
 KEY_T2S = "compare/t2s"
@@ -76,8 +76,7 @@ def _min_shared(value: object) -> int | None:
         number = int(value.strip())
     else:
         return None
-    low, high = MIN_SHARED_RANGE
-    return number if low <= number <= high else None
+    return number if Options.valid_min_shared(number) else None
 
 
 def _bool(value: object) -> bool | None:

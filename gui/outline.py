@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from core.model import Document
 from gui import theme
-from gui.i18n import is_english, tr
+from gui.i18n import tr
 from gui.relation_words import SectionNotes
 from gui.result_index import ResultIndex
 
@@ -62,7 +62,6 @@ class OutlineView(QTreeView):
         side = "L" if document is index.comparison.left else "R"
         statuses = {s.id: index.status(s.id) for s in document.sections}
         paired_below = index.paired_below
-        english = is_english()
         root = self._model.invisibleRootItem()
         for s in document.sections:
             item = QStandardItem(s.label)
@@ -70,7 +69,7 @@ class OutlineView(QTreeView):
             status = statuses[s.id]
             partial = status is None and s.id in paired_below
             item.setIcon(theme.kind_icon(status, hollow=partial))
-            note = tr("下级条目有对应") if partial else theme.pair_label(status, english)
+            note = tr("下级条目有对应") if partial else theme.pair_label(status)
             item.setToolTip(f"{s.label}\n{note}")
             note = notes.note(side, s.id) if notes is not None else ""
             # A long note (several base items) is cut, or it would squeeze the labels out of

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Comparison, PairKind
 from gui import theme
-from gui.i18n import is_english, tr
+from gui.i18n import tr
 from gui.relation_words import SectionNotes
 from gui.result_index import kind_rank
 
@@ -149,7 +149,7 @@ class PairTableModel(QAbstractTableModel):
                 return section.start if section else 1 << 40
         elif column == 2:
             if role == Qt.ItemDataRole.DisplayRole:
-                return theme.pair_label(row.kind, is_english())
+                return theme.pair_label(row.kind)
             if role == Qt.ItemDataRole.DecorationRole:
                 return theme.kind_icon(row.kind)
             if role == SORT_ROLE:

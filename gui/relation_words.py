@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from core.model import Assignment, Comparison, CoverageGrade, Move, PairKind, Relation, RelationVerdict, Section
-from gui.i18n import tr
+from gui.i18n import tr, tr_label
 
 _NUMBER_MAX = 10  # characters of a base item's caption when it has no number
 
@@ -43,17 +43,6 @@ def verdict_tooltip(verdict: RelationVerdict) -> str:
     lines = [relation_choice_label(verdict.relation.value)]
     lines += [f"· {line}" for line in verdict.evidence]
     return "\n".join(lines)
-
-
-def grade_label(grade: CoverageGrade) -> str:
-    """A coverage grade in the interface language."""
-    return {
-        CoverageGrade.COPIED: tr("照搬"),
-        CoverageGrade.ELABORATED: tr("细化"),
-        CoverageGrade.ADAPTED: tr("修改"),
-        CoverageGrade.TOUCHED: tr("仅涉及"),
-        CoverageGrade.NOT_TAKEN_UP: tr("未见落实"),
-    }[grade]
 
 
 def short_ref(section: Section) -> str:
@@ -172,7 +161,7 @@ class SectionNotes:
         if found is None or left_id not in found.left:
             return tr("仅涉及")  # quoted or addressed in passing by an item about something else
         grade = self.comparison.coverage.grade_of.get(left_id)
-        words = grade_label(grade) if grade is not None else ""
+        words = tr_label(grade) if grade is not None else ""
         return words + (tr("（人工）") if found.by_hand else "")
 
     # -- helpers -----------------------------------------------------------------------
@@ -184,7 +173,7 @@ class SectionNotes:
         if grade is CoverageGrade.ELABORATED:
             count = len(self._implementers.get(section_id, []))
             return tr("细化（%1 项）").replace("%1", str(count))
-        return grade_label(grade)
+        return tr_label(grade)
 
     def _right_base(self, section_id: str) -> str:
         found = self._assignment.get(section_id)

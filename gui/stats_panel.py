@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem,
 from core.export.summary import percent
 from core.model import Comparison, CoverageGrade, Document, PairKind, Relation
 from gui import theme
-from gui.i18n import is_english, tr
-from gui.relation_words import grade_label
+from gui.i18n import tr, tr_label
 
 _SIDE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,13 +29,12 @@ class StatsPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        english = is_english()
         rows = [
             ("left_shared", tr("左侧与右侧共有的表述")),
             ("right_shared", tr("右侧与左侧共有的表述")),
             ("covered", tr("左侧条目被采纳")),
             ("local", tr("右侧本地条目")),
-            *((kind.value, theme.pair_label(kind, english)) for kind in PairKind),
+            *((kind.value, theme.pair_label(kind)) for kind in PairKind),
             ("left_unpaired", tr("左侧未采纳条目")),
             ("right_unpaired", tr("右侧独有条目")),
             ("grades", tr("上级条目落实情况")),
@@ -79,7 +77,7 @@ class StatsPanel(QWidget):
         implementation = comparison.relation.relation is Relation.IMPLEMENTATION
         grades = [grade for _sid, grade in comparison.coverage.grades]
         self.values["grades"].setText(
-            "、".join(f"{grade_label(g)} {grades.count(g)}" for g in CoverageGrade) if implementation else "—"
+            "、".join(f"{tr_label(g)} {grades.count(g)}" for g in CoverageGrade) if implementation else "—"
         )
         by_hand = {a.right for a in comparison.assignments if a.by_hand}
         for side, doc, missing, caption in _lists(comparison, implementation):

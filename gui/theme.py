@@ -1,9 +1,10 @@
 """Screen rendering of the shared palette (``core/export/styles.py``).
 
-Every colour the window paints comes from that palette through this module: text
+Every colour the window paints comes through this module: from that palette the text
 formats for the four highlight kinds (with their print cue, so colour is never the
-only signal), pair-kind colours for the link strip, outline and pair list, and the
-light/dark choice that follows the system theme.
+only signal) and the pair-kind colours for the link strip, outline and pair list; of
+its own only the screen's neutrals (folded lines, the notice bar, matrix-cell tints
+towards the theme's base), and the light/dark choice that follows the system theme.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
-from core.export.styles import HIGHLIGHTS, PAIR_COLORS, PAIR_LABELS_EN, PAIR_LABELS_ZH
+from core.export.styles import HIGHLIGHTS, PAIR_COLORS
+from core.labels import pair_label as pair_word
 from core.model import Highlight, PairKind
+from gui.i18n import tr
 
 PANE_FONT_FAMILY = "WenQuanYi Micro Hei"  # the bundled CJK font (resources/fonts)
 
@@ -69,14 +72,27 @@ def pair_color(kind: PairKind | None) -> QColor:
     return QColor(PAIR_COLORS[kind])
 
 
-def pair_label(kind: PairKind | None, english: bool) -> str:
-    """Name of a pair kind (None: unique) in the interface language."""
-    return (PAIR_LABELS_EN if english else PAIR_LABELS_ZH)[kind]
+def pair_label(kind: PairKind | None) -> str:
+    """Name of a pair kind (None: unique) in the interface language: the exports' word, translated."""
+    return tr(pair_word(kind))
 
 
 def accent_color() -> QColor:
     """Colour that marks the selected section and the source of a clicked phrase."""
     return QColor(PAIR_COLORS[PairKind.MODIFIED])
+
+
+# The notice bar's background, border and text by kind; the wording carries the meaning,
+# the colour only draws the eye (an icon-free bar that reads the same in grayscale).
+_NOTICE_COLORS = {
+    "info": ("#e8f1fb", "#7aa7d6", "#10365c"),
+    "warning": ("#fff4d6", "#d9a520", "#5c3d00"),
+}
+
+
+def notice_colors(kind: str) -> tuple[str, str, str]:
+    """Background, border and text colour (``"#rrggbb"``) of an ``info`` or ``warning`` notice."""
+    return _NOTICE_COLORS[kind]
 
 
 def fold_color(dark: bool) -> QColor:

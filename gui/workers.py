@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-ProgressFn = Callable[[float, str], None]
-CancelFn = Callable[[], bool]
-Job = Callable[[ProgressFn, CancelFn], Any]
+from core.progress import Cancel, Progress
+
+Job = Callable[[Progress, Cancel], Any]  # the engine's progress protocol, reported through signals
 
 
 class _Channel(QObject):

@@ -259,6 +259,20 @@ def test_report_choices_reach_the_documents(tmp_path: Path) -> None:
     assert 'w:author="省政府办公厅"' in xml and 'w:date="2026-11-30T' in xml
 
 
+def test_literal_scripts_reaches_the_redline(tmp_path: Path) -> None:
+    """Traditional against Simplified: by default compared in Simplified, where only spacing is left to
+    the reviewer of written form; with --literal-scripts as written, each script difference under him."""
+    form_marks = []
+    for flags in ([], ["--literal-scripts"]):
+        redline = tmp_path / f"修订{len(flags)}.docx"
+        code, _, stderr = _run_inline([str(LEFT), str(RIGHT), "--quiet", "--redline", str(redline),
+                                       "--author", "张三", *flags])  # fmt: skip
+        assert code == 0, stderr
+        form_marks.append(zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
+                          .count('w:author="张三（仅写法不同）"'))  # fmt: skip
+    assert form_marks[1] > 10 * form_marks[0]
+
+
 IDENTICAL = "两份文件内容相同，没有差异"
 UNRELATED = "警告：两份文件几乎没有相同内容，请确认是否选错了文件"
 
@@ -434,7 +448,7 @@ def test_one_failing_output_leaves_none(tmp_path: Path, monkeypatch: pytest.Monk
 
     from core.export import docx_redline
 
-    def full(result: object, path: Path) -> None:
+    def full(result: object, path: Path, *_progress: object, **_choices: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     # Outputs are written in the order json, docx, redline, pdf: the JSON is done (staged)

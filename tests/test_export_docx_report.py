@@ -19,12 +19,13 @@ from test_export_rows import implementation, sample_comparison, sample_pair
 from core.export.docx_report import write_docx_report
 from core.export.rows import rows
 from core.export.summary import ReportOptions
+from core.labels import label_of
 from core.model import Assignment, Comparison, CoverageGrade
 from core.resources import version
 
 REVISION_COLUMNS = ["原条文", "修改后条文", "修改说明"]
 IMPLEMENTATION_COLUMNS = ["上级文件条目", "本级落实条目", "落实情况"]
-GRADES = {g.label_zh for g in CoverageGrade} | {"本地新增"}
+GRADES = {label_of(g) for g in CoverageGrade} | {"本地新增"}
 
 
 def _write(comparison: Comparison, folder: Path, name: str = "对照表.docx", **choices: bool) -> Path:
@@ -277,7 +278,7 @@ def test_hand_edited_revision(revision_report: docx.document.Document) -> None:
 
 def test_progress_reaches_completion(tmp_path: Path) -> None:
     seen: list[float] = []
-    write_docx_report(sample_comparison(), tmp_path / "r.docx", seen.append)
+    write_docx_report(sample_comparison(), tmp_path / "r.docx", lambda fraction, _stage: seen.append(fraction))
     assert seen == sorted(seen) and seen[-1] == 1.0
 
 

@@ -163,7 +163,7 @@ def test_long_section_breaks_across_pages_with_the_header_once_per_page(tmp_path
 
 def test_progress_reaches_completion(tmp_path: Path) -> None:
     seen: list[float] = []
-    write_pdf_report(sample_comparison(), tmp_path / "r.pdf", seen.append)
+    write_pdf_report(sample_comparison(), tmp_path / "r.pdf", lambda fraction, _stage: seen.append(fraction))
     assert seen == sorted(seen) and seen[-1] == 1.0
 
 

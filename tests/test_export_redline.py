@@ -19,7 +19,10 @@ from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pa
 from core.compare import compare_texts
 from core.export import summary
 from core.export.docx_redline import write_redline
+from core.export.redline_pieces import redline_conversion
 from core.model import Comparison, Coverage, Document, Options, Stats
+from core.normalize import to_simplified
+from core.script import convert
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -92,12 +95,31 @@ def _xml(path: Path) -> str:
         return archive.read("word/document.xml").decode("utf-8")
 
 
+def left_as_compared(comparison: Comparison, literal: bool = False) -> str:
+    """The left text as the redline compares it: as written, or in the right document's script."""
+    scripts = None if literal else redline_conversion(comparison)
+    return comparison.left.text if scripts is None else scripts.convert(comparison.left.text)
+
+
+def simplified(text: str) -> str:
+    """``text`` in Simplified whatever Traditional convention (OpenCC's, Taiwan's, Hong Kong's) it follows."""
+    return convert(convert(convert(text, "t2s"), "tw2s"), "hk2s")
+
+
 def test_accept_all_gives_right_and_reject_all_gives_left_across_scripts(tmp_path: Path) -> None:
+    target = tmp_path / "redline.docx"
+    write_redline(sample_comparison(), target, literal_scripts=True)
+    accepted, rejected = reconstruct(target)
+    assert accepted == RIGHT_TEXT
+    assert rejected == LEFT_TEXT  # Traditional characters of the left survive "reject all"
+
+
+def test_by_default_reject_all_gives_the_left_in_the_right_s_script(tmp_path: Path) -> None:
     target = tmp_path / "redline.docx"
     write_redline(sample_comparison(), target)
     accepted, rejected = reconstruct(target)
     assert accepted == RIGHT_TEXT
-    assert rejected == LEFT_TEXT  # Traditional characters of the left survive "reject all"
+    assert rejected == to_simplified(LEFT_TEXT) != LEFT_TEXT
 
 
 def test_changes_are_word_granular_with_author_and_date(tmp_path: Path) -> None:
@@ -169,8 +191,10 @@ def test_header_names_both_versions_when_they_share_a_title(tmp_path: Path) -> N
 )
 def test_round_trip_of_edge_cases(tmp_path: Path, left: str, right: str) -> None:
     target = tmp_path / "redline.docx"
-    write_redline(_comparison(left, right), target)
+    write_redline(_comparison(left, right), target, literal_scripts=True)
     assert reconstruct(target) == (right, left)
+    write_redline(_comparison(left, right), target)
+    assert reconstruct(target) == (right, left_as_compared(_comparison(left, right)))
 
 
 _alphabet = st.sampled_from(list("发展經济经濟建设建設加快推进。，\n 　ＡA1１“”"))
@@ -180,8 +204,19 @@ _alphabet = st.sampled_from(list("发展經济经濟建设建設加快推进。�
 @given(left=st.text(_alphabet, max_size=40), right=st.text(_alphabet, max_size=40), t2s=st.booleans())
 def test_round_trip_property(tmp_path: Path, left: str, right: str, t2s: bool) -> None:
     target = tmp_path / "redline.docx"
-    write_redline(_comparison(left, right, t2s), target)
+    comparison = _comparison(left, right, t2s)
+    write_redline(comparison, target, literal_scripts=True)
     assert reconstruct(target) == (right, left)
+    write_redline(comparison, target)
+    accepted, rejected = reconstruct(target)
+    assert accepted == right
+    scripts = redline_conversion(comparison)
+    if scripts is None:
+        assert rejected == left
+    else:
+        # the left's wording in the right's script, where shared wording may keep the right's variant
+        assert len(rejected) == len(left)
+        assert simplified(rejected) == simplified(scripts.convert(left))
 
 
 def test_revision_ids_are_unique(tmp_path: Path) -> None:
@@ -194,15 +229,17 @@ def test_revision_ids_are_unique(tmp_path: Path) -> None:
 
 def test_progress_is_reported_up_to_completion(tmp_path: Path) -> None:
     seen: list[float] = []
-    write_redline(sample_comparison(), tmp_path / "redline.docx", seen.append)
+    write_redline(sample_comparison(), tmp_path / "redline.docx", lambda fraction, _stage: seen.append(fraction))
     assert seen == sorted(seen) and seen[-1] == 1.0
 
 
 def test_sample_pair_round_trips(tmp_path: Path) -> None:
     comparison = sample_pair()
     target = tmp_path / "redline.docx"
-    write_redline(comparison, target)
+    write_redline(comparison, target, literal_scripts=True)
     assert reconstruct(target) == (comparison.right.text, comparison.left.text)
+    write_redline(comparison, target)
+    assert reconstruct(target) == (comparison.right.text, left_as_compared(comparison))
 
 
 def test_official_layout_from_the_right_outline(tmp_path: Path) -> None:

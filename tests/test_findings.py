@@ -94,6 +94,7 @@ def test_planted_changes_are_found(variant: str) -> None:
     assert recall >= THRESHOLD, f"{variant}: recall {recall:.3f}"
 
 
+@pytest.mark.slow
 def test_coverage_findings_match_deleted_and_inserted_items() -> None:
     runs = []
     for base in BASES:

@@ -109,6 +109,7 @@ sys.stderr.write(proc.stderr)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="peak memory through getrusage in bytes on Linux")
 @pytest.mark.parametrize("case", ["docx-empty-paragraph-bomb", "pdf-glyph-bomb", "50k-headings"])
 def test_bombs_stay_under_a_gigabyte_and_a_minute(tmp_path: Path, case: str) -> None:

@@ -29,9 +29,11 @@ from core.export.xlsx_matrix import (
     kind_fill,
     write_matrix_xlsx,
 )
+from core.labels import label_of
 from core.matrix import compare_many
 from core.matrix_model import CellKind, Matrix
 from core.model import Comparison, CoverageGrade, Options
+from core.progress import Stage
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"
@@ -125,7 +127,7 @@ def test_unusable_input_fails_before_any_comparison(tmp_path: Path) -> None:
     stages: list[str] = []
     with pytest.raises(InputError, match=r"missing\.txt"):
         compare_many(BASE, [LUZHOU, tmp_path / "missing.txt"], progress=lambda _f, stage: stages.append(stage))
-    assert stages == ["读取文件"]
+    assert stages == [Stage.READ]
     with pytest.raises(InputError):
         compare_many(BASE, [])
 
@@ -183,7 +185,7 @@ def test_workbook_opens_with_frozen_panes_fills_and_legend(matrix: Matrix, tmp_p
     covered_row = next(r for r in range(2, sheet.max_row + 1) if "覆盖率" in str(sheet.cell(r, 1).value))
     assert sheet.cell(covered_row, 2).value == matrix.columns[0].covered
     legend = [str(c.value) for c in book[SHEET_LEGEND]["A"]]
-    assert all(kind.label_zh in legend for kind in CellKind)
+    assert all(label_of(kind) in legend for kind in CellKind)
     notes = " ".join(str(c.value) for row in book[SHEET_NOTES].iter_rows() for c in row)
     assert str(BASE) in notes and str(LONGMATAN) in notes
 
@@ -192,11 +194,11 @@ def test_cell_text_names_counterpart_kind_and_score(matrix: Matrix) -> None:
     modified = next(c for r in matrix.rows for c in r.cells if c.kind is CellKind.MODIFIED)
     lines = cell_text(modified).split("\n")
     if modified.grade is not None:  # an implementing document: the grade comes first
-        assert lines.pop(0) == modified.grade.label_zh
+        assert lines.pop(0) == label_of(modified.grade)
     best = modified.counterparts[0]
     assert lines[0].startswith(best.section.number) and lines[0].endswith(f" · 修改 {best.score:.2f}")
     absent = next(c for r in matrix.rows for c in r.cells if c.kind is CellKind.ABSENT)
-    assert cell_text(absent) == (absent.grade.label_zh if absent.grade else "未落实")
+    assert cell_text(absent) == (label_of(absent.grade) if absent.grade else "未落实")
 
 
 def test_fills_are_light_tints_of_distinct_colours() -> None:
@@ -276,12 +278,12 @@ def test_workbook_uses_the_coverage_grades_of_implementing_documents(matrix: Mat
     graded = matrix.comparisons[0].coverage.grade_of
     assert matrix.columns[0].grades, "the province and Luzhou: an implementation with graded base items"
     first_lines = [str(sheet.cell(index, 2).value).split("\n")[0] for index in range(2, len(matrix.rows) + 2)]
-    assert set(first_lines) <= {grade.label_zh for grade in CoverageGrade}
+    assert set(first_lines) <= {label_of(grade) for grade in CoverageGrade}
     for row, first in zip(matrix.rows, first_lines, strict=True):
-        assert first == graded[row.section.id].label_zh
+        assert first == label_of(graded[row.section.id])
     labels = {str(sheet.cell(r, 1).value): r for r in range(len(matrix.rows) + 2, sheet.max_row + 1)}
     assert sheet.cell(labels["未见落实（条，落实情况）"], 2).value == sum(
         1 for g in graded.values() if g is CoverageGrade.NOT_TAKEN_UP)
     assert sheet.cell(labels["与基准文件的关系"], 2).value == "落实（上级文件 → 落实文件）"
     legend = [str(c.value) for c in book[SHEET_LEGEND]["A"]]
-    assert all(grade.label_zh in legend for grade in CoverageGrade)
+    assert all(label_of(grade) in legend for grade in CoverageGrade)

@@ -438,3 +438,9 @@ def test_a_table_caption_holds_its_rows() -> None:
     assert caption.role == "box" and caption.title == "重点项目"
     assert [by_id[c].role for c in caption.children] == ["row", "row"]
     assert by_id[_by_number(sections, "二、").id].parent is None
+
+
+def test_a_heading_ending_in_spaces_stays_inside_its_parent() -> None:
+    text = "第一编业业\n①1 "
+    sections, _ = outline(text, "L")
+    _check_tree(text, sections)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from test_export_redline import reconstruct
 from test_moves import SECTIONS
+from test_redline_scripts import read_revisions, replacements, script_only
 
 from core.compare import compare, compare_texts
 from core.export.docx_native import NativeLayout, line_aligned
@@ -25,6 +26,7 @@ from core.export.docx_redline import write_redline
 from core.export.redline_pieces import tracked_pieces
 from core.load_docx import docx_text, source_lines
 from core.model import Comparison
+from core.script import convert
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADER = "某市人民政府办公室文件"
@@ -343,3 +345,31 @@ def test_a_word_file_that_cannot_be_followed_still_gets_a_redline(
     comparison, target = _redline(tmp_path, LEFT, RIGHT)
     assert reconstruct(target) == (comparison.right.text, comparison.left.text)
     assert round(docx.Document(str(target)).sections[0].top_margin.mm) == 25
+
+
+def _traditional(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(kind, convert(text, "s2t")) for kind, text in blocks]
+
+
+def test_a_traditional_revision_is_compared_in_traditional_in_its_own_format(tmp_path: Path) -> None:
+    """Simplified draft, Traditional revision (Word files): the redline is the revision in its own
+    styles, table and header, with the draft's wording in Traditional; script is no revision."""
+    right_rows = [[convert(cell, "s2t") for cell in row] for row in ROWS_RIGHT]
+    comparison = compare(build(tmp_path / "左.docx", LEFT, ROWS_LEFT),
+                         build(tmp_path / "右.docx", _traditional(RIGHT), right_rows))
+    default, literal = tmp_path / "默认.docx", tmp_path / "逐字.docx"
+    write_redline(comparison, default, author="张三")
+    write_redline(comparison, literal, author="张三", literal_scripts=True)
+    assert reconstruct(default) == (comparison.right.text, convert(comparison.left.text, "s2t"))
+    assert reconstruct(literal) == (comparison.right.text, comparison.left.text)
+    found, as_written = read_revisions(default), read_revisions(literal)
+    assert {who for who, _, _ in found} == {"张三"}  # nothing of written form alone
+    assert [pair for pair in replacements(found) if script_only(*pair)] == []
+    assert [pair for pair in replacements(as_written) if script_only(*pair)]
+    assert len(found) < len(as_written)
+    body = _body(default)
+    assert _paragraph(body, "第一章 總則").find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading1"
+    cells = body.find(f"{W}tbl").findall(f"{W}tr")[1].findall(f"{W}tc")
+    assert [t.text for t in cells[1].iter(f"{W}delText")] == ["30%"]
+    assert [t.text for t in cells[0].iter(f"{W}t")] == ["森林覆蓋率"]  # kept whole, in Traditional
+    assert docx.Document(str(default)).sections[0].header.paragraphs[0].text == HEADER

@@ -26,7 +26,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from core.export.styles import HIGHLIGHTS
+from core.export.styles import HIGHLIGHTS, INK, LINK_INK, MUTED_INK, hex_to_rgb
 from core.model import Highlight
 
 BODY_FONT = "仿宋_GB2312"  # GB/T 9704 body face
@@ -76,7 +76,7 @@ def setup_styles(document: Any, body_size: float = 10.5) -> None:
         style = styles[name]
         style.font.size = Pt(size)
         style.font.bold = name != "Title"  # 小标宋 is heavy already
-        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.color.rgb = RGBColor(*hex_to_rgb(INK))
         set_fonts(style.element, TITLE_FONT if name == "Title" else HEADING_FONT)
     title = styles["Title"]
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -128,7 +128,7 @@ def page_header(section: Any, text: str, east_asian: str = BODY_FONT, size: floa
     run.font.size = Pt(size)
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(parse_xml(f'<w:pBdr xmlns:w="{_W_NS}"><w:bottom w:val="single" w:sz="4" w:space="1" '
-                         'w:color="808080"/></w:pBdr>'))  # fmt: skip
+                         f'w:color="{MUTED_INK.lstrip("#")}"/></w:pBdr>'))  # fmt: skip
 
 
 def _field(paragraph: Any, instruction: str, east_asian: str, size: float) -> None:
@@ -330,7 +330,7 @@ def internal_link(paragraph: Any, text: str, anchor: str, east_asian: str = BODY
     link = _element("w:hyperlink", anchor=anchor, history="1")
     run = paragraph.add_run(text)
     set_fonts(run._r, east_asian)
-    run.font.color.rgb = RGBColor(0x0B, 0x4F, 0x8A)
+    run.font.color.rgb = RGBColor(*hex_to_rgb(LINK_INK))
     run.font.underline = True
     link.append(run._r)  # moves the run into the link
     paragraph._p.append(link)

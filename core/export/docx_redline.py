@@ -7,11 +7,16 @@ has them and "reject all" exactly as the left one does. A moved section is writt
 Word writes a move: ``w:moveFrom`` at its old place and ``w:moveTo`` at its new one,
 each inside a range (``w:moveFromRangeStart``/``End``, ``w:moveToRangeStart``/``End``)
 whose names pair them, so Word and LibreOffice show a move, not a deletion and an
-insertion. Differences of written form only (繁/简, full/half width, spacing; see
+insertion. When the two documents are in different scripts (Traditional against
+Simplified), the left is by default compared in the right's script (``core.script``):
+script is then no revision at all, and "reject all" gives the left's wording in the
+right's script, as the document properties (and the page header of a new layout) say;
+``literal_scripts`` compares them as written. Differences of written form only that
+remain (full/half width, spacing, and script when compared as written; see
 ``redline_pieces``) are revisions of a second reviewer, the author's name followed by
 ``FORM_REVIEWER``: Word's "Show Markup > Specific People" (WPS's 审阅者, LibreOffice's
 Manage Changes filter) shows or hides them apart, and "Accept All Changes Shown" with
-only that reviewer shown takes the right document's script in one step, leaving the real
+only that reviewer shown takes the right document's writing in one step, leaving the real
 changes. The body holds nothing else:
 accepting everything leaves the right text and nothing more. Paragraphs are set after
 GB/T 9704 (仿宋 三号, fixed 28 pt lines, two-character first-line indent; the title
@@ -30,7 +35,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,9 +58,11 @@ from core.export.docx_format import (
     setup_styles,
 )
 from core.export.docx_native import line_aligned, native_start
-from core.export.redline_pieces import Piece, tracked_pieces
+from core.export.redline_pieces import Piece, redline_conversion, tracked_pieces
 from core.export.summary import account_name, document_facts, header_line, product_version
 from core.model import Comparison, Document
+from core.progress import Progress, Stage
+from core.script import Conversion, script_of
 
 _LOG = logging.getLogger(__name__)
 
@@ -70,35 +76,41 @@ FORM_REVIEWER = "（仅写法不同）"
 def write_redline(
     comparison: Comparison,
     path: str | Path,
-    progress: Callable[[float], None] | None = None,
+    progress: Progress | None = None,
     *,
     author: str | None = None,
     date: datetime | None = None,
+    literal_scripts: bool = False,
 ) -> None:
     """Write the right document as tracked changes against the left to ``path`` (atomically).
 
     ``author`` and ``date`` are those of every revision mark: by default the user's
     account name (对照 when the system does not tell) and now; a naive ``date`` is local time.
+    When the two documents are in different scripts, the left is compared in the right's
+    script, so that script is no change (``redline_pieces.redline_conversion``);
+    ``literal_scripts`` compares them as written, script differences under the form reviewer.
     """
     if progress:
-        progress(0.05)
-    pieces = tracked_pieces(comparison)
+        progress(0.05, Stage.EXPORT)
+    scripts = None if literal_scripts else redline_conversion(comparison)
+    pieces = tracked_pieces(comparison, scripts)
     if progress:
-        progress(0.6)
+        progress(0.6, Stage.EXPORT)
     author = author or account_name()
-    document = _native_redline(comparison, pieces, author, date)
+    document = _native_redline(comparison, pieces, author, date, scripts)
     if document is None:
-        document = _official_document(comparison, author)
+        document = _official_document(comparison, author, scripts)
         _write_body(document.element.body, pieces, _Revisions(author, date),
                     _OutlineLayout(_outline_styles(document, comparison.right)))
     if progress:
-        progress(0.9)
+        progress(0.9, Stage.EXPORT)
     write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
     if progress:
-        progress(1.0)
+        progress(1.0, Stage.EXPORT)
 
 
-def _native_redline(comparison: Comparison, pieces: list[Piece], author: str, date: datetime | None) -> Any:
+def _native_redline(comparison: Comparison, pieces: list[Piece], author: str, date: datetime | None,
+                    scripts: Conversion | None) -> Any:  # fmt: skip
     """The redline written into a copy of the right Word document, or None when the right
     document is no Word file that still reads as the compared text (see ``docx_native``)."""
     native = native_start(comparison)
@@ -107,7 +119,7 @@ def _native_redline(comparison: Comparison, pieces: list[Piece], author: str, da
     document, layout = native
     revisions = _Revisions(author, date)
     try:
-        _redline_properties(document, comparison, author)
+        _redline_properties(document, comparison, author, scripts)
         aligned = line_aligned(pieces)
         layout.plan_numbering(aligned)
         _write_body(document.element.body, aligned, revisions, layout)
@@ -118,16 +130,16 @@ def _native_redline(comparison: Comparison, pieces: list[Piece], author: str, da
     return document
 
 
-def _official_document(comparison: Comparison, author: str) -> Any:
+def _official_document(comparison: Comparison, author: str, scripts: Conversion | None) -> Any:
     """A new document with an empty body, GB/T 9704 styles and A4 page, its properties
     and a header naming both documents: the layout for a right side that is no Word file."""
     documents = document_facts(comparison)
     document = docx.Document()
     _official_styles(document)
     a4(document, landscape=False, margin_mm=25)
-    _redline_properties(document, comparison, author)
+    _redline_properties(document, comparison, author, scripts)
     section = document.sections[0]
-    page_header(section, header_line(documents))
+    page_header(section, header_line(documents) + _header_note(documents[0].side, scripts))
     page_number_footer(section)
     body = document.element.body
     for paragraph in body.findall(qn("w:p")):
@@ -135,15 +147,40 @@ def _official_document(comparison: Comparison, author: str) -> Any:
     return document
 
 
-def _redline_properties(document: Any, comparison: Comparison, author: str) -> None:
-    """Document properties naming both compared files, the product and the date."""
+_SCRIPT_NAMES: dict[str | None, str] = {"traditional": "繁体", "simplified": "简体"}
+
+
+def _scripts_note(comparison: Comparison, scripts: Conversion | None, author: str) -> str:
+    """What the redline says of scripts: "" when both documents are in one, else how it compared them."""
+    left, right = document_facts(comparison)
+    if scripts is None:
+        written = script_of(comparison.left.text), script_of(comparison.right.text)
+        if not comparison.options.t2s or None in written or written[0] == written[1]:
+            return ""
+        sides = f"{left.side}{_SCRIPT_NAMES[written[0]]}、{right.side}{_SCRIPT_NAMES[written[1]]}"
+        return (f"两份文件繁简不同（{sides}），按原文逐字比较："
+                f"仅繁简等写法不同的文字记在修订人“{author}{FORM_REVIEWER}”名下。")
+    target = _SCRIPT_NAMES[scripts.right]
+    return (f"两份文件繁简不同：{left.side}已转换为{target}（OpenCC {scripts.config}）后与{right.side}比较，"
+            f"仅繁简写法不同的文字不作修订；“全部拒绝”得到{left.side}的措辞、{target}的写法。")
+
+
+def _header_note(left_side: str, scripts: Conversion | None) -> str:
+    """The page header's word on scripts, so that the printed redline says it too."""
+    return "" if scripts is None else f"　｜　{left_side}转为{_SCRIPT_NAMES[scripts.right]}后比较"
+
+
+def _redline_properties(document: Any, comparison: Comparison, author: str, scripts: Conversion | None) -> None:
+    """Document properties naming both compared files, the product and the date, and the
+    script the comparison was made in when the two documents are written in different ones."""
     left, right = document_facts(comparison)
     set_properties(
         document,
         title=comparison.right.title,
         subject=f"修订：{left.side} {left.file} → {right.side} {right.file}",
         author=author,
-        comments=f"{right.side}“{right.file}”相对于{left.side}“{left.file}”的修订，由 {product_version()} 生成。",
+        comments=f"{right.side}“{right.file}”相对于{left.side}“{left.file}”的修订，由 {product_version()} 生成。"
+                 + _scripts_note(comparison, scripts, author),
         keywords=f"修订；{left.file}；{right.file}",
         producer=product_version(),
     )

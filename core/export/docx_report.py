@@ -17,7 +17,6 @@ row left out land there. Identical files then need no table at all: the head say
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -50,7 +49,15 @@ from core.export.docx_format import (
 )
 from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, paragraphs
-from core.export.styles import FINDING_INK, hex_to_rgb
+from core.export.styles import (
+    FINDING_INK,
+    HEADER_FILL,
+    HEADING_FILL,
+    MUTED_INK,
+    NOTICE_FILL,
+    NOTICE_INK,
+    hex_to_rgb,
+)
 from core.export.summary import (
     FINDING_MARK,
     FINDINGS_TITLE,
@@ -68,17 +75,15 @@ from core.export.summary import (
     summarize,
 )
 from core.model import Comparison, Highlight, Relation, Section
+from core.progress import Progress, Stage
 
 CELL_STYLE = "对照表正文"
 NOTE_STYLE = "对照表说明"
 _MARGIN_MM = 20
 _TEXT_WIDTH_MM = {True: 297 - 2 * _MARGIN_MM, False: 210 - 2 * _MARGIN_MM}  # by landscape
 _NOTE_SHARE = 0.2  # the third column's share of the text width
-_HEADER_FILL = "#E8E8E8"
-_HEADING_FILL = "#F2F2F2"
-_NOTICE_FILL = {True: "#FBE38E", False: "#E6EFE1"}  # by warning: the palette's amber, its soft green
-_NOTICE_INK = {True: RGBColor(*hex_to_rgb(FINDING_INK)), False: RGBColor(0x1A, 0x2B, 0x4C)}
-_ABSENT_GREY = RGBColor(0x80, 0x80, 0x80)
+_NOTICE_INK = {warning: RGBColor(*hex_to_rgb(ink)) for warning, ink in NOTICE_INK.items()}
+_ABSENT_GREY = RGBColor(*hex_to_rgb(MUTED_INK))
 _FINDING_INK = RGBColor(*hex_to_rgb(FINDING_INK))
 _HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")  # by right heading level; Heading 1 is 逐条对照
 _PROGRESS_STEP = 20  # rows between progress reports
@@ -88,17 +93,17 @@ _SPLIT_FROM = 150  # characters on one side from which a row may break across pa
 def write_docx_report(
     comparison: Comparison,
     path: str | Path,
-    progress: Callable[[float], None] | None = None,
+    progress: Progress | None = None,
     options: ReportOptions | None = None,
 ) -> None:
     """Write the comparison as a Word 修改对照表 to ``path`` (atomically)."""
     document = _build(comparison, options or ReportOptions(), progress)
     write_atomically(path, lambda temp: document.save(str(temp)), comparison.input_paths)
     if progress:
-        progress(1.0)
+        progress(1.0, Stage.EXPORT)
 
 
-def _build(comparison: Comparison, options: ReportOptions, progress: Callable[[float], None] | None) -> Any:
+def _build(comparison: Comparison, options: ReportOptions, progress: Progress | None) -> Any:
     document = docx.Document()
     setup_styles(document, body_size=12)
     _add_cell_styles(document)
@@ -172,7 +177,7 @@ def _notice(document: Any, text: str, warning: bool) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cell = table.rows[0].cells[0]
-    shade_cell(cell, _NOTICE_FILL[warning])
+    shade_cell(cell, NOTICE_FILL[warning])
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_before = Pt(4)
@@ -220,7 +225,7 @@ def _facts_table(
     if header:
         for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.width = width
-            shade_cell(cell, _HEADER_FILL)
+            shade_cell(cell, HEADER_FILL)
             _bold_heading_run(cell.paragraphs[0], text)
     body_cells = []
     for values in body:
@@ -261,7 +266,7 @@ def _body(
     notes: RowNotes,
     words: Wording,
     options: ReportOptions,
-    progress: Callable[[float], None] | None,
+    progress: Progress | None,
 ) -> None:
     """逐条对照: one table for the whole document, headings as rows across it."""
     document.add_heading("逐条对照", level=1).paragraph_format.page_break_before = True
@@ -274,7 +279,7 @@ def _body(
         else:
             writer.add(item)
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.95 * number / max(len(items), 1))
+            progress(0.95 * number / max(len(items), 1), Stage.EXPORT)
 
 
 class _RowWriter:
@@ -317,7 +322,7 @@ class _RowWriter:
         keep_row_whole(header)
         for cell, text, width in zip(header.cells, self._words.columns, self._widths, strict=True):
             cell.width = width
-            shade_cell(cell, _HEADER_FILL)
+            shade_cell(cell, HEADER_FILL)
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _bold_heading_run(paragraph, text)
@@ -425,7 +430,7 @@ class _RowWriter:
 
 def _heading_row(row: Any) -> None:
     keep_row_whole(row)
-    shade_cell(span_row(row), _HEADING_FILL)
+    shade_cell(span_row(row), HEADING_FILL)
 
 
 def _omitted_row(row: Any) -> None:

@@ -14,13 +14,14 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from core.export.pdf_fonts import cjk_font
+from core.export.styles import CUE_LINES, GRID, HEADER_FILL, INK, PAGE_HEADER_INK
 
-DOTTED_HEX = "#7A5C00"
+DOTTED_HEX = CUE_LINES["dotted"]
 DOTTED_MARK = HexColor(DOTTED_HEX)
-HEADER_GREY = HexColor("#555555")
-HEADER_FILL = HexColor("#E8E8E8")  # the table header rows' fill, as in the Word report
-HEADER_RULE = HexColor("#9E9E9E")  # the grid colour of the tables
-HEADER_INK = HexColor("#000000")
+_PAGE_HEADER_INK = HexColor(PAGE_HEADER_INK)
+_HEADER_FILL = HexColor(HEADER_FILL)  # the table header rows' fill, as in the Word report
+_HEADER_RULE = HexColor(GRID)  # the grid colour of the tables
+_HEADER_INK = HexColor(INK)
 _TOTAL_FORM = "pageTotal"
 
 
@@ -47,8 +48,8 @@ class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hin
         font = cjk_font()
         self.saveState()
         self.setFont(font, 8)
-        self.setFillColor(HEADER_GREY)
-        self.setStrokeColor(HEADER_GREY)
+        self.setFillColor(_PAGE_HEADER_INK)
+        self.setStrokeColor(_PAGE_HEADER_INK)
         self.setLineWidth(0.4)
         top = height - margin * 0.62
         self.drawString(margin, top, _fit(self.header_text, font, 8, width - 2 * margin, self))
@@ -69,12 +70,12 @@ class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hin
         font = cjk_font()
         self.saveState()
         self.setLineWidth(0.5)
-        self.setStrokeColor(HEADER_RULE)
+        self.setStrokeColor(_HEADER_RULE)
         x = left
         for width, text in zip(widths, texts, strict=True):
-            self.setFillColor(HEADER_FILL)
+            self.setFillColor(_HEADER_FILL)
             self.rect(x, top - height, width, height, stroke=1, fill=1)
-            self.setFillColor(HEADER_INK)
+            self.setFillColor(_HEADER_INK)
             self.setFont(font, 10)
             self.drawCentredString(x + width / 2, top - height / 2 - 3.5, text)
             x += width
@@ -85,7 +86,7 @@ class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hin
         pages = self.getPageNumber() - 1
         self.beginForm(_TOTAL_FORM)
         self.setFont(cjk_font(), 8)
-        self.setFillColor(HEADER_GREY)
+        self.setFillColor(_PAGE_HEADER_INK)
         self.drawString(0, 0, f"共 {pages} 页")
         self.endForm()
         super().save()

@@ -17,7 +17,7 @@ out land there. Identical files then need no body pages at all: the head says it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,19 @@ from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import CJKParagraph, cjk_font
 from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, TextRun, paragraphs
-from core.export.styles import FINDING_INK, HIGHLIGHTS
+from core.export.styles import (
+    CUE_LINES,
+    FINDING_INK,
+    GRID,
+    HEADER_FILL,
+    HEADING_FILL,
+    HEADING_INK,
+    HIGHLIGHTS,
+    LINK_INK,
+    MUTED_INK,
+    NOTICE_FILL,
+    NOTICE_INK,
+)
 from core.export.summary import (
     FINDING_MARK,
     FINDINGS_TITLE,
@@ -63,25 +75,24 @@ from core.export.summary import (
     section_label,
     summarize,
 )
+from core.labels import label_of
 from core.model import Comparison, CoverageGrade, Highlight, Relation, Section
+from core.progress import Progress, Stage
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
 _WIDTH = PAGE[0] - 2 * MARGIN
 _COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.4, _WIDTH * 0.2)
 _FINDING_COLUMNS = (_WIDTH * 0.4, _WIDTH * 0.3, _WIDTH * 0.3)
-_GRID = HexColor("#9E9E9E")
-_HEADER_FILL = HexColor("#E8E8E8")
-_HEADING_FILL = HexColor("#F2F2F2")
-_NOTICE_FILL = {True: HexColor("#FBE38E"), False: HexColor("#E6EFE1")}  # by warning, as in the Word report
-_NOTICE_INK = {True: FINDING_INK, False: "#1A2B4C"}
-_HEADING_INK = "#1A2B4C"
-_LINK_INK = "#0B4F8A"
+_GRID = HexColor(GRID)
+_HEADER_FILL = HexColor(HEADER_FILL)
+_HEADING_FILL = HexColor(HEADING_FILL)
+_NOTICE_FILL = {warning: HexColor(fill) for warning, fill in NOTICE_FILL.items()}
 _HEADER_HEIGHT = 20  # points: the body table's header row, drawn on each body page
 _KEEP_WITH_TABLE = 90  # points a heading needs below it: itself, the table header, a few lines
 _PROGRESS_STEP = 20  # rows between progress reports
 # Implementation rows whose status is worth a mark in the bookmarks (a revision marks every change).
-_MARKED_GRADES = (CoverageGrade.NOT_TAKEN_UP.label_zh, LOCAL)
+_MARKED_GRADES = (label_of(CoverageGrade.NOT_TAKEN_UP), LOCAL)
 
 
 class _Styles:
@@ -92,17 +103,17 @@ class _Styles:
         base = ParagraphStyle("base", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
         self.cell = base
         self.note = ParagraphStyle("note", parent=base, fontSize=8.5, leading=12)
-        self.absent = ParagraphStyle("absent", parent=base, textColor=HexColor("#808080"))
+        self.absent = ParagraphStyle("absent", parent=base, textColor=HexColor(MUTED_INK))
         self.header = ParagraphStyle("header", parent=base, fontSize=10, leading=13, alignment=1)
         self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=28, spaceAfter=8, alignment=1)
         self.h1 = ParagraphStyle(
             "h1", parent=base, fontSize=14, leading=20, spaceBefore=10, spaceAfter=5,
-            textColor=HexColor(_HEADING_INK),
+            textColor=HexColor(HEADING_INK),
         )  # fmt: skip
         self.h2 = ParagraphStyle("h2", parent=self.h1, fontSize=12, leading=17, spaceBefore=8)
         self.h3 = ParagraphStyle("h3", parent=self.h1, fontSize=10.5, leading=15, spaceBefore=6)
         self.row_heading = ParagraphStyle("row_heading", parent=base, fontSize=11, leading=15,
-                                          textColor=HexColor(_HEADING_INK))  # fmt: skip
+                                          textColor=HexColor(HEADING_INK))  # fmt: skip
         self.body = ParagraphStyle("body", parent=base, fontSize=9.5, leading=14, spaceAfter=2)
         self.notice = ParagraphStyle("notice", parent=base, fontSize=14, leading=20, alignment=1)
         self.omitted = ParagraphStyle("omitted", parent=self.absent, alignment=1)
@@ -153,7 +164,7 @@ class _Outline:
 def write_pdf_report(
     comparison: Comparison,
     path: str | Path,
-    progress: Callable[[float], None] | None = None,
+    progress: Progress | None = None,
     options: ReportOptions | None = None,
 ) -> None:
     """Write the comparison as a PDF report to ``path`` (atomically)."""
@@ -188,7 +199,7 @@ def write_pdf_report(
 
     write_atomically(path, build, comparison.input_paths)
     if progress:
-        progress(1.0)
+        progress(1.0, Stage.EXPORT)
 
 
 def _binary_streams() -> None:
@@ -229,7 +240,7 @@ def _page_templates(summary: Summary) -> list[PageTemplate]:
 class _BuildProgress:
     """Turns reportlab's layout progress (story size first, then position) into a fraction."""
 
-    def __init__(self, progress: Callable[[float], None]) -> None:
+    def __init__(self, progress: Progress) -> None:
         self._progress = progress
         self._total = 0
         self._done = 0.3
@@ -242,7 +253,7 @@ class _BuildProgress:
             done = 0.3 + 0.69 * min(value / self._total, 1.0)
             if done > self._done:
                 self._done = done
-                self._progress(done)
+                self._progress(done, Stage.EXPORT)
 
 
 # -- head -----------------------------------------------------------------------
@@ -250,7 +261,7 @@ class _BuildProgress:
 
 def _story(comparison: Comparison, items: list[tuple[Item, tuple[Section, ...]]], notes: RowNotes,
            summary: Summary, options: ReportOptions, styles: _Styles,
-           progress: Callable[[float], None] | None) -> list[Any]:  # fmt: skip
+           progress: Progress | None) -> list[Any]:  # fmt: skip
     outline = _Outline()
     story: list[Any] = [outline.mark("summary", "概况", 0)]
     story.extend(_head(summary, options, styles))
@@ -279,7 +290,7 @@ def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any
     out.append(CJKParagraph(overview, styles.h2))
     out += [p(line) for line in summary.overview]
     for head, labels in summary.lists:
-        out.append(CJKParagraph(f'<font color="{_HEADING_INK}">{escape(head)}（{len(labels)} 条）：</font>'
+        out.append(CJKParagraph(f'<font color="{HEADING_INK}">{escape(head)}（{len(labels)} 条）：</font>'
                                 + escape("；".join(labels) + "。" if labels else "无。"), styles.body))  # fmt: skip
     # the legend is short and explains the table: before the findings, which may run long
     legend_rows = [[p("示例"), p("含义"), p("打印时的标记")]]
@@ -294,7 +305,7 @@ def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any
 
 def _notice(text: str, warning: bool, styles: _Styles) -> Table:
     """The verdict on the whole comparison, boxed below the title where no reader misses it."""
-    line = CJKParagraph(f'<font color="{_NOTICE_INK[warning]}"><b>{escape(text)}</b></font>', styles.notice)
+    line = CJKParagraph(f'<font color="{NOTICE_INK[warning]}"><b>{escape(text)}</b></font>', styles.notice)
     box = Table([[line]], colWidths=(_WIDTH * 0.7,), hAlign="CENTER", spaceAfter=10)
     box.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 0.8, _GRID),
@@ -328,7 +339,7 @@ def _linked(text: str, target: str | None, style: ParagraphStyle) -> CJKParagrap
     """A paragraph linking to the bookmark ``target`` (a row key), plain text without one."""
     if target is None:
         return _para(text, style)
-    return CJKParagraph(f'<a href="#{escape(target)}" color="{_LINK_INK}"><u>{escape(text)}</u></a>', style)
+    return CJKParagraph(f'<a href="#{escape(target)}" color="{LINK_INK}"><u>{escape(text)}</u></a>', style)
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float]) -> Table:
@@ -362,7 +373,7 @@ def _body(
     options: ReportOptions,
     styles: _Styles,
     outline: _Outline,
-    progress: Callable[[float], None] | None,
+    progress: Progress | None,
 ) -> Table:
     """逐条对照 as one table under the header of each body page, right headings as rows across it."""
     writer = _RowWriter(comparison, notes, words, options, styles)
@@ -383,7 +394,7 @@ def _body(
         else:
             data.append(writer.cells(item, outline))
         if progress and number % _PROGRESS_STEP == 0:
-            progress(0.3 * number / max(len(items), 1))
+            progress(0.3 * number / max(len(items), 1), Stage.EXPORT)
     # The header row is drawn by the body pages, not repeated by the table: a long row split
     # across pages, with the rest of the table placed after it, would repeat it mid-page.
     table = Table(data or [["", "", ""]], colWidths=_COLUMNS, splitInRow=1)
@@ -486,9 +497,9 @@ def _markup(runs: Sequence[TextRun], options: ReportOptions) -> str:
 def _cue(kind: Highlight, body: str, shading: bool) -> str:
     style = HIGHLIGHTS[kind]
     if style.print_cue == "strike":
-        body = f'<strike color="#7A2E12" width="0.7">{body}</strike>'
+        body = f'<strike color="{CUE_LINES["strike"]}" width="0.7">{body}</strike>'
     elif style.print_cue == "underline":
-        body = f'<u color="#1F4E79" width="0.7" offset="-2">{body}</u>'
+        body = f'<u color="{CUE_LINES["underline"]}" width="0.7" offset="-2">{body}</u>'
     elif style.print_cue == "dotted":
         body = f'<u color="{DOTTED_HEX}" offset="-2.2">{body}</u>'
     return f'<font backColor="{style.light}">{body}</font>' if shading else body

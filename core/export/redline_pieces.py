@@ -25,6 +25,14 @@ under a reviewer of their own (``docx_redline``), so that Word, WPS and LibreOff
 hide, accept or reject them apart from the real changes. Differences at most
 ``FORM_JOIN`` identical characters apart are one revision (經濟圈 is one, not two), never
 across a line break; a difference of spacing alone never takes in the text around it.
+
+**Documents in different scripts.** Given a ``core.script.Conversion`` (the writer's
+default, see ``redline_conversion``), the left text is written in the right's script
+before any piece is cut, so that a difference of script is no piece at all. OpenCC keeps
+the length of the text, so every offset of the comparison still holds. Where the right
+spells shared wording in another variant of its script than OpenCC does (范 for 範 in a
+Traditional text converted by machine), the right's spelling is kept: the pieces that
+are not insertions spell the left's wording in the right's script.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from typing import Literal
 from core.diff import diff_sections, encode_units, grouped, token_diff, unit_codes
 from core.model import Comparison, DiffOp, OpKind, Pair, Section
 from core.normalize import Normalized, normalize
+from core.script import Conversion, conversion
 
 PieceKind = Literal["equal", "delete", "insert"]
 
@@ -65,6 +74,32 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class _Forms:
+    """How text equal in comparison form is written: ``t2s`` as the comparison ran;
+    ``scripts``: the left is in the right's script, and script-only differences take the right's spelling."""
+
+    t2s: bool
+    scripts: Conversion | None = None
+
+    def same_wording(self, left_text: str, right_text: str) -> bool:
+        """True when the left is in the right's script and the texts are alike or differ in script alone."""
+        return self.scripts is not None and (left_text == right_text or self.scripts.script_only(left_text, right_text))
+
+    def variant(self, old: str, new: str) -> bool:
+        """True when the left is in the right's script and ``old`` and ``new``, a unit of text equal in
+        comparison form, still differ in script alone: the right's spelling is then kept.
+
+        Such a unit is either read alike by OpenCC on its own, or ideographs on both sides
+        of one length: equal in comparison form, ideographs can only differ in script
+        (瞭 of 瞭解 against 了 of 了解 reads alike only with its neighbour, as the comparison
+        form read it); width, quotes and spacing are other characters.
+        """
+        if self.scripts is None or old == new:
+            return False
+        return (len(old) == len(new) and _ideographs(old) and _ideographs(new)) or self.scripts.script_only(old, new)
+
+
+@dataclass(frozen=True)
 class _Block:
     """One move: whole-line display spans at the old and the new place, and its new-place pieces."""
 
@@ -74,23 +109,39 @@ class _Block:
     arrival: tuple[Piece, ...]
 
 
-def tracked_pieces(comparison: Comparison) -> list[Piece]:
+def redline_conversion(comparison: Comparison) -> Conversion | None:
+    """How the redline writes the left text in the right document's script; None when it
+    writes the left as it is: both in one script, or the engine compared without
+    converting scripts (the ``--no-t2s`` option: then a difference of script is a change)."""
+    if not comparison.options.t2s:
+        return None
+    return conversion(comparison.left.text, comparison.right.text)
+
+
+def tracked_pieces(comparison: Comparison, scripts: Conversion | None = None) -> list[Piece]:
     """The redline of ``comparison``: left text turned into right text, in order.
 
     The pieces that are not insertions spell the left text, those that are not
-    deletions the right text.
+    deletions the right text. With ``scripts`` (see ``redline_conversion``) the left
+    text is first written in the right's script, and where the two still spell shared
+    wording in different variants of that script (範 against 范 in a text converted by
+    machine), the right's spelling is kept: the pieces that are not insertions then spell
+    the left's wording in the right's script, and no piece differs from its counterpart
+    in script alone.
     """
     left, right = comparison.left.text, comparison.right.text
-    t2s = comparison.options.t2s
+    if scripts is not None:
+        left = scripts.convert(left)  # of the same length: every offset of the comparison still holds
+    forms = _Forms(comparison.options.t2s, scripts)
     moves = _move_blocks(comparison)
     pieces: list[Piece] = []
     left_pos = right_pos = 0
     for pair, left_section, right_section in _anchor_chain(comparison, moves):
         gap = ((left_pos, left_section.start), (right_pos, right_section.start))
-        pieces += _between(left, gap[0], right, gap[1], moves, t2s)
-        pieces += _from_ops(left, right, pair.diff, t2s)
+        pieces += _between(left, gap[0], right, gap[1], moves, forms)
+        pieces += _from_ops(left, right, pair.diff, forms)
         left_pos, right_pos = left_section.end, right_section.end
-    pieces += _between(left, (left_pos, len(left)), right, (right_pos, len(right)), moves, t2s)
+    pieces += _between(left, (left_pos, len(left)), right, (right_pos, len(right)), moves, forms)
     return _merged(pieces)
 
 
@@ -247,13 +298,18 @@ def _anchor_chain(comparison: Comparison, moves: _Moves) -> list[tuple[Pair, Sec
     return chain[::-1]
 
 
-def _from_ops(left: str, right: str, ops: Iterable[DiffOp], t2s: bool) -> list[Piece]:
+def _from_ops(left: str, right: str, ops: Iterable[DiffOp], forms: _Forms) -> list[Piece]:
     """Pieces of a diff in display offsets: equal text kept (split where only its form differs)."""
     pieces: list[Piece] = []
     for op in ops:
         left_text = left[op.left_start : op.left_end]
         right_text = right[op.right_start : op.right_end]
-        pieces += _kept(left_text, right_text, t2s) if op.op is OpKind.EQUAL else _changed(left_text, right_text)
+        # In the right's script, a change the engine found may be one of script alone (著力 against
+        # 着力, which its t2s comparison form keeps apart): then it is no change.
+        if op.op is OpKind.EQUAL or forms.same_wording(left_text, right_text):
+            pieces += _kept(left_text, right_text, forms)
+        else:
+            pieces += _changed(left_text, right_text)
     return pieces
 
 
@@ -261,14 +317,14 @@ def _from_ops(left: str, right: str, ops: Iterable[DiffOp], t2s: bool) -> list[P
 
 
 def _between(
-    left: str, left_span: tuple[int, int], right: str, right_span: tuple[int, int], moves: _Moves, t2s: bool
+    left: str, left_span: tuple[int, int], right: str, right_span: tuple[int, int], moves: _Moves, forms: _Forms
 ) -> list[Piece]:
     """The stretch between two anchors: its move blocks in place, the rest diffed with a bound."""
     departures = [(b.left, _departure(left, b)) for b in moves.leaving(*left_span)]
     arrivals = [(b.right, list(b.arrival)) for b in moves.arriving(*right_span)]
     left_rest, left_cuts = _cut(left, left_span, departures)
     right_rest, right_cuts = _cut(right, right_span, arrivals)
-    return _spliced(_unaligned(left_rest, right_rest, t2s), left_cuts, right_cuts)
+    return _spliced(_unaligned(left_rest, right_rest, forms), left_cuts, right_cuts)
 
 
 def _cut(
@@ -318,15 +374,15 @@ def _spliced(
     return out
 
 
-def _unaligned(left: str, right: str, t2s: bool) -> list[Piece]:
+def _unaligned(left: str, right: str, forms: _Forms) -> list[Piece]:
     """Two stretches no pair aligns: equal lines kept, changed lines diffed word by word."""
     if not left or not right or left == right:
-        return _kept(left, right, t2s) if left == right else list(_changed(left, right))
-    left_norm, right_norm = normalize(left, t2s), normalize(right, t2s)
+        return _kept(left, right, forms) if left == right else list(_changed(left, right))
+    left_norm, right_norm = normalize(left, forms.t2s), normalize(right, forms.t2s)
     left_lines, right_lines = _lines(left), _lines(right)
     if len(left_lines) + len(right_lines) > _MAX_LINES:
         return _from_ops(left, right, diff_sections(left_norm, (0, len(left)), right_norm, (0, len(right)),
-                                                     WORD_LIMIT), t2s)  # fmt: skip
+                                                     WORD_LIMIT), forms)  # fmt: skip
     codes: dict[str, str] = {}
     pool = unit_codes()
     encoded_left = encode_units(left_norm.text, [left_norm.from_display(*s) for s in left_lines], codes, pool)
@@ -339,10 +395,10 @@ def _unaligned(left: str, right: str, t2s: bool) -> list[Piece]:
         line_left, line_right = line_left + n_left, line_right + n_right
         left_text, right_text = left[slice(*left_span)], right[slice(*right_span)]
         if kind is OpKind.EQUAL:
-            pieces += _kept(left_text, right_text, t2s)
+            pieces += _kept(left_text, right_text, forms)
         elif kind is OpKind.REPLACE:
             pieces += _from_ops(left, right, diff_sections(left_norm, left_span, right_norm, right_span, WORD_LIMIT),
-                                t2s)  # fmt: skip
+                                forms)  # fmt: skip
         else:
             pieces += _changed(left_text, right_text)
     return pieces
@@ -375,24 +431,33 @@ def _changed(left_text: str, right_text: str, form: bool = False) -> Iterator[Pi
         yield Piece("insert", right_text, form)
 
 
-def _kept(left_text: str, right_text: str, t2s: bool) -> list[Piece]:
+def _kept(left_text: str, right_text: str, forms: _Forms) -> list[Piece]:
     """Text equal in comparison form: kept where written alike, else one revision of form per clause."""
     if left_text == right_text:
         return [Piece("equal", right_text)] if right_text else []
+    units = _form_units(left_text, right_text, forms)
+    if forms.scripts is not None:
+        units = [(new, new) if forms.variant(old, new) else (old, new) for old, new in units]
     pieces: list[Piece] = []
-    for old, new in _joined(_form_units(left_text, right_text, t2s)):
+    for old, new in _joined(units):
         pieces += [Piece("equal", new)] if old == new else _changed(old, new, form=True)
     return pieces
 
 
-def _form_units(left_text: str, right_text: str, t2s: bool) -> list[tuple[str, str]]:
+def _ideographs(text: str) -> bool:
+    """True when ``text`` is all CJK ideographs (unified, extensions and compatibility)."""
+    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003ffff"
+               for ch in text)  # fmt: skip
+
+
+def _form_units(left_text: str, right_text: str, forms: _Forms) -> list[tuple[str, str]]:
     """The two texts as ``(left, right)`` units that are either written alike or differ whole.
 
     Both texts have the same comparison form, so its characters pair up one to one; a
     unit ends wherever both sides start a new display character there. Each differing
     unit is trimmed to its differing middle (經 against 经, a space against none).
     """
-    left_norm, right_norm = normalize(left_text, t2s), normalize(right_text, t2s)
+    left_norm, right_norm = normalize(left_text, forms.t2s), normalize(right_text, forms.t2s)
     if left_norm.text != right_norm.text:
         # converted differently in this context than in the whole document: align literally
         return _literal_units(left_text, right_text)

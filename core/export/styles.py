@@ -1,8 +1,10 @@
-"""The one palette of Duizhao: highlight colours and print cues for screen and exports.
+"""The one palette of Duizhao: highlight colours and print cues for screen and exports,
+and the inks, fills and rules of the reports and the workbook.
 
 Colours follow the Okabe-Ito scheme, which stays distinguishable under the common
 colour-vision deficiencies; each class also has a cue that survives grayscale
-printing (DESIGN §6), so colour is never the only signal.
+printing (DESIGN §6), so colour is never the only signal. Every colour is written
+``"#RRGGBB"``; each export converts it to its library's type.
 """
 
 from __future__ import annotations
@@ -50,19 +52,30 @@ PAIR_COLORS: dict[PairKind | None, str] = {
 # Findings (changed commitments) in report notes: dark enough to stay legible in grayscale.
 FINDING_INK = "#7A2E12"
 
-PAIR_LABELS_ZH: dict[PairKind | None, str] = {
-    PairKind.SAME: "相同",
-    PairKind.MODIFIED: "修改",
-    PairKind.RELATED: "相关",
-    None: "独有",
-}
+# -- the printed reports (Word, PDF) and the workbook ------------------------------------
 
-PAIR_LABELS_EN: dict[PairKind | None, str] = {
-    PairKind.SAME: "Same",
-    PairKind.MODIFIED: "Modified",
-    PairKind.RELATED: "Related",
-    None: "Unique",
-}
+INK = "#000000"  # body text, headings and the tables' header text
+HEADING_INK = "#1A2B4C"  # the summary's headings: a dark blue that prints near black
+LINK_INK = "#0B4F8A"  # links from the summary to a row of the table
+MUTED_INK = "#808080"  # absent counterparts and rows left out; the rule under a Word page header
+PAGE_HEADER_INK = "#555555"  # header and footer of a PDF page, and the rule between
+HEADER_FILL = "#E8E8E8"  # the tables' header rows
+HEADING_FILL = "#F2F2F2"  # the rows of right-side headings across the table
+GRID = "#9E9E9E"  # table grid lines and boxes of the PDF
+# The workbook's heading fill and cell borders: the light grey and the border grey Excel
+# itself offers, so the sheet looks native there (near HEADER_FILL, not the same).
+WORKBOOK_HEADER_FILL = "#E7E6E6"
+WORKBOOK_GRID = "#BFBFBF"
+
+# The notice box opening a report: amber (the shared-elsewhere highlight) when it warns,
+# as when the documents have almost nothing in common; soft green (the shared highlight)
+# when it only informs. Keyed by "is it a warning".
+NOTICE_FILL = {True: HIGHLIGHTS[Highlight.ELSEWHERE].light, False: HIGHLIGHTS[Highlight.SHARED].light}
+NOTICE_INK = {True: FINDING_INK, False: HEADING_INK}
+
+# The lines of the print cues in the PDF, by cue (Word draws its cues in the text colour).
+# The dotted cue's colour must serve nothing else: the PDF canvas draws every line in it dotted.
+CUE_LINES = {"strike": "#7A2E12", "underline": "#1F4E79", "dotted": "#7A5C00"}
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from core.errors import printable
 from core.export.rows import Item, Omitted, Row, changes_only, with_headings
 from core.export.styles import HIGHLIGHTS, HighlightStyle
+from core.labels import label_of
 from core.model import (
     Comparison,
     CoverageGrade,
@@ -46,14 +47,6 @@ PRODUCT = "对照 Duizhao"
 AUTHOR = "对照"  # revision author when the account name is unknown
 
 FINDINGS_TITLE = "要点变化"
-FINDING_KINDS_ZH = {
-    FindingKind.QUANTITY: "数量",
-    FindingKind.DATE: "时限",
-    FindingKind.MODAL: "约束力",
-    FindingKind.DUTY: "责任单位",
-    FindingKind.COVERAGE: "落实情况",
-    FindingKind.MOVE: "移动",
-}
 FINDING_MARK = "◆ "  # opens a finding in a note, so it stands out from the status line
 NO_SECTION = "—"
 CUE_ZH = {"none": "浅色底纹", "strike": "删除线", "underline": "下划线", "dotted": "点状下划线"}
@@ -264,7 +257,7 @@ def summarize(
         wording=words,
         generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"),
         documents=documents,
-        relation=f"{verdict.relation.label_zh}，{'自动识别' if verdict.detected else '由用户指定'}",
+        relation=f"{label_of(verdict.relation)}，{'自动识别' if verdict.detected else '由用户指定'}",
         detected=verdict.detected,
         evidence=verdict.evidence,
         overview=overview,
@@ -358,7 +351,7 @@ def _implementation_overview(
     """Grades of the base items, local items, pairings set by hand, and the lists a drafter checks."""
     grades = notes.grades
     counts = Counter(grades.values())
-    parts = "，".join(f"{grade.label_zh} {counts[grade]} 条" for grade in CoverageGrade if counts[grade])
+    parts = "，".join(f"{label_of(grade)} {counts[grade]} 条" for grade in CoverageGrade if counts[grade])
     local = notes.local_items()
     by_hand = sum(1 for a in comparison.assignments if a.by_hand)
     lines = [f"上级文件 {len(grades)} 条：{parts or '无'}。",
@@ -367,7 +360,7 @@ def _implementation_overview(
         lines.append(f"其中 {by_hand} 条的对应关系为人工指定，标注“{BY_HAND}”。")
     left = comparison.left.by_id
     missing = tuple(section_label(left[sid]) for sid, g in grades.items() if g is CoverageGrade.NOT_TAKEN_UP)
-    return tuple(lines), ((CoverageGrade.NOT_TAKEN_UP.label_zh, missing),
+    return tuple(lines), ((label_of(CoverageGrade.NOT_TAKEN_UP), missing),
                           (LOCAL, tuple(section_label(s) for s in local)))  # fmt: skip
 
 
@@ -389,7 +382,7 @@ def finding_groups(comparison: Comparison, notes: RowNotes | None = None) -> tup
                          _label_or_dash(finding_section(comparison, f, "R")), notes.target(f) if notes else None)
             for f in by_kind[kind]
         )  # fmt: skip
-        groups.append(FindingGroup(kind, FINDING_KINDS_ZH[kind], entries))
+        groups.append(FindingGroup(kind, label_of(kind), entries))
     return tuple(groups)
 
 
@@ -481,13 +474,15 @@ class RowNotes:
         """True when a changes-only report may leave the row out: nothing in its note to review.
 
         A revision's row must have no status (not changed, not moved); an implementation's
-        base item(s) must all be graded 照搬. Either way no finding is noted in it and its
-        pairing was not set by hand.
+        base item(s) must all be graded 照搬 and the row must be paired on wording: an item
+        paired with a copied base item by subject alone is not the copy. Either way no
+        finding is noted in it and its pairing was not set by hand.
         """
         if self._row_findings.get(row_key(row)) or (row.right is not None and row.right.id in self._by_hand):
             return False
         if self._words.relation is Relation.IMPLEMENTATION:
-            return bool(row.left) and all(self._grade(s) is CoverageGrade.COPIED for s in row.left)
+            return (bool(row.left) and row.kind in (PairKind.SAME, PairKind.MODIFIED)
+                    and all(self._grade(s) is CoverageGrade.COPIED for s in row.left))
         return bool(row.left) and not self.status(row)
 
     def heading_lines(self, section: Section) -> list[str]:
@@ -510,9 +505,9 @@ class RowNotes:
         if not row.left:
             line = LOCAL
         elif len(row.left) == 1:
-            line = self._grade(row.left[0]).label_zh
+            line = label_of(self._grade(row.left[0]))
         else:
-            line = "；".join(f"{section_label(s, 14)}：{self._grade(s).label_zh}" for s in row.left)
+            line = "；".join(f"{section_label(s, 14)}：{label_of(self._grade(s))}" for s in row.left)
         if row.right is not None and row.right.id in self._by_hand:
             line += BY_HAND
         return line

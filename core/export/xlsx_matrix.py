@@ -13,7 +13,6 @@ words of the reports, and the coverage figures count the grades.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -23,12 +22,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.atomic import write_atomically
-from core.export.styles import PAIR_COLORS, hex_to_rgb
+from core.export.styles import PAIR_COLORS, WORKBOOK_GRID, WORKBOOK_HEADER_FILL, hex_to_rgb
+from core.labels import label_of
 from core.matrix_model import Cell, CellKind, Matrix
 from core.model import CoverageGrade, Section
+from core.progress import Progress, Stage
 from core.resources import version
-
-Progress = Callable[[float, str], None]
 
 SHEET_MATRIX, SHEET_LEGEND, SHEET_NOTES = "对照矩阵", "图例", "说明"
 
@@ -47,10 +46,10 @@ _MEANING = {
     CellKind.ABSENT: "未找到对应条目：该文件没有承接这项内容",
 }
 
-_THIN = Side(style="thin", color="BFBFBF")
+_THIN = Side(style="thin", color=WORKBOOK_GRID.lstrip("#"))
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-_HEADER = "E7E6E6"  # light grey behind headings
+_HEADER = WORKBOOK_HEADER_FILL.lstrip("#")  # light grey behind headings
 
 
 def kind_fill(kind: CellKind) -> str:
@@ -71,11 +70,11 @@ _GRADE_MEANING = {
 def cell_text(cell: Cell) -> str:
     """What a matrix cell says: the base item's grade where the document implements the
     base, then one line per counterpart, e.g. ``细化`` / ``（十四）深化毗邻地区合作 · 修改 0.55``."""
-    lines = [f"{_label(cp.section, _COUNTERPART_TITLE_MAX)} · {CellKind.of(cp.kind).label_zh} {cp.score:.2f}"
+    lines = [f"{_label(cp.section, _COUNTERPART_TITLE_MAX)} · {label_of(CellKind.of(cp.kind))} {cp.score:.2f}"
              for cp in cell.counterparts]  # fmt: skip
     if cell.grade is not None:
-        return "\n".join([cell.grade.label_zh, *lines])
-    return "\n".join(lines) if lines else cell.kind.label_zh
+        return "\n".join([label_of(cell.grade), *lines])
+    return "\n".join(lines) if lines else label_of(cell.kind)
 
 
 def write_matrix_xlsx(matrix: Matrix, path: str | Path, progress: Progress | None = None) -> None:
@@ -94,7 +93,7 @@ def write_matrix_xlsx(matrix: Matrix, path: str | Path, progress: Progress | Non
 
     write_atomically(path, write, matrix.input_paths)
     if progress is not None:
-        progress(1.0, "完成")
+        progress(1.0, Stage.DONE)
 
 
 def _label(section: Section, limit: int = _TITLE_MAX) -> str:
@@ -146,7 +145,7 @@ def _matrix_sheet(sheet: Worksheet, matrix: Matrix, progress: Progress | None) -
         sheet.row_dimensions[at].height = _LINE_HEIGHT * max(
             _lines(t, w) for t, w in zip(texts, widths, strict=True))
         if progress is not None and index % 8 == 0:
-            progress(0.9 * index / total, "写出对照矩阵")
+            progress(0.9 * index / total, Stage.WRITE_MATRIX)
 
     _coverage_rows(sheet, matrix, len(matrix.rows) + 3)
     sheet.freeze_panes = "B2"
@@ -171,16 +170,16 @@ def _coverage_rows(sheet: Worksheet, matrix: Matrix, first: int) -> None:
     rows: list[tuple[str, str | None, list[object], str | None]] = [
         ("覆盖率（有对应条目的基准条目）", None, [c.covered for c in matrix.columns], "0%"),
     ]
-    rows += [(f"{kind.label_zh}（条）", kind_fill(kind), [c.count(kind) for c in matrix.columns], None)
+    rows += [(f"{label_of(kind)}（条）", kind_fill(kind), [c.count(kind) for c in matrix.columns], None)
              for kind in CellKind]
     if any(column.grades for column in matrix.columns):
-        rows += [(f"{grade.label_zh}（条，落实情况）", None,
+        rows += [(f"{label_of(grade)}（条，落实情况）", None,
                   [column.graded(grade) if column.grades else "—" for column in matrix.columns], None)
                  for grade in CoverageGrade]  # fmt: skip
     rows += [
         ("基准文件表述见于该文件的比例", None, [c.base_shared for c in matrix.columns], "0%"),
         ("该文件本地独有条目的比例", None, [c.local for c in matrix.columns], "0%"),
-        ("与基准文件的关系", None, [column.relation.label_zh for column in matrix.columns], None),
+        ("与基准文件的关系", None, [label_of(column.relation) for column in matrix.columns], None),
     ]
     _put(sheet, first - 1, 1, f"覆盖情况（共 {len(matrix.rows)} 条基准条目）", bold=True, fill=_HEADER)
     for column in range(2, len(matrix.columns) + 2):
@@ -198,7 +197,7 @@ def _legend_sheet(sheet: Worksheet) -> None:
     for column, text in enumerate(("类别", "颜色", "含义"), 1):
         _put(sheet, 1, column, text, bold=True, fill=_HEADER)
     for row, kind in enumerate(CellKind, 2):
-        _put(sheet, row, 1, kind.label_zh, bold=True)
+        _put(sheet, row, 1, label_of(kind), bold=True)
         _put(sheet, row, 2, f"#{kind_fill(kind)}", fill=kind_fill(kind))
         _put(sheet, row, 3, _MEANING[kind])
     first_grade = len(CellKind) + 2
@@ -206,7 +205,7 @@ def _legend_sheet(sheet: Worksheet) -> None:
     _put(sheet, first_grade, 2, None, fill=_HEADER)
     _put(sheet, first_grade, 3, "落实文件对基准条目的落实程度（首行写明）", bold=True, fill=_HEADER)
     for row, grade in enumerate(CoverageGrade, first_grade + 1):
-        _put(sheet, row, 1, grade.label_zh, bold=True)
+        _put(sheet, row, 1, label_of(grade), bold=True)
         _put(sheet, row, 2, None)
         _put(sheet, row, 3, _GRADE_MEANING[grade])
     notes = (
@@ -230,7 +229,7 @@ def _notes_sheet(sheet: Worksheet, matrix: Matrix) -> None:
     options = matrix.options
     entries: list[tuple[str, str]] = [
         ("基准文件", f"{matrix.base.title}\n{matrix.base.path}"),
-        *((f"对照文件 {i}", f"{c.title}\n{c.path}\n{c.relation.label_zh}") for i, c in enumerate(matrix.columns, 1)),
+        *((f"对照文件 {i}", f"{c.title}\n{c.path}\n{label_of(c.relation)}") for i, c in enumerate(matrix.columns, 1)),
         ("基准条目数", str(len(matrix.rows))),
         ("生成时间", datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("相同表述最短长度", f"{options.min_shared} 字"),

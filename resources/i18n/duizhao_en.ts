@@ -780,10 +780,6 @@
         <translation>Sections inserted on the right</translation>
     </message>
     <message>
-        <source>位置</source>
-        <translation>Position</translation>
-    </message>
-    <message>
         <source>位置：%1 → %2</source>
         <translation>Position: %1 → %2</translation>
     </message>
@@ -844,6 +840,18 @@
         <translation>Revision author:</translation>
     </message>
     <message>
+        <source>繁简不同时按原文逐字比较</source>
+        <translation>Compare Traditional and Simplified text as written</translation>
+    </message>
+    <message>
+        <source>两份文件繁简相同，无需选择</source>
+        <translation>Both documents are in the same script: nothing to choose</translation>
+    </message>
+    <message>
+        <source>默认先把左侧转换为右侧的繁体或简体再比较，繁简写法不同不算修订；勾选后按原文比较，仅写法不同之处另记一名修订人</source>
+        <translation>By default the left document is first converted to the right one's script (Traditional or Simplified), so script differences are no revisions; when checked, the texts are compared as written and differences of script alone go under a second reviewer</translation>
+    </message>
+    <message>
         <source>修订时间：</source>
         <translation>Revision time:</translation>
     </message>
@@ -870,6 +878,18 @@
     <message>
         <source>关闭提示</source>
         <translation>Close this notice</translation>
+    </message>
+    <message>
+        <source>相同</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>修订（原稿 → 修改稿）</source>
+        <translation>Revision (draft → revised)</translation>
+    </message>
+    <message>
+        <source>落实（上级文件 → 落实文件）</source>
+        <translation>Implementation (base → implementing)</translation>
     </message>
 </context>
 </TS>

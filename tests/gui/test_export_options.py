@@ -71,6 +71,24 @@ def test_redline_author_and_date(fixture_comparison, settings: QSettings, qtbot)
     assert settings.value("export/redline/author") == "李四"
 
 
+def test_redline_literal_scripts_is_offered_across_scripts_and_kept(fixture_comparison, settings: QSettings,
+                                                                     qtbot) -> None:  # fmt: skip
+    dialog = ExportOptionsDialog(_exporter("docx_redline"), fixture_comparison, settings)  # Traditional → Simplified
+    qtbot.addWidget(dialog)
+    box = dialog.literal_scripts
+    assert box.isEnabled() and not box.isChecked()
+    assert dialog.choices()["literal_scripts"] is False
+    box.setChecked(True)
+    assert dialog.choices()["literal_scripts"] is True
+    again = ExportOptionsDialog(_exporter("docx_redline"), fixture_comparison, settings)
+    qtbot.addWidget(again)
+    assert again.literal_scripts.isChecked()  # offered again next time
+    one_script = replace(fixture_comparison, left=fixture_comparison.right)
+    same = ExportOptionsDialog(_exporter("docx_redline"), one_script, settings)
+    qtbot.addWidget(same)
+    assert not same.literal_scripts.isEnabled()  # nothing to choose
+
+
 def test_the_window_writes_with_the_chosen_options(shown, tmp_path: Path, qtbot, monkeypatch) -> None:
     chosen = ReportOptions(blank_notes=True, comments=True)
     monkeypatch.setattr("gui.export_controller.QFileDialog.getSaveFileName",

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.model import FindingKind
-from gui.findings_panel import FINDING_ROLE, kind_label
+from gui.findings_panel import FINDING_ROLE
+from gui.i18n import tr_label
 
 
 def visible(pane, offset):
@@ -58,7 +59,7 @@ def test_kind_filter_counts(shown, fixture_comparison):
         panel.set_filter(kind)
         assert panel.proxy.rowCount() == expected
         assert all(f.kind is kind for f in panel.visible_findings())
-        assert panel.filter_box.currentText() == f"{kind_label(kind)}（{expected}）"
+        assert panel.filter_box.currentText() == f"{tr_label(kind)}（{expected}）"
         assert panel.count_label.text() == f"{expected} / {len(findings)} 项"
     panel.set_filter(None)
     assert panel.proxy.rowCount() == len(findings)

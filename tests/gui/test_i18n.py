@@ -15,6 +15,8 @@ GUI = Path(__file__).resolve().parents[2] / "gui"
 
 def source_strings() -> list[str]:
     """Every Chinese source string of the interface, in first-use order."""
+    from core import labels
+    from core.export.registry import MATRIX_XLSX
     from gui.exports import EXPORTERS
     from gui.files_controller import OPEN_FILTER
     from gui.pair_list import PairTableModel
@@ -33,6 +35,12 @@ def source_strings() -> list[str]:
                 found.append(node.args[0].value)
     found += list(PairTableModel.COLUMNS)
     found += [e.label for e in EXPORTERS] + [e.file_filter for e in EXPORTERS] + [OPEN_FILTER]
+    found += [MATRIX_XLSX.file_filter]  # the matrix window's own export
+    # the words of core.labels, which the window shows through tr_label and theme.pair_label
+    for table in (labels.PAIR_KINDS, labels.GRADES, labels.CELL_KINDS, labels.FINDING_KINDS, labels.DIRECTIONS,
+                  labels.RELATIONS):  # fmt: skip
+        found += list(table.values())
+    found.append(labels.UNPAIRED)
     return list(dict.fromkeys(found))
 
 

@@ -99,8 +99,11 @@ def test_unreadable_file_gives_an_error_dialog(window, qtbot, tmp_path, monkeypa
     assert window.comparison is None
 
 
-def test_self_test_entry_point_exits_zero():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+@pytest.mark.slow
+def test_self_test_entry_point_exits_zero(tmp_path):
+    # The app reads and saves the user's settings (QSettings()): give it its own folder, so
+    # the test neither touches the real ones nor shares them with a test running beside it.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
     code = "import sys; from gui.app import run; sys.exit(run([], self_test=True))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

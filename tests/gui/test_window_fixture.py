@@ -187,14 +187,15 @@ def test_link_strip_draws_leaf_pairs_and_selects_on_click(shown, fixture_compari
     assert blocker.args[0] in strip.drawn_pairs
 
 
-def test_export_error_shows_message_not_exception(shown, tmp_path, qtbot, monkeypatch):
+def test_export_error_shows_message_not_exception(shown, tmp_path, qtbot):
+    from dataclasses import replace
+
     from gui.exports import EXPORTERS
 
-    def broken(comparison, path):
+    def broken(comparison, path, progress=None):
         raise PermissionError(13, "Permission denied", str(path))
 
-    exporter = EXPORTERS[0]
-    monkeypatch.setattr(type(exporter), "writer", lambda self: broken)
+    exporter = replace(EXPORTERS[0], write=broken)
     with qtbot.waitSignal(shown.export_worker.failed, timeout=5000):
         shown.export(exporter, str(tmp_path / "out.docx"))
     assert "Word/WPS" in shown.last_error

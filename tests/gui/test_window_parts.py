@@ -15,13 +15,14 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QWidget
 
 from core.errors import Cancelled, InputError
+from core.export.registry import DOCX_REPORT, ExportFormat
 from core.model import Comparison, Options
+from core.progress import Cancel, Progress
 from gui.actions import ActionSpec, ActionTable
 from gui.comparison_controller import ComparisonController, compare_error_message
 from gui.corrections import Compared, CorrectionStore
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.export_controller import ExportController
-from gui.exports import EXPORTERS, Exporter
 from gui.files_controller import MAX_RECENT, FilesController, push_recent
 from gui.find_bar import FindBar
 from gui.find_controller import FindController
@@ -34,7 +35,6 @@ from gui.result_index import ResultIndex
 from gui.settings_controller import SettingsController
 from gui.sync import ScrollSync
 from gui.text_pane import DocumentPane
-from gui.workers import CancelFn, ProgressFn
 
 # -- files and recent files --------------------------------------------------------------
 
@@ -131,7 +131,7 @@ def _lane(settings: QSettings) -> tuple[FilesController, ComparisonController]:
 def _held(result: object, release: threading.Event) -> object:
     """A job that returns ``result`` once ``release`` is set (or fails if it never is)."""
 
-    def job(progress: ProgressFn, cancel: CancelFn) -> object:
+    def job(progress: Progress, cancel: Cancel) -> object:
         if not release.wait(10):
             raise TimeoutError("never released")
         return result
@@ -183,7 +183,7 @@ def test_a_failed_comparison_restores_the_names_and_reports_the_message(settings
     restored: list[Comparison] = []
     compare.restored.connect(restored.append)
 
-    def failing(progress: ProgressFn, cancel: CancelFn) -> object:
+    def failing(progress: Progress, cancel: Cancel) -> object:
         raise InputError("无法识别的文件")
 
     with qtbot.waitSignal(compare.failed, timeout=5000) as failed:
@@ -211,8 +211,8 @@ def test_compare_error_messages() -> None:
 # -- export ------------------------------------------------------------------------------
 
 
-def _report() -> Exporter:
-    return next(e for e in EXPORTERS if e.key == "docx_report")
+def _report() -> ExportFormat:
+    return DOCX_REPORT
 
 
 def test_export_refuses_an_output_that_is_an_input(settings, fixture_comparison, tmp_path, qtbot) -> None:
@@ -231,19 +231,17 @@ def test_export_refuses_an_output_that_is_an_input(settings, fixture_comparison,
     assert source.read_text(encoding="utf-8") == "第一条　原文。"
 
 
-def test_export_writes_off_the_gui_thread_and_reports_the_path(settings, fixture_comparison, tmp_path, qtbot,
-                                                               monkeypatch) -> None:  # fmt: skip
+def test_export_writes_off_the_gui_thread_and_reports_the_path(settings, fixture_comparison, tmp_path, qtbot) -> None:
     written: list[tuple[Comparison, Path]] = []
 
-    def writer(comparison: Comparison, target: Path) -> None:
+    def writer(comparison: Comparison, target: Path, progress: Progress | None = None) -> None:
         written.append((comparison, target))
         target.write_text("ok", encoding="utf-8")
 
-    monkeypatch.setattr(Exporter, "writer", lambda self: writer)
     exporter = ExportController(settings, lambda: fixture_comparison)
     target = tmp_path / "表.docx"
     with qtbot.waitSignal(exporter.finished, timeout=5000) as finished:
-        exporter.export(_report(), str(target))
+        exporter.export(replace(_report(), write=writer), str(target))
     assert finished.args == [str(target)]
     assert written == [(fixture_comparison, target)]
 

@@ -12,6 +12,7 @@ import shutil
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu
 
+from core.labels import label_of
 from core.model import CoverageGrade, Relation
 from gui.corrections import SETTINGS_KEY, content_key
 from gui.main_window import MainWindow, sample_pair
@@ -87,7 +88,7 @@ def test_implementation_outlines_and_pair_list_show_grades_and_base_items(window
     grades = comparison.coverage.grade_of
     for leaf in comparison.left.leaves:
         note = window.left_outline.note_of(leaf.id)
-        assert note.startswith(grades[leaf.id].label_zh), (leaf.label, note)
+        assert note.startswith(label_of(grades[leaf.id])), (leaf.label, note)
     for a in comparison.assignments:
         note = window.right_outline.note_of(a.right)
         assert note == "本地新增" if not a.left else note.startswith("→ ")
