@@ -203,10 +203,13 @@ def _any(_a: Hashable, _b: Hashable) -> bool:
 
 
 class _Engine:
-    def __init__(self, left: _Side, right: _Side, pairs: Sequence[Pair]) -> None:
+    def __init__(self, left: _Side, right: _Side, pairs: Sequence[Pair], relation: Relation) -> None:
         self.left = left
         self.right = right
         self.pairs = pairs
+        # An implementing item adds local figures and leaves out what it does not carry
+        # out of a base item: a value on one side only is no changed commitment there.
+        self.one_sided_values = relation is Relation.REVISION
         self.counterparts: dict[str, list[str]] = {}
         self.pair_indexes: dict[str, list[int]] = {}
         for i, p in enumerate(pairs):
@@ -279,6 +282,8 @@ class _Engine:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
             self.add(Finding(kind, Direction.CHANGED, l_span, r_span, before, after, index,
                              f"{name} {before} → {after}"))
+        if not self.one_sided_values:
+            return
         # A value merely bordering an edit is still there: it was neither removed nor added.
         for t in left:
             if t.inside and not self.elsewhere(self.left, self.right, ls, rs.id, kind, t.mention.key):
@@ -482,7 +487,7 @@ def findings(
     place of the removal, an addition an empty left span; coverage findings have no
     span on the other side. Deterministic.
     """
-    engine = _Engine(_Side(left_doc, left_norm), _Side(right_doc, right_norm), pairs)
+    engine = _Engine(_Side(left_doc, left_norm), _Side(right_doc, right_norm), pairs, relation)
     for index, pair in enumerate(pairs):
         engine.pair(index, pair)
     engine.moves(moves)

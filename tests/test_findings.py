@@ -11,7 +11,7 @@ from revision_generator import FINDING_VARIANTS, Planted, Revision, leaf_line_in
 
 from core.compare import compare_texts
 from core.export.json_report import to_json
-from core.model import Comparison, Direction, Finding, FindingKind
+from core.model import Comparison, Direction, Finding, FindingKind, Options
 from core.obligations import duties, modals, scale
 from core.quantities import chinese_number, dates, quantities
 from core.tokens import tokenize
@@ -188,3 +188,18 @@ def test_modal_scale_and_duty_lists_come_from_the_resource() -> None:
     assert [m.key for m in duties(text)] == [
         ("牵头单位", "区自然资源和规划分局"), ("牵头单位", "区发展改革局"), ("配合单位", "长开区相关单位"),
     ]
+
+
+def test_an_implementation_reports_changed_values_not_one_sided_ones() -> None:
+    base = ("关于推进节水型城市建设的意见\n"
+            "一、节约用水\n（一）到2025年，全省万元工业增加值用水量下降16%，对违规取水的单位处五万元以上五十万元以下的罚款。\n"
+            "二、污水处理\n（二）加快污水处理厂建设，城市污水处理率达到95%。\n")
+    implementation = ("关于推进节水型城市建设的实施方案\n"
+                      "一、节约用水\n（一）到2025年，全市万元工业增加值用水量下降18%，每年开展一次节水检查。\n"
+                      "二、污水处理\n（二）加快污水处理厂建设，城市污水处理率达到95%。\n")
+    options = Options(relation="implementation")
+    found = [f for f in compare_texts(base, implementation, options).findings if f.kind is FindingKind.QUANTITY]
+    assert [(f.direction, f.before, f.after) for f in found] == [(Direction.CHANGED, "16%", "18%")]
+    # The same pair as a revision names the fine that was left out and the yearly check added.
+    revised = compare_texts(base, implementation, Options(relation="revision")).findings
+    assert {f.direction for f in revised if f.kind is FindingKind.QUANTITY} >= {Direction.REMOVED}
