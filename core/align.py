@@ -6,7 +6,9 @@ moved, renamed and renumbered sections. A pair is ``modified`` when a substantia
 share of the two sections' wording is common, or when one of them is largely made
 of the other's wording (splits and merges). Leaves left over are matched on
 subject (TF-IDF cosine of character bigrams) as ``related``. Parents are then
-paired where their children are.
+paired where their children are; in a revision, a heading that kept its line while
+its section lost or gained paragraphs is paired across its two outline shapes
+(``_heading_pairs``).
 
 Scores are the share of the two sections' wording that is common (Dice on
 characters), so they compare across pairs of any size; a related pair scores its
@@ -50,6 +52,7 @@ _NEIGHBOURS = 5  # subject candidates examined per section
 _CONTENT = re.compile(r"\w+")
 _ROW = "row"  # the outline's role of a table row (core.outline)
 _BOX = "box"  # ... and of a 专栏 box or a captioned table
+_HEADING = "heading"  # ... and of a numbered heading line (not run-in)
 
 
 @dataclass(frozen=True)
@@ -377,6 +380,63 @@ def _parents(left: _Side, right: _Side, leaf_pairs: list[AlignedPair]) -> list[t
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
 
 
+def _heading_line(side: _Side, section: Section) -> str:
+    """Comparison form of a section's heading line, its number left out."""
+    a, b = side.norm.from_display(section.number_end, section.heading_end)
+    return side.norm.text[a:b]
+
+
+def _headed_leaf(section: Section) -> bool:
+    """A heading line with its one paragraph of body text, kept together as a leaf by the outline."""
+    return section.is_leaf and section.role == _HEADING and section.heading_end < section.end
+
+
+def _heading_pairs(left: _Side, right: _Side, leaf_pairs: Sequence[AlignedPair]) -> list[tuple[str, str]]:
+    """A revision's sections whose heading stayed while their outline shape changed.
+
+    The outline keeps a heading with one paragraph as one leaf and makes a heading with
+    more paragraphs a parent of paragraph leaves. When a revision drops a section's
+    second paragraph (or adds one), the same heading is a parent on one side and the
+    head of a leaf on the other: its paragraph pairs with the leaf, and the parent,
+    having no parent to pair with, would leave its heading marked deleted on one side
+    and inserted on the other. A parent is paired with such a leaf when one of its own
+    paragraphs (a child) is the leaf's same or modified counterpart and both heading
+    lines are the same, number aside: then the leaf is that section, revised.
+    """
+    out: set[tuple[str, str]] = set()
+    for p in leaf_pairs:
+        if p.kind is PairKind.RELATED:
+            continue  # a subject match says nothing about where a paragraph stood
+        ls, rs = left.doc.by_id[p.left], right.doc.by_id[p.right]
+        if _headed_leaf(rs) and ls.parent is not None:
+            parent = left.doc.by_id[ls.parent]
+            if parent.role == _HEADING and _heading_line(left, parent) == _heading_line(right, rs):
+                out.add((parent.id, rs.id))
+        if _headed_leaf(ls) and rs.parent is not None:
+            parent = right.doc.by_id[rs.parent]
+            if parent.role == _HEADING and _heading_line(right, parent) == _heading_line(left, ls):
+                out.add((ls.id, parent.id))
+    return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+def _not_above(left: _Side, right: _Side, parents: list[tuple[str, str]],
+               headings: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Parent pairs, less those that pair a section found across outline shapes
+    (``_heading_pairs``) with a section holding its counterpart.
+
+    Such a section's paragraphs pair inside the other side's leaf, so by its children
+    alone it looks like the section above that leaf (a 节 like the 章 holding it, an
+    article like its chapter): its counterpart is the leaf, and the section above is
+    its own parent's.
+    """
+    if not headings:
+        return parents
+    ancestors_left, ancestors_right = _ancestors(left.doc), _ancestors(right.doc)
+    above = {(a, b_up) for a, b in headings for b_up in ancestors_right[b]}
+    above |= {(a_up, b) for a, b in headings for a_up in ancestors_left[a]}
+    return [p for p in parents if p not in above]
+
+
 def _ancestors(doc: Document) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for section in doc.sections:
@@ -616,7 +676,9 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         grades = implement_grades([s.id for s in left_doc.leaves], assignments, {}, _wording(cands))
 
     run_starts = [r.left_start for r in runs]
-    for a, b in _parents(left, right, pairs):
+    # Computed from the leaf pairs alone, before the parent pairs join them.
+    headings = _heading_pairs(left, right, pairs) if relation is Relation.REVISION else []
+    for a, b in _not_above(left, right, _parents(left, right, pairs), headings):
         same = left.content(a).strip() == right.content(b).strip()
         if same:
             pairs.append(AlignedPair(a, b, PairKind.SAME, 1.0))
@@ -624,5 +686,11 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
         dice = _shared_dice(left, right, a, b, runs, run_starts)
         kind = PairKind.MODIFIED if dice >= _MODIFIED_DICE else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
+    for a, b in headings:
+        # The same section revised, whatever share of its paragraphs went: it is diffed,
+        # so that its kept heading and paragraph read as kept and the rest as changed.
+        same = left.content(a).strip() == right.content(b).strip()
+        dice = _shared_dice(left, right, a, b, runs, run_starts)
+        pairs.append(AlignedPair(a, b, PairKind.SAME if same else PairKind.MODIFIED, 1.0 if same else round(dice, 4)))
     pairs.sort(key=lambda p: (left_doc.by_id[p.left].start, right_doc.by_id[p.right].start))
     return Alignment(tuple(pairs), assignments, grades, units)

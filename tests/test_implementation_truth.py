@@ -107,4 +107,6 @@ def test_a_real_revision_pairs_its_articles(truth: Truth) -> None:
         counterparts = {p.left for p in result.pairs_of(section.id) if p.right == section.id}
         expected = {s.id for ref in item["base"] if (s := resolve(result.left, ref)) is not None}
         paired += bool(expected & counterparts) if expected else not counterparts
-    assert paired >= len(truth.items) - 3  # 39 of 42 today: three new articles get an old counterpart
+    # 40 of 42 today: two new articles get an old counterpart. (第三十四条, which gained a
+    # paragraph, is paired whole with its 第三十条 across the two outline shapes.)
+    assert paired >= len(truth.items) - 2

@@ -15,13 +15,19 @@ less those marked inserted, so the marks alone rebuild the right text from the l
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from test_export_redline import W, left_as_compared, reconstruct
+from test_redline_native import build
 
-from core.compare import compare_texts
+from core.compare import compare, compare_texts
+from core.export.docx_redline import write_redline
 from core.export.redline_pieces import tracked_pieces
+from core.export.rows import rows
 from core.export.segments import SpanIndex, paragraphs
 from core.model import Comparison, Document, Highlight, OpKind, Options, PairKind, Span
 from core.normalize import normalize
@@ -371,3 +377,202 @@ def _whole_value(text: str, at: int, value: str) -> bool:
     before = text[at - 1] if at else ""
     after = text[end] if end < len(text) else ""
     return not (before.isdigit() or before in "-.") and not (after.isdigit() or after in "-.%年月日个底")
+
+
+# --- a heading kept while its section lost or gained a paragraph --------------------------
+#
+# The outline makes a heading with one paragraph one leaf (heading and paragraph together)
+# and a heading with two or more a parent of paragraph leaves, so a revision that drops a
+# section's second paragraph (or adds one) gives the same heading two shapes. The heading
+# is unchanged and must read so on both sides: only the paragraph is deleted or inserted.
+# The redline is not checked here: it takes its anchors from leaf pairs, and the leaf pair
+# of the kept paragraph still has the heading on one side only.
+
+SECTION_TITLE = "江阳区关于推进高质量发展的实施意见"
+KEPT = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，统筹推进经济社会高质量发展。"
+DROPPED = "到2025年，全区生态环境质量明显改善，城乡居民收入稳步增长，公共服务体系更加健全完善。"
+NEXT_SECTION = "二、重点任务\n加快推进交通基础设施建设，完善综合交通运输体系，推动城乡融合发展和乡村振兴战略实施。"
+
+
+def _section(*paragraphs: str) -> str:
+    return "\n".join([SECTION_TITLE, "一、总体要求", *paragraphs, NEXT_SECTION])
+
+
+ARTICLE_KEPT = "本办法适用于本市行政区域内规范性文件的备案审查工作，法律法规另有规定的从其规定。"
+ARTICLE_DROPPED = "区人民政府制定的规范性文件，参照本办法执行，区司法行政部门负责具体组织实施工作。"
+
+
+def _articles(*paragraphs: str) -> str:
+    return "\n".join([
+        "上海市规范性文件备案审查办法",
+        "第一章　总则",
+        "第一条　为了加强规范性文件备案审查工作，制定本办法。",
+        "本办法依据有关法律法规，结合本市实际制定，用于指导全市规范性文件的监督管理工作。",
+        "第二条　本办法的适用范围。",
+        *paragraphs,
+        "第三条　市司法行政部门负责本办法的组织实施，各区司法行政部门按照职责做好相关工作。",
+    ])
+
+
+def _heading_kept(comparison: Comparison, heading: str, deleted: str, inserted: str, qtbot: object | None) -> None:
+    """``heading`` is unmarked-as-changed on both sides, ``deleted``/``inserted`` (one empty)
+    are marked whole, and every other character is shared: in the spans, in the reports'
+    view and (given ``qtbot``) in the window."""
+    sides = (
+        (comparison.left, comparison.left_highlights, deleted, Highlight.LEFT_ONLY),
+        (comparison.right, comparison.right_highlights, inserted, Highlight.RIGHT_ONLY),
+    )
+    for doc, spans, changed_text, unique in sides:
+        marks = span_marks(doc.text, spans)
+        assert segment_marks(doc, spans) == [None if ch == "\n" else m for ch, m in zip(doc.text, marks, strict=True)]
+        if qtbot is not None:
+            shown = window_marks(doc, spans, qtbot)
+            assert [m for ch, m in zip(doc.text, shown, strict=True) if ch != "\n"] == [
+                m for ch, m in zip(doc.text, marks, strict=True) if ch != "\n"
+            ]
+        at = doc.text.index(heading)
+        assert set(marks[at : at + len(heading)]) == {Highlight.SHARED}, (doc.path, marks[at : at + len(heading)])
+        expected: set[int] = set()
+        if changed_text:
+            start = doc.text.index(changed_text)
+            expected = set(range(start, start + len(changed_text)))
+        skip = numbers(doc)
+        for i, ch in enumerate(doc.text):
+            if ch.isspace() or i in skip:
+                continue
+            want = unique if i in expected else Highlight.SHARED
+            assert marks[i] is want, f"{doc.path}: {ch!r} at {i} in …{doc.text[max(0, i - 6) : i + 7]}… is {marks[i]}"
+
+
+def test_heading_kept_when_its_second_paragraph_is_deleted(qtbot: object) -> None:
+    comparison = run(_section(KEPT, DROPPED), _section(KEPT))
+    assert comparison.left.by_id["L2"].children and comparison.right.by_id["R2"].is_leaf  # the two shapes
+    _heading_kept(comparison, "总体要求", DROPPED, "", qtbot)
+
+
+def test_heading_kept_when_a_second_paragraph_is_inserted(qtbot: object) -> None:
+    comparison = run(_section(KEPT), _section(KEPT, DROPPED))
+    assert comparison.left.by_id["L2"].is_leaf and comparison.right.by_id["R2"].children
+    _heading_kept(comparison, "总体要求", "", DROPPED, qtbot)
+
+
+def test_heading_kept_when_its_first_paragraph_is_deleted() -> None:
+    _heading_kept(run(_section(DROPPED, KEPT), _section(KEPT)), "总体要求", DROPPED, "", None)
+
+
+def test_article_heading_kept_when_a_paragraph_is_deleted_or_inserted() -> None:
+    heading = "本办法的适用范围。"
+    for left, right, deleted, inserted in (
+        (_articles(ARTICLE_KEPT, ARTICLE_DROPPED), _articles(ARTICLE_KEPT), ARTICLE_DROPPED, ""),
+        (_articles(ARTICLE_KEPT), _articles(ARTICLE_KEPT, ARTICLE_DROPPED), "", ARTICLE_DROPPED),
+    ):
+        comparison = run(left, right)
+        _heading_kept(comparison, heading, deleted, inserted, None)
+        numbered = {(comparison.left.by_id[p.left].number, comparison.right.by_id[p.right].number)
+                    for p in comparison.pairs}
+        # 第二条 is paired with 第二条, not also with the chapter that holds it on the other side.
+        assert ("第二条", "第二条") in numbered
+        assert not {("第二条", "第一章"), ("第一章", "第二条")} & numbered
+
+
+MORE = (
+    "坚持深化改革扩大开放，破除制约高质量发展的体制机制障碍，激发市场主体活力和社会创造力。",
+    "坚持生态优先绿色发展，筑牢长江上游生态屏障，推动形成绿色生产方式和生活方式。",
+    "坚持共建共享增进民生福祉，健全基本公共服务体系，不断满足人民日益增长的美好生活需要。",
+)
+
+
+def test_heading_kept_when_most_of_its_paragraphs_are_deleted() -> None:
+    # Most of the section went: it is still that section, revised, and its heading stays.
+    comparison = run(_section(KEPT, DROPPED, *MORE), _section(KEPT))
+    gone = [comparison.left.text.index(p) for p in (DROPPED, *MORE)]
+    marks = span_marks(comparison.left.text, comparison.left_highlights)
+    for at, text in zip(gone, (DROPPED, *MORE), strict=True):
+        assert set(marks[at : at + len(text)]) == {Highlight.LEFT_ONLY}
+    for doc, spans in ((comparison.left, comparison.left_highlights), (comparison.right, comparison.right_highlights)):
+        at = doc.text.index("总体要求")
+        assert set(span_marks(doc.text, spans)[at : at + 4]) == {Highlight.SHARED}
+
+
+def test_a_heading_kept_across_shapes_is_one_pair_and_the_report_rows_stay_as_they_were() -> None:
+    comparison = run(_section(KEPT, DROPPED), _section(KEPT))
+    by_pair = {(p.left, p.right): p.kind for p in comparison.pairs}
+    # The heading's parent pairs with the leaf that holds the heading now, besides the
+    # leaf pair of the kept paragraph; leaf counts and navigation are unchanged by it.
+    assert by_pair[("L2", "R2")] is PairKind.MODIFIED and by_pair[("L3", "R2")] is PairKind.MODIFIED
+    assert dict(comparison.stats.pair_counts)[PairKind.MODIFIED] == 1
+    assert [(c.left, c.right) for c in comparison.changes] == [("L3", "R2"), ("L4", None)]
+    # A report row shows the kept paragraph once, and the deleted one in a row of its own.
+    assert [(row.right.id if row.right else None, [s.id for s in row.left]) for row in rows(comparison)] == [
+        ("R1", ["L1"]), ("R2", ["L3"]), (None, ["L4"]), ("R3", ["L5"])]
+
+
+def test_a_heading_renamed_while_a_paragraph_went_is_not_paired_by_its_shape() -> None:
+    # Only the same heading line says the leaf is the section: a renamed one is a change.
+    comparison = run(_section(KEPT, DROPPED), _section(KEPT).replace("总体要求", "总体目标"))
+    assert ("L2", "R2") not in {(p.left, p.right) for p in comparison.pairs}
+
+
+# --- the redline of a heading kept across outline shapes --------------------------------
+
+
+def _revisions(path: Path) -> list[str]:
+    """The text of every revision of a redline: each run-level insertion, deletion or move,
+    and each paragraph whose mark is inserted or deleted (its text, as Word joins it away)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    marks = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
+    found = ["".join(e.itertext()) for e in root.iter(*marks) if e.getparent().tag != f"{W}rPr"]
+    for paragraph in root.iter(f"{W}p"):
+        mark = paragraph.find(f"{W}pPr/{W}rPr")
+        if mark is not None and any(child.tag in marks for child in mark):
+            found.append("".join(t.text or "" for t in paragraph.iter(f"{W}t", f"{W}delText")))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "heading", "deleted", "inserted"),
+    [
+        (_section(KEPT, DROPPED), _section(KEPT), "一、总体要求", DROPPED, ""),
+        (_section(KEPT), _section(KEPT, DROPPED), "一、总体要求", "", DROPPED),
+        (_section(DROPPED, KEPT), _section(KEPT), "一、总体要求", DROPPED, ""),
+        (_section(KEPT, DROPPED, *MORE), _section(KEPT), "一、总体要求", DROPPED, ""),
+        (_articles(ARTICLE_KEPT, ARTICLE_DROPPED), _articles(ARTICLE_KEPT), "第二条　本办法的适用范围。",
+         ARTICLE_DROPPED, ""),
+        (_articles(ARTICLE_KEPT), _articles(ARTICLE_KEPT, ARTICLE_DROPPED), "第二条　本办法的适用范围。",
+         "", ARTICLE_DROPPED),
+    ],
+    ids=["second-deleted", "second-inserted", "first-deleted", "five-to-one", "article-deleted", "article-inserted"],
+)
+def test_redline_keeps_a_heading_kept_across_shapes(
+    tmp_path: Path, left: str, right: str, heading: str, deleted: str, inserted: str
+) -> None:
+    # The window shows the heading unchanged (see the tests above); so must the redline,
+    # where the kept paragraph's pair holds the heading on one side only.
+    comparison = run(left, right)
+    changed = [p for p in tracked_pieces(comparison) if p.kind != "equal"]
+    assert not [p for p in changed if heading in p.text], changed
+    assert (deleted or inserted) in "".join(p.text for p in changed if p.kind == ("delete" if deleted else "insert"))
+    target = tmp_path / "redline.docx"
+    for literal in (False, True):
+        write_redline(comparison, target, literal_scripts=literal)
+        revisions = _revisions(target)
+        assert not [text for text in revisions if heading in text], revisions
+        assert any((deleted or inserted) in text for text in revisions), revisions
+        assert reconstruct(target) == (right, comparison.left.text if literal else left_as_compared(comparison))
+
+
+def test_native_redline_keeps_a_heading_kept_across_shapes(tmp_path: Path) -> None:
+    # A Word revision is written in the right document's own format: the same pieces.
+    blocks = [("Title", SECTION_TITLE), ("Heading 1", "一、总体要求"), ("body", KEPT), ("body", DROPPED),
+              ("Heading 1", "二、重点任务"), ("body", NEXT_SECTION.split("\n")[1])]
+    comparison = compare(build(tmp_path / "左.docx", blocks, []),
+                         build(tmp_path / "右.docx", [b for b in blocks if b[1] != DROPPED], []))
+    target = tmp_path / "redline.docx"
+    write_redline(comparison, target)
+    revisions = _revisions(target)
+    assert not [text for text in revisions if "总体要求" in text], revisions
+    assert any(DROPPED in text for text in revisions), revisions
+    assert reconstruct(target) == (comparison.right.text, left_as_compared(comparison))

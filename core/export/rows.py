@@ -46,7 +46,7 @@ def rows(comparison: Comparison) -> list[Row]:
     left_doc = comparison.left
     paired_rows: list[Row] = []
     for leaf in comparison.right.leaves:
-        pairs = sorted(comparison.pairs_of(leaf.id), key=lambda p: left_doc.by_id[p.left].start)
+        pairs = _innermost(left_doc, sorted(comparison.pairs_of(leaf.id), key=lambda p: left_doc.by_id[p.left].start))
         left = tuple(left_doc.by_id[p.left] for p in pairs)
         paired_rows.append(Row(leaf, left, tuple(pairs)))
 
@@ -79,6 +79,20 @@ def rows(comparison: Comparison) -> list[Row]:
         ordered.append(row)
         ordered.extend(Row(None, (leaf,), ()) for leaf in after.get(index, ()))
     return ordered
+
+
+def _innermost(left_doc: Document, pairs: list[Pair]) -> list[Pair]:
+    """The pairs of one right leaf without those whose left section holds another one's.
+
+    A revision pairs a heading kept across two outline shapes (``core.align``) with the
+    leaf that now holds it, besides that leaf's own paragraph: the row shows the paragraph,
+    and the rest of the left section keeps rows of its own, as it would without the heading.
+    """
+    sections = [left_doc.by_id[p.left] for p in pairs]
+    return [
+        p for p, outer in zip(pairs, sections, strict=True)
+        if not any(inner.id != outer.id and outer.start <= inner.start and inner.end <= outer.end for inner in sections)
+    ]
 
 
 def with_headings(comparison: Comparison, ordered: Sequence[Row]) -> Iterator[tuple[Row, tuple[Section, ...]]]:
