@@ -50,12 +50,14 @@ run: $(STAMP)
 	$(call apt_ensure,$(QT_PACKAGES) $(XCB_PACKAGES))
 	$(PY) main.py
 
+# The tests run on every core (pytest-xdist), each file in one process so that its module
+# fixtures are built once. `pytest -m "not slow"` is the quick subset.
 test: $(STAMP) system-deps
 	$(PY) -m ruff check .
 	$(PY) -m mypy core cli
 	$(PY) -m mypy gui
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist loadfile
 
 # The hostile-file suite at ten times the size (the issue's 400 MB PDF stream, 800 MB of
 # empty Word paragraphs ...) and with many more random examples (a new seed each run);

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from core.lines import match_heading
 from core.normalize import to_simplified
@@ -60,8 +61,16 @@ _IDEOGRAPHIC_SPACE = "\u3000"
 _SPACE_RUN = re.compile(r"[^\S\n]+")
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(",;:!?)]}")
-# A bracketed Chinese phrase after a space: "G546 (江阳段)" -> "G546(江阳段)".
-_BRACKETED_CJK = re.compile(rf"[(\[][^\S\n]*[{_CJK}]")
+
+
+# The patterns below only some texts need are compiled on first use, not at import: each
+# big character class costs a millisecond or two to compile, on every start.
+@cache
+def _bracketed_cjk() -> re.Pattern[str]:
+    """A bracketed Chinese phrase after a space: "G546 (江阳段)" -> "G546(江阳段)"."""
+    return re.compile(rf"[(\[][^\S\n]*[{_CJK}]")
+
+
 # A run after a half-width mark that closes Chinese text ("胜利, 2016年"). This needs
 # the gaps before the mark already gone, hence a second pass.
 _CJK_PUNCT_GAP = re.compile(rf"(?<=[{_CJK}][,;:!?])[^\S\n]+")
@@ -72,12 +81,26 @@ _SWITCH = "0-9A-Za-z\u2018\u2019\u201c\u201d\u3007"
 _SPACED_SWITCH = re.compile(
     rf"[{_HAN}][^\S\n\u3000\t]+(?=[{_SWITCH}])|[{_SWITCH}][^\S\n\u3000\t]+(?=[{_HAN}])"
 )
-_TIGHT_SWITCH = re.compile(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
+
+
+@cache
+def _tight_switch() -> re.Pattern[str]:
+    """A change between Chinese text and a digit, letter or quote without a space."""
+    return re.compile(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
+
+
 _HAN_GAP = re.compile(rf"[{_HAN}][^\S\n\t]+(?=[{_HAN}])")
 # A tab between two words is typed: it separates the cells of a table row (a Word or web
 # table copied as text) or aligned columns. No extractor emits one, so it always stays.
 _TAB = "\t"
-_HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
+
+
+@cache
+def _han_pair() -> re.Pattern[str]:
+    """Two ideographs side by side (matches the first)."""
+    return re.compile(rf"[{_HAN}](?=[{_HAN}])")
+
+
 # Spaces next to Chinese text, dropped before chrome is looked for (``_compact``).
 _CHROME_GAP = re.compile(rf"(?<=[{_CJK}])[^\S\n]+|[^\S\n]+(?=[{_CJK}])")
 # Fewer spaced gaps than this is a short heading spaced out by its drafter ("序 言", "结 束 语").
@@ -244,7 +267,7 @@ def extraction_spaced(text: str) -> bool:
         cut = _title_separator(body) if _has_space(body) else None
         if cut and _SPACED_SWITCH.match(body, cut[0] - 1):
             spaced -= 1
-    return spaced >= _MIN_REPEATS and 2 * spaced >= len(_TIGHT_SWITCH.findall(text))
+    return spaced >= _MIN_REPEATS and 2 * spaced >= len(_tight_switch().findall(text))
 
 
 def _has_space(body: str) -> bool:
@@ -286,7 +309,7 @@ def _letter_spaced(body: str) -> bool:
     or spaced print leaves it ("加 强 生 态"); a drafter spaces out only a short heading."""
     gaps = len(_HAN_GAP.findall(body))
     # Counting the unspaced pairs is the costly part, and only needed past the minimum.
-    return gaps >= _MIN_LETTER_GAPS and gaps >= len(_HAN_PAIR.findall(body))
+    return gaps >= _MIN_LETTER_GAPS and gaps >= len(_han_pair().findall(body))
 
 
 def _title_separator(body: str) -> tuple[int, int] | None:
@@ -329,7 +352,7 @@ def _repair_gaps(text: str, extracted: bool, letter_spaced: bool) -> str:
             return run
         if _WIDE.match(before) or before in _OPENING or _WIDE.match(next_char) or next_char in _CLOSING:
             return ""
-        if _BRACKETED_CJK.match(text, after):
+        if _bracketed_cjk().match(text, after):
             return ""
         return run
 

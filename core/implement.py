@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import statistics
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -87,8 +86,11 @@ def noise_ceiling(n: int) -> float:
 def _standard(value: float, population: Sequence[float]) -> float:
     if len(population) < 2:
         return math.inf
-    spread = statistics.pstdev(population)
-    return (value - statistics.fmean(population)) / spread if spread else math.inf
+    # By hand rather than with the statistics module, which costs every start its import
+    # (decimal, fractions) and is slower on plain floats.
+    mean = math.fsum(population) / len(population)
+    spread = math.sqrt(math.fsum((x - mean) ** 2 for x in population) / len(population))
+    return (value - mean) / spread if spread else math.inf
 
 
 class _Scores:

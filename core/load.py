@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import multiprocessing
 import os
 import re
 import stat
 import unicodedata
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from core.errors import InputError, os_reason, printable
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # Limits a real policy document never reaches, so that a hostile file is refused before it
 # costs minutes or gigabytes. The longest Chinese law, the Civil Code (民法典), has about
@@ -196,6 +196,8 @@ def _sniff(data: bytes) -> str:
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
+        import zipfile  # here, not at the top: only a zip needs it (a few ms to import)
+
         try:
             with zipfile.ZipFile(BytesIO(data)) as zf:
                 return "docx" if "word/document.xml" in zf.namelist() else "zip"
@@ -591,6 +593,8 @@ def _pdf_text(data: bytes, name: str) -> str:
 def _extract_pdf(data: bytes) -> tuple[str, list[str]]:
     """``(status, pages)`` from a child process; in-process where no child may be started
     (inside a daemonic worker process)."""
+    import multiprocessing  # here, not at the top: only a PDF needs it (about 10 ms to import)
+
     if multiprocessing.current_process().daemon:
         return pdf_pages(data, MAX_TEXT_CHARS, MAX_PDF_PAGES)
     # "spawn" everywhere: forking a process that runs Qt or other threads can deadlock.

@@ -555,6 +555,7 @@ _PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"
              b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "一、".encode("gb18030")]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     prefix=st.sampled_from(_PREFIXES),

@@ -174,6 +174,7 @@ def test_import_is_cheap(tmp_path: Path) -> None:
     assert loaded == "[]"
 
 
+@pytest.mark.slow
 def test_falls_back_to_jieba_with_cache_in_cache_dir(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['rjieba'] = None\n"  # makes `import rjieba` fail
@@ -188,6 +189,7 @@ def test_falls_back_to_jieba_with_cache_in_cache_dir(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]  # nothing in the working directory
 
 
+@pytest.mark.slow
 def test_first_use_from_many_threads_loads_once(tmp_path: Path) -> None:
     code = (
         "import threading\n"
@@ -244,6 +246,7 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[li
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+@pytest.mark.slow
 def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str]]]) -> None:
     cache, fresh = built_index
     kind, imported, cached = cut_samples(cache)
@@ -257,6 +260,7 @@ def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
 def test_damaged_index_is_rebuilt(built_index: tuple[Path, list[list[str]]], tmp_path: Path, damage: str) -> None:
     cache, fresh = built_index
@@ -278,6 +282,7 @@ def test_damaged_index_is_rebuilt(built_index: tuple[Path, list[list[str]]], tmp
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+@pytest.mark.slow
 def test_index_recorded_unusable_falls_back_to_the_full_dictionary(
     built_index: tuple[Path, list[list[str]]], tmp_path: Path
 ) -> None:
