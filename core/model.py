@@ -8,8 +8,9 @@ objects; nothing outside ``core`` creates or changes them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
@@ -201,6 +202,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Normalized:
+    """A comparison-form text and, for each of its characters, the display span it came from.
+
+    Built by ``core.normalize``. Unlike the rest of this module, ``text`` and the indexes
+    into it are in comparison form; ``to_display`` turns them into display offsets. The
+    arrays are never changed once built.
+    """
+
+    text: str
+    starts: array  # type: ignore[type-arg]  # display start of each normalized character
+    ends: array  # type: ignore[type-arg]  # display end of each normalized character
+    display_length: int
+
+    def to_display(self, start: int, end: int) -> tuple[int, int]:
+        """Display span of the normalized span ``[start, end)``.
+
+        An empty span maps to the display position where its next character starts.
+        """
+        if start >= end:
+            pos = self.starts[start] if start < len(self.text) else self.display_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def from_display(self, start: int, end: int) -> tuple[int, int]:
+        """Normalized span of the characters whose source lies in display ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+
+@dataclass(frozen=True)
 class DiffOp:
     """One diff operation; spans are display offsets on both sides."""
 
@@ -385,6 +415,12 @@ class Comparison:
     relation: RelationVerdict = RelationVerdict(Relation.REVISION, False, ())
     assignments: tuple[Assignment, ...] = ()  # one per right leaf, document order
     moves: tuple[Move, ...] = ()  # revision only: sections moved, in the right side's reading order
+    # Each side's text in comparison form, as the engine compared it, so that the window's
+    # find reads it instead of normalizing the text again. Not part of the JSON schema
+    # (DESIGN: the writer lists its fields); left out of equality and repr, which would
+    # otherwise walk two arrays as long as the documents. None only in results built by hand.
+    left_form: Normalized | None = field(default=None, compare=False, repr=False)
+    right_form: Normalized | None = field(default=None, compare=False, repr=False)
 
     @property
     def input_paths(self) -> tuple[str, str]:

@@ -17,40 +17,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from core.lines import is_row
+
+# The comparison form is data the result carries (``Comparison.left_form``), so its type
+# lives with the model; the stages that build and read it know it by this name too.
+from core.model import Normalized as Normalized
 
 _QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")
 _DASHES = dict.fromkeys("—―–‒－﹣", "-")
 _DOTS = dict.fromkeys("·•・‧∙", "·")
 _FOLD = _QUOTES | _DASHES | _DOTS | {"﹔": ";", "﹐": ",", "﹑": "、", "﹒": "."}
-
-
-@dataclass(frozen=True)
-class Normalized:
-    """A comparison-form text and, for each of its characters, the display span it came from."""
-
-    text: str
-    starts: array  # type: ignore[type-arg]  # display start of each normalized character
-    ends: array  # type: ignore[type-arg]  # display end of each normalized character
-    display_length: int
-
-    def to_display(self, start: int, end: int) -> tuple[int, int]:
-        """Display span of the normalized span ``[start, end)``.
-
-        An empty span maps to the display position where its next character starts.
-        """
-        if start >= end:
-            pos = self.starts[start] if start < len(self.text) else self.display_length
-            return pos, pos
-        return self.starts[start], self.ends[end - 1]
-
-    def from_display(self, start: int, end: int) -> tuple[int, int]:
-        """Normalized span of the characters whose source lies in display ``[start, end)``."""
-        return bisect_left(self.starts, start), bisect_left(self.starts, end)
 
 
 @lru_cache(maxsize=1)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.find import label_contains
 from core.model import Comparison, Correction, Section
-from core.normalize import to_simplified
 from gui.corrections import CorrectionStore
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
@@ -145,11 +145,7 @@ def correction_for(comparison: Comparison, choice: CorrectionChoice) -> Correcti
 
 def base_item_matches(section: Section, query: str) -> bool:
     """Whether a base item's label contains ``query`` (either script, spaces ignored)."""
-    words = "".join(query.split())
-    if not words:
-        return True
-    label = "".join(section.label.split())
-    return to_simplified(words) in to_simplified(label)
+    return label_contains(section.label, query)
 
 
 class BaseItemDialog(QDialog):

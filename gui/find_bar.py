@@ -1,8 +1,9 @@
-"""Find in both panes (Ctrl+F): the bar and the search itself.
+"""Find in both panes (Ctrl+F): the bar.
 
-Search runs on the comparison form of each text (``core.normalize``), so a query
-typed in Simplified characters also finds the Traditional original, and full-width
-or half-width punctuation does not matter; hits are reported as display ranges.
+The search is ``core.find.find_all``: it runs on the comparison form of each
+text that the result carries, so a query typed in Simplified characters also finds the
+Traditional original, and full-width or half-width punctuation does not matter; hits
+are reported as display ranges.
 """
 
 from __future__ import annotations
@@ -11,22 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from core.normalize import Normalized, normalize
 from gui.i18n import tr
-
-
-def find_all(normalized: Normalized, query: str, t2s: bool) -> list[tuple[int, int]]:
-    """Display ranges of every occurrence of ``query`` in a normalized text."""
-    needle = normalize(query, t2s=t2s).text.strip("\n")
-    if not needle:
-        return []
-    hits = []
-    haystack = normalized.text
-    pos = haystack.find(needle)
-    while pos >= 0:
-        hits.append(normalized.to_display(pos, pos + len(needle)))
-        pos = haystack.find(needle, pos + len(needle))
-    return hits
 
 
 class FindBar(QWidget):

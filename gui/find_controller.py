@@ -1,14 +1,15 @@
 """Find: every hit of the query in both panes, and the walk from one hit to the next.
 
-Hits are looked up in the normalized text the result index keeps (the query folded
-like the text), and painted in the panes' own find layer, apart from the selection.
+Hits are looked up in the comparison form the result carries (``core.find``: the
+query folded like the text), and painted in the panes' own find layer, apart from the selection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from gui.find_bar import FindBar, find_all
+from core.find import find_all
+from gui.find_bar import FindBar
 from gui.result_index import ResultIndex
 from gui.text_pane import DocumentPane
 

@@ -2,9 +2,10 @@
 
 ``Comparison`` already answers "which pairs does a section take part in" and
 ``Document`` "which section holds this offset"; this index adds what only the window
-asks: counterparts by score, a section's best kind, the lowest paired sections, the
-shared passages under a click and the comparison form used by find. Everything is
-derived once per result, on first use.
+asks: counterparts by score, a section's best kind, the lowest paired sections and the
+shared passages under a click. Everything is derived once per result, on first use; the
+comparison form that find searches is not derived here but read from the result, which
+carries it as the engine compared it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
-from core.model import Comparison, Document, Match, PairKind, Section
-from core.normalize import Normalized, normalize
+from core.model import Comparison, Document, Match, Normalized, PairKind, Section
 from gui.relation_words import SectionNotes
 
 # Closest relation first; None (unpaired) last.
@@ -29,7 +29,6 @@ class ResultIndex:
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self._normalized: dict[str, Normalized] = {}
 
     @cached_property
     def notes(self) -> SectionNotes:
@@ -97,6 +96,8 @@ class ResultIndex:
 
     def normalized(self, side: str) -> Normalized:
         """The comparison form of a side's text, as the result was compared (for find)."""
-        if side not in self._normalized:
-            self._normalized[side] = normalize(self.document(side).text, t2s=self.comparison.options.t2s)
-        return self._normalized[side]
+        form = self.comparison.left_form if side == "L" else self.comparison.right_form
+        if form is None:
+            # only a result built by hand lacks it; the engine always fills it in
+            raise ValueError("the comparison carries no comparison form of its texts")
+        return form

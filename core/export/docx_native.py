@@ -48,6 +48,9 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+# The engine keeps only the display text of a document; the paragraphs and runs it was read
+# from, which only this writer needs, are read again here, and cleaned again to check that
+# the file still reads as the text that was compared.
 from core.clean import clean, extraction_spaced, repair_line
 from core.export.redline_pieces import Piece
 from core.load_docx import SourceLine, docx_text, source_lines

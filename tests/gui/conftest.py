@@ -34,6 +34,7 @@ from core.model import (
     Span,
     Stats,
 )
+from core.normalize import normalize
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -280,6 +281,9 @@ def build_comparison() -> Comparison:
         right_highlights=_spans(rk),
         changes=changes,
         findings=findings,
+        # as the engine would carry them: find searches these, never the text normalized again
+        left_form=normalize(left.text),
+        right_form=normalize(right.text),
     )
 
 
