@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.align import AlignedPair, align
 from core.clean import clean
-from core.diff import diff_sections
+from core.diff import PairDiffs
 from core.errors import printable
 from core.findings import findings
 from core.highlight import highlights
@@ -135,6 +135,8 @@ def compare_texts(
         relation=relation,
         assignments=alignment.assignments,
         moves=moved,
+        left_form=left_norm,
+        right_form=right_norm,
     )
     report(1.0, Stage.DONE)
     return result
@@ -151,13 +153,15 @@ def _diff_pairs(
 ) -> tuple[Pair, ...]:
     out = []
     total = max(1, len(aligned))
+    # parents' diffs are joined from their children's, so each text is diffed once
+    differ = PairDiffs(left_doc, left_norm, right_doc, right_norm,
+                       [(p.left, p.right) for p in aligned if p.kind in (PairKind.SAME, PairKind.MODIFIED)])
     for index, p in enumerate(aligned):
         if index % 16 == 0:
             check(cancel)
             report(0.55 + 0.35 * index / total, Stage.DIFF)
         diff: tuple[DiffOp, ...] = ()
         if p.kind in (PairKind.SAME, PairKind.MODIFIED):
-            ls, rs = left_doc.by_id[p.left], right_doc.by_id[p.right]
-            diff = diff_sections(left_norm, (ls.start, ls.end), right_norm, (rs.start, rs.end))
+            diff = differ.diff(p.left, p.right)
         out.append(Pair(p.left, p.right, p.kind, p.score, diff))
     return tuple(out)

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from diff_match_patch import diff_match_patch
 
-from core.model import DiffOp, OpKind
+from core.model import DiffOp, Document, OpKind, Section
 from core.normalize import Normalized
 from core.tokens import tokenize
 
@@ -193,31 +193,240 @@ def diff_sections(
     if not left_tokens or not right_tokens:
         # Nothing to align: one op covers each side whole, spaces-only text included.
         return _whole(left_span, right_span, equal=left_text == right_text)
+    ops = _token_ops(left_text, left_tokens, lo_l, right_text, right_tokens, lo_r, limit)
+    return _to_display(ops, left, left_span, (lo_l, hi_l), right, right_span, (lo_r, hi_r))
 
+
+# One op in comparison-form offsets: kind, left [start, end), right [start, end).
+_NormOp = tuple[OpKind, int, int, int, int]
+
+# Two units, outside the pool of unit_codes, around a stretch diffed inside a parent. The
+# semantic cleanup slides an edit towards a string's end, where the score is best; inside
+# the parent's whole text the stretch's ends are not string ends, and with the frame they
+# are not either, so the edits slide as they would in a diff of the whole.
+_FRAME = ("\x00", "\x01")
+
+
+def _token_ops(
+    left_text: str,
+    left_tokens: Sequence[tuple[int, int]],
+    lo_l: int,
+    right_text: str,
+    right_tokens: Sequence[tuple[int, int]],
+    lo_r: int,
+    limit: int | None,
+    framed: tuple[bool, bool] = (False, False),
+) -> list[_NormOp]:
+    """The grouped token diff of two non-empty texts, in comparison-form offsets of the whole text.
+
+    ``lo_l``/``lo_r`` are where the texts start in their sides' comparison form.
+    ``framed``: whether the texts are followed by, and preceded by, more of a longer
+    text (see ``_FRAME``)
+    """
     codes: dict[str, str] = {}
     pool = unit_codes()
     encoded_left = encode_units(left_text, left_tokens, codes, pool)
     encoded_right = encode_units(right_text, right_tokens, codes, pool)
+    before, after = _FRAME[0] if framed[0] else "", _FRAME[1] if framed[1] else ""
+    diffs = token_diff(before + encoded_left + after, before + encoded_right + after, limit)
+    # the frame is common to both sides, so it ends the first or starts the last equality
+    if before:
+        diffs[0] = (diffs[0][0], diffs[0][1] - 1)
+    if after:
+        diffs[-1] = (diffs[-1][0], diffs[-1][1] - 1)
 
-    ops: list[DiffOp] = []
+    ops: list[_NormOp] = []
     tok_l = tok_r = 0
-    for kind, n_left, n_right in grouped(token_diff(encoded_left, encoded_right, limit)):
+    for kind, n_left, n_right in grouped(diffs):
         start_l = lo_l + (left_tokens[tok_l][0] if tok_l < len(left_tokens) else len(left_text))
         start_r = lo_r + (right_tokens[tok_r][0] if tok_r < len(right_tokens) else len(right_text))
         tok_l += n_left
         tok_r += n_right
         end_l = lo_l + left_tokens[tok_l - 1][1] if n_left else start_l
         end_r = lo_r + right_tokens[tok_r - 1][1] if n_right else start_r
-        ops.append(
-            DiffOp(
-                kind,
-                _display_bound(left, left_span, lo_l, hi_l, start_l),
-                _display_bound(left, left_span, lo_l, hi_l, end_l),
-                _display_bound(right, right_span, lo_r, hi_r, start_r),
-                _display_bound(right, right_span, lo_r, hi_r, end_r),
-            )
+        ops.append((kind, start_l, end_l, start_r, end_r))
+    return ops
+
+
+def _to_display(
+    ops: Sequence[_NormOp],
+    left: Normalized,
+    left_span: tuple[int, int],
+    left_range: tuple[int, int],
+    right: Normalized,
+    right_span: tuple[int, int],
+    right_range: tuple[int, int],
+) -> tuple[DiffOp, ...]:
+    """Comparison-form ops of two sections as display ops tiling their spans."""
+    return tuple(
+        DiffOp(
+            kind,
+            _display_bound(left, left_span, *left_range, a),
+            _display_bound(left, left_span, *left_range, b),
+            _display_bound(right, right_span, *right_range, c),
+            _display_bound(right, right_span, *right_range, d),
         )
-    return tuple(ops)
+        for kind, a, b, c, d in ops
+    )
+
+
+def _edit_kind(has_left: bool, has_right: bool) -> OpKind:
+    if has_left and has_right:
+        return OpKind.REPLACE
+    return OpKind.DELETE if has_left else OpKind.INSERT
+
+
+def _stretch_ops(left: Normalized, lo_l: int, hi_l: int, right: Normalized, lo_r: int, hi_r: int,
+                 framed: tuple[bool, bool] = (False, False)) -> list[_NormOp]:
+    """Comparison-form ops of ``left.text[lo_l:hi_l]`` against ``right.text[lo_r:hi_r]``.
+
+    The same diff as ``diff_sections`` makes of the two, before the display mapping
+    (``framed``: as a stretch inside a parent, see ``_token_ops``); text absent on both
+    sides (spaces only) gives no op, so that its spaces fall to the neighbouring op as
+    they would in a diff of the enclosing sections.
+    """
+    left_text, right_text = left.text[lo_l:hi_l], right.text[lo_r:hi_r]
+    if left_text == right_text:
+        return [(OpKind.EQUAL, lo_l, hi_l, lo_r, hi_r)] if left_text else []
+    left_tokens, right_tokens = tokenize(left_text), tokenize(right_text)
+    if not left_tokens or not right_tokens:
+        return [(_edit_kind(bool(left_text), bool(right_text)), lo_l, hi_l, lo_r, hi_r)]
+    return _token_ops(left_text, left_tokens, lo_l, right_text, right_tokens, lo_r, None, framed)
+
+
+def _joined(pieces: Sequence[Sequence[_NormOp]]) -> list[_NormOp]:
+    """Consecutive pieces' ops as one diff: adjacent equalities, and adjacent edits, become one op.
+
+    The same grouping ``grouped`` gives a single diff, so where no edit crosses a
+    piece's boundary the result is op for op what diffing the whole would give.
+    """
+    out: list[_NormOp] = []
+    for piece in pieces:
+        for op in piece:
+            if out and (out[-1][0] is OpKind.EQUAL) == (op[0] is OpKind.EQUAL):
+                _, a, _, c, _ = out[-1]
+                _, _, b, _, d = op
+                kind = OpKind.EQUAL if op[0] is OpKind.EQUAL else _edit_kind(b > a, d > c)
+                out[-1] = (kind, a, b, c, d)
+            else:
+                out.append(op)
+    return out
+
+
+class PairDiffs:
+    """The pair diffs of one comparison, each text diffed once.
+
+    A parent section's text is mostly its children's. Where the children of a pair of
+    parents are paired one-to-one and in the same order (by diffed pairs, see
+    ``diff``), the parents' diff is their children's pair diffs joined with the diffs
+    of the text between them (the parents' headings and any stretch outside a paired
+    child), instead of a second diff of all the children's text. Otherwise the parents
+    are diffed whole. The two agree except where the whole diff matched text across a
+    child's boundary, e.g. a phrase moved from the end of one paired child to the start
+    of the next; joined, each child keeps its own pair's diff.
+    """
+
+    def __init__(
+        self,
+        left_doc: Document,
+        left_norm: Normalized,
+        right_doc: Document,
+        right_norm: Normalized,
+        diffed: Iterable[tuple[str, str]],
+    ) -> None:
+        """``diffed``: the ``(left id, right id)`` of every pair that has a diff."""
+        self.left_doc, self.left_norm = left_doc, left_norm
+        self.right_doc, self.right_norm = right_doc, right_norm
+        self._partners: dict[str, set[str]] = {}
+        for left_id, right_id in diffed:
+            self._partners.setdefault(left_id, set()).add(right_id)
+            self._partners.setdefault(right_id, set()).add(left_id)
+        self._ops: dict[tuple[str, str], list[_NormOp]] = {}
+
+    def diff(self, left_id: str, right_id: str) -> tuple[DiffOp, ...]:
+        """The diff of sections ``left_id`` and ``right_id``, as ``diff_sections`` documents it."""
+        ls, rs = self.left_doc.by_id[left_id], self.right_doc.by_id[right_id]
+        left_span, right_span = (ls.start, ls.end), (rs.start, rs.end)
+        left_range = self.left_norm.from_display(*left_span)
+        right_range = self.right_norm.from_display(*right_span)
+        left_text = self.left_norm.text[slice(*left_range)]
+        right_text = self.right_norm.text[slice(*right_range)]
+        if left_text == right_text or not left_text or not right_text:
+            # diff_sections' own answer for these, spans taken whole
+            return _whole(left_span, right_span, equal=left_text == right_text)
+        ops = self._pair_ops(ls, rs)
+        return _to_display(ops, self.left_norm, left_span, left_range, self.right_norm, right_span, right_range)
+
+    def _paired_children(self, ls: Section, rs: Section) -> list[tuple[Section, Section]] | None:
+        """The pairs of ``ls``'s and ``rs``'s children, in order, or None when the parents are diffed whole.
+
+        None unless at least one child pair exists, no child has two partners among the
+        other parent's children and the partners follow in the same order on both sides.
+        Parents whose comparison-form texts are equal or empty are diffed whole too:
+        that is as cheap, and exactly what ``diff_sections`` gives.
+        """
+        if ls.is_leaf or rs.is_leaf:
+            return None
+        left_by, right_by = self.left_doc.by_id, self.right_doc.by_id
+        right_children = {c: right_by[c] for c in rs.children}
+        pairs: list[tuple[Section, Section]] = []
+        taken: set[str] = set()
+        for child in sorted((left_by[c] for c in ls.children), key=lambda s: s.start):
+            partners = [right_children[r] for r in self._partners.get(child.id, ()) if r in right_children]
+            if len(partners) > 1:
+                return None
+            if partners:
+                partner = partners[0]
+                if partner.id in taken or sum(p in left_by and left_by[p].parent == ls.id
+                                              for p in self._partners[partner.id]) > 1:
+                    return None
+                if pairs and partner.start < pairs[-1][1].end:
+                    return None  # crossed: the whole diff may align them differently
+                taken.add(partner.id)
+                pairs.append((child, partner))
+        if not pairs:
+            return None
+        lo_l, hi_l = self.left_norm.from_display(ls.start, ls.end)
+        lo_r, hi_r = self.right_norm.from_display(rs.start, rs.end)
+        left_text, right_text = self.left_norm.text[lo_l:hi_l], self.right_norm.text[lo_r:hi_r]
+        if not left_text or not right_text or left_text == right_text:
+            return None
+        return pairs
+
+    def _pair_ops(self, ls: Section, rs: Section) -> list[_NormOp]:
+        """Comparison-form ops of one pair of sections, composed where possible; memoized."""
+        key = (ls.id, rs.id)
+        ops = self._ops.get(key)
+        if ops is None:
+            left_range = self.left_norm.from_display(ls.start, ls.end)
+            right_range = self.right_norm.from_display(rs.start, rs.end)
+            children = self._paired_children(ls, rs)
+            if children is None:
+                ops = _stretch_ops(self.left_norm, *left_range, self.right_norm, *right_range)
+            else:
+                ops = self._composed(left_range, right_range, children)
+            self._ops[key] = ops
+        return ops
+
+    def _composed(
+        self,
+        left_range: tuple[int, int],
+        right_range: tuple[int, int],
+        children: Sequence[tuple[Section, Section]],
+    ) -> list[_NormOp]:
+        """Ops of two parents: the children pairs' ops and the diffs of the text between them."""
+        pieces: list[list[_NormOp]] = []
+        done_l, done_r = left_range[0], right_range[0]
+        for lc, rc in children:
+            lo_l, hi_l = self.left_norm.from_display(lc.start, lc.end)
+            lo_r, hi_r = self.right_norm.from_display(rc.start, rc.end)
+            pieces.append(_stretch_ops(self.left_norm, done_l, lo_l, self.right_norm, done_r, lo_r,
+                                       (bool(pieces), True)))
+            pieces.append(self._pair_ops(lc, rc))
+            done_l, done_r = hi_l, hi_r
+        pieces.append(_stretch_ops(self.left_norm, done_l, left_range[1], self.right_norm, done_r, right_range[1],
+                                   (True, False)))
+        return _joined(pieces)
 
 
 def _whole(left_span: tuple[int, int], right_span: tuple[int, int], equal: bool) -> tuple[DiffOp, ...]:
