@@ -10,7 +10,12 @@ Built from what the engine found, not from a second diff of both whole documents
    before it and the line break after it, so neither place keeps an empty paragraph.
 2. **Anchors**: the heaviest chain of paired leaves (same or modified, outside every
    move) standing in the same order on both sides. Each brings its pair's own diff, so
-   the redline marks exactly what the window and the reports mark.
+   the redline marks exactly what the window and the reports mark. A leaf that holds a
+   heading kept across outline shapes (a section that lost or gained a paragraph: the
+   heading heads a leaf on one side and a parent on the other, and ``Comparison.pairs``
+   pairs the two) leaves its heading line to the stretch before it, where it meets the
+   parent's heading line and is kept, as the window shows it; its paragraph's diff has
+   the heading on one side only.
 3. **Between two anchors** is what no pair explains on either side (headings, unpaired
    and related sections, with move blocks cut out). It is diffed line by line, then
    word by word inside changed lines, with a bound on the work (``core.diff.token_diff``'s
@@ -45,9 +50,15 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
+# Two stages, on text the engine never compared as such. The anchors and the moves are read
+# from the result (the pairs' own diffs, ``Comparison.moves``); the stretches between them,
+# with the move blocks cut out, no stage diffed, so they are diffed here with bounds of their
+# own. Pieces are normalized one by one, in the right's script when ``scripts`` is given:
+# the result's comparison forms are of whole documents as written, and OpenCC may convert a
+# piece on its own differently (see ``_form_units``), which the pieces must follow.
 from core.diff import diff_sections, encode_units, grouped, token_diff, unit_codes
-from core.model import Comparison, DiffOp, OpKind, Pair, Section
-from core.normalize import Normalized, normalize
+from core.model import Comparison, DiffOp, Normalized, OpKind, Pair, Section
+from core.normalize import normalize
 from core.script import Conversion, conversion
 
 PieceKind = Literal["equal", "delete", "insert"]
@@ -134,12 +145,16 @@ def tracked_pieces(comparison: Comparison, scripts: Conversion | None = None) ->
         left = scripts.convert(left)  # of the same length: every offset of the comparison still holds
     forms = _Forms(comparison.options.t2s, scripts)
     moves = _move_blocks(comparison)
+    heads = _shape_heads(comparison)
     pieces: list[Piece] = []
     left_pos = right_pos = 0
     for pair, left_section, right_section in _anchor_chain(comparison, moves):
-        gap = ((left_pos, left_section.start), (right_pos, right_section.start))
+        ops = _past_kept_heading(comparison, pair.diff, left_section, right_section, heads)
+        if not ops:
+            continue  # nothing of the pair is left past the heading: the next stretch takes it all
+        gap = ((left_pos, ops[0].left_start), (right_pos, ops[0].right_start))
         pieces += _between(left, gap[0], right, gap[1], moves, forms)
-        pieces += _from_ops(left, right, pair.diff, forms)
+        pieces += _from_ops(left, right, ops, forms)
         left_pos, right_pos = left_section.end, right_section.end
     pieces += _between(left, (left_pos, len(left)), right, (right_pos, len(right)), moves, forms)
     return _merged(pieces)
@@ -296,6 +311,53 @@ def _anchor_chain(comparison: Comparison, moves: _Moves) -> list[tuple[Pair, Sec
         chain.append(candidates[k][:3])
         k = previous[k]
     return chain[::-1]
+
+
+def _shape_heads(comparison: Comparison) -> tuple[set[str], set[str]]:
+    """Ids of the left and of the right leaves whose heading a parent of the other side shares.
+
+    A revision pairs a parent with a leaf headed by the same line when the section lost
+    or gained paragraphs (``core.align``): the pair of a parent with a leaf, as no other
+    stage makes one. The leaf is a heading of its own line with its one paragraph.
+    """
+    left_ids: set[str] = set()
+    right_ids: set[str] = set()
+    for pair in comparison.pairs:
+        left, right = comparison.left.by_id[pair.left], comparison.right.by_id[pair.right]
+        if left.is_leaf == right.is_leaf:
+            continue
+        leaf, ids = (right, right_ids) if right.is_leaf else (left, left_ids)
+        if leaf.role == "heading" and leaf.heading_end < leaf.end:
+            ids.add(leaf.id)
+    return left_ids, right_ids
+
+
+def _past_kept_heading(
+    comparison: Comparison, ops: Sequence[DiffOp], left: Section, right: Section, heads: tuple[set[str], set[str]]
+) -> Sequence[DiffOp]:
+    """An anchor's ops, less those of a kept heading line its leaf holds on one side only.
+
+    The paragraph's pair has the heading line of ``left`` (or ``right``) on that side
+    only, so its diff deletes (inserts) the line; the heading's own pair, of a parent with
+    the leaf, keeps it. Cut at the first op boundary past the heading line, the line goes
+    to the stretch before the anchor, which holds the parent's heading line on the other
+    side and is diffed line by line. Ops are cut at their boundaries only, so what
+    remains still tiles the rest of both sections; a diff that already keeps the line
+    is left whole.
+    """
+    if left.id in heads[0]:
+        text, section, side = comparison.left.text, left, 0
+    elif right.id in heads[1]:
+        text, section, side = comparison.right.text, right, 1
+    else:
+        return ops
+    line_end = text.find("\n", section.heading_end, section.end)
+    target = line_end + 1 if line_end >= 0 and not text[section.heading_end : line_end].strip() else section.heading_end
+    starts = [op.right_start if side else op.left_start for op in ops]
+    cut = next((i for i, start in enumerate(starts) if start >= target), len(ops))
+    if all(op.op is OpKind.EQUAL for op in ops[:cut]):
+        return ops
+    return ops[cut:]
 
 
 def _from_ops(left: str, right: str, ops: Iterable[DiffOp], forms: _Forms) -> list[Piece]:
