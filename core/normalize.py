@@ -24,6 +24,7 @@ from core.lines import is_row
 # The comparison form is data the result carries (``Comparison.left_form``), so its type
 # lives with the model; the stages that build and read it know it by this name too.
 from core.model import Normalized as Normalized
+from core.script import convert
 
 _QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")
 _DASHES = dict.fromkeys("—―–‒－﹣", "-")
@@ -31,35 +32,10 @@ _DOTS = dict.fromkeys("·•・‧∙", "·")
 _FOLD = _QUOTES | _DASHES | _DOTS | {"﹔": ";", "﹐": ",", "﹑": "、", "﹒": "."}
 
 
-@lru_cache(maxsize=1)
-def _t2s_converter():  # type: ignore[no-untyped-def]
-    import opencc  # imported here: only needed when the t2s option is on
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
-    """Convert Traditional characters to Simplified, keeping the length of ``text``.
-
-    OpenCC converts phrases; where a phrase changes length, that line falls back to a
-    character-by-character conversion so that positions stay aligned.
-    """
-    converter = _t2s_converter()
-    converted: str = converter.convert(text)
-    if len(converted) == len(text):
-        return converted
-    lines = []
-    for line in text.split("\n"):
-        out: str = converter.convert(line)
-        if len(out) != len(line):
-            out = "".join(_one_char(converter, ch) for ch in line)
-        lines.append(out)
-    return "\n".join(lines)
-
-
-def _one_char(converter, ch: str) -> str:  # type: ignore[no-untyped-def]
-    out: str = converter.convert(ch)
-    return out if len(out) == 1 else ch
+    """Convert Traditional characters to Simplified, keeping the length of ``text``
+    (``core.script.convert`` with OpenCC's t2s)."""
+    return convert(text, "t2s")
 
 
 @lru_cache(maxsize=4096)

@@ -142,6 +142,19 @@ def changed(text: str, value: str) -> set[int]:
     return set(range(at, at + len(value)))
 
 
+def _marks_in_every_view(doc: Document, spans: tuple[Span, ...], qtbot: object | None) -> list[Highlight | None]:
+    """Each character's mark in the spans, checked equal in the reports' view and (given
+    ``qtbot``) in the window's."""
+    marks = span_marks(doc.text, spans)
+    assert segment_marks(doc, spans) == [None if ch == "\n" else m for ch, m in zip(doc.text, marks, strict=True)]
+    if qtbot is not None:
+        shown = window_marks(doc, spans, qtbot)
+        assert [m for ch, m in zip(doc.text, shown, strict=True) if ch != "\n"] == [
+            m for ch, m in zip(doc.text, marks, strict=True) if ch != "\n"
+        ]
+    return marks
+
+
 def assert_marked(comparison: Comparison, left_changed: set[int], right_changed: set[int],
                   qtbot: object | None = None) -> None:
     """Exactly the given characters are marked on each side, and the rest is shared, in every view.
@@ -157,13 +170,7 @@ def assert_marked(comparison: Comparison, left_changed: set[int], right_changed:
         (comparison.right, comparison.right_highlights, right_changed, Highlight.RIGHT_ONLY, inserted),
     )
     for doc, spans, expected, unique, redline in sides:
-        marks = span_marks(doc.text, spans)
-        assert segment_marks(doc, spans) == [None if ch == "\n" else m for ch, m in zip(doc.text, marks, strict=True)]
-        if qtbot is not None:
-            shown = window_marks(doc, spans, qtbot)
-            assert [m for ch, m in zip(doc.text, shown, strict=True) if ch != "\n"] == [
-                m for ch, m in zip(doc.text, marks, strict=True) if ch != "\n"
-            ]
+        marks = _marks_in_every_view(doc, spans, qtbot)
         skip = numbers(doc)
         for i, ch in enumerate(doc.text):
             if ch.isspace() or i in skip:
@@ -423,13 +430,7 @@ def _heading_kept(comparison: Comparison, heading: str, deleted: str, inserted: 
         (comparison.right, comparison.right_highlights, inserted, Highlight.RIGHT_ONLY),
     )
     for doc, spans, changed_text, unique in sides:
-        marks = span_marks(doc.text, spans)
-        assert segment_marks(doc, spans) == [None if ch == "\n" else m for ch, m in zip(doc.text, marks, strict=True)]
-        if qtbot is not None:
-            shown = window_marks(doc, spans, qtbot)
-            assert [m for ch, m in zip(doc.text, shown, strict=True) if ch != "\n"] == [
-                m for ch, m in zip(doc.text, marks, strict=True) if ch != "\n"
-            ]
+        marks = _marks_in_every_view(doc, spans, qtbot)
         at = doc.text.index(heading)
         assert set(marks[at : at + len(heading)]) == {Highlight.SHARED}, (doc.path, marks[at : at + len(heading)])
         expected: set[int] = set()
