@@ -31,8 +31,9 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from core.model import Assignment, CoverageGrade
 from core.subjects import SubjectSpace
@@ -83,13 +84,20 @@ def noise_ceiling(n: int) -> float:
     return root - (math.log(math.log(n)) + math.log(4 * math.pi)) / (2 * root)
 
 
-def _standard(value: float, population: Sequence[float]) -> float:
-    if len(population) < 2:
+def _standard(value: float, scored: Iterable[float], count: int) -> float:
+    """Standard score of ``value`` among ``count`` scores: ``scored`` and zeros for the rest.
+
+    Most candidates share no term with an item and score 0; they are counted, not listed,
+    so that an item is weighed against 3,000 candidates as fast as against 30.
+    """
+    if count < 2:
         return math.inf
     # By hand rather than with the statistics module, which costs every start its import
     # (decimal, fractions) and is slower on plain floats.
-    mean = math.fsum(population) / len(population)
-    spread = math.sqrt(math.fsum((x - mean) ** 2 for x in population) / len(population))
+    values = list(scored)
+    mean = math.fsum(values) / count
+    squares = math.fsum((x - mean) ** 2 for x in values) + (count - len(values)) * mean * mean
+    spread = math.sqrt(squares / count)
     return (value - mean) / spread if spread else math.inf
 
 
@@ -102,11 +110,26 @@ class _Scores:
         raw = self.leaves.similarities([r.id for r in right], [base.id for base in left])
         # A numbered item carries out numbered base items: lead paragraphs and preambles
         # restate the whole, they are not what an item implements.
-        numbered = [base for base in left if base.numbered]
+        everything = sorted(base.id for base in left)
+        numbered = sorted(base.id for base in left if base.numbered)
+        allowed = frozenset(numbered)
+        # Each item's candidates in id order (how ties at 0 are ranked), and the scores of
+        # those sharing a term with it; the others score 0 and are not stored.
+        self.candidates: dict[str, list[str]] = {}
         self.score: dict[str, dict[str, float]] = {}
         for r in right:
-            candidates = numbered if r.numbered and numbered else left
-            self.score[r.id] = {base.id: raw[r.id].get(base.id, 0.0) for base in candidates}
+            only_numbered = r.numbered and bool(numbered)
+            self.candidates[r.id] = numbered if only_numbered else everything
+            self.score[r.id] = {lid: v for lid, v in raw[r.id].items() if not only_numbered or lid in allowed}
+        self._columns: dict[str, dict[str, float]] = defaultdict(dict)
+        for rid, row in self.score.items():
+            for lid, v in row.items():
+                self._columns[lid][rid] = v
+        # The implementing items each base item is a candidate of: all of them, or the
+        # numbered ones only for a numbered base item (see above).
+        self._rows_of = {False: sorted(r.id for r in right if self.candidates[r.id] is everything)}
+        self._rows_of[True] = sorted(r.id for r in right)
+        self._numbered = allowed
         # Each side's chapters (the parents of its items) as one text each, for telling near
         # ties apart; items without a parent form one group, which favours no candidate.
         grouped: dict[str, list[str]] = defaultdict(list)
@@ -117,15 +140,36 @@ class _Scores:
         self.parent = {item.id: item.parent for item in (*left, *right)}
 
     def ranked(self, right: str) -> list[tuple[str, float]]:
+        """The candidates scoring above 0, best first (equal scores by id)."""
+        return sorted(self.score[right].items(), key=lambda item: (-item[1], item[0]))
+
+    def unscored(self, right: str) -> Iterator[str]:
+        """The candidates scoring 0, in id order: they rank after every scored one."""
         row = self.score[right]
-        return sorted(row.items(), key=lambda item: (-item[1], item[0]))
+        return (lid for lid in self.candidates[right] if lid not in row)
+
+    def leading(self, right: str, count: int) -> list[tuple[str, float]]:
+        """The first ``count`` candidates of the whole ranking, unscored ones included."""
+        found = self.ranked(right)[:count]
+        found.extend((lid, 0.0) for lid in islice(self.unscored(right), count - len(found)))
+        return found
 
     def chapter_closeness(self, right: str, left: str) -> float:
         """Subject cosine of the implementing item's chapter and the base item's chapter."""
         return self.chapters.cosine(f"item:{self.parent[right]}", f"base:{self.parent[left]}")
 
-    def column(self, left: str) -> dict[str, float]:
-        return {r.id: self.score[r.id][left] for r in self.right if left in self.score[r.id]}
+    def closest_item(self, left: str) -> tuple[str, float] | None:
+        """The implementing item scoring highest with a base item (first by id among equals)
+        and its standard score among all items it is a candidate of; None: it is no one's."""
+        rows = self._rows_of[left in self._numbered]
+        if not rows:
+            return None
+        column = self._columns.get(left, {})
+        if not column:
+            return rows[0], _standard(0.0, (), len(rows))
+        top = max(column.values())
+        rid = min(key for key, value in column.items() if value == top)
+        return rid, _standard(top, column.values(), len(rows))
 
 
 @dataclass(frozen=True)
@@ -158,23 +202,27 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     singled_out: dict[str, list[str]] = {}
     for r in right:
         ranked = scores.ranked(r.id)
-        best_score = ranked[0][1]
+        count = len(scores.candidates[r.id])
+        leading = scores.leading(r.id, _ALTERNATIVES)
         # The best candidate that shares a subject (or wording) with the item; none: local.
         addressing = [(lid, score) for lid, score in ranked
                       if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
+        if not addressing:  # only candidates sharing no scored term are left, all at 0
+            addressing = [(lid, 0.0) for lid in scores.unscored(r.id)
+                          if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
         best = purpose if (purpose := _purpose_of(r, left)) is not None else _best_of(r.id, addressing, scores)
         chosen: list[str] = [best] if best is not None else []
         if best is not None:  # further base items the item singles out: touched at least (仅涉及)
-            population = [score for _, score in ranked]
-            ceiling = noise_ceiling(len(population))
-            singled_out[r.id] = [lid for lid, score in ranked[:_ALTERNATIVES]
-                                 if lid != best and _standard(score, population) > ceiling
+            ceiling = noise_ceiling(count)
+            scored = scores.score[r.id].values()
+            singled_out[r.id] = [lid for lid, score in leading
+                                 if lid != best and _standard(score, scored, count) > ceiling
                                  and scores.leaves.share_subject(r.id, lid)]
         extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
         chosen.extend(lid for lid in extra if lid not in chosen)
-        margin = best_score - ranked[1][1] if len(ranked) > 1 else best_score
+        margin = leading[0][1] - leading[1][1] if len(leading) > 1 else leading[0][1]
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
-        alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in ranked[:_ALTERNATIVES])
+        alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in leading)
         out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms))
     carrier: dict[str, list[str]] = defaultdict(list)  # base leaf -> the implementing leaves carrying it out
     for a in out:
@@ -192,18 +240,17 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             continue
         pointing = [rid for rid, found in singled_out.items() if base.id in found]
         if pointing:
-            touched[base.id] = max(pointing, key=lambda rid: scores.score[rid][base.id])
+            touched[base.id] = max(pointing, key=lambda rid: scores.score[rid].get(base.id, 0.0))
             continue
         lead = _lead_carrier(base, left, carrier, functools.partial(scores.leaves.cosine, base.id))
         if lead is not None:
             touched[base.id] = lead
             continue
-        column = scores.column(base.id)
-        if not column:  # no implementing item could carry it out (an unnumbered base paragraph)
+        closest = scores.closest_item(base.id)
+        if closest is None:  # no implementing item could carry it out (an unnumbered base paragraph)
             continue
-        rid = max(sorted(column), key=lambda key: column[key])
-        if (_standard(column[rid], list(column.values())) > ceiling_left
-                and scores.leaves.share_subject(rid, base.id, beyond_topic=True)):
+        rid, standard = closest
+        if standard > ceiling_left and scores.leaves.share_subject(rid, base.id, beyond_topic=True):
             touched[base.id] = rid
     for a in out:
         for lid in a.left:

@@ -162,3 +162,16 @@ def test_a_runner_up_that_only_scores_well_is_touched_not_carried_out() -> None:
     assert found.assignments[0].left == ("L1",)
     assert found.touched.get("L3") == "R1"
     assert "L3" in dict(found.assignments[0].alternatives)
+
+
+def test_scores_keep_only_candidates_sharing_a_term() -> None:
+    # Thousands of candidates cost what the few sharing terms cost: the rest are counted.
+    from core.implement import _Scores
+
+    base = tuple(Item(f"L{i:04}", f"第{i}条 事项{i}。", None, True) for i in range(600))
+    right = (Item("R0", "事项安排。", None, True), Item("R1", "加快白酒产业转型升级。", None, True))
+    scores = _Scores((*base, *BASE), right)
+    assert len(scores.candidates["R1"]) == 604
+    assert set(scores.score["R1"]) == {"L1"}
+    assert scores.leading("R1", 3)[0][0] == "L1" and scores.leading("R1", 3)[1] == ("L0000", 0.0)
+    assert assign((*base, *BASE), right, {}).assignments[1].left == ("L1",)
