@@ -135,8 +135,9 @@ class _Scores:
         grouped: dict[str, list[str]] = defaultdict(list)
         for side, items in (("base", left), ("item", right)):
             for item in items:
-                grouped[f"{side}:{item.parent}"].append(item.text)
-        self.chapters = SubjectSpace({key: "\n".join(texts) for key, texts in grouped.items()})
+                grouped[f"{side}:{item.parent}"].append(item.id)
+        self.chapters = self.leaves.grouped(grouped)
+        self._closeness: dict[tuple[str, str], float] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
 
     def ranked(self, right: str) -> list[tuple[str, float]]:
@@ -156,7 +157,10 @@ class _Scores:
 
     def chapter_closeness(self, right: str, left: str) -> float:
         """Subject cosine of the implementing item's chapter and the base item's chapter."""
-        return self.chapters.cosine(f"item:{self.parent[right]}", f"base:{self.parent[left]}")
+        key = (f"item:{self.parent[right]}", f"base:{self.parent[left]}")
+        if key not in self._closeness:
+            self._closeness[key] = self.chapters.cosine(*key)
+        return self._closeness[key]
 
     def closest_item(self, left: str) -> tuple[str, float] | None:
         """The implementing item scoring highest with a base item (first by id among equals)

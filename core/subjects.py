@@ -22,7 +22,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from core.background import background_idf
@@ -77,8 +77,26 @@ class SubjectSpace:
     """Unit-length subject vectors of a set of texts, comparable by cosine."""
 
     def __init__(self, texts: Mapping[str, str]) -> None:
-        self.words = {key: subject_words(text) for key, text in texts.items()}
-        counts = {key: terms(text) for key, text in texts.items()}
+        self._build({key: subject_words(text) for key, text in texts.items()},
+                    {key: terms(text) for key, text in texts.items()})
+
+    def grouped(self, groups: Mapping[str, Sequence[str]]) -> SubjectSpace:
+        """A space of groups of this space's texts, each group as the one text its members make
+        joined by line breaks: built from their bigrams and words, with no second segmentation."""
+        space = SubjectSpace.__new__(SubjectSpace)
+        bigrams: dict[str, Counter[str]] = {}
+        for key, members in groups.items():
+            bigrams[key] = Counter()
+            for member in members:
+                bigrams[key].update(self._bigrams[member])
+        space._build({key: frozenset().union(*(self.words[m] for m in members)) for key, members in groups.items()},
+                     bigrams)
+        return space
+
+    def _build(self, words: dict[str, frozenset[str]], bigrams: dict[str, Counter[str]]) -> None:
+        self.words = words
+        self._bigrams = bigrams
+        counts = {key: Counter(found) for key, found in bigrams.items()}
         for key, found_words in self.words.items():
             # A compound subject word (疾病预防, 公益活动) is one term besides its bigrams:
             # bigrams alone cannot tell 社会公益活动 from 社会实践活动 by more than one term.

@@ -175,3 +175,13 @@ def test_scores_keep_only_candidates_sharing_a_term() -> None:
     assert set(scores.score["R1"]) == {"L1"}
     assert scores.leading("R1", 3)[0][0] == "L1" and scores.leading("R1", 3)[1] == ("L0000", 0.0)
     assert assign((*base, *BASE), right, {}).assignments[1].left == ("L1",)
+
+
+def test_a_grouped_space_equals_one_built_from_the_joined_texts() -> None:
+    from core.subjects import SubjectSpace
+
+    texts = {item.id: item.text for item in BASE}
+    groups = {"industry": ["L1", "L3"], "society": ["L2", "L4"]}
+    grouped = SubjectSpace(texts).grouped(groups)
+    joined = SubjectSpace({key: "\n".join(texts[m] for m in members) for key, members in groups.items()})
+    assert grouped.vectors == joined.vectors and grouped.words == joined.words
