@@ -386,11 +386,6 @@ def _heading_line(side: _Side, section: Section) -> str:
     return side.norm.text[a:b]
 
 
-def _headed_leaf(section: Section) -> bool:
-    """A heading line with its one paragraph of body text, kept together as a leaf by the outline."""
-    return section.is_leaf and section.role == _HEADING and section.heading_end < section.end
-
-
 def _heading_pairs(left: _Side, right: _Side, leaf_pairs: Sequence[AlignedPair]) -> list[tuple[str, str]]:
     """A revision's sections whose heading stayed while their outline shape changed.
 
@@ -408,11 +403,11 @@ def _heading_pairs(left: _Side, right: _Side, leaf_pairs: Sequence[AlignedPair])
         if p.kind is PairKind.RELATED:
             continue  # a subject match says nothing about where a paragraph stood
         ls, rs = left.doc.by_id[p.left], right.doc.by_id[p.right]
-        if _headed_leaf(rs) and ls.parent is not None:
+        if rs.is_headed_leaf and ls.parent is not None:
             parent = left.doc.by_id[ls.parent]
             if parent.role == _HEADING and _heading_line(left, parent) == _heading_line(right, rs):
                 out.add((parent.id, rs.id))
-        if _headed_leaf(ls) and rs.parent is not None:
+        if ls.is_headed_leaf and rs.parent is not None:
             parent = right.doc.by_id[rs.parent]
             if parent.role == _HEADING and _heading_line(right, parent) == _heading_line(left, ls):
                 out.add((ls.id, parent.id))

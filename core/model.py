@@ -147,6 +147,12 @@ class Section:
         return not self.children
 
     @property
+    def is_headed_leaf(self) -> bool:
+        """A heading on a line of its own kept with its one paragraph as a leaf: the outline's
+        shape of a heading that has more paragraphs as a parent (see ``core.align``)."""
+        return self.is_leaf and self.role == "heading" and self.heading_end < self.end
+
+    @property
     def label(self) -> str:
         """Number and title as a reader would cite the section, on one line."""
         label = " ".join(f"{self.number}{self.title}".split())

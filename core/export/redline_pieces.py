@@ -327,7 +327,7 @@ def _shape_heads(comparison: Comparison) -> tuple[set[str], set[str]]:
         if left.is_leaf == right.is_leaf:
             continue
         leaf, ids = (right, right_ids) if right.is_leaf else (left, left_ids)
-        if leaf.role == "heading" and leaf.heading_end < leaf.end:
+        if leaf.is_headed_leaf:
             ids.add(leaf.id)
     return left_ids, right_ids
 
