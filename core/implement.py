@@ -139,6 +139,11 @@ class _Scores:
         self.chapters = self.leaves.grouped(grouped)
         self._closeness: dict[tuple[str, str], float] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
+        self._purposes = frozenset(base.id for base in left if _PURPOSE.search(base.text))
+
+    def is_purpose(self, left: str) -> bool:
+        """True for a base item saying why the base is made (为了……，制定本法)."""
+        return left in self._purposes
 
     def ranked(self, right: str) -> list[tuple[str, float]]:
         """The candidates scoring above 0, best first (equal scores by id)."""
@@ -276,6 +281,9 @@ def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:
 def _best_of(rid: str, addressing: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
     """The best of the candidates addressing an item, ranked best first: among those nearly
     as good as the first (``_NEAR_TIE``), the one whose chapter is closest to the item's."""
+    # The base's purpose article is carried out by the implementing purpose article alone
+    # (``_purpose_of``): a scope article sharing its words restates the base's scope instead.
+    addressing = [found for found in addressing if not scores.is_purpose(found[0])]
     if not addressing:
         return None
     floor = addressing[0][1] * _NEAR_TIE

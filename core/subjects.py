@@ -10,6 +10,10 @@ bigrams alone rank base items better than segmenter words alone or a background
 weighting do; adding the compounds keeps every pair's accuracy and gains one item on
 Luzhou and one right 未见落实 on the law (``benchmarks/implementation_accuracy.py``).
 
+Both read a standard short form and its full form as one (科技 for 科学技术, 环保 for
+环境保护: ``resources/dict/short_forms.txt``): a law writes the full form where the measure
+implementing it writes the short one.
+
 Whether two sections share a subject at all is a separate, yes-or-no question, answered
 with the segmenter's words and the background table of ``core.background``: a word most
 policy and legal documents use (加强, 建设, 能力) or an action verb that opens item titles
@@ -65,6 +69,21 @@ def subject_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def in_short_form(text: str) -> str:
+    """The text with every full form of ``short_forms.txt`` written as its short form
+    (科学技术 → 科技): a law and the measure implementing it name one subject both ways."""
+    pattern, short = _short_forms()
+    return pattern.sub(lambda found: short[found.group()], text)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern matching any full form (longest first) and each one's short form."""
+    lines = resource_path("dict", "short_forms.txt").read_text(encoding="utf-8").splitlines()
+    short = dict(line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return re.compile("|".join(sorted(short, key=len, reverse=True))), short
+
+
 @lru_cache(maxsize=1)
 def title_verbs() -> frozenset[str]:
     """The action verbs that open policy item titles (培育壮大, 深化): they say what is
@@ -77,6 +96,7 @@ class SubjectSpace:
     """Unit-length subject vectors of a set of texts, comparable by cosine."""
 
     def __init__(self, texts: Mapping[str, str]) -> None:
+        texts = {key: in_short_form(text) for key, text in texts.items()}
         self._build({key: subject_words(text) for key, text in texts.items()},
                     {key: terms(text) for key, text in texts.items()})
 

@@ -152,6 +152,27 @@ def test_the_purpose_article_carries_out_the_bases_purpose_article() -> None:
     assert assign(base, (planning,), {}).assignments[0].left[0] == "L2"
 
 
+def test_only_the_purpose_article_carries_out_the_bases_purpose_article() -> None:
+    # The scope article shares the purpose article's subject words (房屋征收与补偿) more than
+    # the base's own scope article does, yet restates that scope article.
+    base = (
+        Item("L1", "第一条 为了规范房屋征收与补偿活动，维护公共利益，制定本条例。", None, True),
+        Item("L2", "第二条 为了公共利益的需要，征收国有土地上单位、个人的房屋，应当给予公平补偿。", None, True),
+        Item("L3", "第三条 市、县级人民政府负责本行政区域的房屋征收工作。", None, True),
+    )
+    right = (Item("R1", "第二条 在本省行政区域内，因公共利益需要实施房屋征收与补偿活动，适用本办法。", None, True),)
+    assert assign(base, right, {}).assignments[0].left[0] == "L2"
+
+
+def test_a_short_form_names_the_subject_of_its_full_form() -> None:
+    from core.subjects import SubjectSpace, in_short_form
+
+    assert in_short_form("人民代表大会常务委员会和人民代表大会") == "人大常委会和人大"
+    space = SubjectSpace({"law": "国家鼓励和支持科学技术研究。", "measure": "加强科技研发。",
+                          "other": "加强耕地保护。"})
+    assert space.cosine("law", "measure") > space.cosine("law", "other")
+
+
 def test_a_runner_up_that_only_scores_well_is_touched_not_carried_out() -> None:
     others = ("发展数字经济，建设大数据中心。", "推进乡村振兴，发展特色农业。", "加强生态环境保护，推进长江生态修复。",
               "深化教育改革，建设高水平大学。", "完善医疗保障制度，扩大医保覆盖。", "加强社会治安综合治理。",

@@ -22,11 +22,10 @@ IMPLEMENTATIONS = truths("implementation")
 REVISIONS = truths("revision")
 # Top-1 accuracy every labelled pair reaches today (see benchmarks/implementation_accuracy.py).
 ACCURACY_FLOOR = 0.80
-# 未见落实 over all pairs: 17 of 18 verdicts right today, finding 17 of the 57 labelled. Per
-# pair a single doubtful label moves precision a lot (水土保持法: 5 of 6, the one "wrong"
-# verdict on an article its labeller marked as least certain), so each pair is held to a
-# lower bar than the whole.
-NOT_TAKEN_UP_FLOOR = 0.94
+# 未见落实 over all pairs: 17 of 17 verdicts right today, finding 17 of the 57 labelled; the
+# issue's bar is 0.95. Per pair a single doubtful label moves precision a lot, so each pair
+# is held to a lower bar than the whole.
+NOT_TAKEN_UP_FLOOR = 0.95
 NOT_TAKEN_UP_PAIR_FLOOR = 0.8
 NOT_TAKEN_UP_RECALL_FLOOR = 0.25
 # Every comparison here takes a second or more, and scoring the long pairs several.
