@@ -14,7 +14,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(COMPILE)
-	$(PY) -c "from core import tokens; tokens.warm(())"
+	$(PY) -c "from core import segmenter; segmenter.warm(())"
 	touch $(STAMP)
 
 # Bytecode for the application's own modules, written once at install time: where

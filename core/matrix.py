@@ -171,7 +171,7 @@ def _warm(jobs: Sequence[_Job]) -> None:
     base is in every comparison; each other document is segmented by one worker only,
     so its words are left to that worker.
     """
-    from core import tokens
+    from core import segmenter
     from core.clean import clean
     from core.normalize import normalize
 
@@ -180,7 +180,7 @@ def _warm(jobs: Sequence[_Job]) -> None:
         _load_tables(options)
     # The comparison form the engine segments: cleaning and normalizing may join runs.
     base = clean(jobs[0].base.text, keep_boilerplate=options.keep_boilerplate).text
-    tokens.warm([normalize(base, t2s=options.t2s).text])
+    segmenter.warm([normalize(base, t2s=options.t2s).text])
 
 
 @lru_cache(maxsize=4)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core import matrix, tokens
+from core import matrix, segmenter, word_index
 from core.clean import clean
 from core.load import load
 from core.model import Options
@@ -22,12 +22,12 @@ OTHERS = (ROOT / "docs_in" / "luzhou_2020_decision.txt", ROOT / "docs_in" / "lon
 
 
 def test_warm_gives_the_segmenter_the_base_words() -> None:
-    lazy = tokens._cutter(tokens.engine())
-    assert isinstance(lazy, tokens._LazyRjieba), "rjieba fell back to its whole dictionary"
+    lazy = segmenter.cutter(segmenter.engine())
+    assert isinstance(lazy, segmenter._LazyRjieba), "rjieba fell back to its whole dictionary"
     jobs = [matrix._Job(load(BASE), load(other), Options()) for other in OTHERS]
     matrix._warm(jobs)
     text = normalize(clean(load(BASE).text).text).text
-    for run in tokens._HAN_WORD.findall(text):
+    for run in word_index.HAN_WORD.findall(text):
         assert {run[i : i + 2] for i in range(len(run) - 1)} | set(run) <= lazy._seen
 
 
@@ -37,26 +37,26 @@ def test_forked_workers_load_nothing_of_the_base(tmp_path: Path) -> None:
     # load: never the tables nor the base document's words, which the parent loaded.
     code = (
         "import os\n"
-        "from core import background, matrix, tokens\n"
+        "from core import background, matrix, segmenter, word_index\n"
         "from core.clean import clean\n"
         "from core.load import load\n"
         "from core.normalize import normalize\n"
         "parent = os.getpid()\n"
         f"base = normalize(clean(load({str(BASE)!r}).text).text).text\n"
-        "base_grams = {run[i : i + 2] for run in tokens._HAN_WORD.findall(base) for i in range(len(run) - 1)}\n"
-        "grow = tokens._LazyRjieba._grow\n"
+        "base_grams = {run[i : i + 2] for run in word_index.HAN_WORD.findall(base) for i in range(len(run) - 1)}\n"
+        "grow = segmenter._LazyRjieba._grow\n"
         "def spy(self, grams):\n"
         "    if os.getpid() != parent and grams & base_grams:\n"
         "        raise AssertionError(f'worker added base words: {sorted(grams & base_grams)[:5]}')\n"
         "    grow(self, grams)\n"
-        "tokens._LazyRjieba._grow = spy\n"
+        "segmenter._LazyRjieba._grow = spy\n"
         "table = background.BackgroundIdf.from_path\n"
         "def watch(path):\n"
         "    assert os.getpid() == parent, 'worker loaded the background table'\n"
         "    return table(path)\n"
         "background.BackgroundIdf.from_path = watch\n"
         f"m = matrix.compare_many({str(BASE)!r}, {[str(p) for p in OTHERS]!r}, workers=2)\n"
-        "print(type(tokens._cutters.get(tokens.engine())).__name__, len(m.columns))\n"
+        "print(type(segmenter._cutters.get(segmenter.engine())).__name__, len(m.columns))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import tokens
+from core import segmenter, tokens, word_index
 from core.normalize import normalize, to_simplified
 from core.resources import samples_dir
 
@@ -140,7 +140,7 @@ def test_any_text_is_tiled(text: str) -> None:
 
 
 def test_user_dictionary_is_sound() -> None:
-    entries = tokens.read_user_dict()
+    entries = word_index.read_user_dict()
     names = [word for word, _, _ in entries]
     assert len(names) >= 200
     assert len(set(names)) == len(names)
@@ -153,13 +153,13 @@ def test_user_dictionary_is_sound() -> None:
 
 @pytest.mark.parametrize("engine", ["rjieba", "jieba"])
 def test_every_dictionary_word_is_one_token(engine: str) -> None:
-    cut = tokens._cutter(engine)
-    for word, _, _ in tokens.read_user_dict():
+    cut = segmenter.cutter(engine)
+    for word, _, _ in word_index.read_user_dict():
         assert list(cut(word)) == [word]
 
 
 def test_rjieba_and_jieba_cut_the_samples_alike() -> None:
-    fast, reference = tokens._cutter("rjieba"), tokens._cutter("jieba")
+    fast, reference = segmenter.cutter("rjieba"), segmenter.cutter("jieba")
     for path in SAMPLES:
         text = normalize(path.read_text(encoding="utf-8")).text
         fast_spans = tokens._spans(text, fast)
@@ -178,9 +178,9 @@ def test_import_is_cheap(tmp_path: Path) -> None:
 def test_falls_back_to_jieba_with_cache_in_cache_dir(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['rjieba'] = None\n"  # makes `import rjieba` fail
-        "from core import tokens\n"
+        "from core import segmenter, tokens\n"
         "t = '推动成渝地区双城经济圈建设'\n"
-        "print(tokens.engine(), [t[a:b] for a, b in tokens.tokenize(t)])\n"
+        "print(segmenter.engine(), [t[a:b] for a, b in tokens.tokenize(t)])\n"
     )
     out = run_python(code, tmp_path)
     assert out == "jieba ['推动', '成渝地区双城经济圈', '建设']"
@@ -193,10 +193,10 @@ def test_falls_back_to_jieba_with_cache_in_cache_dir(tmp_path: Path) -> None:
 def test_first_use_from_many_threads_loads_once(tmp_path: Path) -> None:
     code = (
         "import threading\n"
-        "from core import tokens\n"
+        "from core import segmenter, tokens\n"
         "calls = []\n"
-        "load = tokens._LOADERS['rjieba']\n"
-        "tokens._LOADERS['rjieba'] = lambda: calls.append(1) or load()\n"
+        "load = segmenter._LOADERS['rjieba']\n"
+        "segmenter._LOADERS['rjieba'] = lambda: calls.append(1) or load()\n"
         "out = []\n"
         "threads = [threading.Thread(target=lambda i=i: out.append(tokens.tokenize('深化放管服改革' * i)))"
         " for i in range(1, 9)]\n"
@@ -210,14 +210,14 @@ def test_first_use_from_many_threads_loads_once(tmp_path: Path) -> None:
 
 CUT_SAMPLES = (
     "import json, sys\n"
-    "from core import tokens\n"
+    "from core import segmenter, tokens\n"
     "from core.normalize import normalize\n"
     "from core.resources import samples_dir\n"
     "out = []\n"
     "for path in sorted(samples_dir().glob('*.txt')):\n"
     "    text = normalize(path.read_text(encoding='utf-8')).text\n"
     "    out.append([text[a:b] for a, b in tokens.tokenize(text)])\n"
-    "cutter = tokens._cutters['rjieba']\n"
+    "cutter = segmenter._cutters['rjieba']\n"
     "print(json.dumps([type(cutter).__name__, 'rjieba' in sys.modules, out]))\n"
 )
 
@@ -253,7 +253,7 @@ def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str
     assert kind == "_LazyRjieba"
     assert not imported  # the full dictionary was never built
     assert cached == fresh
-    full = tokens._load_rjieba_full()
+    full = segmenter._load_rjieba_full()
     for text_words in cached:
         text = "".join(text_words)
         assert [text[a:b] for a, b in tokens._with_values(text, tokens._spans(text, full))] == text_words
@@ -298,17 +298,17 @@ def test_index_recorded_unusable_falls_back_to_the_full_dictionary(
 
 @pytest.mark.parametrize("engine", ["rjieba", "jieba"])
 def test_lazy_form_cuts_any_text_as_the_full_dictionary(engine: str) -> None:
-    lazy = tokens._cutter(engine)
+    lazy = segmenter.cutter(engine)
     # Both engines are pinned and the word index is built at install: falling back to the
     # whole dictionary here would be a lost speed-up, not a reason to skip.
-    assert isinstance(lazy, tokens._LazySegmenter), f"{engine} fell back to its whole dictionary"
+    assert isinstance(lazy, segmenter._LazySegmenter), f"{engine} fell back to its whole dictionary"
     index = lazy._index
     if engine == "rjieba":
-        full = tokens._load_rjieba_full()
-        fresh: tokens._LazySegmenter = tokens._LazyRjieba(index, tokens._rjieba_class())
+        full = segmenter._load_rjieba_full()
+        fresh: segmenter._LazySegmenter = segmenter._LazyRjieba(index, segmenter._rjieba_class())
     else:
-        full = tokens._load_jieba_full()
-        fresh = tokens._LazyJieba(index, tokens._jieba_tokenizer(initialize=False))
+        full = segmenter._load_jieba_full()
+        fresh = segmenter._LazyJieba(index, segmenter._jieba_tokenizer(initialize=False))
     words = [word for i in range(0, len(index.keys), 97) for word in index.words(i)]
     for seed in range(300):
         text = "".join(words[(seed * 7919 + k * 104729) % len(words)] for k in range(1 + seed % 25))
@@ -316,9 +316,9 @@ def test_lazy_form_cuts_any_text_as_the_full_dictionary(engine: str) -> None:
 
 
 def test_warm_adds_the_words_of_texts_ahead_of_cutting() -> None:
-    lazy = tokens._cutter("rjieba")
-    assert isinstance(lazy, tokens._LazyRjieba), "rjieba fell back to its whole dictionary"
+    lazy = segmenter.cutter("rjieba")
+    assert isinstance(lazy, segmenter._LazyRjieba), "rjieba fell back to its whole dictionary"
     text = "统筹推进川南渝西融合发展试验区建设"
-    tokens.warm([text])
+    segmenter.warm([text])
     assert {text[i : i + 2] for i in range(len(text) - 1)} <= lazy._seen
-    assert lazy(text) == list(tokens._load_rjieba_full()(text))
+    assert lazy(text) == list(segmenter._load_rjieba_full()(text))
