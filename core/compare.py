@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.align import AlignedPair, align
+from core.align import align
 from core.clean import clean
 from core.diff import PairDiffs
 from core.errors import printable
@@ -26,6 +26,7 @@ from core.progress import Cancel, Progress, Stage, check, no_progress
 from core.relation import detect_relation
 from core.report import changes, coverage, shared_ratio, statistics
 from core.shared import common_runs, cover, wording
+from core.wording import AlignedPair
 
 
 def prepare(text: str, path: str, side: str, options: Options,

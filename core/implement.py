@@ -2,7 +2,7 @@
 
 A city decision carrying out a provincial one re-words almost everything, re-orders it
 around local priorities and adds local content, so shared passages alone pair few of
-its items. Every implementing item (``core.align.items_of``: a numbered item or an
+its items. Every implementing item (``core.implementation_pairs.items_of``: a numbered item or an
 article, whole) is compared by subject (``core.subjects``) with every base item it could
 carry out, and takes the best one by rank: there is no score cut-off that would hold for
 one pair only. Candidates scoring nearly as well as the best are told apart by their

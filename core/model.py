@@ -149,7 +149,7 @@ class Section:
     @property
     def is_headed_leaf(self) -> bool:
         """A heading on a line of its own kept with its one paragraph as a leaf: the outline's
-        shape of a heading that has more paragraphs as a parent (see ``core.align``)."""
+        shape of a heading that has more paragraphs as a parent (see ``core.parents``)."""
         return self.is_leaf and self.role == "heading" and self.heading_end < self.end
 
     @property

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.align import items_of
+from core.implementation_pairs import items_of
 from core.model import Comparison, CoverageGrade, Document, Section
 from core.normalize import normalize
 

@@ -317,7 +317,7 @@ def _shape_heads(comparison: Comparison) -> tuple[set[str], set[str]]:
     """Ids of the left and of the right leaves whose heading a parent of the other side shares.
 
     A revision pairs a parent with a leaf headed by the same line when the section lost
-    or gained paragraphs (``core.align``): the pair of a parent with a leaf, as no other
+    or gained paragraphs (``core.parents``): the pair of a parent with a leaf, as no other
     stage makes one. The leaf is a heading of its own line with its one paragraph.
     """
     left_ids: set[str] = set()

@@ -84,7 +84,7 @@ def rows(comparison: Comparison) -> list[Row]:
 def _innermost(left_doc: Document, pairs: list[Pair]) -> list[Pair]:
     """The pairs of one right leaf without those whose left section holds another one's.
 
-    A revision pairs a heading kept across two outline shapes (``core.align``) with the
+    A revision pairs a heading kept across two outline shapes (``core.parents``) with the
     leaf that now holds it, besides that leaf's own paragraph: the row shows the paragraph,
     and the rest of the left section keeps rows of its own, as it would without the heading.
     """

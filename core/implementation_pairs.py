@@ -1,0 +1,131 @@
+"""Implementing documents paired item by item: every item of the implementing document with
+the base item(s) it carries out (``core.implement``), the drafter's corrections applied."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from core.implement import Item, Wording, assign
+from core.implement import grades as implement_grades
+from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Section
+from core.outline import is_formality
+from core.shared import Run
+from core.wording import ROW, AlignedPair, Side, leaf_candidates, wording_of
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条條]")
+
+
+def items_of(doc: Document) -> list[Section]:
+    """The units an implementing document is paired by, as a drafter cites them: numbered
+    leaves; a numbered item whose body is unnumbered paragraphs, whole, but a box's table
+    row by row (a row is an item, as a drafter cites 专栏1's 城镇化率); an article (第X条)
+    whole with its paragraphs and enumerated points; unnumbered paragraphs elsewhere,
+    except the lines that address or sign the document (``core.outline.is_formality``)."""
+    out: dict[str, Section] = {}
+    for leaf in doc.leaves:
+        if not leaf.number and is_formality(doc.text[leaf.start : leaf.end]):
+            continue
+        unit = leaf
+        parent = doc.by_id[leaf.parent] if leaf.parent else None
+        if leaf.role != ROW and not leaf.number and parent is not None and parent.number and not any(
+            doc.by_id[child].number for child in parent.children
+        ):
+            unit = parent
+        current = unit
+        while current.parent is not None:
+            current = doc.by_id[current.parent]
+            if _ARTICLE.match(current.number):
+                unit = current
+        out.setdefault(unit.id, unit)
+    return list(out.values())
+
+
+def unit_map(doc: Document) -> dict[str, str]:
+    """Leaf id -> id of the item (``items_of``) holding it; sign-off lines have none."""
+    starts = [leaf.start for leaf in doc.leaves]
+    out: dict[str, str] = {}
+    for item in items_of(doc):
+        for leaf in doc.leaves[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
+            out[leaf.id] = item.id
+    return out
+
+
+def implementation_leaf_pairs(
+    left: Side, right: Side, runs: Sequence[Run], corrections: Sequence[Correction]
+) -> tuple[list[AlignedPair], tuple[Assignment, ...], tuple[tuple[str, CoverageGrade], ...],
+           tuple[dict[str, str], dict[str, str]]]:
+    """Leaf pairs of an implementing document: every right leaf with the base leaves it
+    carries out (``core.implement``), corrections by hand applied."""
+    units = unit_map(left.doc), unit_map(right.doc)
+    wording = wording_of(leaf_candidates(left, right, runs, units))
+    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
+                                for s in items_of(side.doc)] for side in (left, right))
+    found = assign(left_items, right_items, wording)
+    rows = {s.id for side in (left, right) for s in side.doc.leaves if s.role == ROW}
+    assignments = _corrected(_rows_by_wording(found.assignments, wording, rows), left.doc, right.doc, corrections)
+    subject = found.subject
+    touched = {lid: rid for lid, rid in found.touched.items() if _row_link_holds(lid, rid, wording, rows)}
+    pairs: dict[tuple[str, str], AlignedPair] = {}
+    carried = {lid for a in assignments for lid in a.left}
+    links = [(lid, a.right) for a in assignments for lid in a.left]
+    links += [(lid, rid) for lid, rid in touched.items() if lid not in carried]
+    for lid, rid in links:
+        shared = wording.get((lid, rid))
+        if left.content(lid).strip() == right.content(rid).strip():
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.SAME, 1.0)
+        elif shared is not None and shared.acceptable:
+            dice = (shared.left_shared + shared.right_shared) / (left.size(lid) + right.size(rid))
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.MODIFIED, round(min(1.0, dice), 4))
+        else:
+            pairs[(lid, rid)] = AlignedPair(lid, rid, PairKind.RELATED, subject.get((lid, rid), 0.0))
+    unit_grades = dict(implement_grades([item.id for item in left_items], assignments, touched, wording))
+    grades = tuple((leaf.id, unit_grades[units[0][leaf.id]]) for leaf in left.doc.leaves if leaf.id in units[0])
+    return list(pairs.values()), assignments, grades, units
+
+
+def _row_link_holds(lid: str, rid: str, wording: Mapping[tuple[str, str], Wording], rows: set[str]) -> bool:
+    """Whether a link between two items stands: one involving a table row needs shared wording.
+
+    A row is the same row carried over or edited, or it is new (本地新增) or not taken up
+    (未见落实); rows of one table share their subject (指标, 约束性 ...), so a subject match
+    would tie every new indicator to some old one and hide that it is new.
+    """
+    if lid not in rows and rid not in rows:
+        return True
+    shared = wording.get((lid, rid))
+    return shared is not None and shared.acceptable
+
+
+def _rows_by_wording(assignments: Sequence[Assignment], wording: Mapping[tuple[str, str], Wording],
+                     rows: set[str]) -> tuple[Assignment, ...]:
+    """Assignments without the subject-only links of table rows (``_row_link_holds``)."""
+    out = []
+    for a in assignments:
+        kept = tuple(lid for lid in a.left if _row_link_holds(lid, a.right, wording, rows))
+        out.append(a if kept == a.left else replace(a, left=kept))
+    return tuple(out)
+
+
+def _corrected(assignments: Sequence[Assignment], left: Document, right: Document,
+               corrections: Sequence[Correction]) -> tuple[Assignment, ...]:
+    """Assignments with the drafter's corrections in place of the found pairings.
+
+    A correction applies only while both items still bear the labels it was made on.
+    """
+    fixed: dict[str, Correction] = {}
+    for c in corrections:
+        target = right.by_id.get(c.right)
+        base = left.by_id.get(c.left) if c.left else None
+        if target is None or target.label != c.right_label or not target.is_leaf:
+            continue
+        if c.left and (base is None or base.label != c.left_label or not base.is_leaf):
+            continue
+        fixed[c.right] = c
+    return tuple(
+        replace(a, left=(fixed[a.right].left,) if fixed[a.right].left else (), by_hand=True)  # type: ignore[arg-type]
+        if a.right in fixed else a
+        for a in assignments
+    )

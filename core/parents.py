@@ -1,0 +1,140 @@
+"""Parents (篇/章/节 and numbered headings) paired where their children are.
+
+After the leaves, a parent pairs with the parent on the other side holding most of its
+paired leaves; in a revision, a heading that kept its line while its section lost or
+gained paragraphs is paired across its two outline shapes (``heading_pairs``).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+
+from core.model import Document, PairKind, Section
+from core.shared import Run
+from core.wording import HEADING, AlignedPair, Side, union_length
+
+_PARENT_AFFINITY = 0.45
+
+
+def _leaf_counts(doc: Document) -> dict[str, int]:
+    """Number of leaves under each section (1 for a leaf)."""
+    out: dict[str, int] = {}
+    for section in reversed(doc.sections):
+        out[section.id] = sum(out[child] for child in section.children) if section.children else 1
+    return out
+
+
+def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list[tuple[str, str]]:
+    """Parent sections paired where their children are (both ways, mutual affinity)."""
+    weight: dict[tuple[str, str], float] = defaultdict(float)
+    for p in leaf_pairs:
+        w = 1.0 if p.kind is not PairKind.RELATED else 0.5
+        weight[(p.left, p.right)] += w
+    ancestors_left = _ancestors(left.doc)
+    ancestors_right = _ancestors(right.doc)
+    mass: dict[tuple[str, str], float] = defaultdict(float)
+    mass_left: dict[str, float] = defaultdict(float)
+    mass_right: dict[str, float] = defaultdict(float)
+    for (a, b), w in weight.items():
+        for pa in (a, *ancestors_left[a]):
+            mass_left[pa] += w
+            for pb in (b, *ancestors_right[b]):
+                if pa == a and pb == b:
+                    continue
+                mass[(pa, pb)] += w
+        for pb in ancestors_right[b]:
+            mass_right[pb] += w
+        mass_right[b] += w
+    leaves_left, leaves_right = _leaf_counts(left.doc), _leaf_counts(right.doc)
+    best_left: dict[str, tuple[float, str]] = {}
+    best_right: dict[str, tuple[float, str]] = {}
+    for (pa, pb), m in mass.items():
+        if left.doc.by_id[pa].is_leaf or right.doc.by_id[pb].is_leaf:
+            continue
+        # Affinity: the pairing weight shared, against the weight and size of both subtrees.
+        weight_left = max(mass_left[pa], leaves_left[pa] * 0.5)
+        weight_right = max(mass_right[pb], leaves_right[pb] * 0.5)
+        affinity = m / math.sqrt(weight_left * weight_right)
+        if affinity > best_left.get(pa, (0.0, ""))[0]:
+            best_left[pa] = (affinity, pb)
+        if affinity > best_right.get(pb, (0.0, ""))[0]:
+            best_right[pb] = (affinity, pa)
+    out = {(pa, pb) for pa, (affinity, pb) in best_left.items() if affinity >= _PARENT_AFFINITY}
+    out |= {(pa, pb) for pb, (affinity, pa) in best_right.items() if affinity >= _PARENT_AFFINITY}
+    return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+def _heading_line(side: Side, section: Section) -> str:
+    """Comparison form of a section's heading line, its number left out."""
+    a, b = side.norm.from_display(section.number_end, section.heading_end)
+    return side.norm.text[a:b]
+
+
+def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) -> list[tuple[str, str]]:
+    """A revision's sections whose heading stayed while their outline shape changed.
+
+    The outline keeps a heading with one paragraph as one leaf and makes a heading with
+    more paragraphs a parent of paragraph leaves. When a revision drops a section's
+    second paragraph (or adds one), the same heading is a parent on one side and the
+    head of a leaf on the other: its paragraph pairs with the leaf, and the parent,
+    having no parent to pair with, would leave its heading marked deleted on one side
+    and inserted on the other. A parent is paired with such a leaf when one of its own
+    paragraphs (a child) is the leaf's same or modified counterpart and both heading
+    lines are the same, number aside: then the leaf is that section, revised.
+    """
+    out: set[tuple[str, str]] = set()
+    for p in leaf_pairs:
+        if p.kind is PairKind.RELATED:
+            continue  # a subject match says nothing about where a paragraph stood
+        ls, rs = left.doc.by_id[p.left], right.doc.by_id[p.right]
+        if rs.is_headed_leaf and ls.parent is not None:
+            parent = left.doc.by_id[ls.parent]
+            if parent.role == HEADING and _heading_line(left, parent) == _heading_line(right, rs):
+                out.add((parent.id, rs.id))
+        if ls.is_headed_leaf and rs.parent is not None:
+            parent = right.doc.by_id[rs.parent]
+            if parent.role == HEADING and _heading_line(right, parent) == _heading_line(left, ls):
+                out.add((ls.id, parent.id))
+    return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+def not_above(left: Side, right: Side, parents: list[tuple[str, str]],
+               headings: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Parent pairs, less those that pair a section found across outline shapes
+    (``heading_pairs``) with a section holding its counterpart.
+
+    Such a section's paragraphs pair inside the other side's leaf, so by its children
+    alone it looks like the section above that leaf (a 节 like the 章 holding it, an
+    article like its chapter): its counterpart is the leaf, and the section above is
+    its own parent's.
+    """
+    if not headings:
+        return parents
+    ancestors_left, ancestors_right = _ancestors(left.doc), _ancestors(right.doc)
+    above = {(a, b_up) for a, b in headings for b_up in ancestors_right[b]}
+    above |= {(a_up, b) for a, b in headings for a_up in ancestors_left[a]}
+    return [p for p in parents if p not in above]
+
+
+def _ancestors(doc: Document) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for section in doc.sections:
+        out[section.id] = (section.parent, *out[section.parent]) if section.parent else ()
+    return out
+
+
+def shared_dice(left: Side, right: Side, a: str, b: str, runs: Sequence[Run], run_starts: list[int]) -> float:
+    """Share of two sections' wording (parents: all their leaves') that is common (Dice)."""
+    la, lb = left.spans[a]
+    ra, rb = right.spans[b]
+    lefts, rights = [], []
+    # Runs never cross a line, so only runs starting inside [la, lb) can overlap it.
+    for run in runs[bisect_left(run_starts, la) : bisect_left(run_starts, lb)]:
+        if run.right_start < rb and run.right_end > ra:
+            lefts.append((max(run.left_start, la), min(run.left_end, lb)))
+            rights.append((max(run.right_start, ra), min(run.right_end, rb)))
+    shared = union_length(lefts) + union_length(rights)
+    return min(1.0, shared / (left.size(a) + right.size(b)))

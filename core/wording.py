@@ -1,0 +1,219 @@
+"""Leaves paired on the wording they share: the candidates every alignment starts from.
+
+A pair of sections is a candidate when the common runs of ``core.shared`` fall in both;
+its score is the share of the two sections' wording that is common (Dice on characters),
+so scores compare across pairs of any size. A pair is acceptable as ``modified`` when a
+substantial share of the two sections' wording is common, or when one of them is largely
+made of the other's wording (splits and merges).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from core.implement import Wording
+from core.model import Document, PairKind, Section
+from core.normalize import Normalized
+from core.shared import Run
+
+# Thresholds, on the share of wording in common. A lightly edited section keeps
+# 0.8-1.0; a heavily rewritten one 0.4-0.6; an unrelated section that uses the same
+# stock phrases 0.0-0.15.
+MODIFIED_DICE = 0.40
+_CONTAINED = 0.60  # one side mostly made of the other's wording (split / merge)
+_CONTAINED_OTHER = 0.15  # ... while still covering a fair share of the other
+_CONTAINED_TITLED = 0.90  # ... or entirely made of it, under the same heading
+_TITLE_MIN = 4  # shorter titles are too generic to identify a section
+_EXTRA_SHARE = 0.20  # a second counterpart must explain this much of a section not yet explained
+_WHOLE = 0.90  # a section this much made of one counterpart's wording
+ROW = "row"  # the outline's role of a table row (core.outline)
+BOX = "box"  # ... and of a 专栏 box or a captioned table
+HEADING = "heading"  # ... and of a numbered heading line (not run-in)
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """A pair found by the aligner (kind and score; the diff is added later)."""
+
+    left: str
+    right: str
+    kind: PairKind
+    score: float
+
+
+@dataclass
+class Side:
+    """One document as the aligner reads it: its outline, its comparison form, and where
+    each section's content (its number left out) lies in that form."""
+
+    doc: Document
+    norm: Normalized
+    spans: dict[str, tuple[int, int]]  # section id -> normalized content span (number excluded)
+
+    def content(self, sid: str) -> str:
+        a, b = self.spans[sid]
+        return self.norm.text[a:b]
+
+    def title(self, sid: str) -> str:
+        """Comparison form of the section's title (its lead sentence for paragraphs)."""
+        a, _ = self.spans[sid]
+        section = self.doc.by_id[sid]
+        begin = self.norm.starts[a] if a < len(self.norm.text) else section.end
+        end = min(section.end, begin + len(section.title.rstrip("…")))
+        ta, tb = self.norm.from_display(begin, end)
+        return self.norm.text[ta:tb]
+
+    def owner(self, position: int) -> Section | None:
+        """The deepest section holding a normalized position."""
+        return self.doc.section_at(self.norm.starts[position])
+
+    def size(self, sid: str) -> int:
+        a, b = self.spans[sid]
+        return max(1, b - a - self.norm.text.count("\n", a, b))
+
+
+def side(doc: Document, norm: Normalized) -> Side:
+    """``doc`` and its comparison form ``norm`` as the aligner reads them."""
+    spans = {s.id: norm.from_display(s.number_end, s.end) for s in doc.sections}
+    return Side(doc, norm, spans)
+
+
+def union_length(intervals: list[tuple[int, int]]) -> int:
+    """Characters covered by ``intervals``, each counted once however many hold it."""
+    total = 0
+    end = -1
+    for a, b in sorted(intervals):
+        if b <= end:
+            continue
+        total += b - max(a, end)
+        end = b
+    return total
+
+
+@dataclass
+class _Overlap:
+    left: list[tuple[int, int]]
+    right: list[tuple[int, int]]
+
+
+def _overlaps(left: Side, right: Side, runs: Sequence[Run]) -> dict[tuple[str, str], _Overlap]:
+    """Shared intervals per (left section, right section) holding each run.
+
+    A run never crosses a line, and a line lies in one deepest section, so the
+    section holding a run's start holds all of it.
+    """
+    out: dict[tuple[str, str], _Overlap] = {}
+    for run in runs:
+        mine, theirs = left.owner(run.left_start), right.owner(run.right_start)
+        if mine is None or theirs is None:
+            continue
+        key = (mine.id, theirs.id)
+        overlap = out.get(key)
+        if overlap is None:
+            overlap = out[key] = _Overlap([], [])
+        overlap.left.append((run.left_start, run.left_end))
+        overlap.right.append((run.right_start, run.right_end))
+    return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two sections sharing wording, and how much of each it covers."""
+
+    left: str
+    right: str
+    dice: float
+    left_share: float
+    right_share: float
+    left_intervals: tuple[tuple[int, int], ...]
+    right_intervals: tuple[tuple[int, int], ...]
+    same_title: bool  # both have the same (non-trivial) title
+
+
+def leaf_candidates(left: Side, right: Side, runs: Sequence[Run],
+                     units: tuple[Mapping[str, str], Mapping[str, str]] | None = None) -> list[Candidate]:
+    """Pairs of leaves sharing wording, with how much; with ``units`` (leaf id -> the id of
+    the item holding it, per side), pairs of those items instead."""
+    overlaps = _overlaps(left, right, runs)
+    if units is not None:
+        merged: dict[tuple[str, str], _Overlap] = {}
+        for (lid, rid), overlap in overlaps.items():
+            key = (units[0].get(lid, ""), units[1].get(rid, ""))
+            if key[0] and key[1]:
+                found = merged.setdefault(key, _Overlap([], []))
+                found.left.extend(overlap.left)
+                found.right.extend(overlap.right)
+        overlaps = merged
+    out = []
+    for (lid, rid), overlap in overlaps.items():
+        ls, rs = left.doc.by_id[lid], right.doc.by_id[rid]
+        if units is None and not (ls.is_leaf and rs.is_leaf):
+            continue
+        shared_left = union_length(overlap.left)
+        shared_right = union_length(overlap.right)
+        size_left, size_right = left.size(ls.id), right.size(rs.id)
+        left_share = min(1.0, shared_left / size_left)
+        right_share = min(1.0, shared_right / size_right)
+        dice = min(1.0, (shared_left + shared_right) / (size_left + size_right))
+        title = left.title(ls.id)
+        same_title = len(title) >= _TITLE_MIN and title == right.title(rs.id)
+        out.append(Candidate(ls.id, rs.id, dice, left_share, right_share,
+                              tuple(overlap.left), tuple(overlap.right), same_title))
+    return out
+
+
+def acceptable(c: Candidate) -> bool:
+    """Whether the shared wording alone makes the two sections one section modified."""
+    if c.dice >= MODIFIED_DICE:
+        return True
+    high, low = max(c.left_share, c.right_share), min(c.left_share, c.right_share)
+    if c.same_title and high >= _CONTAINED_TITLED:
+        return True  # a section kept with its heading while most of its body went
+    return high >= _CONTAINED and low >= _CONTAINED_OTHER
+
+
+def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
+    """Keep each section's best counterpart, and further ones only if they explain new wording."""
+    chosen: list[Candidate] = []
+    explained_left: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    explained_right: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    order = {s.id: i for i, s in enumerate(left.doc.sections)}
+    order_right = {s.id: i for i, s in enumerate(right.doc.sections)}
+    left_len, right_len = max(1, len(left.doc.sections)), max(1, len(right.doc.sections))
+
+    def rank(c: Candidate) -> tuple[float, float, str, str]:
+        # Best wording first; between equals, the one at the same relative place.
+        drift = abs(order[c.left] / left_len - order_right[c.right] / right_len)
+        return (-round(c.dice, 6), drift, c.left, c.right)
+
+    for c in sorted(cands, key=rank):
+        gain_left = _gain(explained_left[c.left], c.left_intervals) / left.size(c.left)
+        gain_right = _gain(explained_right[c.right], c.right_intervals) / right.size(c.right)
+        first_left = not explained_left[c.left]
+        first_right = not explained_right[c.right]
+        # A section split off (or merged in) whole is explained entirely by its counterpart:
+        # it needs to add only some new ground on the other side.
+        whole_right = first_right and c.right_share >= _WHOLE and gain_left > 0
+        whole_left = first_left and c.left_share >= _WHOLE and gain_right > 0
+        if (first_left or gain_left >= _EXTRA_SHARE or whole_right) and (
+            first_right or gain_right >= _EXTRA_SHARE or whole_left
+        ):
+            chosen.append(c)
+            explained_left[c.left].extend(c.left_intervals)
+            explained_right[c.right].extend(c.right_intervals)
+    return chosen
+
+
+def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> int:
+    return union_length([*explained, *new]) - union_length(explained)
+
+
+def wording_of(cands: Sequence[Candidate]) -> dict[tuple[str, str], Wording]:
+    """The shared wording of each candidate pair, as ``core.implement`` weighs it."""
+    return {
+        (c.left, c.right): Wording(union_length(list(c.left_intervals)), union_length(list(c.right_intervals)),
+                                   c.left_share, c.right_share, acceptable(c))
+        for c in cands
+    }
