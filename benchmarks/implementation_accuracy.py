@@ -2,11 +2,14 @@
 
 For every pair: top-1 item accuracy of the product and of the plain baseline (best
 TF-IDF match of character bigrams, no threshold), 未见落实 precision, and every wrong
-verdict. ``python benchmarks/implementation_accuracy.py [-v]``.
+verdict. ``python benchmarks/implementation_accuracy.py [-v] [--set stage.name=value ...]``;
+``--set`` measures the pairs with a threshold of ``core.tuning`` changed, to see how far a
+value can move before a figure changes.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -15,13 +18,35 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from implementation_truth import evaluate, truths  # noqa: E402
 
+from core import tuning  # noqa: E402
 from core.compare import compare  # noqa: E402
 from core.model import Options  # noqa: E402
 
 
+def use(changed: tuning.Tuning) -> None:
+    """Make every engine module read ``changed`` instead of the shipped thresholds."""
+    shipped = tuning.TUNING
+    for name, module in list(sys.modules.items()):
+        if name.startswith("core.") and name != "core.tuning" and getattr(module, "TUNING", None) is shipped:
+            module.TUNING = changed  # type: ignore[attr-defined]
+
+
 def main() -> int:
     """Print the measures of every labelled pair; exit 1 when one misses its bar."""
-    verbose = "-v" in sys.argv
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--set", action="append", default=[], metavar="STAGE.NAME=VALUE",
+                        help="measure with this threshold of core.tuning changed (repeatable)")
+    args = parser.parse_args()
+    verbose = args.verbose
+    changed = tuning.TUNING
+    for setting in args.set:
+        name, _, value = setting.partition("=")
+        changed = tuning.replaced(changed, name, float(value))
+    if args.set:
+        import core.compare  # noqa: F401  every stage that reads the thresholds is loaded by now
+
+        use(changed)
     ok = True
     for truth in truths():
         result = compare(truth.base, truth.implementation, Options(relation="implementation"))

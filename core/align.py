@@ -31,9 +31,9 @@ from core.normalize import Normalized
 from core.parents import heading_pairs, not_above, parent_pairs, shared_dice
 from core.shared import Run
 from core.subjects import title_verbs
+from core.tuning import TUNING
 from core.wording import (
     BOX,
-    MODIFIED_DICE,
     ROW,
     AlignedPair,
     Candidate,
@@ -46,10 +46,6 @@ from core.wording import (
 )
 
 _CONTENT = re.compile(r"\w+")
-_RELATED_SUBJECT = 0.12  # mean of body and title cosine
-_RELATED_DICE = 0.10
-_INDEXED_DF = 0.05  # bigrams in more sections than this share are not indexed for subject search
-_NEIGHBOURS = 5  # subject candidates examined per section
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +75,7 @@ class _Topics:
         self.vectors: dict[str, dict[str, float]] = {}
         # Bigrams in more than a few percent of sections weigh little in any cosine; leaving
         # them out of the index keeps the search linear on long documents.
-        indexed_df = max(8, int(n * _INDEXED_DF))
+        indexed_df = max(8, int(n * TUNING.related.indexed_df))
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for sid, c in counts.items():
             vec = {g: (1 + math.log(tf)) * math.log(n / df[g]) for g, tf in c.items()}
@@ -141,7 +137,8 @@ def _related(left: Side, right: Side, cands: list[Candidate],
     rows = {s.id for doc in (left.doc, right.doc) for s in doc.leaves if s.role == ROW}
 
     def candidates(sid: str, prefix: str) -> set[str]:
-        near = body_topics.nearest(sid, prefix, _NEIGHBOURS) + title_topics.nearest(sid, prefix, _NEIGHBOURS)
+        reach = TUNING.related.neighbours
+        near = body_topics.nearest(sid, prefix, reach) + title_topics.nearest(sid, prefix, reach)
         return {other for other in (*near, *sharing[sid]) if other not in rows}
 
     found: set[tuple[str, str]] = set()
@@ -156,7 +153,7 @@ def _related(left: Side, right: Side, cands: list[Candidate],
     return [
         AlignedPair(a, b, PairKind.RELATED, round(max(dice.get((a, b), 0.0), score(a, b)), 4))
         for a, b in sorted(found)
-        if score(a, b) >= _RELATED_SUBJECT or dice.get((a, b), 0.0) >= _RELATED_DICE
+        if score(a, b) >= TUNING.related.subject or dice.get((a, b), 0.0) >= TUNING.related.dice
     ]
 
 
@@ -206,7 +203,7 @@ def _box_pairs(left: Side, right: Side, paired_left: set[str], paired_right: set
         for rid, counted in lines_right.items():
             common = sum(len(line) * n for line, n in (lines_left & counted).items())
             dice = 2 * common / (left.size(lid) + right.size(rid))
-            if dice >= MODIFIED_DICE:
+            if dice >= TUNING.wording.modified_dice:
                 found.append((-round(dice, 6), lid, rid))
     pairs = []
     taken_left: set[str] = set()
@@ -263,7 +260,7 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
             pairs.append(AlignedPair(a, b, PairKind.SAME, 1.0))
             continue
         dice = shared_dice(left, right, a, b, runs, run_starts)
-        kind = PairKind.MODIFIED if dice >= MODIFIED_DICE else PairKind.RELATED
+        kind = PairKind.MODIFIED if dice >= TUNING.wording.modified_dice else PairKind.RELATED
         pairs.append(AlignedPair(a, b, kind, round(dice, 4)))
     for a, b in headings:
         # The same section revised, whatever share of its paragraphs went: it is diffed,

@@ -33,6 +33,7 @@ from functools import cache
 
 from core.lines import match_heading
 from core.normalize import to_simplified
+from core.tuning import TUNING
 
 
 @dataclass(frozen=True)
@@ -103,13 +104,9 @@ def _han_pair() -> re.Pattern[str]:
 
 # Spaces next to Chinese text, dropped before chrome is looked for (``_compact``).
 _CHROME_GAP = re.compile(rf"(?<=[{_CJK}])[^\S\n]+|[^\S\n]+(?=[{_CJK}])")
-# Fewer spaced gaps than this is a short heading spaced out by its drafter ("序 言", "结 束 语").
-_MIN_LETTER_GAPS = 3
 _NARROW = re.compile(rf"[^{_CJK}\u3000]")
 _WIDE = re.compile(rf"[{_CJK}]")
 
-_MAX_CANDIDATE = 150  # longer lines are never chrome; they are not even simplified
-_SHORT = 60  # the usual length limit of a chrome line
 _NO_STOP = r"[^。]*"  # a line part without a full stop: chrome, not a policy sentence
 
 _TOOL_WORD = (
@@ -128,7 +125,7 @@ _CHROME: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         # Breadcrumbs: "首页", "首页 > 政务公开", ">政务公开>政策文件", "人民网>>四川频道".
         (r"^(?:网站)?首页(?:$|\s*[>＞»›/])", 80),
         (r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)", 100),
-        (r"^[>＞»›]|^[^。，,]*(?:>>|＞＞|»|›|>\s*>)[^。，,]*$", _SHORT),
+        (r"^[>＞»›]|^[^。，,]*(?:>>|＞＞|»|›|>\s*>)[^。，,]*$", TUNING.clean.short),
         # Publishing meta and gov.cn metadata tables: "发布时间: …", "索引号：…", "来源：…".
         # The bare 文号 line (泸龙府办发〔2022〕7号) belongs to the title block and stays.
         (
@@ -143,24 +140,24 @@ _CHROME: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             rf"^{_NO_STOP}(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读量|阅读数|阅读次数)"
             rf"{_NO_STOP}$",
-            _SHORT,
+            TUNING.clean.short,
         ),
-        (rf"^{_NO_STOP}(?:责任编辑|责编)[:：]{_NO_STOP}$", _SHORT),
+        (rf"^{_NO_STOP}(?:责任编辑|责编)[:：]{_NO_STOP}$", TUNING.clean.short),
         # A date with a time of day is a publishing stamp ("2020年07月16日10:20 来源:…");
         # a date alone (the signature date) stays.
         (r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}", 80),
         # The news page's copy of the title.
-        (r"^原标题[:：]", _MAX_CANDIDATE),
+        (r"^原标题[:：]", TUNING.clean.max_candidate),
         # Toolbars made only of tool words: "字号：大 中 小", "【打印】【关闭】", "打印本页 关闭窗口".
-        (rf"^(?:[\s【】\[\]|｜丨/·•\-]*(?:{_TOOL_WORD}))+[\s【】\[\]|｜丨/·•\-]*$", _SHORT),
+        (rf"^(?:[\s【】\[\]|｜丨/·•\-]*(?:{_TOOL_WORD}))+[\s【】\[\]|｜丨/·•\-]*$", TUNING.clean.short),
         # Share widgets and QR codes: "分享到：", "微信“扫一扫”添加…", "扫一扫在手机打开当前页".
-        (r"^分享到|^分享[:：]", _SHORT),
-        (rf"^{_NO_STOP}(?:扫一扫|扫描二维码|手机扫码|手机扫描){_NO_STOP}$", _SHORT),
+        (r"^分享到|^分享[:：]", TUNING.clean.short),
+        (rf"^{_NO_STOP}(?:扫一扫|扫描二维码|手机扫码|手机扫描){_NO_STOP}$", TUNING.clean.short),
         # Related-article lists and article navigation.
         (
             r"^[【\[]?(?:相关阅读|相关链接|相关文章|相关新闻|相关报道|相关稿件|延伸阅读|推荐阅读|热点推荐"
             r"|热门文章)[】\]]?[:：]?$",
-            _SHORT,
+            TUNING.clean.short,
         ),
         (r"^(?:上一篇|下一篇)|^(?:上一条|下一条)[:：]", 100),
         # Site footers: CMS credit, copyright, ICP licence, site owner and contacts.
@@ -186,7 +183,6 @@ _PAGE_NUMBER = re.compile(
 )
 # A news site's headline tag before the title: "权威发布 | 中共泸州市委八届九次全会《决定》全文".
 _HEADLINE_SEPARATOR = re.compile(r"\S\s*[|丨｜]\s*\S")
-_HEADLINE_LIMIT = 50
 
 
 
@@ -196,8 +192,6 @@ def _starts_block(line: str) -> bool:
 
 # A line ending in one of these ends its sentence (or its quotation) and keeps its break.
 _FINAL_MARKS = frozenset("。！？；：…”’）)」』】》!?;:")
-_HEADER_NEIGHBOURHOOD = 2  # a running header sits this close to a page number
-_MIN_REPEATS = 3
 
 
 def clean(raw: str, keep_boilerplate: bool = False) -> Cleaned:
@@ -259,7 +253,7 @@ def extraction_spaced(text: str) -> bool:
     cleaning keeps it, so cleaned text never looks extracted and cleaning stays idempotent.
     """
     spaced = len(_SPACED_SWITCH.findall(text))
-    if spaced < _MIN_REPEATS:
+    if spaced < TUNING.clean.min_repeats:
         return False  # the usual case, decided in one pass
     # Whitespace never joins two switches, so the counts split exactly at the separators.
     for line in text.split("\n"):
@@ -267,7 +261,7 @@ def extraction_spaced(text: str) -> bool:
         cut = _title_separator(body) if _has_space(body) else None
         if cut and _SPACED_SWITCH.match(body, cut[0] - 1):
             spaced -= 1
-    return spaced >= _MIN_REPEATS and 2 * spaced >= len(_tight_switch().findall(text))
+    return spaced >= TUNING.clean.min_repeats and 2 * spaced >= len(_tight_switch().findall(text))
 
 
 def _has_space(body: str) -> bool:
@@ -309,7 +303,7 @@ def _letter_spaced(body: str) -> bool:
     or spaced print leaves it ("加 强 生 态"); a drafter spaces out only a short heading."""
     gaps = len(_HAN_GAP.findall(body))
     # Counting the unspaced pairs is the costly part, and only needed past the minimum.
-    return gaps >= _MIN_LETTER_GAPS and gaps >= len(_han_pair().findall(body))
+    return gaps >= TUNING.clean.min_letter_gaps and gaps >= len(_han_pair().findall(body))
 
 
 def _title_separator(body: str) -> tuple[int, int] | None:
@@ -372,7 +366,7 @@ def _typed_or_nothing(gap: re.Match[str]) -> str:
 
 def _noise(lines: list[str]) -> list[bool]:
     """For each line, whether it is chrome or page furniture."""
-    candidates = [i for i, line in enumerate(lines) if len(line) <= _MAX_CANDIDATE]
+    candidates = [i for i, line in enumerate(lines) if len(line) <= TUNING.clean.max_candidate]
     if not candidates:
         return [False] * len(lines)
     # One OpenCC call for all short lines: t2s keeps lengths, so the split is exact.
@@ -397,9 +391,9 @@ def _mark_headline_prefix(lines: list[str], drop: list[bool]) -> None:
     for i, line in enumerate(lines):
         if drop[i]:
             continue
-        if "。" in line or len(line) > _SHORT:
+        if "。" in line or len(line) > TUNING.clean.short:
             return  # the body has started: separators from here on are content
-        if len(line) <= _HEADLINE_LIMIT and _HEADLINE_SEPARATOR.search(line):
+        if len(line) <= TUNING.clean.headline_limit and _HEADLINE_SEPARATOR.search(line):
             drop[i] = True
 
 
@@ -410,17 +404,18 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
     breaks (a page number, or the start and end of the text), so a heading that
     legitimately repeats in the body is never touched.
     """
-    if len(pages) < _MIN_REPEATS:
+    if len(pages) < TUNING.clean.min_repeats:
         return
     near: dict[str, list[int]] = {}
     for page in [-1, *pages, len(lines)]:
-        low, high = max(0, page - _HEADER_NEIGHBOURHOOD), min(len(lines), page + _HEADER_NEIGHBOURHOOD + 1)
+        reach = TUNING.clean.header_neighbourhood
+        low, high = max(0, page - reach), min(len(lines), page + reach + 1)
         for i in range(low, high):
             line = lines[i]
             if not drop[i] and len(line) <= 40 and "。" not in line and not _starts_block(line):
                 near.setdefault(line, []).append(i)
     # A running header or footer is on most pages, not just on a few.
-    enough = max(_MIN_REPEATS, len(pages) // 2)
+    enough = max(TUNING.clean.min_repeats, len(pages) // 2)
     for found in near.values():
         if len(set(found)) >= enough:
             for i in found:
@@ -458,7 +453,7 @@ def _full_width_band(lines: list[str], widths: list[int]) -> tuple[int, int] | N
     at and almost none exceed; web text, one paragraph per line, has neither.
     """
     longer = [width for line, width in zip(lines, widths, strict=True) if len(line) >= 15]
-    if len(longer) < _MIN_REPEATS:
+    if len(longer) < TUNING.clean.min_repeats:
         return None
     counts = Counter(longer)
     # A full line may stop up to two Chinese characters short (a word or a mark that
@@ -467,7 +462,7 @@ def _full_width_band(lines: list[str], widths: list[int]) -> tuple[int, int] | N
     low, high = best - 4, best + 2
     full = sum(1 for width in longer if low <= width <= high)
     wider = sum(1 for width in longer if width > high)
-    if best < 20 or full < _MIN_REPEATS or full < 0.4 * len(longer) or wider > 0.1 * len(longer):
+    if best < 20 or full < TUNING.clean.min_repeats or full < 0.4 * len(longer) or wider > 0.1 * len(longer):
         return None
     return low, high
 

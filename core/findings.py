@@ -46,10 +46,9 @@ from core.quantities import (
     same_measure,
 )
 from core.tokens import tokenize
+from core.tuning import TUNING
 
 _LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
-_WORD_EDIT = 6  # an edit this short (normalized characters) on both sides replaces a word, not a clause
-_CLAUSE_CONTEXT = 2  # characters after a modal word that must agree when the edit is longer
 _KIND_ORDER = tuple(FindingKind)
 _VALUE_KINDS = (FindingKind.QUANTITY, FindingKind.DATE)
 _NAMES = {FindingKind.QUANTITY: "目标值", FindingKind.DATE: "时限"}
@@ -303,7 +302,7 @@ class _Engine:
         # either the edit is no more than the word or the clause goes on the same way.
         for edit in sorted({t.edit for t in left} & {t.edit for t in right}):
             lefts, rights = _cancel([t for t in left if t.edit == edit], [t for t in right if t.edit == edit])
-            small = all(e - s <= _WORD_EDIT for s, e in (edits[edit].left, edits[edit].right))
+            small = all(e - s <= TUNING.findings.word_edit for s, e in (edits[edit].left, edits[edit].right))
             for a, b in zip(lefts, rights, strict=False):
                 before_level, after_level = a.mention.key[1], b.mention.key[1]  # type: ignore[index]
                 if before_level == after_level or not (small or self._same_clause(a.mention, b.mention)):
@@ -318,8 +317,9 @@ class _Engine:
 
     def _same_clause(self, a: Mention, b: Mention) -> bool:
         """True when the words after two modal words agree (the clause is the same)."""
-        after_a = self.left.norm.text[a.end:a.end + _CLAUSE_CONTEXT]
-        return len(after_a) == _CLAUSE_CONTEXT and after_a == self.right.norm.text[b.end:b.end + _CLAUSE_CONTEXT]
+        context = TUNING.findings.clause_context
+        after_a = self.left.norm.text[a.end:a.end + context]
+        return len(after_a) == context and after_a == self.right.norm.text[b.end:b.end + context]
 
     def _duties(self, index: int, ls: Section, rs: Section, edits: list[_Edit],
                 left: list[Mention], right: list[Mention]) -> None:

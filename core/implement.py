@@ -37,15 +37,10 @@ from itertools import islice
 
 from core.model import Assignment, CoverageGrade
 from core.subjects import SubjectSpace
+from core.tuning import TUNING
 
-_QUOTE = 12  # normalized characters of a base item found in an implementing item: a quoted clause
-_COPIED = 0.8  # share of a base item's wording found in one counterpart: copied (照搬)
 _ALTERNATIVES = 3
 _TERMS = 6
-# Candidates within this share of the best score are near ties, decided by their chapters.
-# On the six labelled pairs any value from 0.65 to 0.9 gains or keeps every pair's top-1
-# accuracy (0.6 loses an item on one pair, 0.4 on three); ``benchmarks/implementation_accuracy.py``.
-_NEAR_TIE = 0.7
 # The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
 _PURPOSE = re.compile(r"制定本(?:法|条例|办法|规定|细则|实施办法|实施细则)[。；;.]")
 
@@ -243,7 +238,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if base.id in carrier:
             continue
         quoted = [(found.left_shared, rid) for (lid, rid), found in wording.items()
-                  if lid == base.id and found.left_shared >= _QUOTE]
+                  if lid == base.id and found.left_shared >= TUNING.implementation.quote]
         if quoted:
             touched[base.id] = max(quoted)[1]
             continue
@@ -280,13 +275,13 @@ def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:
 
 def _best_of(rid: str, addressing: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
     """The best of the candidates addressing an item, ranked best first: among those nearly
-    as good as the first (``_NEAR_TIE``), the one whose chapter is closest to the item's."""
+    as good as the first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's."""
     # The base's purpose article is carried out by the implementing purpose article alone
     # (``_purpose_of``): a scope article sharing its words restates the base's scope instead.
     addressing = [found for found in addressing if not scores.is_purpose(found[0])]
     if not addressing:
         return None
-    floor = addressing[0][1] * _NEAR_TIE
+    floor = addressing[0][1] * TUNING.implementation.near_tie
     near = [(lid, score) for lid, score in addressing if score >= floor]
     return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
 
@@ -312,9 +307,10 @@ def grades(left_leaves: Sequence[str], assignments: Sequence[Assignment], touche
         for lid in a.left:
             carriers[lid].append(a.right)
     out = []
+    copy_share = TUNING.implementation.copied
     for lid in left_leaves:
         by = carriers.get(lid, [])
-        copied = any(wording[(lid, rid)].left_share >= _COPIED for rid in by if (lid, rid) in wording)
+        copied = any(wording[(lid, rid)].left_share >= copy_share for rid in by if (lid, rid) in wording)
         if by and copied:
             grade = CoverageGrade.COPIED
         elif len(by) > 1:

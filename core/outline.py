@@ -31,20 +31,16 @@ from dataclasses import dataclass, field
 
 from core.lines import BOX_SCHEMES, CN_NUMERALS, DIGITS, cells, is_row, match_heading
 from core.model import Section
+from core.tuning import TUNING
 
 # Schemes whose sections never contain sub-sections: a later heading of another scheme
 # closes them instead of nesting inside.
 _LEAF_ONLY = {"box", "table", "dash"}
 
 _SENTENCE_END = "。！？!?"
-_RUN_IN_TITLE_MAX = 60  # a lead sentence longer than this is body text, not a title
-_PLAIN_HEADING_MAX = 60  # a numbered line without 。 and at most this long is a heading line
-_TITLE_FALLBACK = 24  # characters kept when a paragraph's lead sentence is too long for a title
-_TITLE_CLAUSE_MIN = 4  # Chinese characters a first clause needs to name a paragraph ("2020年1月，…" has 2)
 _FIRST_CLAUSE = re.compile(r"[，,；;：:]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
-_ROW_RUN_MIN = 2  # outside a 专栏 box, rows are only told from text by coming in a run
 
 _CLOSING_START = re.compile(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
@@ -102,7 +98,7 @@ def _row_runs(lines: list[_Line]) -> set[int]:
         if line is not None and is_row(line.text):
             run.append(line.start)
             continue
-        if len(run) >= _ROW_RUN_MIN:
+        if len(run) >= TUNING.outline.row_run_min:
             found.update(run)
         run = []
     return found
@@ -120,14 +116,14 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
     """Title, length of the heading part of ``rest``, and whether it is run-in."""
     stripped = rest.rstrip()
     cut = min((stripped.find(ch) for ch in _SENTENCE_END if ch in stripped), default=-1)
-    if cut < 0 and len(stripped) <= _PLAIN_HEADING_MAX * 3:
+    if cut < 0 and len(stripped) <= TUNING.outline.plain_heading_max * 3:
         return stripped.rstrip("：:;；，,"), len(rest), False
     if cut < 0:
         return _short_title(stripped), len(rest), False
-    if cut == len(stripped) - 1 and cut <= _PLAIN_HEADING_MAX:
+    if cut == len(stripped) - 1 and cut <= TUNING.outline.plain_heading_max:
         # One sentence ending in 。: still a heading line (its whole text is the title).
         return stripped[:cut], len(rest), False
-    if cut <= _RUN_IN_TITLE_MAX:
+    if cut <= TUNING.outline.run_in_title_max:
         return stripped[:cut], cut + 1, True
     return _short_title(stripped), cut + 1, True
 
@@ -135,14 +131,16 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
 def _short_title(text: str) -> str:
     """The first clause when it reads as a title, else the opening words with an ellipsis."""
     first = _FIRST_CLAUSE.search(text)
-    if first and first.start() <= _TITLE_FALLBACK and len(_HAN.findall(text[: first.start()])) >= _TITLE_CLAUSE_MIN:
+    fallback = TUNING.outline.title_fallback
+    named = first is not None and len(_HAN.findall(text[: first.start()])) >= TUNING.outline.title_clause_min
+    if first and first.start() <= fallback and named:
         return text[: first.start()]
-    return text[:_TITLE_FALLBACK] + ("…" if len(text) > _TITLE_FALLBACK else "")
+    return text[:fallback] + ("…" if len(text) > fallback else "")
 
 
 def _paragraph_title(text: str) -> str:
     cut = min((text.find(ch) for ch in _SENTENCE_END if ch in text), default=-1)
-    if 0 < cut <= _RUN_IN_TITLE_MAX // 2:
+    if 0 < cut <= TUNING.outline.run_in_title_max // 2:
         return text[:cut]
     return _short_title(text.rstrip("。"))
 

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 
 from core.model import Document, PairKind, Section
 from core.shared import Run
+from core.tuning import TUNING
 from core.wording import HEADING, AlignedPair, Side, union_length
-
-_PARENT_AFFINITY = 0.45
 
 
 def _leaf_counts(doc: Document) -> dict[str, int]:
@@ -62,8 +61,8 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
             best_left[pa] = (affinity, pb)
         if affinity > best_right.get(pb, (0.0, ""))[0]:
             best_right[pb] = (affinity, pa)
-    out = {(pa, pb) for pa, (affinity, pb) in best_left.items() if affinity >= _PARENT_AFFINITY}
-    out |= {(pa, pb) for pb, (affinity, pa) in best_right.items() if affinity >= _PARENT_AFFINITY}
+    out = {(pa, pb) for pa, (affinity, pb) in best_left.items() if affinity >= TUNING.related.parent_affinity}
+    out |= {(pa, pb) for pb, (affinity, pa) in best_right.items() if affinity >= TUNING.related.parent_affinity}
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
 
 

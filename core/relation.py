@@ -16,15 +16,14 @@ import re
 from core.labels import label_of
 from core.model import Document, Relation, RelationVerdict
 from core.normalize import to_simplified
+from core.tuning import TUNING
 
-_REVISION_SHARE = 0.5  # both sides share at least this much of their wording: one document, edited
 # Words that mark a version of a document rather than a different document.
 _VERSION_MARKS = re.compile(
     r"[(（〔\[【]?(?:征求意见稿|送审稿|讨论稿|修改稿|修订稿|草案|草稿|审议稿|试行|暂行|修订|修正|"
     r"正式稿|定稿|第[一二三四五六七八九十\d]+稿|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正)?)[)）〕\]】]?"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
-_TITLE_MIN = 6  # shorter titles (or fallbacks such as file names) do not identify a document
 
 
 def _title_key(title: str) -> str:
@@ -40,12 +39,11 @@ def detect_relation(left: Document, right: Document, left_share: float, right_sh
         return RelationVerdict(relation, False, (f"由用户指定为{label_of(relation)}",))
     shares = f"相同表述占比：左 {left_share:.0%}，右 {right_share:.0%}"
     left_title, right_title = _title_key(to_simplified(left.title)), _title_key(to_simplified(right.title))
-    if len(left_title) >= _TITLE_MIN and left_title == right_title:
+    if len(left_title) >= TUNING.relation.title_min and left_title == right_title:
         return RelationVerdict(Relation.REVISION, True, ("两份文件标题相同（不计草案、征求意见稿等版本字样）", shares))
-    if min(left_share, right_share) >= _REVISION_SHARE:
-        return RelationVerdict(
-            Relation.REVISION, True, (f"两份文件大部分表述相同（均不低于 {_REVISION_SHARE:.0%}）", shares)
-        )
+    share = TUNING.relation.revision_share
+    if min(left_share, right_share) >= share:
+        return RelationVerdict(Relation.REVISION, True, (f"两份文件大部分表述相同（均不低于 {share:.0%}）", shares))
     return RelationVerdict(
         Relation.IMPLEMENTATION, True, ("标题不同，大部分表述也不同：右侧是落实左侧的另一份文件", shares)
     )

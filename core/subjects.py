@@ -32,13 +32,9 @@ from functools import lru_cache
 from core.background import background_idf
 from core.resources import resource_path
 from core.tokens import tokenize
+from core.tuning import TUNING
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-# A term in more than about one background document in eight (idf below 3) says what is
-# done, not what about: 工作 1.1, 加强 1.4, 建设 1.4, 发展 1.4, 能力 1.8, 体系 2.1,
-# 推进 2.3, 提升 2.9; subject words lie above: 疾病 3.3, 物流 4.0, 邮政 4.0, 医药 4.1.
-SUBJECT_IDF = 3.0
-_CROWDED = 40  # a term in more than this percentage of the texts is left out of the search
 _COMPOUND = "\x00"  # marks a compound word among the bigram terms (no bigram contains it)
 
 
@@ -59,13 +55,14 @@ def subject_words(text: str) -> frozenset[str]:
     background = background_idf()
     verbs = title_verbs()
     found: set[str] = set()
+    floor = TUNING.implementation.subject_idf
     for start, end in tokenize(text):
         word = text[start:end]
         if end - start < 2 or not _HAN.fullmatch(word):
             continue
         # A compound names its parts too: 川渝毗邻地区 is about 毗邻 as much as 毗邻地区 is.
         parts = [word, *(word[i : i + 2] for i in range(len(word) - 1))] if len(word) > 2 else [word]
-        found.update(part for part in parts if part not in verbs and background.idf(part) >= SUBJECT_IDF)
+        found.update(part for part in parts if part not in verbs and background.idf(part) >= floor)
     return frozenset(found)
 
 
@@ -152,7 +149,7 @@ class SubjectSpace:
         for other in others:
             for term, v in self.vectors[other].items():
                 postings.setdefault(term, []).append((other, v))
-        crowded = max(8, len(others) * _CROWDED // 100)
+        crowded = max(8, len(others) * TUNING.implementation.crowded // 100)
         out: dict[str, dict[str, float]] = {}
         for key in keys:
             scores: dict[str, float] = {}
@@ -173,11 +170,12 @@ class SubjectSpace:
 
     @functools.cached_property
     def topic(self) -> frozenset[str]:
-        """Subject words found in more than ``_CROWDED`` percent of the texts: what the
+        """Subject words found in more than ``TUNING.implementation.crowded`` percent of the texts: what the
         documents compared are about as a whole (水土保持 in a soil-conservation law and its
         实施办法), which every item shares and which tells no item from another."""
         found = Counter(word for words in self.words.values() for word in words)
-        return frozenset(word for word, count in found.items() if count * 100 > len(self.words) * _CROWDED)
+        crowded = len(self.words) * TUNING.implementation.crowded
+        return frozenset(word for word, count in found.items() if count * 100 > crowded)
 
     def common_terms(self, a: str, b: str, limit: int) -> tuple[str, ...]:
         """The terms that contribute most to the similarity of ``a`` and ``b``, longest

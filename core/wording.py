@@ -17,17 +17,8 @@ from core.implement import Wording
 from core.model import Document, PairKind, Section
 from core.normalize import Normalized
 from core.shared import Run
+from core.tuning import TUNING
 
-# Thresholds, on the share of wording in common. A lightly edited section keeps
-# 0.8-1.0; a heavily rewritten one 0.4-0.6; an unrelated section that uses the same
-# stock phrases 0.0-0.15.
-MODIFIED_DICE = 0.40
-_CONTAINED = 0.60  # one side mostly made of the other's wording (split / merge)
-_CONTAINED_OTHER = 0.15  # ... while still covering a fair share of the other
-_CONTAINED_TITLED = 0.90  # ... or entirely made of it, under the same heading
-_TITLE_MIN = 4  # shorter titles are too generic to identify a section
-_EXTRA_SHARE = 0.20  # a second counterpart must explain this much of a section not yet explained
-_WHOLE = 0.90  # a section this much made of one counterpart's wording
 ROW = "row"  # the outline's role of a table row (core.outline)
 BOX = "box"  # ... and of a 专栏 box or a captioned table
 HEADING = "heading"  # ... and of a numbered heading line (not run-in)
@@ -158,7 +149,7 @@ def leaf_candidates(left: Side, right: Side, runs: Sequence[Run],
         right_share = min(1.0, shared_right / size_right)
         dice = min(1.0, (shared_left + shared_right) / (size_left + size_right))
         title = left.title(ls.id)
-        same_title = len(title) >= _TITLE_MIN and title == right.title(rs.id)
+        same_title = len(title) >= TUNING.wording.title_min and title == right.title(rs.id)
         out.append(Candidate(ls.id, rs.id, dice, left_share, right_share,
                               tuple(overlap.left), tuple(overlap.right), same_title))
     return out
@@ -166,12 +157,12 @@ def leaf_candidates(left: Side, right: Side, runs: Sequence[Run],
 
 def acceptable(c: Candidate) -> bool:
     """Whether the shared wording alone makes the two sections one section modified."""
-    if c.dice >= MODIFIED_DICE:
+    if c.dice >= TUNING.wording.modified_dice:
         return True
     high, low = max(c.left_share, c.right_share), min(c.left_share, c.right_share)
-    if c.same_title and high >= _CONTAINED_TITLED:
+    if c.same_title and high >= TUNING.wording.contained_titled:
         return True  # a section kept with its heading while most of its body went
-    return high >= _CONTAINED and low >= _CONTAINED_OTHER
+    return high >= TUNING.wording.contained and low >= TUNING.wording.contained_other
 
 
 def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
@@ -195,10 +186,10 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
         first_right = not explained_right[c.right]
         # A section split off (or merged in) whole is explained entirely by its counterpart:
         # it needs to add only some new ground on the other side.
-        whole_right = first_right and c.right_share >= _WHOLE and gain_left > 0
-        whole_left = first_left and c.left_share >= _WHOLE and gain_right > 0
-        if (first_left or gain_left >= _EXTRA_SHARE or whole_right) and (
-            first_right or gain_right >= _EXTRA_SHARE or whole_left
+        whole_right = first_right and c.right_share >= TUNING.wording.whole and gain_left > 0
+        whole_left = first_left and c.left_share >= TUNING.wording.whole and gain_right > 0
+        if (first_left or gain_left >= TUNING.wording.extra_share or whole_right) and (
+            first_right or gain_right >= TUNING.wording.extra_share or whole_left
         ):
             chosen.append(c)
             explained_left[c.left].extend(c.left_intervals)
