@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 import shutil
 import subprocess
@@ -9,16 +10,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from export_revision_pair import revision_comparison
-from test_export_rows import sample_comparison, sample_pair
+from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
+from core.compare import compare_texts
+from core.errors import InputError
 from core.export.pdf_report import write_pdf_report
+from core.export.report_options import ReportOptions
 from core.export.styles import HIGHLIGHTS, hex_to_rgb
-from core.export.summary import ReportOptions
 from core.model import Comparison, CoverageGrade, Document, FindingKind, Section
 from core.resources import version
 
+SANS, SERIF = "WenQuanYiMicroHei", "UMingCN"  # the bundled faces (resources/fonts)
 poppler = pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils")
 
 
@@ -39,15 +44,94 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _page_texts(path: Path) -> list[str]:
+    """Each page's text as PDFium extracts it, wrapped lines joined up again and nothing else changed."""
+    return [page.get_textpage().get_text_range().replace("\r\n", "") for page in pdfium.PdfDocument(str(path))]
+
+
+def _faces(page: pdfium.PdfPage, needle: str) -> set[str]:
+    """The faces (without subset tag) the characters of ``needle``, first found on ``page``, are set in."""
+    textpage = page.get_textpage()
+    start = textpage.get_text_range().find(needle)
+    assert start >= 0, needle
+    faces = set()
+    for index in range(start, start + len(needle)):
+        size = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, None, 0, None)
+        name = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, size, None)
+        faces.add(name.value.decode().split("+")[-1].removesuffix("-0"))
+    return faces
+
+
 @poppler
 def test_every_font_is_embedded_as_a_subset(sample_pdf: Path) -> None:
     out = subprocess.run(["pdffonts", str(sample_pdf)], capture_output=True, text=True, check=True).stdout
     fonts = out.splitlines()[2:]
     assert fonts, out
+    faces = set()
     for line in fonts:
         emb, sub = line.split()[-5:-3]
         assert (emb, sub) == ("yes", "yes"), line
-        assert "WenQuanYiMicroHei" in line
+        faces.add(line.split()[0].split("+")[-1])
+    assert faces == {f"{SANS}-0", f"{SERIF}-0"}, out
+
+
+def test_both_bundled_faces_are_embedded(sample_pdf: Path) -> None:
+    """Every font of the report is a subset of one of the two bundled faces, with its glyphs in the file."""
+    raw = sample_pdf.read_bytes()
+    fonts = re.findall(rb"/BaseFont /([A-Z]{6})\+(\w+)-0\b", raw)
+    assert {face.decode() for _, face in fonts} == {SANS, SERIF}
+    assert len(re.findall(rb"/BaseFont /", raw)) == len(fonts)  # none by name only (Helvetica)
+    assert raw.count(b"/FontFile2 ") == len(fonts)
+
+
+def test_body_text_in_the_serif_face_headings_in_the_sans(sample_pdf: Path) -> None:
+    """After GB/T 9704: 宋体 body and cells, 黑体 title, headings, header rows and row headings."""
+    document = pdfium.PdfDocument(str(sample_pdf))
+    head = document[0]
+    for heading in ("修改对照表", "修改概况", "图例", "打印时的标记", "文件关系", "新增（1 条）："):
+        assert _faces(head, heading) == {SANS}, heading
+    for text in ("由用户指定", "（四）发展特色优势产业。", "浅色底纹", "新增目标值：3000万吨"):
+        assert _faces(head, text) == {SERIF}, text
+    body = document[len(document) - 1]
+    for heading in ("原条文", "一、总体要求", "（一）堅定以習近平", "（四）发展特色优势产业。"):
+        assert _faces(body, heading) == {SANS}, heading  # an item's own heading is bold: 黑体
+    for text in ("須深入學習貫徹", "做强白酒产业", "（修改稿已删除此条）", "◆ 新增目标值", "序号 （三）"):
+        assert _faces(body, text) == {SERIF}, text
+
+
+def test_traditional_and_simplified_paragraphs_extract_as_written(sample_pdf: Path) -> None:
+    """Selectable text: each paragraph comes back character for character, wrapped lines joined."""
+    body = _page_texts(sample_pdf)[-1]
+    traditional = LEFT_TEXT.split("\n")[3]
+    simplified = RIGHT_TEXT.split("\n")[4]
+    assert traditional.startswith("（二）推動川渝毗鄰地區聯動發展。")
+    assert simplified.startswith("（二）加快交通基础设施建设。")
+    for paragraph in (traditional, simplified, "（四）发展特色优势产业。做强白酒产业，建设世界级优质白酒产业集群。"):
+        assert paragraph in body, paragraph
+
+
+def test_characters_the_serif_face_lacks_are_set_in_the_sans(tmp_path: Path) -> None:
+    from core.export.pdf_fonts import body_markup
+
+    assert body_markup("达标✓率 <5%") == f'达标<font face="{SANS}">✓</font>率 &lt;5%'
+    assert body_markup("“十四五”時期") == "“十四五”時期"
+    left = "一、总体要求\n（一）加快交通基础设施建设。提升港口能级。\n"
+    right = "一、总体要求\n（一）加快交通基础设施建设。提升港口能级，通航✓达标。\n"
+    target = tmp_path / "fallback.pdf"
+    write_pdf_report(compare_texts(left, right, left_path="原稿.txt", right_path="修改稿.txt"), target)
+    document = pdfium.PdfDocument(str(target))
+    body = document[len(document) - 1]
+    assert _faces(body, "✓") == {SANS}
+    assert _faces(body, "通航") == _faces(body, "达标") == {SERIF}
+    assert "提升港口能级，通航✓达标。" in _page_texts(target)[-1]
+
+
+def test_a_missing_font_file_is_a_clear_error() -> None:
+    from core.export.pdf_fonts import _register
+
+    with pytest.raises(InputError, match="缺少字体文件"):
+        _register("Missing", ("fonts", "no-such-face.ttc"), 0)
 
 
 @poppler
@@ -289,3 +373,62 @@ def test_lines_kept_per_width_survive_splits() -> None:
         return out
 
     assert first_parts(CJKParagraph) == first_parts(Paragraph)
+
+
+def test_bold_in_body_text_is_the_sans_face() -> None:
+    """Neither face has a bold: a bold run of the serif body is set in the sans (黑体), as in print."""
+    from core.export.pdf_fonts import CJKParagraph
+    from core.export.pdf_report import _Styles
+
+    styles = _Styles()
+    body = CJKParagraph("<b>（十一）增强协同创新发展能力。</b>以中国西部科学城为主要承载区", styles.cell)
+    assert [f.fontName for f in body.frags] == [SANS, SERIF]
+    heading = CJKParagraph("<b>要点</b>变化", styles.h2)
+    assert {f.fontName for f in heading.frags} == {SANS}
+
+
+def test_fast_cjk_lines_with_both_faces_are_reportlabs_own() -> None:
+    """Serif runs mixed with bold runs, run-in labels and fallback characters in the sans face."""
+    from reportlab.platypus.paragraph import cjkFragSplit
+
+    from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_lines
+    from core.export.pdf_report import _Styles
+
+    style = _Styles().cell
+    markups = [
+        "<b>（十一）增强协同创新发展能力。</b>以中国西部（成都）科学城、中国（绵阳）科技城为主要承载区，" * 5,
+        body_markup("达标率✓提升，“十四五”时期▶重点任务 GDP growth 7.5 percent。") * 8,
+        f'<font face="{SANS}" color="#1F3864">未见落实（3 条）：</font>' + "加快交通基础设施建设；" * 12,
+        '<font backColor="#FFD5C2"><b>（二）</b>推动川渝毗邻地区联动发展。</font>' * 6 + "）。",
+    ]
+    for markup in markups:
+        frags = CJKParagraph(markup, style).frags
+        assert {f.fontName for f in frags} == {SANS, SERIF}, markup
+        for width in (97.0, 233.3, 301.5):
+            assert _line_facts(cjk_lines(frags, (width, width))) == _line_facts(
+                cjkFragSplit(frags, [width, width], False)), (markup, width)  # fmt: skip
+
+
+def test_the_part_split_off_keeps_its_text_as_written() -> None:
+    """The rest of a paragraph split at a page break gains no spaces: they would show as gaps."""
+    from core.export.pdf_fonts import CJKParagraph
+    from core.export.pdf_report import _Styles
+
+    text = "建设现代物流枢纽体系，突出成都主枢纽功能" * 12
+    paragraph = CJKParagraph(f'<font backColor="#FFD5C2">{text}</font>普通文字{text}', _Styles().cell)
+    paragraph.wrap(300, 1000)
+    first, rest = paragraph.split(300, 60)
+    rest.wrap(300, 1000)
+    drawn = ["".join(word.text for line in part.blPara.lines for word in line.words) for part in (first, rest)]
+    assert " " not in drawn[1]
+    assert drawn[0].replace(" ", "") + drawn[1] == f"{text}普通文字{text}"
+
+
+def test_a_cell_continued_on_later_pages_shows_no_gaps(tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    write_pdf_report(_long_comparison(), target)
+    lines = [line for page in pdfium.PdfDocument(str(target))
+             for line in page.get_textpage().get_text_range().split("\r\n") if "条措施" in line]  # fmt: skip
+    assert len(lines) > 40
+    # reportlab ends the lines of a part it splits off with a space, after the last character
+    assert not [line for line in lines if " " in line.rstrip(" ")]

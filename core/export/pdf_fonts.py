@@ -1,8 +1,13 @@
-"""The bundled CJK font, registered once with reportlab, and CJK line breaking measured in it.
+"""The two bundled CJK faces, registered once with reportlab, and CJK line breaking measured in them.
 
-WenQuanYi Micro Hei has TrueType outlines, so reportlab embeds the glyphs actually
-used as a subset: the PDF shows the same characters on a machine without any Chinese
-font, and its text stays selectable.
+After GB/T 9704 (宋体 body, 黑体 headings) the report sets its body text in AR PL UMing
+CN, a Ming (宋体) face, and its title, headings and labels in WenQuanYi Micro Hei, a
+sans-serif standing in for 黑体. Both have TrueType outlines, so reportlab embeds the
+glyphs actually used as a subset: the PDF shows the same characters on a machine
+without any Chinese font, and its text stays selectable. Neither collection has a bold
+face: bold in the body (``<b>``) is set in the sans face, as Chinese documents set
+emphasis in 黑体, and ``body_markup`` sets the few characters the serif face lacks in
+the sans face too.
 
 ``CJKParagraph`` is a reportlab paragraph that breaks mixed-style CJK text into the
 very lines reportlab's own CJK wrapping makes (same algorithm, same arithmetic), but
@@ -18,39 +23,93 @@ from __future__ import annotations
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 from unicodedata import category
+from xml.sax.saxutils import escape
 
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.textsplit import ALL_CANNOT_START
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, registerFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, registerFont, registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _split_blParaHard
 from reportlab.rl_config import _FUZZ
 
 from core.errors import InputError
 from core.resources import resource_path
 
-FONT_NAME = "WenQuanYiMicroHei"
+FONT_NAME = "WenQuanYiMicroHei"  # the sans-serif face: title, headings, labels, page furniture
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
+SERIF_FONT_NAME = "UMingCN"  # the serif face: body text and table cells
+SERIF_FONT_FILE = ("fonts", "uming.ttc")
+SERIF_FONT_INDEX = 0  # "AR PL UMing CN", the collection's face for mainland text (resources/fonts/README.md)
 
 _lock = threading.Lock()
 _registered = False
+_serif_registered = False
+_serif_chars: frozenset[int] = frozenset()  # the code points the serif face has a glyph for
 
 
 def cjk_font() -> str:
-    """Register the bundled font with reportlab (first call only) and return its name."""
+    """Register the bundled sans-serif face with reportlab (first call only) and return its name."""
     global _registered
     if _registered:
         return FONT_NAME
     with _lock:
         if not _registered:
-            path = resource_path(*FONT_FILE)
-            if not path.is_file():
-                raise InputError(f"缺少字体文件 {path}：请重新安装对照")
-            registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+            _register(FONT_NAME, FONT_FILE, 0)
             _registered = True
     return FONT_NAME
+
+
+def serif_font() -> str:
+    """Register the bundled serif face with reportlab (first call only) and return its name.
+
+    Its bold is the sans face: a ``<b>`` run in a serif paragraph comes out in 黑体.
+    """
+    global _serif_registered, _serif_chars
+    if _serif_registered:
+        return SERIF_FONT_NAME
+    sans = cjk_font()  # before taking the lock, which it takes itself
+    with _lock:
+        if not _serif_registered:
+            font = _register(SERIF_FONT_NAME, SERIF_FONT_FILE, SERIF_FONT_INDEX)
+            _serif_chars = frozenset(font.face.charToGlyph)
+            registerFontFamily(SERIF_FONT_NAME, normal=SERIF_FONT_NAME, bold=sans, italic=SERIF_FONT_NAME,
+                               boldItalic=sans)  # fmt: skip
+            # Mapping the serif family's bold to the sans face also pointed reportlab's map
+            # from the sans face back to a family at the serif family; the sans paragraphs
+            # must keep their own.
+            registerFontFamily(sans)
+            _serif_registered = True
+    return SERIF_FONT_NAME
+
+
+def _register(name: str, file: tuple[str, str], index: int) -> TTFont:
+    """Register face ``index`` of the bundled collection ``file`` as ``name``."""
+    path = resource_path(*file)
+    if not path.is_file():
+        raise InputError(f"缺少字体文件 {path}：请重新安装对照")
+    font = TTFont(name, str(path), subfontIndex=index)
+    registerFont(font)
+    return font
+
+
+def body_markup(text: str) -> str:
+    """``text`` as paragraph markup for the serif face: escaped, and what it lacks set in the sans face.
+
+    The serif face covers GB 2312 and Big5 (every character of the sample documents)
+    but not all of GBK or the symbols a document may hold; the sans face covers more.
+    """
+    serif_font()
+    lacking = {c for c in set(text) if ord(c) not in _serif_chars and not c.isspace()}
+    if not lacking:
+        return escape(text)
+    parts = []
+    for missing, run in groupby(text, lacking.__contains__):
+        body = escape("".join(run))
+        parts.append(f'<font face="{FONT_NAME}">{body}</font>' if missing else body)
+    return "".join(parts)
 
 
 class _Widths(dict[str, float]):
@@ -104,13 +163,34 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # reportlab's names
         """reportlab's split, on a copy of lines kept for later measures.
 
-        The split appends a space to the last word of each line it hands on, in place:
-        kept lines would carry it into a later split of the same paragraph.
+        The split appends a space to the last word of each line of its first part, in
+        place: kept lines would carry it into a later split of the same paragraph.
         """
         lines = self.__dict__.get("blPara")
         if lines is not None and lines.kind == 1 and any(lines is kept for kept in self._kept_lines().values()):
             self.blPara = lines.clone(lines=[line.clone(words=[w.clone() for w in line.words]) for line in lines.lines])
         return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+    def _get_split_blParaFunc(self) -> Any:  # reportlab's name
+        """How ``split`` hands lines to its two parts: the second part's CJK lines as they are.
+
+        reportlab ends each line it hands on with a space, which word-wrapped lines need
+        (they drop the space they break at). CJK lines keep every character: the second
+        part, broken into lines anew, would show each added space as a gap inside the
+        text, and push the breaks of the lines after it.
+        """
+        hand_on = super()._get_split_blParaFunc()
+        if hand_on is not _split_blParaHard or self.style.wordWrap != "CJK":
+            return hand_on
+
+        def parts(lines: Any, start: int, stop: int) -> list[Any]:
+            if start == 0:
+                # the first part draws the very lines it is given, where a space after the
+                # last character shows nothing: reportlab's own result stays
+                return hand_on(lines, start, stop)  # type: ignore[no-any-return]
+            return [word for line in lines.lines[start:stop] for word in line.words]
+
+        return parts
 
     def _kept_lines(self) -> dict[tuple[float, ...], Any]:
         """The lines computed so far, by the widths they were computed for."""

@@ -6,8 +6,9 @@ document's reading order (``core.export.rows``) whose header row repeats at the 
 each page only, right headings as rows across it. Long rows break across pages inside
 the cell. Headings and rows are PDF bookmarks, changed rows marked with their status.
 Highlights are background colour plus the print cue of ``styles.py``, exactly as in the
-Word report and the legend. The bundled CJK font is embedded as a subset, so the text
-stays selectable; it is the only CJK face bundled (WenQuanYi Micro Hei, a sans-serif).
+Word report and the legend. After GB/T 9704 the body text and the table cells are set
+in the bundled serif face (宋体), the title, headings, header rows and row headings in
+the bundled sans-serif (黑体); both are embedded as subsets, so the text stays selectable.
 
 The head opens by saying when the files are identical, or warning when they have
 almost nothing in common. With ``changes_only`` each stretch of rows left out is one
@@ -43,7 +44,7 @@ from reportlab.platypus import (
 
 from core.atomic import write_atomically
 from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
-from core.export.pdf_fonts import CJKParagraph, cjk_font
+from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_font, serif_font
 from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, TextRun, paragraphs
 from core.export.styles import (
@@ -96,26 +97,27 @@ _MARKED_GRADES = (label_of(CoverageGrade.NOT_TAKEN_UP), LOCAL)
 
 
 class _Styles:
-    """Paragraph styles in the bundled font; CJK line breaking everywhere."""
+    """Paragraph styles: text in the serif face, headings and labels in the sans; CJK line breaking everywhere."""
 
     def __init__(self) -> None:
-        font = cjk_font()
-        base = ParagraphStyle("base", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
+        base = ParagraphStyle("base", fontName=serif_font(), fontSize=10, leading=15, wordWrap="CJK")
+        sans = ParagraphStyle("sans", parent=base, fontName=cjk_font())
         self.cell = base
         self.note = ParagraphStyle("note", parent=base, fontSize=8.5, leading=12)
         self.absent = ParagraphStyle("absent", parent=base, textColor=HexColor(MUTED_INK))
-        self.header = ParagraphStyle("header", parent=base, fontSize=10, leading=13, alignment=1)
-        self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=28, spaceAfter=8, alignment=1)
+        self.header = ParagraphStyle("header", parent=sans, fontSize=10, leading=13, alignment=1)
+        self.title = ParagraphStyle("title", parent=sans, fontSize=20, leading=28, spaceAfter=8, alignment=1)
         self.h1 = ParagraphStyle(
-            "h1", parent=base, fontSize=14, leading=20, spaceBefore=10, spaceAfter=5,
+            "h1", parent=sans, fontSize=14, leading=20, spaceBefore=10, spaceAfter=5,
             textColor=HexColor(HEADING_INK),
         )  # fmt: skip
         self.h2 = ParagraphStyle("h2", parent=self.h1, fontSize=12, leading=17, spaceBefore=8)
         self.h3 = ParagraphStyle("h3", parent=self.h1, fontSize=10.5, leading=15, spaceBefore=6)
-        self.row_heading = ParagraphStyle("row_heading", parent=base, fontSize=11, leading=15,
+        self.row_heading = ParagraphStyle("row_heading", parent=sans, fontSize=11, leading=15,
                                           textColor=HexColor(HEADING_INK))  # fmt: skip
         self.body = ParagraphStyle("body", parent=base, fontSize=9.5, leading=14, spaceAfter=2)
-        self.notice = ParagraphStyle("notice", parent=base, fontSize=14, leading=20, alignment=1)
+        self.label = ParagraphStyle("label", parent=sans, fontSize=9.5, leading=14)  # header rows, row headings
+        self.notice = ParagraphStyle("notice", parent=sans, fontSize=14, leading=20, alignment=1)
         self.omitted = ParagraphStyle("omitted", parent=self.absent, alignment=1)
 
 
@@ -275,14 +277,15 @@ def _story(comparison: Comparison, items: list[tuple[Item, tuple[Section, ...]]]
 def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any]:
     """Title, both documents and their relation, the overview, the legend and the findings."""
     p = partial(_para, style=styles.body)
+    label = partial(_para, style=styles.label)
     out: list[Any] = [CJKParagraph(escape(summary.title), styles.title)]
     if summary.notice:
         out.append(_notice(summary.notice, summary.warning, styles))
-    facts = [[p(d.side), p(f"《{d.title}》　文件：{d.file}　日期：{d.date}")] for d in summary.documents]
+    facts = [[label(d.side), p(f"《{d.title}》　文件：{d.file}　日期：{d.date}")] for d in summary.documents]
     evidence = "；".join(summary.evidence) if summary.detected else ""
-    facts.append([p("文件关系"), p(summary.relation + (f"（{evidence}）" if evidence else ""))])
+    facts.append([label("文件关系"), p(summary.relation + (f"（{evidence}）" if evidence else ""))])
     settings = "；".join(f"{key} {value}" for key, value in summary.options)
-    facts.append([p("生成"), p(f"{summary.generated}，{product_version()}；{settings}")])
+    facts.append([label("生成"), p(f"{summary.generated}，{product_version()}；{settings}")])
     table = Table(facts, colWidths=(_WIDTH * 0.12, _WIDTH * 0.88), hAlign="LEFT")
     table.setStyle(_grid_style(header=False))
     out.append(table)
@@ -290,10 +293,11 @@ def _head(summary: Summary, options: ReportOptions, styles: _Styles) -> list[Any
     out.append(CJKParagraph(overview, styles.h2))
     out += [p(line) for line in summary.overview]
     for head, labels in summary.lists:
-        out.append(CJKParagraph(f'<font color="{HEADING_INK}">{escape(head)}（{len(labels)} 条）：</font>'
-                                + escape("；".join(labels) + "。" if labels else "无。"), styles.body))  # fmt: skip
+        head_markup = f'<font face="{cjk_font()}" color="{HEADING_INK}">{escape(head)}（{len(labels)} 条）：</font>'
+        out.append(CJKParagraph(head_markup + body_markup("；".join(labels) + "。" if labels else "无。"),
+                                styles.body))  # fmt: skip
     # the legend is short and explains the table: before the findings, which may run long
-    legend_rows = [[p("示例"), p("含义"), p("打印时的标记")]]
+    legend_rows = [[label("示例"), label("含义"), label("打印时的标记")]]
     for kind, _, meaning, cue in legend(summary.wording):
         sample = CJKParagraph(_markup([TextRun("示例文字", kind)], options), styles.body)
         legend_rows.append([sample, p(meaning), p(cue)])
@@ -319,6 +323,7 @@ def _notice(text: str, warning: bool, styles: _Styles) -> Table:
 def _findings(summary: Summary, styles: _Styles) -> list[Any]:
     """Changed commitments by kind: a grid per kind, each entry linked to the row noting it."""
     p = partial(_para, style=styles.body)
+    label = partial(_para, style=styles.label)
     title = CJKParagraph(f"{FINDINGS_TITLE}（{summary.finding_count}）", styles.h2)
     overview = p(summary.finding_overview() if summary.finding_count else "无")
     words = summary.wording
@@ -329,7 +334,7 @@ def _findings(summary: Summary, styles: _Styles) -> list[Any]:
         if number:
             out.append(CondPageBreak(_KEEP_WITH_TABLE))  # never a kind's heading alone at the foot of a page
         out.append(CJKParagraph(f"{group.label}（{group.count}）", styles.h3))
-        grid = [[p("变化"), p(f"{words.left_side}条目"), p(f"{words.right_side}条目")]]
+        grid = [[label("变化"), label(f"{words.left_side}条目"), label(f"{words.right_side}条目")]]
         grid += [[_linked(e.summary, e.target, styles.body), p(e.left), p(e.right)] for e in group.entries]
         out.append(_grid(grid, _FINDING_COLUMNS))
     return out
@@ -339,7 +344,7 @@ def _linked(text: str, target: str | None, style: ParagraphStyle) -> CJKParagrap
     """A paragraph linking to the bookmark ``target`` (a row key), plain text without one."""
     if target is None:
         return _para(text, style)
-    return CJKParagraph(f'<a href="#{escape(target)}" color="{LINK_INK}"><u>{escape(text)}</u></a>', style)
+    return CJKParagraph(f'<a href="#{escape(target)}" color="{LINK_INK}"><u>{body_markup(text)}</u></a>', style)
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float]) -> Table:
@@ -351,7 +356,7 @@ def _grid(data: list[list[Any]], widths: Sequence[float]) -> Table:
 def _grid_style(header: bool = True) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
         # cells default to Helvetica, which would be the one unembedded font
-        ("FONT", (0, 0), (-1, -1), cjk_font(), 9),
+        ("FONT", (0, 0), (-1, -1), serif_font(), 9),
         ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -437,7 +442,7 @@ class _RowWriter:
                 if line.startswith(FINDING_MARK):
                     note.append(_finding_para(line, self._styles.note))
                 elif number == 0:
-                    note.append(CJKParagraph(f"<b>{escape(line)}</b>", self._styles.note))
+                    note.append(CJKParagraph(f"<b>{body_markup(line)}</b>", self._styles.note))
                 else:
                     note.append(_para(line, self._styles.note))
         return [[mark, *left], right, note]
@@ -485,7 +490,7 @@ def _markup(runs: Sequence[TextRun], options: ReportOptions) -> str:
         runs = [TextRun(run.text[:-1], run.kind, run.bold), TextRun(run.text[-1], run.kind, run.bold)]
     parts = []
     for run in runs:
-        body = escape(run.text)
+        body = body_markup(run.text)
         if run.bold or (options.bold_insertions and run.kind is Highlight.RIGHT_ONLY):
             body = f"<b>{body}</b>"
         if run.kind is not None:
@@ -506,8 +511,9 @@ def _cue(kind: Highlight, body: str, shading: bool) -> str:
 
 
 def _para(text: str, style: ParagraphStyle) -> CJKParagraph:
-    return CJKParagraph(escape(text), style)
+    markup = body_markup(text) if style.fontName == serif_font() else escape(text)
+    return CJKParagraph(markup, style)
 
 
 def _finding_para(text: str, style: ParagraphStyle) -> CJKParagraph:
-    return CJKParagraph(f'<font color="{FINDING_INK}">{escape(text)}</font>', style)
+    return CJKParagraph(f'<font color="{FINDING_INK}">{body_markup(text)}</font>', style)
