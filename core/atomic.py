@@ -11,13 +11,16 @@ regular file is followed, so the link stays and the file it points to is replace
 
 Several outputs of one run are all or nothing (``all_or_nothing``): each is written and
 flushed under a short temporary name, and only when all are done are they moved into
-place. Temporary files are tracked so that a signal handler can remove them.
+place. Temporary files are tracked so that a signal handler can remove them; what a
+killed process (SIGKILL, a power cut) leaves behind is removed by the next output written
+to that folder, once it is old enough not to belong to a run still going.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -31,6 +34,12 @@ from core.errors import InputError, os_reason, printable
 # retry tells such a transient lock apart from a document open in Word.
 _REPLACE_ATTEMPTS = 5
 _REPLACE_PAUSE = 0.1
+# Temporary outputs and backup links are named ``.~dz`` + 8 characters (+ the target's
+# suffix); no other program names files so. One older than this belongs to a run that was
+# killed: no comparison and its exports take an hour.
+_TEMP_PREFIX = ".~dz"
+_STALE = re.compile(r"\.~dz[a-z0-9_]{8}(?:\.[^./\\]{1,16})?")
+_STALE_AFTER_SECONDS = 3600
 
 
 def _locked(path: Path) -> InputError:
@@ -83,7 +92,29 @@ def check_writable(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     handle, probe = _reserve(folder, target)
     os.close(handle)
     _discard(probe)
+    remove_stale(folder)
     return target
+
+
+def remove_stale(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files and backup links a killed run left in ``folder`` (named
+    by ``_reserve`` and ``_backup``, untouched for an hour); returns what was removed.
+
+    A backup link is a second name of a file whose first name still stands, so removing it
+    loses nothing; a temporary output was never moved into place.
+    """
+    limit = (time.time() if now is None else now) - _STALE_AFTER_SECONDS
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not _STALE.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < limit and Path(entry.path) not in _live:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _folder_of(target: Path) -> Path:
@@ -113,12 +144,12 @@ _live: set[Path] = set()
 def _reserve(folder: Path, target: Path) -> tuple[int, Path]:
     """Create a temporary file in ``folder`` for ``target``; returns its descriptor and path.
 
-    The name is short (``.~`` + 8 characters + the target's suffix, if short), so that a
+    The name is short (``.~dz`` + 8 characters + the target's suffix, if short), so that a
     target whose own name is at the file system's limit still gets one.
     """
     suffix = target.suffix if len(target.suffix) <= 16 else ""
     try:
-        handle, name = tempfile.mkstemp(prefix=".~", suffix=suffix, dir=folder)
+        handle, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=suffix, dir=folder)
     except PermissionError as exc:
         raise InputError(f"无法写入 {printable(str(target))}：没有在 {printable(str(folder))} 中写文件的权限") from exc
     except OSError as exc:
@@ -207,7 +238,7 @@ def _backup(target: Path) -> Path | None:
     None when there is no such file or the file system has no hard links."""
     if not target.is_file():
         return None
-    backup = target.with_name(f".~{os.urandom(4).hex()}.bak")
+    backup = target.with_name(f"{_TEMP_PREFIX}{os.urandom(4).hex()}.bak")
     try:
         os.link(target, backup)
     except OSError:

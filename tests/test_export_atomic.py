@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,8 @@ from core import atomic
 from core.atomic import write_atomically
 from core.errors import InputError
 from core.export.docx_report import write_docx_report
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_writes_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
@@ -261,3 +267,45 @@ def test_remove_temporaries_clears_what_is_on_disk(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         write_atomically(tmp_path / "out.json", write)
     assert os.listdir(tmp_path) == [] and seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
+def test_what_a_killed_run_left_is_removed_by_the_next_output_once_stale(tmp_path: Path) -> None:
+    target = tmp_path / "报告.json"
+    target.write_text("旧", encoding="utf-8")
+    # A run killed while writing its output: nothing can remove its temporary file then.
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from pathlib import Path\n"
+         "from core.atomic import write_atomically\n"
+         "def write(temp):\n"
+         "    temp.write_text('半', encoding='utf-8'); print('writing', flush=True); time.sleep(60)\n"
+         "write_atomically(Path(sys.argv[1]), write)\n", str(target)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    left = [p for p in tmp_path.iterdir() if p != target]
+    assert len(left) == 1 and left[0].name.startswith(".~dz")
+    # A fresh one may belong to a run still going: kept.
+    atomic.check_writable(target)
+    assert left[0].exists()
+    hour_ago = time.time() - 3700
+    os.utime(left[0], (hour_ago, hour_ago))
+    atomic.check_writable(target)
+    assert sorted(tmp_path.iterdir()) == [target]
+    assert target.read_text(encoding="utf-8") == "旧"
+
+
+def test_only_stale_files_of_its_own_naming_are_removed(tmp_path: Path) -> None:
+    names = [".~dzk3j9x0a_.pdf", ".~dz0badcafe.bak", ".~lock.报告.docx#", ".~dzshort.pdf", "~$报告.docx",
+             ".~dzk3j9x0a_"]
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / ".~dzabcdefgh.pdf").mkdir()  # a folder is never removed
+    removed = atomic.remove_stale(tmp_path, now=time.time() + 7200)
+    assert sorted(p.name for p in removed) == [".~dz0badcafe.bak", ".~dzk3j9x0a_", ".~dzk3j9x0a_.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".~dzabcdefgh.pdf", ".~lock.报告.docx#",
+                                                                 ".~dzshort.pdf", "~$报告.docx"])
+    assert atomic.remove_stale(tmp_path) == []
