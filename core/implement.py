@@ -125,6 +125,8 @@ class _Scores:
         self._rows_of = {False: sorted(r.id for r in right if self.candidates[r.id] is everything)}
         self._rows_of[True] = sorted(r.id for r in right)
         self._numbered = allowed
+        self._everything, self._numbered_order = everything, numbered
+        self._chapters_of: dict[bool, dict[str | None, list[str]]] = {}
         # Each side's chapters (the parents of its items) as one text each, for telling near
         # ties apart; items without a parent form one group, which favours no candidate.
         grouped: dict[str, list[str]] = defaultdict(list)
@@ -155,12 +157,47 @@ class _Scores:
         found.extend((lid, 0.0) for lid in islice(self.unscored(right), count - len(found)))
         return found
 
-    def chapter_closeness(self, right: str, left: str) -> float:
-        """Subject cosine of the implementing item's chapter and the base item's chapter."""
-        key = (f"item:{self.parent[right]}", f"base:{self.parent[left]}")
+    def nearest_unscored(self, right: str, wording: Iterable[str]) -> str | None:
+        """The candidate scoring 0 that ``_best_of`` would choose among those addressing the item
+        (sharing a subject word with it, or ``wording``), purpose articles left out: the first
+        by id in the chapter closest to the item's. None: no such candidate, the item is local.
+
+        Found chapter by chapter, so that thousands of items all sharing one word with
+        thousands of candidates (a text of identical lines) cost what their chapters cost.
+        """
+        addressing = (self.leaves.sharing_subject(right) | set(wording)) - self._purposes
+        if not addressing:
+            return None
+        order = self.candidates[right]
+        by_chapter = self._by_chapter(order is self._everything)
+        levels: dict[float, list[str | None]] = defaultdict(list)
+        for chapter in by_chapter:
+            levels[self._closeness_of(right, chapter)].append(chapter)
+        for level in sorted(levels, reverse=True):
+            found = [lid for chapter in levels[level]
+                     for lid in _first_in(by_chapter[chapter], addressing)]
+            if found:
+                return min(found)
+        return None
+
+    def _by_chapter(self, everything: bool) -> dict[str | None, list[str]]:
+        """The candidates (all base items, or the numbered ones) by chapter, in id order."""
+        if everything not in self._chapters_of:
+            out: dict[str | None, list[str]] = defaultdict(list)
+            for lid in self._everything if everything else self._numbered_order:
+                out[self.parent[lid]].append(lid)
+            self._chapters_of[everything] = out
+        return self._chapters_of[everything]
+
+    def _closeness_of(self, right: str, chapter: str | None) -> float:
+        key = (f"item:{self.parent[right]}", f"base:{chapter}")
         if key not in self._closeness:
             self._closeness[key] = self.chapters.cosine(*key)
         return self._closeness[key]
+
+    def chapter_closeness(self, right: str, left: str) -> float:
+        """Subject cosine of the implementing item's chapter and the base item's chapter."""
+        return self._closeness_of(right, self.parent[left])
 
     def closest_item(self, left: str) -> tuple[str, float] | None:
         """The implementing item scoring highest with a base item (first by id among equals)
@@ -211,10 +248,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         # The best candidate that shares a subject (or wording) with the item; none: local.
         addressing = [(lid, score) for lid, score in ranked
                       if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
-        if not addressing:  # only candidates sharing no scored term are left, all at 0
-            addressing = [(lid, 0.0) for lid in scores.unscored(r.id)
-                          if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
-        best = purpose if (purpose := _purpose_of(r, left)) is not None else _best_of(r.id, addressing, scores)
+        # With none, only candidates sharing no scored term are left, all at 0.
+        found = _best_of(r.id, addressing, scores) if addressing else scores.nearest_unscored(r.id, by_right[r.id])
+        best = purpose if (purpose := _purpose_of(r, left)) is not None else found
         chosen: list[str] = [best] if best is not None else []
         if best is not None:  # further base items the item singles out: touched at least (仅涉及)
             ceiling = noise_ceiling(count)
@@ -262,6 +298,16 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     for lid, rid in touched.items():
         subject(lid, rid)
     return Found(tuple(out), touched, cosines)
+
+
+def _first_in(ordered: Sequence[str], wanted: set[str]) -> list[str]:
+    """The first of ``ordered`` that is in ``wanted``, as a list of one or none; walks the
+    shorter of the two."""
+    if len(wanted) < len(ordered):
+        members = set(ordered)
+        found = [lid for lid in wanted if lid in members]
+        return [min(found)] if found else []
+    return next(([lid] for lid in ordered if lid in wanted), [])
 
 
 def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:

@@ -168,6 +168,21 @@ class SubjectSpace:
         shared = self.words[a] & self.words[b]
         return bool(shared - self.topic if beyond_topic else shared)
 
+    def sharing_subject(self, a: str) -> set[str]:
+        """Every text with a subject word in common with ``a`` (``share_subject``), ``a`` included
+        when it has any."""
+        holders = self._holders
+        return set().union(*(holders[word] for word in self.words[a]))
+
+    @functools.cached_property
+    def _holders(self) -> dict[str, frozenset[str]]:
+        """The texts using each subject word."""
+        found: dict[str, set[str]] = {}
+        for key, words in self.words.items():
+            for word in words:
+                found.setdefault(word, set()).add(key)
+        return {word: frozenset(keys) for word, keys in found.items()}
+
     @functools.cached_property
     def topic(self) -> frozenset[str]:
         """Subject words found in more than ``TUNING.implementation.crowded`` percent of the texts: what the

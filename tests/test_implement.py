@@ -206,3 +206,19 @@ def test_a_grouped_space_equals_one_built_from_the_joined_texts() -> None:
     grouped = SubjectSpace(texts).grouped(groups)
     joined = SubjectSpace({key: "\n".join(texts[m] for m in members) for key, members in groups.items()})
     assert grouped.vectors == joined.vectors and grouped.words == joined.words
+
+
+def test_an_item_sharing_only_crowded_words_goes_to_the_closest_chapter() -> None:
+    # Every base item holds 水土保持, so it is searched by no one and scores 0 with R1; R1's
+    # chapter (X) is about B's subjects through R2, so R1 goes to B's first item.
+    topics = ("耕地保护", "森林防火", "湿地修复", "草原管护", "河道治理",
+              "矿山复绿", "沙化防治", "梯田建设", "坡耕地改造", "淤地坝建设")
+    base = tuple(Item(f"L{i:02d}", f"做好水土保持工作，加强{topic}。", "A" if i < 5 else "B", True)
+                 for i, topic in enumerate(topics))
+    right = (Item("R1", "本市水土保持。", "X", True),
+             Item("R2", "推进梯田建设和坡耕地改造，实施淤地坝建设。", "X", True))
+    found = assign(base, right, {})
+    assert found.assignments[0].left == ("L05",)
+    # Nothing but numbers in common with any base item: local.
+    alone = assign(base, (Item("R3", "第一百二十三号。", "X", True),), {})
+    assert alone.assignments[0].left == ()
