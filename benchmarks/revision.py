@@ -10,6 +10,11 @@ edited with its own seed and each right copy a revision of its left copy. Copy 0
 is ``base`` against ``revise(base, "R0")``, so the 1x pair is the first part of
 every larger one.
 
+``sections_pair(count)`` is a document of ``count`` short numbered articles (第X条, one
+sentence of real policy wording each, taken in order from the sample documents)
+against a revision that edits, drops, inserts and moves articles in proportion to
+their number and renumbers them, as a drafting round of a regulation does.
+
     python benchmarks/revision.py OUT_DIR [--copies N]   # writes left.txt, right.txt
 """
 
@@ -101,6 +106,85 @@ def scaled_pair(base: str, copies: int) -> tuple[str, str]:
         left_parts.append(left.rstrip("\n"))
         right_parts.append(revise(left, f"R{k}").rstrip("\n"))
     return "\n".join(left_parts) + "\n", "\n".join(right_parts) + "\n"
+
+
+# The sample documents whose sentences become articles, in this order. The provincial
+# decision is left out: Luzhou re-uses its wording, so its sentences would not be new.
+_SENTENCE_SOURCES = ("jiangyang_14th_five_year_plan.txt", "longmatan_2022_action_plan.txt",
+                     "luzhou_2020_decision.txt")
+_SENTENCE = re.compile(r"[^。\n]+。")
+_ARTICLE_LENGTHS = (15, 80)  # sentence lengths kept: a short article, not a heading or a paragraph
+# Per article, the chance of each edit of the revision.
+_ARTICLE_EDIT, _ARTICLE_DROP, _ARTICLE_INSERT, _ARTICLE_MOVE = 0.05, 0.015, 0.015, 0.01
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """``n`` (1 to 9999) in Chinese numerals, as article numbers are written (十五, 一百零一)."""
+    if not 0 < n < 10_000:
+        raise ValueError(f"article number out of range: {n}")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += ("" if unit == "十" and digit == 1 and not out else _CN_DIGITS[digit]) + unit
+    return out
+
+
+def _sentences() -> list[str]:
+    """Distinct sentences of the sample documents, in reading order."""
+    folder = Path(__file__).resolve().parent.parent / "docs_in"
+    found: dict[str, None] = {}
+    for name in _SENTENCE_SOURCES:
+        for sentence in _SENTENCE.findall((folder / name).read_text(encoding="utf-8")):
+            sentence = sentence.strip()
+            if _ARTICLE_LENGTHS[0] <= len(sentence) <= _ARTICLE_LENGTHS[1]:
+                found.setdefault(sentence)
+    return list(found)
+
+
+def _articles(bodies: list[str]) -> str:
+    return "关于进一步规范管理工作的若干规定\n" + "".join(
+        f"第{_cn_number(i)}条　{body}\n" for i, body in enumerate(bodies, 1)
+    )
+
+
+def sections_pair(count: int, seed: str = "S") -> tuple[str, str]:
+    """(left, right): ``count`` short numbered articles against a revision of them.
+
+    Each article is one sentence of the sample documents, so ``sections_pair(2 * n)``
+    holds the articles of ``sections_pair(n)`` and as many new ones. The revision
+    edits, drops, inserts and moves articles with fixed chances per article, so twice
+    the articles get about twice the edits, and renumbers them. Raises ValueError when
+    the sample documents hold fewer than ``count`` usable sentences.
+    """
+    pool = _sentences()
+    if count > len(pool):
+        raise ValueError(f"{count} articles asked for, the sample documents give {len(pool)}")
+    left = pool[:count]
+    rng = random.Random(f"{seed}{count}")
+    right: list[str] = []
+    moved: list[str] = []
+    for body in left:
+        roll = rng.random()
+        if roll < _ARTICLE_DROP:
+            continue
+        if roll < _ARTICLE_DROP + _ARTICLE_MOVE:
+            moved.append(body)
+            continue
+        if roll < _ARTICLE_DROP + _ARTICLE_MOVE + _ARTICLE_EDIT:
+            body = _edit_paragraph(rng, body)
+        right.append(body)
+        if rng.random() < _ARTICLE_INSERT:
+            right.append(_new_sentence(rng))
+    for body in moved:
+        right.insert(rng.randrange(len(right) + 1), body)
+    return _articles(left), _articles(right)
 
 
 def main() -> None:

@@ -4,7 +4,9 @@ Start-up does only what the first paint needs (Qt, the bundled font, the transla
 the window); the engine is imported by the worker thread while the window is already
 on screen. ``run(..., self_test=True)`` or ``DUIZHAO_SELF_TEST=1`` compares the
 sample pair, checks that both panes are filled and exits 0 (1 on failure): the smoke
-test of the frozen app.
+test of the frozen app. With ``DUIZHAO_TIMINGS=1`` as well, the self-test also prints one
+line of JSON on stdout: seconds from the start of the process to the first paint and to
+the result painted on screen (``benchmarks/bench_window.py`` reads it).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # imported when run, after the application exists
 
 SELF_TEST_ENV = "DUIZHAO_SELF_TEST"
 SELF_TEST_TIMEOUT_MS = 60_000
+TIMINGS_ENV = "DUIZHAO_TIMINGS"
 
 
 def register_fonts() -> list[str]:
@@ -76,6 +79,26 @@ class _FirstPaint(QObject):
         return False
 
 
+def _process_start() -> float | None:
+    """When this process started, on the clock of ``time.perf_counter``; None where unknown.
+
+    The interpreter starts and imports PySide6 before this module runs, so only the
+    operating system knows when the launch began. Linux keeps it in /proc/self/stat (field 22), in
+    clock ticks since boot: one tick (10 ms) of resolution. perf_counter is the
+    monotonic clock there, which differs from the boot clock by a constant.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()  # the name in (...) may hold spaces
+        ticks_per_second = os.sysconf("SC_CLK_TCK")
+        since_start = time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / ticks_per_second
+    except (OSError, ValueError, IndexError):
+        return None
+    return time.perf_counter() - since_start
+
+
 def run(paths: Sequence[str] = (), self_test: bool = False) -> int:
     """Open the window on 0, 1 or 2 files (none: the sample pair) and run until it closes."""
     from gui.main_window import MainWindow, sample_pair
@@ -107,6 +130,7 @@ class _Outcome:
 
     code: int = 1
     message: str = "timed out"
+    timings: str = ""  # the JSON line of DUIZHAO_TIMINGS, once the result is on screen
 
 
 def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, started: float) -> int:
@@ -121,6 +145,8 @@ def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, starte
             total = time.perf_counter() - started
             outcome.code = 0
             outcome.message = f"ok: painted after {shown}, result after {total:.2f}s, {rows} rows"
+            if os.environ.get(TIMINGS_ENV, "") not in ("", "0"):
+                outcome.timings = _timings(window, paint, started)
         else:
             outcome.message = "panes or pair list empty"
         app.quit()
@@ -134,5 +160,31 @@ def _self_test(app: QApplication, window: MainWindow, paint: _FirstPaint, starte
     QTimer.singleShot(SELF_TEST_TIMEOUT_MS, app.quit)
     app.exec()
     window.close()
+    if outcome.timings:
+        print(outcome.timings)
     print(f"self-test: {outcome.message}", file=sys.stderr if outcome.code else sys.stdout)
     return outcome.code
+
+
+def _timings(window: MainWindow, paint: _FirstPaint, started: float) -> str:
+    """The JSON line of DUIZHAO_TIMINGS: seconds to the first paint and to the result on screen.
+
+    The panes hold the result when ``resultShown`` fires; it is on screen once painted,
+    so the window is painted now rather than at the next turn of the event loop. The
+    times count from the process start where the OS gives it, else from ``run()``
+    ("origin"); "clock" gives the raw ``perf_counter`` readings, which on Linux another
+    process can compare with its own (the benchmark checks them against its spawn time).
+    """
+    import json  # here, not at the top: every launch would pay for it
+
+    window.repaint()
+    on_screen = time.perf_counter()
+    process_start = _process_start()
+    origin = started if process_start is None else process_start
+    return json.dumps({
+        "origin": "run()" if process_start is None else "process start",
+        "first_paint": None if paint.at is None else round(paint.at - origin, 4),
+        "result_on_screen": round(on_screen - origin, 4),
+        "clock": {"process_start": process_start, "run": started, "first_paint": paint.at,
+                  "result_on_screen": on_screen},
+    })
