@@ -50,7 +50,7 @@ def with_choices(export: ExportFormat, args: argparse.Namespace) -> Writer:
     """The format's writer with the report choices given on the command line bound to it."""
     writer = export.write  # takes its choices as keywords (see Choices)
     if export.choices is Choices.REPORT:
-        from core.export.summary import ReportOptions
+        from core.export.report_options import ReportOptions
 
         choices = ReportOptions(blank_notes=args.blank_notes, bold_insertions=args.bold_insertions,
                                 shading=not args.no_shading, comments=args.comments, landscape=not args.portrait,

@@ -4,7 +4,7 @@ The formats are those of ``core.export.registry``, shared with the command line;
 menu lists those marked ``in_menu``. The window runs the chosen format's writer through
 its export worker, with the choices made in :class:`ExportOptionsDialog` (kept in the
 settings for next time): for the Word and PDF reports a
-:class:`core.export.summary.ReportOptions`, for the redline the author and date of its
+:class:`core.export.report_options.ReportOptions`, for the redline the author and date of its
 revision marks and whether documents in different scripts are compared as written.
 """
 
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import InputError
+from core.export.provenance import account_name
 from core.export.registry import DOCX_REPORT, Choices, ExportFormat, menu_formats
-from core.export.summary import ReportOptions, account_name
+from core.export.report_options import ReportOptions
 from core.model import Comparison, Relation
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
@@ -117,7 +118,7 @@ class ExportOptionsDialog(QDialog):
         self.literal_scripts = QCheckBox(tr("繁简不同时按原文逐字比较"), self)
         self.literal_scripts.setChecked(read_bool(settings, _LITERAL_SCRIPTS_KEY, False))
         # imported here: the diffing it brings is not needed before the dialog opens
-        from core.export.redline_pieces import redline_conversion
+        from core.export.redline_build import redline_conversion
 
         if redline_conversion(comparison) is None:
             self.literal_scripts.setEnabled(False)  # nothing to choose: the two are in one script

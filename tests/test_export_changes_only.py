@@ -24,15 +24,11 @@ from export_revision_pair import SOURCE, revision_comparison
 from core.compare import compare
 from core.export.docx_report import write_docx_report
 from core.export.pdf_report import write_pdf_report
+from core.export.report_body import body_items, omitted_line
+from core.export.report_options import ReportOptions
+from core.export.report_wording import wording
+from core.export.row_notes import FINDING_MARK, RowNotes
 from core.export.rows import Omitted, Row, rows
-from core.export.summary import (
-    FINDING_MARK,
-    ReportOptions,
-    RowNotes,
-    body_items,
-    omitted_line,
-    wording,
-)
 from core.model import Comparison, CoverageGrade, Options, PairKind
 from core.verdict import IDENTICAL, UNRELATED
 

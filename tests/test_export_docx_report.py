@@ -17,8 +17,8 @@ from lxml import etree
 from test_export_rows import implementation, sample_comparison, sample_pair
 
 from core.export.docx_report import write_docx_report
+from core.export.report_options import ReportOptions
 from core.export.rows import rows
-from core.export.summary import ReportOptions
 from core.labels import label_of
 from core.model import Assignment, Comparison, CoverageGrade
 from core.resources import version
@@ -343,7 +343,7 @@ def test_copied_runs_and_rows_are_python_docx_own_xml() -> None:
 
 def test_document_date_reads_the_comparison_form() -> None:
     """The document's date comes from the same text ``normalize`` makes, however it is computed."""
-    from core.export.summary import _comparison_text
+    from core.export.provenance import _comparison_text
     from core.normalize import normalize
 
     root = Path(__file__).resolve().parent.parent / "docs_in"

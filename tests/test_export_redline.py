@@ -17,9 +17,9 @@ from lxml import etree
 from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
 from core.compare import compare_texts
-from core.export import summary
+from core.export import provenance
 from core.export.docx_redline import write_redline
-from core.export.redline_pieces import redline_conversion
+from core.export.redline_build import redline_conversion
 from core.model import Comparison, Coverage, Document, Options, Stats
 from core.normalize import to_simplified
 from core.script import convert
@@ -132,7 +132,7 @@ def test_changes_are_word_granular_with_author_and_date(tmp_path: Path) -> None:
     assert inserted == ["加快"]
     assert not list(xml.iter(f"{W}del"))
     revision = next(xml.iter(f"{W}ins"))
-    assert revision.get(f"{W}author") == summary.account_name()
+    assert revision.get(f"{W}author") == provenance.account_name()
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", revision.get(f"{W}date"))
 
 
@@ -155,7 +155,7 @@ def test_author_falls_back_to_duizhao_without_an_account_name(monkeypatch: pytes
         raise KeyError("no such user")
 
     monkeypatch.setattr("getpass.getuser", unknown)
-    assert summary.account_name() == "对照"
+    assert provenance.account_name() == "对照"
 
 
 def test_header_names_both_versions_when_they_share_a_title(tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_header_names_both_versions_when_they_share_a_title(tmp_path: Path) -> N
     instructions = "".join("".join(etree.fromstring(f.encode()).itertext()) for f in footers)
     assert "PAGE" in instructions and "NUMPAGES" in instructions
     assert "python-docx" not in core and "2013" not in core
-    assert "规划（征求意见稿）.txt" in core and f"<dc:creator>{summary.account_name()}</dc:creator>" in core
+    assert "规划（征求意见稿）.txt" in core and f"<dc:creator>{provenance.account_name()}</dc:creator>" in core
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from core.compare import compare
+from core.export.provenance import document_date
+from core.export.report_wording import NO_SECTION
+from core.export.row_notes import RowNotes
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
-from core.export.summary import NO_SECTION, FindingEntry, RowNotes, document_date, summarize
+from core.export.summary import FindingEntry, summarize
 from core.model import (
     Assignment,
     Comparison,

@@ -22,9 +22,10 @@ from fixtures_load import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.docx_numbering import format_number
 from core.errors import InputError
-from core.load import MAX_FILE_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS, Loaded, load
-from core.load_docx import format_number
+from core.load import Loaded, load
+from core.load_limits import MAX_FILE_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs_in"
 SAMPLES = sorted(DOCS.glob("*.txt"))
@@ -338,7 +339,8 @@ def test_docx_table_rows_merged_cells_and_one_cell_boxes(tmp_path: Path) -> None
 
 
 def test_docx_one_table_row_is_held_to_the_character_cap(tmp_path: Path) -> None:
-    from core.load_docx import DocxError, docx_text
+    from core.docx_xml import DocxError
+    from core.load_docx import docx_text
 
     b = DocxBuilder()
     table = b.doc.add_table(rows=1, cols=2)
@@ -655,7 +657,7 @@ def test_docx_part_larger_than_its_zip_entry_says_is_refused(tmp_path: Path,
 
 def test_pdf_extraction_that_overruns_its_time_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = chinese_pdf(tmp_path / "slow.pdf", [["正文"]])
-    monkeypatch.setattr("core.load.PDF_SECONDS", 0.001)  # the child cannot even start in time
+    monkeypatch.setattr("core.load_pdf.PDF_SECONDS", 0.001)  # the child cannot even start in time
     assert "秒仍未完成" in error_of(path)
 
 

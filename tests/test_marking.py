@@ -5,7 +5,7 @@ Chinese numeral; an inserted paragraph made of stock phrases) in an otherwise un
 document and checks the marks character by character, on both sides, three ways: the
 engine's highlight spans, the paragraphs of highlighted runs the DOCX and PDF reports
 write (``core.export.segments``) and the redline's kept, deleted and inserted pieces
-(``core.export.redline_pieces``); the window's document pane is read back too.
+(``core.export.redline_build``); the window's document pane is read back too.
 
 The property at the end checks the marking against the diff it comes from: in every
 same/modified pair, the left text less the characters marked deleted is the right text
@@ -26,7 +26,7 @@ from test_redline_native import build
 
 from core.compare import compare, compare_texts
 from core.export.docx_redline import write_redline
-from core.export.redline_pieces import tracked_pieces
+from core.export.redline_build import tracked_pieces
 from core.export.rows import rows
 from core.export.segments import SpanIndex, paragraphs
 from core.model import Comparison, Document, Highlight, OpKind, Options, PairKind, Span

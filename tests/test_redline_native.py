@@ -21,10 +21,12 @@ from test_moves import SECTIONS
 from test_redline_scripts import read_revisions, replacements, script_only
 
 from core.compare import compare, compare_texts
-from core.export.docx_native import NativeLayout, line_aligned
+from core.docx_source import source_lines
+from core.export.docx_native_layout import NativeLayout
 from core.export.docx_redline import write_redline
-from core.export.redline_pieces import tracked_pieces
-from core.load_docx import docx_text, source_lines
+from core.export.redline_build import tracked_pieces
+from core.export.redline_lines import line_aligned
+from core.load_docx import docx_text
 from core.model import Comparison
 from core.script import convert
 

@@ -17,8 +17,10 @@ from diff_match_patch import diff_match_patch
 
 from core.compare import compare_texts
 from core.diff import token_diff
-from core.export import redline_pieces
-from core.export.redline_pieces import LINE_LIMIT, WORD_LIMIT, tracked_pieces
+from core.export import redline_stretches
+from core.export.redline_build import tracked_pieces
+from core.export.redline_pieces import Piece
+from core.export.redline_stretches import LINE_LIMIT, WORD_LIMIT
 from core.model import Comparison, OpKind, Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +44,7 @@ def hand_revision() -> Comparison:
                          left_path="规划（征求意见稿）.txt", right_path="规划（送审稿）.txt")  # fmt: skip
 
 
-def assert_rebuilds(comparison: Comparison) -> list[redline_pieces.Piece]:
+def assert_rebuilds(comparison: Comparison) -> list[Piece]:
     pieces = tracked_pieces(comparison)
     assert "".join(p.text for p in pieces if p.kind != "delete") == comparison.right.text
     assert "".join(p.text for p in pieces if p.kind != "insert") == comparison.left.text
@@ -52,13 +54,13 @@ def assert_rebuilds(comparison: Comparison) -> list[redline_pieces.Piece]:
 def test_only_what_no_pair_aligns_is_diffed_again(monkeypatch: pytest.MonkeyPatch) -> None:
     comparison = hand_revision()
     diffed: list[int] = []
-    original = redline_pieces.diff_sections
+    original = redline_stretches.diff_sections
 
     def counted(left, left_span, right, right_span, limit=None):  # type: ignore[no-untyped-def]
         diffed.append(left_span[1] - left_span[0] + right_span[1] - right_span[0])
         return original(left, left_span, right, right_span, limit)
 
-    monkeypatch.setattr(redline_pieces, "diff_sections", counted)
+    monkeypatch.setattr(redline_stretches, "diff_sections", counted)
     pieces = assert_rebuilds(comparison)
     size = len(comparison.left.text) + len(comparison.right.text)
     assert sum(diffed) < size / 50, f"{sum(diffed)} of {size} characters diffed again"

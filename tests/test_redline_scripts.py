@@ -21,7 +21,7 @@ from test_export_redline import W, _comparison, left_as_compared, reconstruct
 from test_export_rows import sample_pair
 
 from core.export.docx_redline import FORM_REVIEWER, write_redline
-from core.export.redline_pieces import redline_conversion
+from core.export.redline_build import redline_conversion
 from core.model import Comparison
 from core.normalize import normalize
 from core.script import convert

@@ -57,9 +57,11 @@ from core.export.docx_format import (
     set_properties,
     setup_styles,
 )
-from core.export.docx_native import line_aligned, native_start
-from core.export.redline_pieces import Piece, redline_conversion, tracked_pieces
-from core.export.summary import account_name, document_facts, header_line, product_version
+from core.export.docx_native import native_start
+from core.export.provenance import account_name, document_facts, header_line, product_version
+from core.export.redline_build import redline_conversion, tracked_pieces
+from core.export.redline_lines import line_aligned
+from core.export.redline_pieces import Piece
 from core.model import Comparison, Document
 from core.progress import Progress, Stage
 from core.script import Conversion, script_of
@@ -87,7 +89,7 @@ def write_redline(
     ``author`` and ``date`` are those of every revision mark: by default the user's
     account name (对照 when the system does not tell) and now; a naive ``date`` is local time.
     When the two documents are in different scripts, the left is compared in the right's
-    script, so that script is no change (``redline_pieces.redline_conversion``);
+    script, so that script is no change (``redline_build.redline_conversion``);
     ``literal_scripts`` compares them as written, script differences under the form reviewer.
     """
     if progress:

@@ -47,6 +47,11 @@ from core.export.docx_format import (
     span_row,
     style_run,
 )
+from core.export.provenance import account_name, product_version
+from core.export.report_body import body_items, omitted_line
+from core.export.report_options import ReportOptions
+from core.export.report_wording import Wording, legend
+from core.export.row_notes import FINDING_MARK, RowNotes, row_key, section_label
 from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import (
@@ -58,22 +63,7 @@ from core.export.styles import (
     NOTICE_INK,
     hex_to_rgb,
 )
-from core.export.summary import (
-    FINDING_MARK,
-    FINDINGS_TITLE,
-    ReportOptions,
-    RowNotes,
-    Summary,
-    Wording,
-    account_name,
-    body_items,
-    legend,
-    omitted_line,
-    product_version,
-    row_key,
-    section_label,
-    summarize,
-)
+from core.export.summary import FINDINGS_TITLE, Summary, summarize
 from core.model import Comparison, Highlight, Relation, Section
 from core.progress import Progress, Stage
 

@@ -45,6 +45,11 @@ from reportlab.platypus import (
 from core.atomic import write_atomically
 from core.export.pdf_canvas import DOTTED_HEX, ReportCanvas
 from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_font, serif_font
+from core.export.provenance import product_version
+from core.export.report_body import body_items, omitted_line
+from core.export.report_options import ReportOptions
+from core.export.report_wording import Wording, legend
+from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, row_key, section_label
 from core.export.rows import Item, Omitted, Row, rows
 from core.export.segments import SpanIndex, TextRun, paragraphs
 from core.export.styles import (
@@ -60,22 +65,7 @@ from core.export.styles import (
     NOTICE_FILL,
     NOTICE_INK,
 )
-from core.export.summary import (
-    FINDING_MARK,
-    FINDINGS_TITLE,
-    LOCAL,
-    ReportOptions,
-    RowNotes,
-    Summary,
-    Wording,
-    body_items,
-    legend,
-    omitted_line,
-    product_version,
-    row_key,
-    section_label,
-    summarize,
-)
+from core.export.summary import FINDINGS_TITLE, Summary, summarize
 from core.labels import label_of
 from core.model import Comparison, CoverageGrade, Highlight, Relation, Section
 from core.progress import Progress, Stage

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from core.progress import Progress
 
 if TYPE_CHECKING:
-    from core.export.summary import ReportOptions
+    from core.export.report_options import ReportOptions
     from core.matrix_model import Matrix
     from core.model import Comparison
 
@@ -38,7 +38,7 @@ class Choices(Enum):
     """The choices a format takes as keyword arguments of its writer."""
 
     NONE = "none"
-    REPORT = "report"  # options=core.export.summary.ReportOptions
+    REPORT = "report"  # options=core.export.report_options.ReportOptions
     # author=str | None, date=datetime | None: those of every revision mark; literal_scripts=bool:
     # documents in different scripts compared as written, not in the right document's script
     REDLINE = "redline"

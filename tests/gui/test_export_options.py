@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 from PySide6.QtCore import QDateTime, QSettings
 
-from core.export.summary import ReportOptions, account_name
+from core.export.provenance import account_name
+from core.export.report_options import ReportOptions
 from core.model import Comparison, Relation, RelationVerdict
 from gui.exports import EXPORTERS, ExportOptionsDialog, saved_report_options
 
