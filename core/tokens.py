@@ -52,7 +52,10 @@ _VALUE_PART = rf"(?:{_DATE}|{_QUANTITY})"
 _VALUE = re.compile(rf"百分之{_NUMBER}|{_VALUE_PART}(?:[-~至到]{_VALUE_PART})?")
 _VALUE_START = re.compile(f"[0-9第{_CN_DIGITS}]")
 _SEPARATORS = frozenset("-~至到")
-_FIGURE_START = re.compile(r"(?<![0-9.,])[0-9]")
+# A digit after a digit or a decimal point continues a number. After a comma it starts one
+# (the comparison form writes ， as ","): a thousands separator lies inside the figure
+# before it, whose span ``figure_spans`` skips.
+_FIGURE_START = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]")
 
 
 def _spans(text: str, cut: Cutter) -> tuple[tuple[int, int], ...]:

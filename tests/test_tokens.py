@@ -118,6 +118,13 @@ def test_values_respect_word_boundaries(text: str, expected: list[str]) -> None:
     assert words(text) == expected
 
 
+def test_a_figure_after_a_comma_is_a_figure() -> None:
+    # The comparison form writes ， as ",": only a comma between digits is a thousands separator.
+    text = "增长,15%以上,总量1,200亿元,达到2.5,3.5倍"
+    found = [text[a:b] for a, b in tokens.figure_spans(text)]
+    assert found == ["15%", "1,200亿元", "2.5", "3.5倍"]
+
+
 def test_figure_spans_are_the_values_that_start_with_a_digit() -> None:
     text = "用三年时间,到2025年底新增500个,比重10%-15%,增长16.5%,第3条"
     assert [text[a:b] for a, b in tokens.figure_spans(text)] == ["2025年底", "500个", "10%-15%", "16.5%", "3条"]
