@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from core.model import Document, PairKind, Section
 from core.shared import Run
 from core.tuning import TUNING
-from core.wording import HEADING, AlignedPair, Side, union_length
+from core.wording import HEADING, PREAMBLE, AlignedPair, Side, union_length
 
 
 def _leaf_counts(doc: Document) -> dict[str, int]:
@@ -83,6 +83,11 @@ def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) ->
     and inserted on the other. A parent is paired with such a leaf when one of its own
     paragraphs (a child) is the leaf's same or modified counterpart and both heading
     lines are the same, number aside: then the leaf is that section, revised.
+
+    A document's opening lines (its preamble: title, issuer, number, addressee) behave the
+    same way: with a paragraph among them they are a parent, without (the notice's one
+    sentence deleted) one leaf. The parent pairs with the leaf when one of its paragraphs
+    pairs with it and the leaf begins with the parent's own lines.
     """
     out: set[tuple[str, str]] = set()
     for p in leaf_pairs:
@@ -97,7 +102,27 @@ def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) ->
             parent = right.doc.by_id[rs.parent]
             if parent.role == HEADING and _heading_line(right, parent) == _heading_line(left, ls):
                 out.add((ls.id, parent.id))
+        if rs.is_leaf and rs.role == PREAMBLE and ls.parent is not None:
+            parent = left.doc.by_id[ls.parent]
+            if parent.role == PREAMBLE and _opens(right, rs, _own_lines(left, parent)):
+                out.add((parent.id, rs.id))
+        if ls.is_leaf and ls.role == PREAMBLE and rs.parent is not None:
+            parent = right.doc.by_id[rs.parent]
+            if parent.role == PREAMBLE and _opens(left, ls, _own_lines(right, parent)):
+                out.add((ls.id, parent.id))
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+def _own_lines(side: Side, section: Section) -> str:
+    """Comparison form of a parent's own lines, before its first child."""
+    first = side.doc.by_id[section.children[0]]
+    a, b = side.norm.from_display(section.number_end, first.start)
+    return side.norm.text[a:b].strip()
+
+
+def _opens(side: Side, section: Section, text: str) -> bool:
+    """Whether ``section`` begins with ``text`` (nothing: no)."""
+    return bool(text) and side.content(section.id).lstrip().startswith(text)
 
 
 def not_above(left: Side, right: Side, parents: list[tuple[str, str]],

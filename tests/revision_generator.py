@@ -92,6 +92,14 @@ class Revision:
         return out
 
 
+    def line_truth(self) -> set[tuple[int, int]]:
+        """(original line, revised line) for every non-blank revised line and each non-blank
+        original line it derives from: the generator's own record, whatever the outline says."""
+        original, revised = self.original.split("\n"), self.revised.split("\n")
+        return {(source, i) for i, line in enumerate(self.lines) if revised[i].strip()
+                for source in line.sources if original[source].strip()}
+
+
 def leaf_line_indices(text: str, sections: tuple[Section, ...]) -> dict[str, list[int]]:
     """Line indices (of ``text.split('\\n')``) whose start lies in each leaf.
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
 from revision_generator import VARIANTS, leaf_line_indices, revise
 
 from core.compare import compare_texts
-from core.model import Comparison, PairKind
+from core.model import Comparison, Document, OpKind, PairKind, Section
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
 # Each base document, and the unrelated document its inserted sections come from.
@@ -19,6 +20,7 @@ BASES = {
 }
 SEEDS = (0, 1, 2)
 THRESHOLD = 0.95
+LINE_THRESHOLD = 0.95
 
 
 def _read(name: str) -> str:
@@ -51,6 +53,56 @@ def test_leaf_pairs_precision_and_recall(base: str, variant: str) -> None:
     precision, recall = hits / predicted_total, hits / truth_total
     assert precision >= THRESHOLD, f"{variant} on {base}: precision {precision:.3f}"
     assert recall >= THRESHOLD, f"{variant} on {base}: recall {recall:.3f}"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _own_text(doc: Document, section: Section) -> tuple[int, int]:
+    """Where a section's own text lies: its heading and body, before its first child."""
+    return section.start, doc.by_id[section.children[0]].start if section.children else section.end
+
+
+def _line_pairs(result: Comparison) -> set[tuple[int, int]]:
+    """(left line, right line) wherever a pair's diff keeps two characters or more in a row of
+    the two sections' own text: the lines the comparison says correspond."""
+    left_starts, right_starts = _line_starts(result.left.text), _line_starts(result.right.text)
+    out = set()
+    for pair in result.pairs:
+        left_own = _own_text(result.left, result.left.by_id[pair.left])
+        right_own = _own_text(result.right, result.right.by_id[pair.right])
+        for op in pair.diff:
+            if op.op is not OpKind.EQUAL or op.left_end - op.left_start < 2:
+                continue
+            for k in range(op.left_end - op.left_start):
+                a, b = op.left_start + k, op.right_start + k
+                if left_own[0] <= a < left_own[1] and right_own[0] <= b < right_own[1]:
+                    out.add((bisect_right(left_starts, a) - 1, bisect_right(right_starts, b) - 1))
+    return out
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_line_pairs_precision_and_recall(base: str, variant: str) -> None:
+    """The same measure on lines, against the generator's own record of where each revised
+    line came from: an outline that merged two paragraphs, or paired a heading with the
+    wrong one, shows here though the leaf pairs built on that outline look right."""
+    hits = predicted_total = truth_total = 0
+    for seed in SEEDS:
+        revision = revise(_read(base), variant, seed, _read(BASES[base]))
+        result = compare_texts(revision.original, revision.revised)
+        predicted, truth = _line_pairs(result), revision.line_truth()
+        hits += len(predicted & truth)
+        predicted_total += len(predicted)
+        truth_total += len(truth)
+    precision, recall = hits / predicted_total, hits / truth_total
+    assert precision >= LINE_THRESHOLD, f"{variant} on {base}: line precision {precision:.3f}"
+    assert recall >= LINE_THRESHOLD, f"{variant} on {base}: line recall {recall:.3f}"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
