@@ -80,13 +80,14 @@ def _anchors(left: str, right: str) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def token_diff(left: str, right: str, limit: int | None = None) -> list[tuple[int, int]]:
+def token_diff(left: str, right: str, limit: int | None = None, semantic: bool = True) -> list[tuple[int, int]]:
     """diff-match-patch's ``(op, length)`` list over two strings of unit characters, cleaned up.
 
     Each character stands for one unit (a token, or a whole line). Without ``limit`` the
     diff is optimal between anchors however long it takes; with it, a stretch between
     anchors holding more than ``limit`` units on its two sides together is replaced whole
-    (after its common ends), which bounds the work by ``limit`` x the length.
+    (after its common ends), which bounds the work by ``limit`` x the length. Without
+    ``semantic`` the diff is left as found, short equalities between edits included.
     """
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # deterministic: the optimal diff, however long it takes
@@ -103,8 +104,78 @@ def token_diff(left: str, right: str, limit: int | None = None) -> list[tuple[in
                 diffs.append((diff_match_patch.DIFF_EQUAL, left[i]))
             done_left, done_right = i + 1, j + 1
         dmp.diff_cleanupMerge(diffs)
-    dmp.diff_cleanupSemantic(diffs)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
     return [(op, len(text)) for op, text in diffs]
+
+
+def _line_first_diff(left: str, right: str, newline: str | None, limit: int | None) -> list[tuple[int, int]]:
+    """``token_diff`` of two texts, one of several lines at least, with the lines kept whole
+    on both sides found first: the semantic cleanup, which folds a short equality between
+    two edits into them, never folds a kept line (a signature, a date under a deleted
+    paragraph) into an edit. ``newline`` is the unit character of a line break; what lies
+    between kept lines is diffed token by token as before.
+    """
+    if newline is None or (newline not in left and newline not in right):
+        return token_diff(left, right, limit)
+    left_parts, right_parts = _lines(left, newline), _lines(right, newline)
+    codes: dict[str, str] = {}
+    pool = unit_codes()
+    part_diffs = token_diff(encode_units("".join(left_parts), _spans(left_parts), codes, pool),
+                            encode_units("".join(right_parts), _spans(right_parts), codes, pool), limit,
+                            semantic=False)
+    out: list[tuple[int, int]] = []
+    done_left = done_right = 0  # parts (lines and line breaks)
+    pending_left = pending_right = 0  # parts of the current edit
+
+    def flush() -> None:
+        nonlocal done_left, done_right, pending_left, pending_right
+        if pending_left or pending_right:
+            out.extend(token_diff("".join(left_parts[done_left : done_left + pending_left]),
+                                  "".join(right_parts[done_right : done_right + pending_right]), limit))
+            done_left += pending_left
+            done_right += pending_right
+            pending_left = pending_right = 0
+
+    for op, length in part_diffs:
+        if op == diff_match_patch.DIFF_DELETE:
+            pending_left += length
+        elif op == diff_match_patch.DIFF_INSERT:
+            pending_right += length
+        elif all(part == newline for part in left_parts[done_left + pending_left : done_left + pending_left + length]):
+            # Line breaks alone kept between two edits: left to the token diff, as a row or
+            # paragraph replaced whole keeps its line break inside the edit.
+            pending_left += length
+            pending_right += length
+        else:
+            flush()
+            kept = sum(len(part) for part in left_parts[done_left : done_left + length])
+            out.append((diff_match_patch.DIFF_EQUAL, kept))
+            done_left += length
+            done_right += length
+    flush()
+    return [(op, length) for op, length in out if length]
+
+
+def _lines(units: str, newline: str) -> list[str]:
+    """``units`` cut into its lines and line breaks, each a part of its own: a line is the
+    same line whether a break follows it or not."""
+    out: list[str] = []
+    for i, line in enumerate(units.split(newline)):
+        if i:
+            out.append(newline)
+        if line:
+            out.append(line)
+    return out
+
+
+def _spans(parts: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each of ``parts`` lies in their concatenation."""
+    spans, start = [], 0
+    for part in parts:
+        spans.append((start, start + len(part)))
+        start += len(part)
+    return spans
 
 
 def _stretch_diff(dmp: diff_match_patch, left: str, right: str, limit: int | None) -> list[tuple[int, str]]:
@@ -228,7 +299,7 @@ def _token_ops(
     encoded_left = encode_units(left_text, left_tokens, codes, pool)
     encoded_right = encode_units(right_text, right_tokens, codes, pool)
     before, after = _FRAME[0] if framed[0] else "", _FRAME[1] if framed[1] else ""
-    diffs = token_diff(before + encoded_left + after, before + encoded_right + after, limit)
+    diffs = _line_first_diff(before + encoded_left + after, before + encoded_right + after, codes.get("\n"), limit)
     # the frame is common to both sides, so it ends the first or starts the last equality
     if before:
         diffs[0] = (diffs[0][0], diffs[0][1] - 1)

@@ -9,6 +9,10 @@ One marking model, with a precedence rule:
    sub-section is decided by the pairs it has itself, so an unpaired paragraph inside
    a modified chapter is left unexplained rather than swallowed by the chapter's diff.
    Where a section has several counterparts, text equal in any of them is shared.
+   A section paired with a counterpart of another outline shape (a heading or preamble
+   kept while its paragraphs went or came: a parent on one side, one leaf on the other)
+   is decided whole by that pair's diff; its paragraphs' own pairs with the same leaf,
+   each matching only part of it, decide nothing.
 2. Only unexplained text takes marks from the shared wording of the two documents:
    ``shared`` when the passage's other end lies in a counterpart (of the section or
    of an ancestor), ``shared-elsewhere`` when it lies anywhere else. Stock wording
@@ -99,9 +103,11 @@ class _Side:
         self.explained = bytearray(len(doc.text))
         self.own = _own_ranges(doc)
 
-    def explain(self, sid: str, start: int, end: int, equal: bool) -> None:
-        """Mark the part of ``[start, end)`` in section ``sid``'s own text as decided by a diff."""
-        for a, b in _clipped(start, end, self.own[sid]):
+    def explain(self, sid: str, start: int, end: int, equal: bool, whole: bool = False) -> None:
+        """Mark the part of ``[start, end)`` in section ``sid``'s own text (``whole``: anywhere
+        in the section) as decided by a diff."""
+        section = self.doc.by_id[sid]
+        for a, b in _clipped(start, end, [(section.start, section.end)] if whole else self.own[sid]):
             self.explained[a:b] = b"\x01" * (b - a)
             if equal:
                 _mark(self.classes, a, b, _SHARED)
@@ -123,13 +129,17 @@ def highlights(
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Sorted, non-overlapping highlight spans of the left and right display texts."""
     left_side, right_side = _Side(left), _Side(right)
+    shapes = {(p.left, p.right) for p in pairs
+              if p.kind in _DIFFED and left.by_id[p.left].is_leaf != right.by_id[p.right].is_leaf}
+    inside = _inside_shapes(left, right, shapes)
     for p in pairs:
-        if p.kind not in _DIFFED:
+        if p.kind not in _DIFFED or (p.left, p.right) in inside:
             continue
+        whole = (p.left, p.right) in shapes
         for op in p.diff:
             equal = op.op is OpKind.EQUAL
-            left_side.explain(p.left, op.left_start, op.left_end, equal)
-            right_side.explain(p.right, op.right_start, op.right_end, equal)
+            left_side.explain(p.left, op.left_start, op.left_end, equal, whole)
+            right_side.explain(p.right, op.right_start, op.right_end, equal, whole)
 
     counterparts = _related_sets(left, pairs, "left")
     for run in runs:
@@ -145,6 +155,26 @@ def highlights(
         _mark_unexplained(right_side.classes, right_side.explained, rs, re_, value)
 
     return left_side.finish(Highlight.LEFT_ONLY), right_side.finish(Highlight.RIGHT_ONLY)
+
+
+def _inside_shapes(left: Document, right: Document, shapes: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs of a section inside one side of a shape pair with the leaf on its other side."""
+    out = set()
+    for a, b in shapes:
+        if right.by_id[b].is_leaf:
+            out |= {(sid, b) for sid in _descendant_ids(left, a)}
+        else:
+            out |= {(a, sid) for sid in _descendant_ids(right, b)}
+    return out
+
+
+def _descendant_ids(doc: Document, sid: str) -> set[str]:
+    out, todo = set(), list(doc.by_id[sid].children)
+    while todo:
+        current = todo.pop()
+        out.add(current)
+        todo.extend(doc.by_id[current].children)
+    return out
 
 
 def _ancestor_ids(doc: Document, sid: str) -> set[str]:

@@ -195,3 +195,13 @@ def test_values_with_spaces_in_the_display_text_are_marked_whole() -> None:
         ("replace", "2025 年", "2026 年"),
         ("replace", "1000 亿元", "1200 亿元"),
     ]
+
+
+def test_a_kept_line_between_deleted_paragraphs_stays_kept() -> None:
+    # Token by token, the semantic cleanup folds the short equal signature into the
+    # deletions around it; found line by line first, it stays equal.
+    left = ("现将《行动方案》印发给你们，请结合实际认真贯彻执行，确保各项任务落到实处。\n某市人民政府办公室\n"
+            "为深入贯彻落实市委战略部署，推动高质量发展，结合本地实际，制定本行动方案。")
+    right = "某市人民政府办公室"
+    kept = [(kind, a, b) for kind, a, b in op_texts(left, right, diff(left, right)) if kind == "equal"]
+    assert [a for _, a, _ in kept] == ["某市人民政府办公室"]

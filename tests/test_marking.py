@@ -577,3 +577,24 @@ def test_native_redline_keeps_a_heading_kept_across_shapes(tmp_path: Path) -> No
     assert not [text for text in revisions if "总体要求" in text], revisions
     assert any(DROPPED in text for text in revisions), revisions
     assert reconstruct(target) == (comparison.right.text, left_as_compared(comparison))
+
+
+def test_a_notice_that_lost_its_sentence_keeps_its_other_lines_unmarked() -> None:
+    # Without its one sentence the cover notice's lines are one preamble leaf instead of a
+    # parent of paragraphs: the lines kept on both sides are still shared, the sentence deleted.
+    head = ("某市人民政府办公室关于印发《某市数字经济发展行动方案》的通知\n某府办发〔2022〕7号\n"
+            "各区县人民政府，市级各部门：\n")
+    notice = "现将《某市数字经济发展行动方案》印发给你们，请认真贯彻执行。\n"
+    tail = ("某市人民政府办公室\n2022年4月12日\n某市数字经济发展行动方案\n一、总体要求\n"
+            "（一）指导思想。坚持创新驱动，推动数字经济和实体经济深度融合，建设数字产业集聚区。\n"
+            "（二）发展目标。到2025年，数字经济核心产业增加值占地区生产总值比重达到10%。\n")
+    result = compare_texts(head + notice + tail, head + tail)
+
+    def marks(doc: Document, spans: tuple[Span, ...], text: str) -> set[Highlight]:
+        at = doc.text.index(text)
+        return {s.kind for s in spans if s.start < at + len(text) and s.end > at}
+
+    for kept in ("各区县人民政府，市级各部门", "某市人民政府办公室\n2022年4月12日"):
+        assert marks(result.left, result.left_highlights, kept) == {Highlight.SHARED}, kept
+        assert marks(result.right, result.right_highlights, kept) == {Highlight.SHARED}, kept
+    assert marks(result.left, result.left_highlights, "现将") == {Highlight.LEFT_ONLY}
