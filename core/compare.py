@@ -13,7 +13,6 @@ from pathlib import Path
 
 from core.align import align
 from core.clean import clean
-from core.diff import PairDiffs
 from core.errors import printable
 from core.findings import findings
 from core.highlight import highlights
@@ -22,6 +21,7 @@ from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairK
 from core.moves import moves
 from core.normalize import Normalized, normalize
 from core.outline import outline
+from core.pair_diffs import PairDiffs
 from core.progress import Cancel, Progress, Stage, check, no_progress
 from core.relation import detect_relation
 from core.report import changes, coverage, shared_ratio, statistics

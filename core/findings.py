@@ -1,23 +1,19 @@
 """Policy findings: which commitments changed, on top of the alignment and the diff.
 
 A drafter's question is which targets, deadlines, obligations and responsibilities
-changed, and which items were not taken up. For every ``same``/``modified`` pair the
-word-level diff localises the edits: a quantity, date, modal word or responsible body
-counts only where an edit touches it, and a value deleted in one place and inserted
-in another place of the same pair (a moved sentence) cancels out. Only commitments
-count: a number in a slogan or a name (两个一百年, 三级运作机制), the document's own
-date and a past event are no target or deadline (``core.quantities``). Unpaired leaves
-become coverage findings. Everything is found in comparison form and reported with
-the display offsets and display text of each side.
+changed, and which items were not taken up. Changed values, modal words and duties come
+from the mentions each edit of a pair touches (``core.section_mentions``,
+``core.edit_matching``). Unpaired leaves become coverage findings. Everything is found
+in comparison form and reported with the display offsets and display text of each side.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Hashable, Sequence
 from functools import cached_property
 
+from core.edit_matching import Edit, Touched, cancel, match_in_edit, touched
 from core.model import (
     Coverage,
     CoverageGrade,
@@ -34,18 +30,8 @@ from core.model import (
     Section,
 )
 from core.normalize import Normalized
-from core.obligations import duties, modals
-from core.quantities import (
-    DocumentDates,
-    Mention,
-    dates,
-    document_dates,
-    is_deadline,
-    is_target,
-    quantities,
-    same_measure,
-)
-from core.tokens import tokenize
+from core.quantities import Mention, same_measure
+from core.section_mentions import Side
 from core.tuning import TUNING
 
 _LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
@@ -54,155 +40,12 @@ _VALUE_KINDS = (FindingKind.QUANTITY, FindingKind.DATE)
 _NAMES = {FindingKind.QUANTITY: "目标值", FindingKind.DATE: "时限"}
 
 
-@dataclass
-class _Side:
-    """One document with its comparison form and lazily computed mentions per region."""
-
-    doc: Document
-    norm: Normalized
-    _numbers: list[tuple[int, int]] = field(default_factory=list)  # normalized spans of section numbers
-    _dated: DocumentDates = field(default_factory=DocumentDates)  # the document's own dates
-    _cache: dict[tuple[str, bool], dict[FindingKind, list[Mention]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._numbers = sorted(
-            self.norm.from_display(s.start, s.number_end) for s in self.doc.sections if s.number
-        )
-        self._dated = document_dates(self.norm.text)
-
-    def span(self, section: Section, heading_only: bool) -> tuple[int, int]:
-        """Normalized span of a section, or of its heading line only."""
-        return self.norm.from_display(section.start, section.heading_end if heading_only else section.end)
-
-    def mentions(self, section: Section, heading_only: bool) -> dict[FindingKind, list[Mention]]:
-        """Quantities, dates, modal words and duty bodies of a section (or its heading)."""
-        key = (section.id, heading_only)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._extract(section, *self.span(section, heading_only))
-        return found
-
-    def _extract(self, section: Section, lo: int, hi: int) -> dict[FindingKind, list[Mention]]:
-        text = self.norm.text
-        # Every date keeps its characters from the quantities (2020年 is no amount of years);
-        # only deadlines and targets are commitments (see ``core.quantities``).
-        found = [m for m in dates(text, lo, hi) if not self._in_number(m)]
-        taken = [(m.start, m.end) for m in found]
-        when = [m for m in found if is_deadline(text, m, self._dated)]
-        amounts = [m for m in quantities(text, lo, hi)
-                   if not self._in_number(m) and not _overlaps_any(m, taken) and is_target(text, m)]
-        # Tokens of the whole section, exactly as the diff cut them (and cached them).
-        whole_lo, whole_hi = self.span(section, heading_only=False)
-        tokens = [(whole_lo + a, whole_lo + b) for a, b in tokenize(text[whole_lo:whole_hi])]
-        return {
-            FindingKind.QUANTITY: amounts,
-            FindingKind.DATE: when,
-            FindingKind.MODAL: [m for m in modals(text, tokens, lo, hi) if not self._in_number(m)],
-            FindingKind.DUTY: duties(text, lo, hi),
-        }
-
-    def _in_number(self, m: Mention) -> bool:
-        i = bisect_right(self._numbers, (m.start, 1 << 62)) - 1
-        return i >= 0 and self._numbers[i][1] > m.start
-
-    def display(self, m: Mention) -> tuple[tuple[int, int], str]:
-        """Display span and display text of a mention."""
-        start, end = self.norm.to_display(m.start, m.end)
-        return (start, end), self.doc.text[start:end]
-
-
-def _overlaps_any(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
-
-
-@dataclass(frozen=True)
-class _Edit:
-    """A non-equal diff op in normalized offsets, clipped to the compared regions."""
-
-    left: tuple[int, int]
-    right: tuple[int, int]
-    right_display: int  # where the edit is on the right, for placing removals
-
-
-@dataclass(frozen=True)
-class _Touched:
-    mention: Mention
-    edit: int  # index of the edit touching it
-    inside: bool  # the edit overlaps the mention (not merely adjacent to it)
-
-
-def _touched(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[_Touched]:
-    """Mentions that an edit overlaps, or that an insertion point (empty span) borders."""
-    starts = [s for s, _ in spans]
-    out = []
-    for m in mentions:
-        # Edits are in order and do not overlap: only those starting before the mention ends matter.
-        for i in range(bisect_right(starts, m.end) - 1, -1, -1):
-            s, e = spans[i]
-            if e < m.start:
-                break
-            if s < e and s < m.end and m.start < e:
-                out.append(_Touched(m, i, True))
-                break
-            if s == e and m.start <= s <= m.end:
-                out.append(_Touched(m, i, False))
-                break
-    return out
-
-
-def _cancel(left: list[_Touched], right: list[_Touched]) -> tuple[list[_Touched], list[_Touched]]:
-    """Drop values found on both sides (an edit around an unchanged value, a moved sentence)."""
-    rest_right = list(right)
-    rest_left = []
-    for t in left:
-        same = [j for j, r in enumerate(rest_right) if r.mention.key == t.mention.key]
-        if same:
-            near = [j for j in same if rest_right[j].edit == t.edit]
-            rest_right.pop((near or same)[0])
-        else:
-            rest_left.append(t)
-    return rest_left, rest_right
-
-
-def _one_value(a: _Touched, b: _Touched, edit: _Edit) -> bool:
-    """True when a left and a right value of one edit can be the same value rewritten.
-
-    A value that only borders an insertion (8万亩 before ",其中…完成3万亩") is still there;
-    it changed only if its counterpart runs across the edge of the edit (30% → 30%以上),
-    not if the counterpart lies wholly inside the inserted text.
-    """
-    if not a.inside:
-        return b.mention.start < edit.right[0] or b.mention.end > edit.right[1]
-    if not b.inside:
-        return a.mention.start < edit.left[0] or a.mention.end > edit.left[1]
-    return True
-
-
-def _match_in_edit(
-    left: list[_Touched], right: list[_Touched], compatible: Callable[[Hashable, Hashable], bool],
-    edits: Sequence[_Edit],
-) -> tuple[list[tuple[_Touched, _Touched]], list[_Touched], list[_Touched]]:
-    """Pair left and right values of the same edit in order: the changed ones."""
-    pairs = []
-    rest_right = list(right)
-    rest_left = []
-    for t in left:
-        j = next((j for j, r in enumerate(rest_right)
-                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)
-                  and _one_value(t, r, edits[t.edit])), None)
-        if j is None:
-            rest_left.append(t)
-        else:
-            pairs.append((t, rest_right.pop(j)))
-    return pairs, rest_left, rest_right
-
-
 def _any(_a: Hashable, _b: Hashable) -> bool:
     return True
 
 
 class _Engine:
-    def __init__(self, left: _Side, right: _Side, pairs: Sequence[Pair], relation: Relation) -> None:
+    def __init__(self, left: Side, right: Side, pairs: Sequence[Pair], relation: Relation) -> None:
         self.left = left
         self.right = right
         self.pairs = pairs
@@ -225,7 +68,7 @@ class _Engine:
         position = right_pos if anchor is None else anchor
         self.out.append(((position, tier, left_pos, _KIND_ORDER.index(finding.kind)), finding))
 
-    def elsewhere(self, side: _Side, other: _Side, section: Section, exclude: str, kind: FindingKind,
+    def elsewhere(self, side: Side, other: Side, section: Section, exclude: str, kind: FindingKind,
                   key: Hashable) -> bool:
         """True when ``key`` occurs in another counterpart of ``section`` (a split or merge)."""
         for sid in self.counterparts.get(section.id, ()):
@@ -250,13 +93,13 @@ class _Engine:
         right_spans = [e.right for e in edits]
         for kind in _VALUE_KINDS:
             self._values(index, kind, ls, rs, edits,
-                         _touched(left_m[kind], left_spans), _touched(right_m[kind], right_spans))
-        self._modals(index, edits, _touched(left_m[FindingKind.MODAL], left_spans),
-                     _touched(right_m[FindingKind.MODAL], right_spans))
-        if _touched(left_m[FindingKind.DUTY], left_spans) or _touched(right_m[FindingKind.DUTY], right_spans):
+                         touched(left_m[kind], left_spans), touched(right_m[kind], right_spans))
+        self._modals(index, edits, touched(left_m[FindingKind.MODAL], left_spans),
+                     touched(right_m[FindingKind.MODAL], right_spans))
+        if touched(left_m[FindingKind.DUTY], left_spans) or touched(right_m[FindingKind.DUTY], right_spans):
             self._duties(index, ls, rs, edits, left_m[FindingKind.DUTY], right_m[FindingKind.DUTY])
 
-    def _edits(self, diff: Sequence[DiffOp], ls: Section, rs: Section, heading_only: bool) -> list[_Edit]:
+    def _edits(self, diff: Sequence[DiffOp], ls: Section, rs: Section, heading_only: bool) -> list[Edit]:
         l_lo, l_hi = self.left.span(ls, heading_only)
         r_lo, r_hi = self.right.span(rs, heading_only)
         edits = []
@@ -268,14 +111,14 @@ class _Engine:
             left = (min(max(a, l_lo), l_hi), max(min(b, l_hi), l_lo))
             right = (min(max(c, r_lo), r_hi), max(min(d, r_hi), r_lo))
             if left[0] < left[1] or right[0] < right[1]:
-                edits.append(_Edit(left, right, op.right_start))
+                edits.append(Edit(left, right, op.right_start))
         return edits
 
-    def _values(self, index: int, kind: FindingKind, ls: Section, rs: Section, edits: list[_Edit],
-                left: list[_Touched], right: list[_Touched]) -> None:
-        left, right = _cancel(left, right)
+    def _values(self, index: int, kind: FindingKind, ls: Section, rs: Section, edits: list[Edit],
+                left: list[Touched], right: list[Touched]) -> None:
+        left, right = cancel(left, right)
         compatible = same_measure if kind is FindingKind.QUANTITY else _any
-        changed, left, right = _match_in_edit(left, right, compatible, edits)
+        changed, left, right = match_in_edit(left, right, compatible, edits)
         name = _NAMES[kind]
         for a, b in changed:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
@@ -297,11 +140,11 @@ class _Engine:
                 self.add(Finding(kind, Direction.ADDED, (point, point), r_span, "", after, index,
                                  f"新增{name}：{after}"))
 
-    def _modals(self, index: int, edits: list[_Edit], left: list[_Touched], right: list[_Touched]) -> None:
+    def _modals(self, index: int, edits: list[Edit], left: list[Touched], right: list[Touched]) -> None:
         # Only a clause whose modal word was replaced counts: both words in one edit, and
         # either the edit is no more than the word or the clause goes on the same way.
         for edit in sorted({t.edit for t in left} & {t.edit for t in right}):
-            lefts, rights = _cancel([t for t in left if t.edit == edit], [t for t in right if t.edit == edit])
+            lefts, rights = cancel([t for t in left if t.edit == edit], [t for t in right if t.edit == edit])
             small = all(e - s <= TUNING.findings.word_edit for s, e in (edits[edit].left, edits[edit].right))
             for a, b in zip(lefts, rights, strict=False):
                 before_level, after_level = a.mention.key[1], b.mention.key[1]  # type: ignore[index]
@@ -321,13 +164,13 @@ class _Engine:
         after_a = self.left.norm.text[a.end:a.end + context]
         return len(after_a) == context and after_a == self.right.norm.text[b.end:b.end + context]
 
-    def _duties(self, index: int, ls: Section, rs: Section, edits: list[_Edit],
+    def _duties(self, index: int, ls: Section, rs: Section, edits: list[Edit],
                 left: list[Mention], right: list[Mention]) -> None:
         # A duty list is one unit per item: compare the bodies under each label as sets.
         right_keys = {m.key for m in right}
         left_keys = {m.key for m in left}
-        left_edit = {t.mention: t.edit for t in _touched(left, [e.left for e in edits])}
-        right_edit = {t.mention: t.edit for t in _touched(right, [e.right for e in edits])}
+        left_edit = {t.mention: t.edit for t in touched(left, [e.left for e in edits])}
+        right_edit = {t.mention: t.edit for t in touched(right, [e.right for e in edits])}
         for m in left:
             if m.key in right_keys or self.elsewhere(self.left, self.right, ls, rs.id, FindingKind.DUTY, m.key):
                 continue
@@ -487,7 +330,7 @@ def findings(
     place of the removal, an addition an empty left span; coverage findings have no
     span on the other side. Deterministic.
     """
-    engine = _Engine(_Side(left_doc, left_norm), _Side(right_doc, right_norm), pairs, relation)
+    engine = _Engine(Side(left_doc, left_norm), Side(right_doc, right_norm), pairs, relation)
     for index, pair in enumerate(pairs):
         engine.pair(index, pair)
     engine.moves(moves)

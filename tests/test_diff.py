@@ -7,7 +7,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import diff as diff_module
+from core import unit_diff
 from core.diff import diff_sections, op_texts
 from core.model import DiffOp, OpKind
 from core.normalize import Normalized, normalize
@@ -141,7 +141,7 @@ PLAIN = st.lists(
 def test_right_is_rebuilt_from_left_and_ops(left: str, right: str) -> None:
     ops = check_invariants(normalize(left, False), (0, len(left)), normalize(right, False), (0, len(right)))
     texts = op_texts(left, right, ops)
-    with mock.patch.object(diff_module, "_ANCHOR_ABOVE", 0):  # the anchored path for long sections
+    with mock.patch.object(unit_diff, "_ANCHOR_ABOVE", 0):  # the anchored path for long sections
         anchored = check_invariants(
             normalize(left, False), (0, len(left)), normalize(right, False), (0, len(right))
         )

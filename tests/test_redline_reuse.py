@@ -16,12 +16,12 @@ import pytest
 from diff_match_patch import diff_match_patch
 
 from core.compare import compare_texts
-from core.diff import token_diff
 from core.export import redline_stretches
 from core.export.redline_build import tracked_pieces
 from core.export.redline_pieces import Piece
 from core.export.redline_stretches import LINE_LIMIT, WORD_LIMIT
 from core.model import Comparison, OpKind, Options
+from core.unit_diff import token_diff
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "docs_in/jiangyang_14th_five_year_plan.txt"

@@ -27,11 +27,12 @@ from docx.oxml.ns import qn
 # The engine keeps only the display text of a document; the paragraphs and runs it was read
 # from, which only this writer needs, are read again here, and cleaned again to check that
 # the file still reads as the text that was compared.
-from core.clean import clean, extraction_spaced, repair_line
+from core.clean import clean
 from core.docx_source import SourceLine, source_lines
 from core.export.docx_native_layout import NativeLayout
 from core.load_docx import docx_text
 from core.model import Comparison, Document
+from core.spacing import extraction_spaced, repair_line
 
 _LOG = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Headings, unpaired and related sections, with move blocks cut out and put back in
 place. A stretch is diffed line by line, then word by word inside changed lines, with a
-bound on the work (``core.diff.token_diff``'s ``limit``): a stretch too long to diff is
+bound on the work (``core.unit_diff.token_diff``'s ``limit``): a stretch too long to diff is
 replaced whole, so no input takes seconds and the result never depends on the machine.
 """
 
@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 # (the pairs' own diffs, ``Comparison.moves``); the stretches between them, with the move
 # blocks cut out, no stage diffed, so they are diffed here with bounds of their own, each
 # normalized on its own as the pieces are (``redline_pieces``).
-from core.diff import diff_sections, encode_units, grouped, token_diff, unit_codes
+from core.diff import diff_sections
 from core.export.redline_moves import departure
 from core.export.redline_pieces import Forms, Piece, changed, from_ops, kept
 from core.model import OpKind
 from core.normalize import normalize
+from core.unit_diff import encode_units, grouped, token_diff, unit_codes
 
 if TYPE_CHECKING:
     from core.export.redline_moves import Moves

@@ -1,0 +1,97 @@
+"""Which mentions the word-level edits of a pair touch, and which of them changed.
+
+For every ``same``/``modified`` pair the word-level diff localises the edits: a
+quantity, date, modal word or responsible body counts only where an edit touches it,
+and a value deleted in one place and inserted in another place of the same pair (a
+moved sentence) cancels out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from core.quantities import Mention
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A non-equal diff op in normalized offsets, clipped to the compared regions."""
+
+    left: tuple[int, int]
+    right: tuple[int, int]
+    right_display: int  # where the edit is on the right, for placing removals
+
+
+@dataclass(frozen=True)
+class Touched:
+    mention: Mention
+    edit: int  # index of the edit touching it
+    inside: bool  # the edit overlaps the mention (not merely adjacent to it)
+
+
+def touched(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[Touched]:
+    """Mentions that an edit overlaps, or that an insertion point (empty span) borders."""
+    starts = [s for s, _ in spans]
+    out = []
+    for m in mentions:
+        # Edits are in order and do not overlap: only those starting before the mention ends matter.
+        for i in range(bisect_right(starts, m.end) - 1, -1, -1):
+            s, e = spans[i]
+            if e < m.start:
+                break
+            if s < e and s < m.end and m.start < e:
+                out.append(Touched(m, i, True))
+                break
+            if s == e and m.start <= s <= m.end:
+                out.append(Touched(m, i, False))
+                break
+    return out
+
+
+def cancel(left: list[Touched], right: list[Touched]) -> tuple[list[Touched], list[Touched]]:
+    """Drop values found on both sides (an edit around an unchanged value, a moved sentence)."""
+    rest_right = list(right)
+    rest_left = []
+    for t in left:
+        same = [j for j, r in enumerate(rest_right) if r.mention.key == t.mention.key]
+        if same:
+            near = [j for j in same if rest_right[j].edit == t.edit]
+            rest_right.pop((near or same)[0])
+        else:
+            rest_left.append(t)
+    return rest_left, rest_right
+
+
+def _one_value(a: Touched, b: Touched, edit: Edit) -> bool:
+    """True when a left and a right value of one edit can be the same value rewritten.
+
+    A value that only borders an insertion (8万亩 before ",其中…完成3万亩") is still there;
+    it changed only if its counterpart runs across the edge of the edit (30% → 30%以上),
+    not if the counterpart lies wholly inside the inserted text.
+    """
+    if not a.inside:
+        return b.mention.start < edit.right[0] or b.mention.end > edit.right[1]
+    if not b.inside:
+        return a.mention.start < edit.left[0] or a.mention.end > edit.left[1]
+    return True
+
+
+def match_in_edit(
+    left: list[Touched], right: list[Touched], compatible: Callable[[Hashable, Hashable], bool],
+    edits: Sequence[Edit],
+) -> tuple[list[tuple[Touched, Touched]], list[Touched], list[Touched]]:
+    """Pair left and right values of the same edit in order: the changed ones."""
+    pairs = []
+    rest_right = list(right)
+    rest_left = []
+    for t in left:
+        j = next((j for j, r in enumerate(rest_right)
+                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)
+                  and _one_value(t, r, edits[t.edit])), None)
+        if j is None:
+            rest_left.append(t)
+        else:
+            pairs.append((t, rest_right.pop(j)))
+    return pairs, rest_left, rest_right
