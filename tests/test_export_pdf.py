@@ -302,19 +302,19 @@ def test_fast_cjk_lines_are_reportlabs_own() -> None:
     """The report's line breaking gives reportlab's lines exactly, on every cell of the sample pair."""
     from reportlab.platypus.paragraph import cjkFragSplit
 
+    from core.export import pdf_report_styles
     from core.export.pdf_fonts import CJKParagraph, cjk_lines
-    from core.export.pdf_report import _markup, _Styles
     from core.export.segments import SpanIndex, paragraphs
 
     comparison = sample_pair()
-    style = _Styles().cell
+    style = pdf_report_styles.Styles().cell
     markups = []
     for document, spans in ((comparison.left, comparison.left_highlights),
                             (comparison.right, comparison.right_highlights)):  # fmt: skip
         index = SpanIndex(spans)
         for section in document.leaves:
             for runs in paragraphs(document.text, index, section.start, section.end, section.heading_end):
-                markups.append(_markup(runs, ReportOptions()))
+                markups.append(pdf_report_styles.markup(runs, ReportOptions()))
     # Latin words, spaces and closing punctuation at the end of a line take reportlab's other paths
     markups.append("<b>GDP</b>增长 average annual growth rate of 7.5 percent，“十四五”时期" * 6 + "。）")
     checked = 0
@@ -357,11 +357,11 @@ def test_lines_kept_per_width_survive_splits() -> None:
     from reportlab.platypus import Paragraph
 
     from core.export.pdf_fonts import CJKParagraph
-    from core.export.pdf_report import _Styles
+    from core.export.pdf_report_styles import Styles
 
     marked = "建设现代物流枢纽体系，突出成都主枢纽功能" * 12
     markup = f'<font backColor="#FFD5C2">{marked}</font>普通文字' * 6
-    style = _Styles().cell
+    style = Styles().cell
 
     def first_parts(kind: type) -> list[list[list[str]]]:
         paragraph = kind(markup, style)
@@ -378,9 +378,9 @@ def test_lines_kept_per_width_survive_splits() -> None:
 def test_bold_in_body_text_is_the_sans_face() -> None:
     """Neither face has a bold: a bold run of the serif body is set in the sans (黑体), as in print."""
     from core.export.pdf_fonts import CJKParagraph
-    from core.export.pdf_report import _Styles
+    from core.export.pdf_report_styles import Styles
 
-    styles = _Styles()
+    styles = Styles()
     body = CJKParagraph("<b>（十一）增强协同创新发展能力。</b>以中国西部科学城为主要承载区", styles.cell)
     assert [f.fontName for f in body.frags] == [SANS, SERIF]
     heading = CJKParagraph("<b>要点</b>变化", styles.h2)
@@ -392,9 +392,9 @@ def test_fast_cjk_lines_with_both_faces_are_reportlabs_own() -> None:
     from reportlab.platypus.paragraph import cjkFragSplit
 
     from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_lines
-    from core.export.pdf_report import _Styles
+    from core.export.pdf_report_styles import Styles
 
-    style = _Styles().cell
+    style = Styles().cell
     markups = [
         "<b>（十一）增强协同创新发展能力。</b>以中国西部（成都）科学城、中国（绵阳）科技城为主要承载区，" * 5,
         body_markup("达标率✓提升，“十四五”时期▶重点任务 GDP growth 7.5 percent。") * 8,
@@ -412,10 +412,10 @@ def test_fast_cjk_lines_with_both_faces_are_reportlabs_own() -> None:
 def test_the_part_split_off_keeps_its_text_as_written() -> None:
     """The rest of a paragraph split at a page break gains no spaces: they would show as gaps."""
     from core.export.pdf_fonts import CJKParagraph
-    from core.export.pdf_report import _Styles
+    from core.export.pdf_report_styles import Styles
 
     text = "建设现代物流枢纽体系，突出成都主枢纽功能" * 12
-    paragraph = CJKParagraph(f'<font backColor="#FFD5C2">{text}</font>普通文字{text}', _Styles().cell)
+    paragraph = CJKParagraph(f'<font backColor="#FFD5C2">{text}</font>普通文字{text}', Styles().cell)
     paragraph.wrap(300, 1000)
     first, rest = paragraph.split(300, 60)
     rest.wrap(300, 1000)

@@ -20,7 +20,8 @@ from lxml import etree
 from test_export_redline import W, _comparison, left_as_compared, reconstruct
 from test_export_rows import sample_pair
 
-from core.export.docx_redline import FORM_REVIEWER, write_redline
+from core.export.docx_redline import write_redline
+from core.export.redline_body import FORM_REVIEWER
 from core.export.redline_build import redline_conversion
 from core.model import Comparison
 from core.normalize import normalize

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docx.oxml.ns import qn
 
@@ -36,10 +36,8 @@ from core.export.docx_native_format import (
     strip_label,
 )
 from core.export.docx_native_tables import Remark, RowParagraph, rebuild_tables
+from core.export.redline_body import Closing
 from core.export.redline_pieces import Piece
-
-if TYPE_CHECKING:  # the writer imports this module
-    from core.export.docx_redline import Closing
 
 
 class NativeLayout:

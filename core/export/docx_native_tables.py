@@ -14,7 +14,7 @@ import copy
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -27,9 +27,7 @@ from core.export.docx_native_format import (
     paragraph_properties,
     run_properties,
 )
-
-if TYPE_CHECKING:  # the writer imports this module
-    from core.export.docx_redline import Closing
+from core.export.redline_body import Closing
 
 _LOG = logging.getLogger(__name__)
 
