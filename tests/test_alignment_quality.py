@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from revision_generator import VARIANTS, leaf_line_indices, revise
@@ -37,22 +39,10 @@ def _matched_leaf_pairs(result: Comparison) -> set[tuple[str, str]]:
     }
 
 
-@pytest.mark.parametrize("base", sorted(BASES))
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_leaf_pairs_precision_and_recall(base: str, variant: str) -> None:
-    hits = predicted_total = truth_total = 0
-    for seed in SEEDS:
-        revision = revise(_read(base), variant, seed, _read(BASES[base]))
-        result = compare_texts(revision.original, revision.revised)
-        predicted = _matched_leaf_pairs(result)
-        truth = revision.truth(result.left.sections, result.right.sections)
-        assert truth, "the generator must leave something to find"
-        hits += len(predicted & truth)
-        predicted_total += len(predicted)
-        truth_total += len(truth)
-    precision, recall = hits / predicted_total, hits / truth_total
-    assert precision >= THRESHOLD, f"{variant} on {base}: precision {precision:.3f}"
-    assert recall >= THRESHOLD, f"{variant} on {base}: recall {recall:.3f}"
+def _precision_recall(found: Sequence[tuple[set[tuple[Any, Any]], set[tuple[Any, Any]]]]) -> tuple[float, float]:
+    """Precision and recall of the predicted pairs against the true ones, pooled over ``found``."""
+    hits = sum(len(predicted & truth) for predicted, truth in found)
+    return hits / sum(len(predicted) for predicted, _ in found), hits / sum(len(truth) for _, truth in found)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -88,19 +78,23 @@ def _line_pairs(result: Comparison) -> set[tuple[int, int]]:
 
 @pytest.mark.parametrize("base", sorted(BASES))
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_line_pairs_precision_and_recall(base: str, variant: str) -> None:
-    """The same measure on lines, against the generator's own record of where each revised
-    line came from: an outline that merged two paragraphs, or paired a heading with the
-    wrong one, shows here though the leaf pairs built on that outline look right."""
-    hits = predicted_total = truth_total = 0
+def test_pairs_precision_and_recall(base: str, variant: str) -> None:
+    """Leaf pairs against the generator's lines mapped onto the engine's outline, and lines
+    against the generator's own record of where each revised line came from: an outline
+    that merged two paragraphs, or left a heading unpaired, shows in the second though the
+    leaf pairs built on that outline look right."""
+    leaves, lines = [], []
     for seed in SEEDS:
         revision = revise(_read(base), variant, seed, _read(BASES[base]))
         result = compare_texts(revision.original, revision.revised)
-        predicted, truth = _line_pairs(result), revision.line_truth()
-        hits += len(predicted & truth)
-        predicted_total += len(predicted)
-        truth_total += len(truth)
-    precision, recall = hits / predicted_total, hits / truth_total
+        truth = revision.truth(result.left.sections, result.right.sections)
+        assert truth, "the generator must leave something to find"
+        leaves.append((_matched_leaf_pairs(result), truth))
+        lines.append((_line_pairs(result), revision.line_truth()))
+    precision, recall = _precision_recall(leaves)
+    assert precision >= THRESHOLD, f"{variant} on {base}: precision {precision:.3f}"
+    assert recall >= THRESHOLD, f"{variant} on {base}: recall {recall:.3f}"
+    precision, recall = _precision_recall(lines)
     assert precision >= LINE_THRESHOLD, f"{variant} on {base}: line precision {precision:.3f}"
     assert recall >= LINE_THRESHOLD, f"{variant} on {base}: line recall {recall:.3f}"
 
