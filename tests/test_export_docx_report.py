@@ -120,6 +120,12 @@ def test_head_names_documents_relation_and_changes(report: docx.document.Documen
         ["新增目标值：3000万吨", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设"],
         ["时限 2025年 → 2027年", "（三）加快交通基礎設施建設", "（二）加快交通基础设施建设"],
     ]
+    # A findings table's header row repeats on every page and stays with the row below it:
+    # a finding never stands alone on a page without its column names.
+    for table in findings:
+        properties = table.rows[0]._tr.find(qn("w:trPr"))
+        assert properties is not None and properties.find(qn("w:tblHeader")) is not None
+        assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in table.rows[0].cells)
 
 
 def test_highlights_are_cue_plus_shading(report: docx.document.Document) -> None:

@@ -12,7 +12,15 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
-from core.export.docx_format import HEADING_FONT, internal_link, keep_row_whole, set_fonts, shade_cell, style_run
+from core.export.docx_format import (
+    HEADING_FONT,
+    internal_link,
+    keep_row_whole,
+    repeat_as_header,
+    set_fonts,
+    shade_cell,
+    style_run,
+)
 from core.export.docx_report_body import anchor
 from core.export.docx_report_styles import bold_heading_run
 from core.export.provenance import product_version
@@ -101,10 +109,15 @@ def _facts_table(
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     if header:
+        # The header row stays with the first row below it and comes again on every page the
+        # table spans: a row never stands alone on a page under no header.
+        repeat_as_header(table.rows[0])
+        keep_row_whole(table.rows[0])
         for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.width = width
             shade_cell(cell, HEADER_FILL)
             bold_heading_run(cell.paragraphs[0], text)
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
     body_cells = []
     for values in body:
         row = table.add_row()
