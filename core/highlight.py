@@ -149,7 +149,7 @@ def highlights(
             continue  # common policy wording says nothing about where new text came from
         mine, theirs = left.section_at(ls), right.section_at(rs)
         value = _ELSEWHERE
-        if mine and theirs and counterparts[mine.id] & _ancestor_ids(right, theirs.id):
+        if mine and theirs and counterparts[mine.id] & {theirs.id, *right.ancestors[theirs.id]}:
             value = _SHARED
         _mark_unexplained(left_side.classes, left_side.explained, ls, le, value)
         _mark_unexplained(right_side.classes, right_side.explained, rs, re_, value)
@@ -162,28 +162,12 @@ def _inside_shapes(left: Document, right: Document, shapes: set[tuple[str, str]]
     out = set()
     for a, b in shapes:
         if right.by_id[b].is_leaf:
-            out |= {(sid, b) for sid in _descendant_ids(left, a)}
+            out |= {(section.id, b) for section in left.descendants(a)}
         else:
-            out |= {(a, sid) for sid in _descendant_ids(right, b)}
+            out |= {(a, section.id) for section in right.descendants(b)}
     return out
 
 
-def _descendant_ids(doc: Document, sid: str) -> set[str]:
-    out, todo = set(), list(doc.by_id[sid].children)
-    while todo:
-        current = todo.pop()
-        out.add(current)
-        todo.extend(doc.by_id[current].children)
-    return out
-
-
-def _ancestor_ids(doc: Document, sid: str) -> set[str]:
-    out = set()
-    current: str | None = sid
-    while current:
-        out.add(current)
-        current = doc.by_id[current].parent
-    return out
 
 
 _RUNS = re.compile(rb"\x01+|\x02+|\x03+")

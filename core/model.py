@@ -187,6 +187,31 @@ class Document:
         return tuple(s for s in self.sections if s.is_leaf)
 
     @cached_property
+    def ancestors(self) -> dict[str, tuple[str, ...]]:
+        """Each section's ancestors' ids, its parent first."""
+        out: dict[str, tuple[str, ...]] = {}
+        for section in self.sections:
+            out[section.id] = (section.parent, *out[section.parent]) if section.parent else ()
+        return out
+
+    def containing(self, sid: str) -> tuple[Section, ...]:
+        """The sections containing section ``sid``, outermost first."""
+        return tuple(self.by_id[parent] for parent in reversed(self.ancestors[sid]))
+
+    def descendants(self, sid: str) -> tuple[Section, ...]:
+        """The sections inside section ``sid`` (its children, theirs, ...), in document order."""
+        # Parents come first and a section's descendants follow it, before any section
+        # starting at or after its end.
+        i = self._index[sid]
+        end = self.sections[i].end
+        found = []
+        for section in self.sections[i + 1 :]:
+            if section.start >= end:
+                break
+            found.append(section)
+        return tuple(found)
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sections]
 

@@ -32,8 +32,8 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
     for p in leaf_pairs:
         w = 1.0 if p.kind is not PairKind.RELATED else 0.5
         weight[(p.left, p.right)] += w
-    ancestors_left = _ancestors(left.doc)
-    ancestors_right = _ancestors(right.doc)
+    ancestors_left = left.doc.ancestors
+    ancestors_right = right.doc.ancestors
     mass: dict[tuple[str, str], float] = defaultdict(float)
     mass_left: dict[str, float] = defaultdict(float)
     mass_right: dict[str, float] = defaultdict(float)
@@ -137,17 +137,12 @@ def not_above(left: Side, right: Side, parents: list[tuple[str, str]],
     """
     if not headings:
         return parents
-    ancestors_left, ancestors_right = _ancestors(left.doc), _ancestors(right.doc)
+    ancestors_left, ancestors_right = left.doc.ancestors, right.doc.ancestors
     above = {(a, b_up) for a, b in headings for b_up in ancestors_right[b]}
     above |= {(a_up, b) for a, b in headings for a_up in ancestors_left[a]}
     return [p for p in parents if p not in above]
 
 
-def _ancestors(doc: Document) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for section in doc.sections:
-        out[section.id] = (section.parent, *out[section.parent]) if section.parent else ()
-    return out
 
 
 def shared_dice(left: Side, right: Side, a: str, b: str, runs: Sequence[Run], run_starts: list[int]) -> float:

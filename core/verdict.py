@@ -19,7 +19,7 @@ Pure functions of an immutable :class:`core.model.Comparison`; nothing here impo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.model import Comparison, Document, PairKind, Section
@@ -207,7 +207,7 @@ def _collect(
 
 def _run(document: Document, side: str, group: list[Section]) -> UnchangedRun:
     first, last = group[0], group[-1]
-    where = "".join(_cite(s) for s in _ancestors(document, first))
+    where = "".join(_cite(s) for s in document.containing(first.id))
     return UnchangedRun(side, tuple(s.id for s in group), first.start, last.end, _label(group), where)
 
 
@@ -235,15 +235,7 @@ def _cite(section: Section) -> str:
     return section.number.strip().rstrip(_NUMBER_TAIL)
 
 
-def _ancestors(document: Document, section: Section) -> Iterator[Section]:
-    """The section's ancestors, outermost first."""
-    chain = []
-    parent = section.parent
-    while parent is not None:
-        ancestor = document.by_id[parent]
-        chain.append(ancestor)
-        parent = ancestor.parent
-    return reversed(chain)
+
 
 
 def _within(document: Document, section_id: str, ids: set[str]) -> bool:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.model import Section
+from core.model import Document, Section
 from core.outline import outline
 
 # --- helpers ---------------------------------------------------------------------------
@@ -444,3 +444,19 @@ def test_a_heading_ending_in_spaces_stays_inside_its_parent() -> None:
     text = "第一编业业\n①1 "
     sections, _ = outline(text, "L")
     _check_tree(text, sections)
+
+
+def test_a_document_walks_its_tree_both_ways() -> None:
+    text = ("一、总体要求\n（一）指导思想\n坚持创新驱动。\n（二）发展目标\n到2025年，目标达到。\n"
+            "二、保障措施\n加强组织领导。\n")
+    sections = outline(text, "L")[0]
+    doc = Document("a.txt", "", text, sections)
+    first = next(s for s in sections if s.label.startswith("一、"))
+    inside = doc.descendants(first.id)
+    assert inside and all(first.start <= s.start < first.end for s in inside)
+    assert not any(s.label.startswith("二、") for s in inside)
+    for section in inside:
+        chain = doc.containing(section.id)
+        assert chain[0] == first and chain[-1].id == section.parent
+        assert doc.ancestors[section.id][0] == section.parent
+    assert doc.containing(first.id) == () and doc.descendants(sections[-1].id) == ()

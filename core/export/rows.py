@@ -106,7 +106,7 @@ def with_headings(comparison: Comparison, ordered: Sequence[Row]) -> Iterator[tu
         if row.right is None:
             yield row, ()
             continue
-        chain = _ancestors(comparison.right, row.right)
+        chain = list(comparison.right.containing(row.right.id))
         yield row, _opened(chain, open_chain)
         open_chain = chain
 
@@ -170,7 +170,7 @@ def changes_only(
             out.append((row, ()))
             continue
         omit = left_out(row)
-        chain = _ancestors(comparison.right, row.right)
+        chain = list(comparison.right.containing(row.right.id))
         if omit:
             # Unchanged headings end the chain (a changed section has no unchanged parent).
             hidden.update((s.id, None) for s in chain if s.id in right_unchanged)
@@ -254,14 +254,4 @@ def _below(document: Document, section_id: str, ids: set[str]) -> bool:
     return False
 
 
-def _ancestors(document: Document, section: Section) -> list[Section]:
-    """The sections containing ``section``, outermost first."""
-    chain: list[Section] = []
-    parent = section.parent
-    while parent is not None:
-        ancestor = document.by_id[parent]
-        chain.append(ancestor)
-        parent = ancestor.parent
-    chain.reverse()
-    return chain
 
