@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.implementation_pairs import items_of
-from core.model import Comparison, CoverageGrade, Document, Section
+from core.model import Comparison, CoverageGrade, Direction, Document, Finding, FindingKind, Section
 from core.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +34,9 @@ class Truth:
     relation: str
     items: tuple[dict[str, Any], ...]
     base_items: tuple[dict[str, Any], ...]
+    # Findings other than coverage, judged by reading: kind, before, after, the implementing
+    # item they stand in, and whether they are right.
+    findings: tuple[dict[str, Any], ...] = ()
 
 
 def truths(kind: str = "implementation") -> list[Truth]:
@@ -45,7 +48,8 @@ def truths(kind: str = "implementation") -> list[Truth]:
         other = data.get("implementation") or data.get("new")
         out.append(Truth(path.parent.name if path.name == "truth.json" else path.stem,
                          ROOT / base, ROOT / other, data.get("relation", kind),
-                         tuple(data.get("items", ())), tuple(data.get("base_items", ()))))
+                         tuple(data.get("items", ())), tuple(data.get("base_items", ())),
+                         tuple(data.get("findings", ()))))
     return out
 
 
@@ -96,6 +100,8 @@ class Score:
     not_taken_up_said: int = 0
     not_taken_up_right: int = 0
     not_taken_up_labelled: int = 0
+    findings_said: int = 0
+    findings_right: int = 0
     unresolved: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
 
@@ -106,6 +112,10 @@ class Score:
     @property
     def not_taken_up_precision(self) -> float:
         return self.not_taken_up_right / self.not_taken_up_said if self.not_taken_up_said else 1.0
+
+    @property
+    def findings_precision(self) -> float:
+        return self.findings_right / self.findings_said if self.findings_said else 1.0
 
     @property
     def not_taken_up_recall(self) -> float:
@@ -164,9 +174,44 @@ def evaluate(result: Comparison, truth: Truth) -> Score:
             score.not_taken_up_right += 1
         else:
             wrong.append(f"上级 {unit.label[:20]} 判为未见落实（应为 {'、'.join(found) or '有落实，未列入上级条目'}）")
+    for finding in result.findings:
+        score.findings_said += 1
+        verdict = _finding_is_right(result, truth, labelled, finding)
+        score.findings_right += verdict
+        if not verdict:
+            wrong.append(f"发现 {finding.summary[:40]}（不对，或未经判定）")
     score.unresolved = tuple(unresolved)
     score.wrong = tuple(wrong)
     return score
+
+
+def _overlapping(doc: Document, span: tuple[int, int] | None, refs: list[tuple[Section, Any]]) -> list[Any]:
+    """The labels of ``refs`` whose section overlaps ``span`` (display offsets of ``doc``)."""
+    if span is None:
+        return []
+    start, end = span
+    return [label for section, label in refs if section.start < max(end, start + 1) and start < section.end]
+
+
+def _finding_is_right(result: Comparison, truth: Truth, labelled: list[tuple[Section, str]],
+                      finding: Finding) -> bool:
+    """A coverage finding is right when every labelled item it covers agrees (未见落实 on the
+    base side, local on the implementing side); any other finding must have been judged
+    right by reading (``Truth.findings``): one nobody judged counts as wrong."""
+    if finding.kind is FindingKind.COVERAGE:
+        if finding.direction is Direction.REMOVED:
+            grades = _overlapping(result.left, finding.left, labelled)
+            return bool(grades) and all(grade == "未见落实" for grade in grades)
+        items = [(s, not item["base"]) for item in truth.items if (s := resolve(result.right, item["ref"]))]
+        local = _overlapping(result.right, finding.right, items)
+        return bool(local) and all(local)
+    for judged in truth.findings:
+        item = resolve(result.right, judged["item"])
+        if (judged["kind"] == finding.kind.value and judged["before"] == finding.before
+                and judged["after"] == finding.after and item is not None
+                and _overlapping(result.right, finding.right, [(item, True)])):
+            return bool(judged["right"])
+    return False
 
 
 class _Baseline:

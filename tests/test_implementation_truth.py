@@ -28,6 +28,9 @@ ACCURACY_FLOOR = 0.80
 NOT_TAKEN_UP_FLOOR = 0.95
 NOT_TAKEN_UP_PAIR_FLOOR = 0.8
 NOT_TAKEN_UP_RECALL_FLOOR = 0.25
+# The bar for findings on these pairs: every coverage finding agrees with the labels
+# and every other finding was judged right by reading (22 of 22 today).
+FINDINGS_FLOOR = 0.9
 # Every comparison here takes a second or more, and scoring the long pairs several.
 pytestmark = pytest.mark.slow
 
@@ -94,6 +97,12 @@ def test_not_taken_up_is_said_rightly_and_found() -> None:
     labelled = sum(s.not_taken_up_labelled for s in scores)
     assert right >= NOT_TAKEN_UP_FLOOR * said, [w for s in scores for w in s.wrong if w.startswith("上级")]
     assert right >= NOT_TAKEN_UP_RECALL_FLOOR * labelled, (right, labelled)
+
+
+@pytest.mark.parametrize("truth", IMPLEMENTATIONS, ids=lambda t: t.name)
+def test_findings_fit_the_relation(truth: Truth) -> None:
+    score = _score(truth)
+    assert score.findings_precision >= FINDINGS_FLOOR, [w for w in score.wrong if w.startswith("发现")]
 
 
 @pytest.mark.parametrize("truth", REVISIONS, ids=lambda t: t.name)
