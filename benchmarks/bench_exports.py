@@ -29,7 +29,7 @@ from core.compare import compare, compare_texts  # noqa: E402
 from core.export.docx_redline import write_redline  # noqa: E402
 from core.export.docx_report import write_docx_report  # noqa: E402
 from core.export.pdf_report import write_pdf_report  # noqa: E402
-from core.model import Comparison  # noqa: E402
+from core.result import Comparison  # noqa: E402
 
 SAMPLE_LEFT = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"
 SAMPLE_RIGHT = ROOT / "docs_in" / "luzhou_2020_decision.txt"

@@ -21,7 +21,7 @@ from implementation_truth import evaluate, truths  # noqa: E402
 
 from core import tuning  # noqa: E402
 from core.compare import compare  # noqa: E402
-from core.model import Options  # noqa: E402
+from core.options import Options  # noqa: E402
 
 
 def use(changed: tuning.Tuning) -> None:

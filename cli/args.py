@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from core.model import MIN_SHARED_RANGE, RELATION_CHOICES, Options
+from core.options import MIN_SHARED_RANGE, RELATION_CHOICES, Options
 
 # The default for --timeout: far beyond any real comparison (the largest documents within
 # the loader's limits take well under a minute), short enough that a hostile input cannot

@@ -12,16 +12,27 @@ from typing import TextIO
 
 from cli.args import Parser, UsageError, add_options
 from cli.outputs import Writer
-from cli.run import ProgressBar, run
+from cli.run import ProgressBar, parse, run
 from core.export.registry import Choices, ExportFormat, Target, formats_for
+from core.kinds import CoverageGrade, PairKind, Relation
 from core.labels import label_of
-from core.model import Comparison, CoverageGrade, Options, PairKind, Relation
+from core.options import Options
 from core.progress import Cancel
+from core.result import Comparison
+
+PROG = "duizhao compare"
+DESCRIPTION = "比较两份政策文件（对照）。"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``compare`` sub-command's argument parser."""
-    parser = Parser(prog="duizhao compare", description="比较两份政策文件（对照）。")
+    """The ``compare`` sub-command's argument parser on its own (``run_compare``)."""
+    parser = Parser(prog=PROG, description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``compare`` arguments, on its own parser or on ``main.py``'s sub-command."""
     parser.add_argument("left", help="左侧（原稿 / 上级）文件：.txt .docx .pdf")
     parser.add_argument("right", help="右侧（修改稿 / 下级）文件：.txt .docx .pdf")
     parser.add_argument("--json", metavar="F", help="写出 JSON 结果（duizhao.comparison/1）")
@@ -43,7 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="两份文件繁简不同时，修订文件按原文逐字比较，仅繁简写法不同之处另记一名修订人"
                              "（默认先把左侧转换为右侧的繁简体再比较，繁简不同不作修订）")
     add_options(parser)
-    return parser
 
 
 def with_choices(export: ExportFormat, args: argparse.Namespace) -> Writer:
@@ -99,11 +109,17 @@ def summary(result: Comparison, seconds: float) -> str:
 
 def run_compare(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``compare`` with ``argv`` (without the sub-command); returns the exit code."""
+    args = parse(build_parser(), argv, stderr)
+    return args if isinstance(args, int) else run_compare_args(args, stdout, stderr)
+
+
+def run_compare_args(args: argparse.Namespace, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+    """Run ``compare`` with its arguments parsed (by its own parser or ``main.py``'s); returns the exit code."""
 
     def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Cancel) -> Comparison:
         from core.compare import compare
 
         return compare(args.left, args.right, options, progress=bar, cancel=cancel)
 
-    return run(argv, build_parser(), formats_for(Target.COMPARISON), lambda args: (args.left, args.right), work,
-               summary, stdout, stderr, verdict_warnings, with_choices)
+    return run(args, formats_for(Target.COMPARISON), lambda args: (args.left, args.right), work, summary, stdout,
+               stderr, verdict_warnings, with_choices)

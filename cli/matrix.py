@@ -9,24 +9,31 @@ from pathlib import Path
 from typing import TextIO
 
 from cli.args import Parser, add_options
-from cli.run import ProgressBar, run
+from cli.run import ProgressBar, parse, run
 from core.export.registry import Target, formats_for
 from core.labels import label_of
 from core.matrix_model import CellKind, Matrix
-from core.model import Options
+from core.options import Options
 from core.progress import Cancel
+
+PROG = "duizhao matrix"
+DESCRIPTION = "一份基准文件对照多份文件（如省级决定对照各市县落实文件），生成条目对照矩阵。"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``matrix`` sub-command's argument parser."""
-    parser = Parser(prog="duizhao matrix",
-                     description="一份基准文件对照多份文件（如省级决定对照各市县落实文件），生成条目对照矩阵。")
+    """The ``matrix`` sub-command's argument parser on its own (``run_matrix``)."""
+    parser = Parser(prog=PROG, description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``matrix`` arguments, on its own parser or on ``main.py``'s sub-command."""
     parser.add_argument("base", help="基准（上级）文件：.txt .docx .pdf")
     parser.add_argument("others", nargs="+", metavar="other", help="对照（下级）文件，一份或多份")
     parser.add_argument("--xlsx", metavar="F", help="写出 Excel 对照矩阵")
     parser.add_argument("--json", metavar="F", help="写出 JSON 结果（duizhao.matrix/1）")
     add_options(parser)
-    return parser
 
 
 def summary(matrix: Matrix, seconds: float) -> str:
@@ -44,11 +51,16 @@ def summary(matrix: Matrix, seconds: float) -> str:
 
 def run_matrix(argv: Sequence[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     """Run ``matrix`` with ``argv`` (without the sub-command); returns the exit code."""
+    args = parse(build_parser(), argv, stderr)
+    return args if isinstance(args, int) else run_matrix_args(args, stdout, stderr)
+
+
+def run_matrix_args(args: argparse.Namespace, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+    """Run ``matrix`` with its arguments parsed (by its own parser or ``main.py``'s); returns the exit code."""
 
     def work(args: argparse.Namespace, options: Options, bar: ProgressBar, cancel: Cancel) -> Matrix:
         from core.matrix import compare_many
 
         return compare_many(args.base, args.others, options, progress=bar, cancel=cancel)
 
-    return run(argv, build_parser(), formats_for(Target.MATRIX), lambda args: (args.base, *args.others), work, summary,
-               stdout, stderr)
+    return run(args, formats_for(Target.MATRIX), lambda args: (args.base, *args.others), work, summary, stdout, stderr)

@@ -1,5 +1,6 @@
 """The part every sub-command shares: parse, check the outputs, work, write, and turn every
-failure into its exit code (listed in the package's docstring)."""
+failure into its exit code (listed in the package's docstring). ``main.py`` parses with the
+same ``parse``, its one parser holding every sub-command's."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from cli.outputs import STDOUT, Binder, check_targets, copy_to_stdout, unbound, 
 from cli.stop import Stopped, stoppable
 from core.errors import Cancelled, InputError, is_disk_full, os_reason, printable
 from core.export.registry import ExportFormat
-from core.model import Options
+from core.options import Options
 from core.progress import Cancel
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
@@ -53,9 +54,25 @@ class ProgressBar:
             self.stream.flush()
 
 
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str], stderr: TextIO) -> argparse.Namespace | int:
+    """The arguments ``parser`` reads in ``argv``, or the exit code when reading them ends the
+    run: 2 after a one-line message for a wrong argument, 0 after ``--help`` or ``--version``."""
+    try:
+        return parser.parse_args(list(argv))
+    except UsageError as exc:
+        return usage_error(str(exc), stderr)
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+
+
+def usage_error(reason: str, stderr: TextIO) -> int:
+    """Say what is wrong with the arguments, on one line; the exit code for it."""
+    say(stderr, f"duizhao: 参数错误：{reason}")
+    return EXIT_USAGE
+
+
 def run(
-    argv: Sequence[str],
-    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
     formats: Sequence[ExportFormat],
     inputs: Callable[[argparse.Namespace], Sequence[str]],
     work: Callable[[argparse.Namespace, Options, ProgressBar, Cancel], Any],
@@ -65,19 +82,15 @@ def run(
     warnings: Callable[[Any], Sequence[str]] = lambda _result: (),
     bind: Binder = unbound,
 ) -> int:
-    """Parse, check the outputs, run ``work`` with a progress bar, write the outputs, and turn
-    every failure into its exit code: the part all sub-commands share. ``warnings`` are
-    lines about the result for stderr, printed even with ``--quiet``; ``bind`` gives each
-    output's writer its choices (see ``outputs.check_targets``)."""
+    """Check the parsed ``args`` and the outputs, run ``work`` with a progress bar, write the
+    outputs, and turn every failure into its exit code: the part all sub-commands share.
+    ``warnings`` are lines about the result for stderr, printed even with ``--quiet``;
+    ``bind`` gives each output's writer its choices (see ``outputs.check_targets``)."""
     try:
-        args = parser.parse_args(list(argv))
         options = options_of(args)
         targets = check_targets(args, formats, inputs(args), bind)
     except UsageError as exc:
-        say(stderr, f"duizhao: 参数错误：{exc}")
-        return EXIT_USAGE
-    except SystemExit as exc:  # --help
-        return int(exc.code or 0)
+        return usage_error(str(exc), stderr)
 
     bar = ProgressBar(stderr, not args.quiet)
     started = time.perf_counter()

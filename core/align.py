@@ -24,10 +24,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.document import Document
 from core.implement import grades as implement_grades
 from core.implementation_pairs import implementation_leaf_pairs
-from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Relation
+from core.kinds import CoverageGrade, PairKind, Relation
 from core.normalize import Normalized
+from core.options import Correction
+from core.pairs import Assignment
 from core.parents import heading_pairs, not_above, parent_pairs, shared_dice
 from core.shared import Run
 from core.subjects import title_verbs

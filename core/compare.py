@@ -13,18 +13,22 @@ from pathlib import Path
 
 from core.align import align
 from core.clean import clean
+from core.document import Document
 from core.errors import printable
 from core.findings import findings
 from core.highlight import highlights
+from core.kinds import PairKind, Relation
 from core.load import load
-from core.model import Comparison, DiffOp, Document, Match, Options, Pair, PairKind, Relation
 from core.moves import moves
 from core.normalize import Normalized, normalize
+from core.options import Options
 from core.outline import outline
 from core.pair_diffs import PairDiffs
+from core.pairs import DiffOp, Match, Pair
 from core.progress import Cancel, Progress, Stage, check, no_progress
 from core.relation import detect_relation
 from core.report import changes, coverage, shared_ratio, statistics
+from core.result import Comparison
 from core.shared import common_runs, cover, wording
 from core.wording import AlignedPair
 

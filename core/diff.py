@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.model import DiffOp, OpKind
+from core.kinds import OpKind
 from core.normalize import Normalized
+from core.pairs import DiffOp
 from core.tokens import tokenize
 from core.unit_diff import encode_units, grouped, line_first_diff, unit_codes
 

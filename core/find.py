@@ -10,7 +10,7 @@ full-width or half-width punctuation does not matter.
 
 from __future__ import annotations
 
-from core.model import Normalized
+from core.document import Normalized
 from core.normalize import normalize, to_simplified
 
 

@@ -13,24 +13,13 @@ from bisect import bisect_left
 from collections.abc import Hashable, Sequence
 from functools import cached_property
 
+from core.document import Document, Section
 from core.edit_matching import Edit, Touched, cancel, match_in_edit, touched
-from core.model import (
-    Coverage,
-    CoverageGrade,
-    DiffOp,
-    Direction,
-    Document,
-    Finding,
-    FindingKind,
-    Move,
-    OpKind,
-    Pair,
-    PairKind,
-    Relation,
-    Section,
-)
+from core.kinds import CoverageGrade, Direction, FindingKind, OpKind, PairKind, Relation
 from core.normalize import Normalized
+from core.pairs import DiffOp, Pair
 from core.quantities import Mention, same_measure
+from core.result import Coverage, Finding, Move
 from core.section_mentions import Side
 from core.tuning import TUNING
 

@@ -29,8 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.model import Document, Highlight, OpKind, Pair, PairKind, Span
+from core.document import Document
+from core.kinds import Highlight, OpKind, PairKind
 from core.normalize import Normalized
+from core.pairs import Pair
+from core.result import Span
 from core.shared import Run, is_stock
 
 _NEUTRAL, _UNIQUE, _ELSEWHERE, _SHARED = 0, 1, 2, 3

@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from core.model import Assignment, CoverageGrade
+from core.kinds import CoverageGrade
+from core.pairs import Assignment
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
 

@@ -8,10 +8,13 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from core.document import Document, Section
 from core.implement import Item, Wording, assign
 from core.implement import grades as implement_grades
-from core.model import Assignment, Correction, CoverageGrade, Document, PairKind, Section
+from core.kinds import CoverageGrade, PairKind
+from core.options import Correction
 from core.outline import is_formality
+from core.pairs import Assignment
 from core.shared import Run
 from core.wording import ROW, AlignedPair, Side, leaf_candidates, wording_of
 

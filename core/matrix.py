@@ -29,10 +29,12 @@ from typing import Any
 
 from core.compare import compare_texts
 from core.errors import InputError
+from core.kinds import CoverageGrade, Relation
 from core.load import Loaded, load
 from core.matrix_model import Cell, CellKind, Column, Counterpart, Matrix, Row
-from core.model import Comparison, CoverageGrade, Options, Relation
+from core.options import Options
 from core.progress import Cancel, Progress, Stage, check, no_progress
+from core.result import Comparison
 
 
 def compare_many(

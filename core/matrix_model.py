@@ -7,7 +7,7 @@ section(s) with number, title and score, and one of four kinds (照搬 verbatim,
 (``Comparison.relation``) the cell also carries the item's coverage grade (照搬 / 细化 /
 修改 / 仅涉及 / 未见落实), the words of the reports.
 
-These types sit beside ``core.model`` so that the matrix's exports and the window read
+These types sit beside ``core.result`` so that the matrix's exports and the window read
 a matrix without importing the code that computes one (``core.matrix``).
 """
 
@@ -16,7 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.model import Comparison, CoverageGrade, Document, Options, PairKind, Relation, Section
+from core.document import Document, Section
+from core.kinds import CoverageGrade, PairKind, Relation
+from core.options import Options
+from core.result import Comparison
 
 
 class CellKind(StrEnum):

@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from core.model import Document, Move, Pair, PairKind, Section
+from core.document import Document, Section
+from core.kinds import PairKind
+from core.pairs import Pair
+from core.result import Move
 
 _ONE_TO_ONE = (PairKind.SAME, PairKind.MODIFIED)
 

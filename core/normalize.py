@@ -19,11 +19,10 @@ import unicodedata
 from array import array
 from functools import lru_cache
 
-from core.lines import is_row
-
 # The comparison form is data the result carries (``Comparison.left_form``), so its type
-# lives with the model; the stages that build and read it know it by this name too.
-from core.model import Normalized as Normalized
+# lives with the document (core.document); the stages that build and read it know it by this name too.
+from core.document import Normalized as Normalized
+from core.lines import is_row
 from core.script import convert
 
 _QUOTES = dict.fromkeys("“”„‟〝〞＂「」『』﹁﹂﹃﹄", '"') | dict.fromkeys("‘’‚‛＇", "'")

@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.document import Section
 from core.lines import BOX_SCHEMES, CN_NUMERALS, DIGITS, cells, is_row, match_heading
-from core.model import Section
 from core.tuning import TUNING
 
 # Schemes whose sections never contain sub-sections: a later heading of another scheme

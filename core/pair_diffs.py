@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from core.diff import NormOp, edit_kind, stretch_ops, to_display, whole
-from core.model import DiffOp, Document, OpKind, Section
+from core.document import Document, Section
+from core.kinds import OpKind
 from core.normalize import Normalized
+from core.pairs import DiffOp
 
 
 def _joined(pieces: Sequence[Sequence[NormOp]]) -> list[NormOp]:

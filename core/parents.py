@@ -12,7 +12,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from core.model import Document, PairKind, Section
+from core.document import Document, Section
+from core.kinds import PairKind
 from core.shared import Run
 from core.tuning import TUNING
 from core.wording import HEADING, PREAMBLE, AlignedPair, Side, union_length

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from core.document import Document
+from core.kinds import Relation
 from core.labels import label_of
-from core.model import Document, Relation, RelationVerdict
 from core.normalize import to_simplified
+from core.result import RelationVerdict
 from core.tuning import TUNING
 
 # Words that mark a version of a document rather than a different document.

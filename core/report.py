@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from core.model import (
-    Change,
-    Coverage,
-    CoverageGrade,
-    Document,
-    Pair,
-    PairKind,
-    Stats,
-)
+from core.document import Document
+from core.kinds import CoverageGrade, PairKind
 from core.normalize import Normalized
+from core.pairs import Pair
+from core.result import Change, Coverage, Stats
 from core.shared import presence
 
 

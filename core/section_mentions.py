@@ -1,7 +1,7 @@
 """Commitment mentions per section of one side, in comparison form.
 
 Only commitments count: a number in a slogan or a name (两个一百年, 三级运作机制), the
-document's own date and a past event are no target or deadline (``core.quantities``).
+document's own date and a past event are no target or deadline (``core.quantities``, ``core.dates``).
 Mentions are found once per region (a section, or its heading line alone) and carry
 normalized offsets; each maps back to the display offsets and display text of its side.
 """
@@ -12,18 +12,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from core.model import Document, FindingKind, Section
+from core.dates import DocumentDates, dates, document_dates, is_deadline
+from core.document import Document, Section
+from core.kinds import FindingKind
 from core.normalize import Normalized
 from core.obligations import duties, modals
-from core.quantities import (
-    DocumentDates,
-    Mention,
-    dates,
-    document_dates,
-    is_deadline,
-    is_target,
-    quantities,
-)
+from core.quantities import Mention, is_target, quantities
 from core.tokens import tokenize
 
 
@@ -58,7 +52,7 @@ class Side:
     def _extract(self, section: Section, lo: int, hi: int) -> dict[FindingKind, list[Mention]]:
         text = self.norm.text
         # Every date keeps its characters from the quantities (2020年 is no amount of years);
-        # only deadlines and targets are commitments (see ``core.quantities``).
+        # only deadlines and targets are commitments (see ``core.quantities``, ``core.dates``).
         found = [m for m in dates(text, lo, hi) if not self._in_number(m)]
         taken = [(m.start, m.end) for m in found]
         when = [m for m in found if is_deadline(text, m, self._dated)]

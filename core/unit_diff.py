@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from diff_match_patch import diff_match_patch
 
-from core.model import OpKind
+from core.kinds import OpKind
 
 # Above this many tokens on either side, the diff is split at anchors (see _token_diff).
 _ANCHOR_ABOVE = 300

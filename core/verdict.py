@@ -14,7 +14,7 @@ Three questions a drafter asks before reading any mark:
   folds each run into that one line; no navigation stop (``Comparison.changes``) ever
   lies inside a run.
 
-Pure functions of an immutable :class:`core.model.Comparison`; nothing here imports Qt.
+Pure functions of an immutable :class:`core.result.Comparison`; nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.model import Comparison, Document, PairKind, Section
+from core.document import Document, Section
+from core.kinds import PairKind
 from core.normalize import normalize
+from core.result import Comparison
 
 # Both sides must share less than this of their comparison text for "almost nothing in
 # common" (Stats.left_shared / right_shared: the share of a side's characters lying in a

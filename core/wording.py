@@ -13,8 +13,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from core.document import Document, Section
 from core.implement import Wording
-from core.model import Document, PairKind, Section
+from core.kinds import PairKind
 from core.normalize import Normalized
 from core.shared import Run
 from core.tuning import TUNING

@@ -16,7 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 
-from core.model import Comparison
+from core.result import Comparison
 from core.verdict import Verdict, unchanged_sections, verdict
 from gui.folds import Fold
 from gui.i18n import tr

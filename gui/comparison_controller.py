@@ -19,8 +19,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from core.errors import Cancelled, InputError
-from core.model import Comparison, Options
+from core.options import Options
 from core.progress import Cancel, Progress
+from core.result import Comparison
 from gui.correction_menu import CorrectionChoice, correction_menu, store_choice
 from gui.corrections import Compared, CorrectionStore, compare_job
 from gui.files_controller import FilesController

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.document import Section
 from core.find import label_contains
-from core.model import Comparison, Correction, Section
+from core.options import Correction
+from core.result import Comparison
 from gui.corrections import CorrectionStore
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr

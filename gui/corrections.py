@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings
 
-from core.model import Comparison, Correction, Options
+from core.options import Correction, Options
 from core.progress import Cancel, Progress
+from core.result import Comparison
 from gui.workers import Job
 
 SETTINGS_KEY = "corrections/by_files"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from core.atomic import check_writable
 from core.errors import InputError
 from core.export.registry import ExportFormat
-from core.model import Comparison
 from core.progress import Cancel, Progress
+from core.result import Comparison
 from gui.exports import ask_export_choices, default_name, export_error_message
 from gui.i18n import tr
 from gui.options_store import read_str

@@ -30,7 +30,8 @@ from core.errors import InputError
 from core.export.provenance import account_name
 from core.export.registry import DOCX_REPORT, Choices, ExportFormat, menu_formats
 from core.export.report_options import ReportOptions
-from core.model import Comparison, Relation
+from core.kinds import Relation
+from core.result import Comparison
 from gui.dialogs import ok_cancel_layout, run_dialog
 from gui.i18n import tr
 from gui.options_store import read_bool

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import Comparison, Direction, Document, Finding, FindingKind, Relation, Section
+from core.document import Document, Section
+from core.kinds import Direction, FindingKind, Relation
+from core.result import Comparison, Finding
 from gui.i18n import tr, tr_label
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core.export.styles import HIGHLIGHTS
-from core.model import Highlight, PairKind
+from core.kinds import Highlight, PairKind
 from gui import theme
 from gui.i18n import is_english, tr
 

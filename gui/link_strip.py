@@ -12,7 +12,8 @@ from PySide6.QtCore import QPoint, QPointF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from core.model import Comparison, PairKind
+from core.kinds import PairKind
+from core.result import Comparison
 from gui import theme
 from gui.result_index import ResultIndex
 from gui.text_pane import DocumentPane

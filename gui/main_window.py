@@ -1,6 +1,7 @@
 """The comparison window: two panes with a link strip, outlines, pair list and statistics.
 
-The window builds the widgets and wires the parts that do the work, each one idea:
+The widgets are built and laid out by :mod:`gui.window_layout`; the window wires them to the
+parts that do the work, each one idea:
 :mod:`gui.files_controller` (the two files and the recent ones),
 :mod:`gui.comparison_controller` (the background comparison and the result on screen),
 :mod:`gui.navigation_controller` (selections and the walk through the changes),
@@ -12,25 +13,15 @@ A result is applied once, by :meth:`MainWindow.show_result`, never recomputed by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.export.registry import ExportFormat
-from core.model import Comparison, Options
+from core.options import Options
+from core.result import Comparison
 from gui import theme
 from gui.actions import ActionTable
 from gui.changes_only import ChangesOnly
@@ -39,34 +30,22 @@ from gui.corrections import CorrectionStore
 from gui.export_controller import ExportController
 from gui.exports import EXPORTERS
 from gui.files_controller import FilesController, sample_pair
-from gui.find_bar import FindBar
 from gui.find_controller import FindController
-from gui.findings_panel import FindingsPanel
 from gui.i18n import tr
-from gui.legend import Legend
-from gui.link_strip import LinkStrip
 from gui.matrix_controller import MatrixController
 from gui.navigation_controller import NavigationController, NavigationViews
-from gui.notice_bar import NoticeBar
 from gui.options_store import read_bytes
-from gui.outline import OutlineView
-from gui.pair_list import PairListPanel
-from gui.pane_header import PaneHeader
 from gui.result_views import ResultViews, result_summary
 from gui.settings_controller import SettingsController
-from gui.stats_panel import StatsPanel
 from gui.status_area import StatusArea
-from gui.sync import ScrollSync
-from gui.text_pane import DocumentPane
+from gui.window_layout import build_central, build_docks
 from gui.window_menus import action_table, build_menus, build_toolbar, export_action_name
 from gui.workers import Worker
 
 if TYPE_CHECKING:
     from gui.matrix_view import MatrixWindow
 
-__all__ = ["MainWindow", "PaneHeader", "sample_pair"]
-
-LayoutT = TypeVar("LayoutT", QHBoxLayout, QVBoxLayout)
+__all__ = ["MainWindow", "sample_pair"]
 
 
 class MainWindow(QMainWindow):
@@ -93,8 +72,14 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(self.settings, self._exportable, self)
         self.matrices = MatrixController(self.settings, self)
 
-        self._build_central()
-        self._build_docks()
+        central = build_central(self)
+        self.panes, self.headers, self.strip, self.sync = central.panes, central.headers, central.strip, central.sync
+        self.left_pane, self.right_pane = central.panes
+        self.notice, self.find_bar, self.legend = central.notice, central.find_bar, central.legend
+        docks = build_docks(self)
+        self.left_outline, self.right_outline = docks.outlines
+        self.pair_list, self.findings, self.stats = docks.pair_list, docks.findings, docks.stats
+        self.side_tabs, self.outline_dock, self.info_dock = docks.side_tabs, docks.outline_dock, docks.info_dock
         self.status_area = StatusArea(self.statusBar(), self)
         self.status_label = self.status_area.label
         self.verdict_label = self.status_area.verdict
@@ -124,68 +109,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, self.apply_theme))
 
     # -- construction ------------------------------------------------------------------
-
-    def _build_central(self) -> None:
-        self.left_pane = DocumentPane(self)
-        self.right_pane = DocumentPane(self)
-        self.panes = (self.left_pane, self.right_pane)
-        for pane in self.panes:
-            pane.setPlaceholderText(tr("将文件拖放到这里，或点击“打开…”"))
-        self.strip = LinkStrip(self.left_pane, self.right_pane, self)
-        self.sync = ScrollSync(self.left_pane, self.right_pane, self)
-        self.headers = (PaneHeader(tr("左侧："), self), PaneHeader(tr("右侧："), self))
-        panes = _flush(QHBoxLayout())
-        for header, pane in zip(self.headers, self.panes, strict=True):
-            column = _flush(QVBoxLayout())
-            column.addWidget(header)
-            column.addWidget(pane, 1)
-            panes.addLayout(column, 1)
-            if pane is self.left_pane:  # the strip stands between the two columns, their full height
-                panes.addWidget(self.strip)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
-        self.legend = Legend(self)
-        self.notice = NoticeBar(self)
-        central = QWidget(self)
-        layout = _flush(QVBoxLayout(central))
-        layout.addWidget(self.notice)
-        layout.addLayout(panes, 1)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.legend)
-        self.setCentralWidget(central)
-
-    def _build_docks(self) -> None:
-        self.left_outline = OutlineView(self)
-        self.right_outline = OutlineView(self)
-        outlines = QSplitter(Qt.Orientation.Vertical, self)
-        for caption, view in ((tr("左侧大纲"), self.left_outline), (tr("右侧大纲"), self.right_outline)):
-            box = QWidget(outlines)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(4, 4, 4, 0)
-            box_layout.setSpacing(2)
-            label = QLabel(caption, box)
-            label.setStyleSheet("font-weight: bold")
-            box_layout.addWidget(label)
-            box_layout.addWidget(view, 1)
-            outlines.addWidget(box)
-        self.outline_dock = self._dock(tr("大纲"), "outlineDock", outlines, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.pair_list = PairListPanel(self)
-        self.stats = StatsPanel(self)
-        self.findings = FindingsPanel(self)
-        self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(self.pair_list, tr("对应关系"))
-        self.side_tabs.addTab(self.findings, "")
-        self.side_tabs.addTab(self.stats, tr("统计与覆盖"))
-        self.info_dock = self._dock(tr("对应关系与统计"), "infoDock", self.side_tabs,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)  # fmt: skip
-        self.resizeDocks([self.outline_dock, self.info_dock], [270, 400], Qt.Orientation.Horizontal)
-
-    def _dock(self, title: str, name: str, content: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # the saved window state finds the dock by this name
-        dock.setWidget(content)
-        self.addDockWidget(area, dock)
-        return dock
 
     def _wire(self) -> None:
         """Connect the views to the parts and the parts to the views."""
@@ -407,9 +330,3 @@ class MainWindow(QMainWindow):
         """The open matrix window, if any."""
         return self.matrices.window
 
-
-def _flush(layout: LayoutT) -> LayoutT:
-    """A layout without margins or spacing: the panes, strip and bars meet edge to edge."""
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    return layout

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.atomic import check_writable
+from core.document import Section
 from core.errors import InputError
 from core.export.registry import MATRIX_XLSX as XLSX
 from core.export.summary import percent
 from core.matrix_model import Cell, CellKind, Column, Matrix
-from core.model import Section
 from core.progress import Cancel, Progress
 from gui import theme
 from gui.exports import export_error_message

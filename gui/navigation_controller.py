@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel
 
-from core.model import Change, Finding, Match
+from core.pairs import Match
+from core.result import Change, Finding
 from gui import theme
 from gui.i18n import tr
 from gui.link_strip import LinkStrip

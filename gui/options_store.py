@@ -2,7 +2,7 @@
 
 A settings file can be edited by hand, written by an older version or damaged; a bad
 value must never stop the window from opening. Each value is checked by the rule
-``core.model.Options`` checks itself by (``Options.valid_min_shared``, ``RELATION_CHOICES``),
+``core.options.Options`` checks itself by (``Options.valid_min_shared``, ``RELATION_CHOICES``),
 the one the command line applies too, and replaced by its default when it does not fit;
 the caller is told which keys were replaced so it can say so in the status bar.
 """
@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from core.model import RELATION_CHOICES, Options
+from core.options import RELATION_CHOICES, Options
 
 KEY_MIN_SHARED = "compare/min_shared"
 KEY_T2S = "compare/t2s"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from core.model import Document
+from core.document import Document
 from gui import theme
 from gui.i18n import tr
 from gui.relation_words import SectionNotes

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import Comparison, PairKind
+from core.kinds import PairKind
+from core.result import Comparison
 from gui import theme
 from gui.i18n import tr
 from gui.relation_words import SectionNotes

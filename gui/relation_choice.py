@@ -2,7 +2,7 @@
 
 The engine detects whether the right document revises or carries out the left one;
 the drafter may overrule it. The combo offers the three choices of
-``core.model.RELATION_CHOICES``; the label (in the status bar) names the relation the
+``core.options.RELATION_CHOICES``; the label (in the status bar) names the relation the
 result on screen was compared under, whether it was detected or chosen, and carries the
 engine's evidence as its tooltip.
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from core.model import RELATION_CHOICES, RelationVerdict
+from core.options import RELATION_CHOICES
+from core.result import RelationVerdict
 from gui.i18n import tr
 from gui.relation_words import relation_choice_label, verdict_text, verdict_tooltip
 

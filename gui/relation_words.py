@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from core.model import Assignment, Comparison, CoverageGrade, Move, PairKind, Relation, RelationVerdict, Section
+from core.document import Section
+from core.kinds import CoverageGrade, PairKind, Relation
+from core.pairs import Assignment
+from core.result import Comparison, Move, RelationVerdict
 from gui.i18n import tr, tr_label
 
 _NUMBER_MAX = 10  # characters of a base item's caption when it has no number

@@ -13,7 +13,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
-from core.model import Comparison, Document, Match, Normalized, PairKind, Section
+from core.document import Document, Normalized, Section
+from core.kinds import PairKind
+from core.pairs import Match
+from core.result import Comparison
 from gui.relation_words import SectionNotes
 
 # Closest relation first; None (unpaired) last.

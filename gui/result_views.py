@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QTabWidget
 
 from core.export.summary import percent
-from core.model import Comparison
+from core.result import Comparison
 from gui.changes_only import ChangesOnly
 from gui.findings_panel import FindingsPanel
 from gui.i18n import tr

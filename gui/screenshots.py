@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.model import FindingKind
+from core.kinds import FindingKind
 from core.resources import docs_dir, samples_dir
 from gui.app import create_application
 from gui.main_window import MainWindow, sample_pair

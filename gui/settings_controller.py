@@ -12,7 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.model import Options
+from core.options import Options
 from gui.dialogs import run_dialog
 from gui.i18n import preferred_language, tr
 from gui.options_store import load_options, save_options

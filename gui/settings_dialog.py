@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import MIN_SHARED_RANGE, Options
+from core.options import MIN_SHARED_RANGE, Options
 from gui.dialogs import ok_cancel_layout
 from gui.i18n import LANGUAGES, tr
 from gui.relation_choice import RelationCombo
 
 
 class SettingsDialog(QDialog):
-    """Edits :class:`core.model.Options` and the interface language."""
+    """Edits :class:`core.options.Options` and the interface language."""
 
     def __init__(self, options: Options, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from core.document import Document
 from core.export.summary import percent
-from core.model import Comparison, CoverageGrade, Document, PairKind, Relation
+from core.kinds import CoverageGrade, PairKind, Relation
+from core.result import Comparison
 from gui import theme
 from gui.i18n import tr, tr_label
 

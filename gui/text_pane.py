@@ -32,7 +32,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from core.model import Document, Highlight, Span
+from core.document import Document
+from core.kinds import Highlight
+from core.result import Span
 from gui import theme
 from gui.folds import Fold, FoldMap
 

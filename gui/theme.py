@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
 from core.export.styles import HIGHLIGHTS, PAIR_COLORS
+from core.kinds import Highlight, PairKind
 from core.labels import pair_label as pair_word
-from core.model import Highlight, PairKind
 from gui.i18n import tr
 
 PANE_FONT_FAMILY = "WenQuanYi Micro Hei"  # the bundled CJK font (resources/fonts)

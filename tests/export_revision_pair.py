@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from core.compare import compare
-from core.model import Comparison, Options
+from core.options import Options
+from core.result import Comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "docs_in/jiangyang_14th_five_year_plan.txt"

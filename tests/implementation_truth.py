@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.document import Document, Section
 from core.implementation_pairs import items_of
-from core.model import Comparison, CoverageGrade, Direction, Document, Finding, FindingKind, Section
+from core.kinds import CoverageGrade, Direction, FindingKind
 from core.normalize import normalize
+from core.result import Comparison, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from core.clean import clean
+from core.document import Section
+from core.kinds import Direction, FindingKind
 from core.lines import match_heading
-from core.model import Direction, FindingKind, Section
 from core.obligations import scale
 from core.outline import outline
 from core.tokens import tokenize

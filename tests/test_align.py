@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.compare import compare, compare_texts
-from core.model import FindingKind, Options, PairKind
+from core.kinds import FindingKind, PairKind
+from core.options import Options
 from core.outline import is_formality
 
 BASE = (

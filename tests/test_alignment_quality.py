@@ -11,7 +11,9 @@ import pytest
 from revision_generator import VARIANTS, leaf_line_indices, revise
 
 from core.compare import compare_texts
-from core.model import Comparison, Document, OpKind, PairKind, Section
+from core.document import Document, Section
+from core.kinds import OpKind, PairKind
+from core.result import Comparison
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
 # Each base document, and the unrelated document its inserted sections come from.

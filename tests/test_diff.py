@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from core import unit_diff
 from core.diff import diff_sections, op_texts
-from core.model import DiffOp, OpKind
+from core.kinds import OpKind
 from core.normalize import Normalized, normalize
+from core.pairs import DiffOp
 
 TRAD = "一、堅定以習近平總書記重要講話精神指引成渝地區雙城經濟圈建設。深化“放管服”改革，優化營商環境。"
 SIMP = "一、坚定以习近平总书记重要讲话精神引领成渝地区双城经济圈建设。深化“放管服”改革，全面优化营商环境。"

@@ -8,9 +8,11 @@ import pytest
 
 from core.compare import compare_texts
 from core.diff import diff_sections
-from core.model import Comparison, DiffOp, OpKind, PairKind
+from core.kinds import OpKind, PairKind
 from core.normalize import normalize
 from core.pair_diffs import PairDiffs
+from core.pairs import DiffOp
+from core.result import Comparison
 
 CHAPTER = """第一章 总则
 第一条 为了规范本市政务数据共享工作，提高行政效能，根据有关法律法规，结合本市实际，制定本办法。

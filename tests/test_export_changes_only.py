@@ -29,7 +29,9 @@ from core.export.report_options import ReportOptions
 from core.export.report_wording import wording
 from core.export.row_notes import FINDING_MARK, RowNotes
 from core.export.rows import Omitted, Row, rows
-from core.model import Comparison, CoverageGrade, Options, PairKind
+from core.kinds import CoverageGrade, PairKind
+from core.options import Options
+from core.result import Comparison
 from core.verdict import IDENTICAL, UNRELATED
 
 ROOT = Path(__file__).resolve().parent.parent

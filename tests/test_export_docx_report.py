@@ -19,9 +19,11 @@ from test_export_rows import implementation, sample_comparison, sample_pair
 from core.export.docx_report import write_docx_report
 from core.export.report_options import ReportOptions
 from core.export.rows import rows
+from core.kinds import CoverageGrade
 from core.labels import label_of
-from core.model import Assignment, Comparison, CoverageGrade
+from core.pairs import Assignment
 from core.resources import version
+from core.result import Comparison
 
 REVISION_COLUMNS = ["原条文", "修改后条文", "修改说明"]
 IMPLEMENTATION_COLUMNS = ["上级文件条目", "本级落实条目", "落实情况"]
@@ -319,7 +321,7 @@ def test_copied_runs_and_rows_are_python_docx_own_xml() -> None:
 
     from core.export.docx_format import BODY_FONT, RowMaker, RunMaker, keep_row_whole, set_fonts, shade_cell, span_row
     from core.export.docx_format import style_run as format_run
-    from core.model import Highlight
+    from core.kinds import Highlight
 
     def look(run: object) -> None:
         set_fonts(run._r, BODY_FONT)  # type: ignore[attr-defined]

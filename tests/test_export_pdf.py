@@ -16,12 +16,14 @@ from export_revision_pair import revision_comparison
 from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
 from core.compare import compare_texts
+from core.document import Document, Section
 from core.errors import InputError
 from core.export.pdf_report import write_pdf_report
 from core.export.report_options import ReportOptions
 from core.export.styles import HIGHLIGHTS, hex_to_rgb
-from core.model import Comparison, CoverageGrade, Document, FindingKind, Section
+from core.kinds import CoverageGrade, FindingKind
 from core.resources import version
+from core.result import Comparison
 
 SANS, SERIF = "WenQuanYiMicroHei", "UMingCN"  # the bundled faces (resources/fonts)
 poppler = pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils")

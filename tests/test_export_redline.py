@@ -17,11 +17,13 @@ from lxml import etree
 from test_export_rows import LEFT_TEXT, RIGHT_TEXT, sample_comparison, sample_pair
 
 from core.compare import compare_texts
+from core.document import Document
 from core.export import provenance
 from core.export.docx_redline import write_redline
 from core.export.redline_build import redline_conversion
-from core.model import Comparison, Coverage, Document, Options, Stats
 from core.normalize import to_simplified
+from core.options import Options
+from core.result import Comparison, Coverage, Stats
 from core.script import convert
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

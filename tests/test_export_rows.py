@@ -15,34 +15,18 @@ from functools import cache
 from pathlib import Path
 
 from core.compare import compare
+from core.document import Document, Section
 from core.export.provenance import document_date
 from core.export.report_wording import NO_SECTION
 from core.export.row_notes import RowNotes
 from core.export.rows import Row, rows, with_headings
 from core.export.segments import SpanIndex, paragraphs
 from core.export.summary import FindingEntry, summarize
-from core.model import (
-    Assignment,
-    Comparison,
-    Coverage,
-    CoverageGrade,
-    Direction,
-    Document,
-    Finding,
-    FindingKind,
-    Highlight,
-    Match,
-    Move,
-    Options,
-    Pair,
-    PairKind,
-    Relation,
-    RelationVerdict,
-    Section,
-    Span,
-    Stats,
-)
+from core.kinds import CoverageGrade, Direction, FindingKind, Highlight, PairKind, Relation
 from core.normalize import normalize
+from core.options import Options
+from core.pairs import Assignment, Match, Pair
+from core.result import Comparison, Coverage, Finding, Move, RelationVerdict, Span, Stats
 
 ROOT = Path(__file__).resolve().parent.parent
 

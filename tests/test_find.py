@@ -9,8 +9,8 @@ import pytest
 from core.compare import compare_texts
 from core.export.json_report import to_json
 from core.find import find_all, label_contains
-from core.model import Options
 from core.normalize import normalize
+from core.options import Options
 
 LEFT = "一、總體要求\n推動成渝地區雙城經濟圈建設，２０２０年見成效。\n"
 RIGHT = "一、总体要求\n推动成渝地区双城经济圈建设，2020年见成效。\n"

@@ -10,10 +10,13 @@ import pytest
 from revision_generator import FINDING_VARIANTS, Planted, Revision, leaf_line_indices, revise
 
 from core.compare import compare_texts
+from core.dates import dates
 from core.export.json_report import to_json
-from core.model import Comparison, Direction, Finding, FindingKind, Options
+from core.kinds import Direction, FindingKind
 from core.obligations import duties, modals, scale
-from core.quantities import chinese_number, dates, quantities
+from core.options import Options
+from core.quantities import chinese_number, quantities
+from core.result import Comparison, Finding
 from core.tokens import tokenize
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.implement import Item, Wording, assign, grades, noise_ceiling
-from core.model import CoverageGrade
+from core.kinds import CoverageGrade
 
 BASE = (
     Item("L1", "加快白酒产业转型升级，打造世界级优质白酒产业集群。", None, True),

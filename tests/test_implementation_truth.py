@@ -16,7 +16,8 @@ import pytest
 from implementation_truth import Score, Truth, evaluate, resolve, truths
 
 from core.compare import compare
-from core.model import Comparison, Options
+from core.options import Options
+from core.result import Comparison
 
 IMPLEMENTATIONS = truths("implementation")
 REVISIONS = truths("revision")

@@ -14,7 +14,7 @@ import pytest
 
 from core.compare import compare
 from core.export.json_report import to_json
-from core.model import SCHEMA
+from core.result import SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 LEFT = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"

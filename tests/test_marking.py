@@ -25,12 +25,15 @@ from test_export_redline import W, left_as_compared, reconstruct
 from test_redline_native import build
 
 from core.compare import compare, compare_texts
+from core.document import Document
 from core.export.docx_redline import write_redline
 from core.export.redline_build import tracked_pieces
 from core.export.rows import rows
 from core.export.segments import SpanIndex, paragraphs
-from core.model import Comparison, Document, Highlight, OpKind, Options, PairKind, Span
+from core.kinds import Highlight, OpKind, PairKind
 from core.normalize import normalize
+from core.options import Options
+from core.result import Comparison, Span
 
 # The window's pane is read back without a display (set before pytest-qt makes the application).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

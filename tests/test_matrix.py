@@ -29,11 +29,13 @@ from core.export.xlsx_matrix import (
     kind_fill,
     write_matrix_xlsx,
 )
+from core.kinds import CoverageGrade
 from core.labels import label_of
 from core.matrix import compare_many
 from core.matrix_model import CellKind, Matrix
-from core.model import Comparison, CoverageGrade, Options
+from core.options import Options
 from core.progress import Stage
+from core.result import Comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from core.compare import compare
 from core.export.json_matrix import matrix_json
+from core.kinds import CoverageGrade, Relation
 from core.matrix import build_matrix
-from core.model import CoverageGrade, Options, Relation
+from core.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"

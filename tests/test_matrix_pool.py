@@ -13,8 +13,8 @@ import pytest
 from core import matrix, segmenter, word_index
 from core.clean import clean
 from core.load import load
-from core.model import Options
 from core.normalize import normalize
+from core.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"

@@ -10,7 +10,9 @@ from revision_generator import leaf_line_indices, revise
 
 from core.compare import compare_texts
 from core.export.json_report import to_json
-from core.model import Comparison, Direction, FindingKind, Options
+from core.kinds import Direction, FindingKind
+from core.options import Options
+from core.result import Comparison
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs_in"
 BASES = ("jiangyang_14th_five_year_plan.txt", "longmatan_2022_action_plan.txt")

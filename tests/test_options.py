@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from core.model import MIN_SHARED_RANGE, Options
+from core.options import MIN_SHARED_RANGE, Options
 
 
 def test_the_range_ends_are_accepted_and_beyond_them_refused() -> None:

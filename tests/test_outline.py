@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.model import Document, Section
+from core.document import Document, Section
 from core.outline import outline
 
 # --- helpers ---------------------------------------------------------------------------

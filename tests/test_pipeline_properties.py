@@ -17,9 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.compare import compare_texts
+from core.document import Document
 from core.export.json_report import to_json
-from core.model import Comparison, Document, OpKind, PairKind, Span
+from core.kinds import OpKind, PairKind
 from core.normalize import normalize
+from core.result import Comparison, Span
 
 _WORDS = [
     "推进", "高质量", "发展", "加强", "生态环境", "保护", "建设", "交通", "基础设施", "完善", "体系",
@@ -125,7 +127,7 @@ def _to_traditional(text: str) -> str:
 
 
 def _compare(left: str, right: str, t2s: bool) -> Comparison:
-    from core.model import Options
+    from core.options import Options
 
     return compare_texts(left, right, Options(t2s=t2s), left_path="left.txt", right_path="right.txt")
 

@@ -1,6 +1,6 @@
 """Targets and deadlines: which numbers and dates are commitments, on small inputs.
 
-Each rule of ``core.quantities.is_target`` / ``is_deadline`` / ``document_dates`` is
+Each rule of ``core.quantities.is_target`` / ``core.dates.is_deadline`` / ``document_dates`` is
 tried on a sentence that needs it, with its counter-case; the last tests check that the
 findings of a comparison follow (no finding for a slogan, the document's own date or a
 past event; the right finding for a real change).
@@ -11,9 +11,10 @@ from __future__ import annotations
 import pytest
 
 from core.compare import compare_texts
-from core.model import FindingKind
+from core.dates import DocumentDates, dates, document_dates, is_deadline
+from core.kinds import FindingKind
 from core.normalize import normalize
-from core.quantities import DocumentDates, dates, document_dates, is_deadline, is_target, quantities
+from core.quantities import is_target, quantities
 
 
 def _target(sentence: str, value: str) -> bool:
@@ -190,3 +191,4 @@ def test_rewording_one_deadline_is_no_finding_and_a_vague_count_can_change() -> 
     left = f'一、任务\n（一）创新平台。{SHARED}到"十四五"末，加快创建一批产业创新中心，到2025年完成改造。{SHARED}\n'
     right = f"一、任务\n（一）创新平台。{SHARED}到2025年，加快创建三个产业创新中心，2025年底前完成改造。{SHARED}\n"
     assert _summaries(left, right, *VALUES) == ["目标值 一批 → 三个"]
+

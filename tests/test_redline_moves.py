@@ -16,7 +16,7 @@ from test_moves import SECTIONS
 
 from core.compare import compare_texts
 from core.export.docx_redline import write_redline
-from core.model import Comparison
+from core.result import Comparison
 
 REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
 

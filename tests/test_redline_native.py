@@ -27,7 +27,7 @@ from core.export.docx_redline import write_redline
 from core.export.redline_build import tracked_pieces
 from core.export.redline_lines import line_aligned
 from core.load_docx import docx_text
-from core.model import Comparison
+from core.result import Comparison
 from core.script import convert
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

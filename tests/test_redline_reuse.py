@@ -20,7 +20,9 @@ from core.export import redline_stretches
 from core.export.redline_build import tracked_pieces
 from core.export.redline_pieces import Piece
 from core.export.redline_stretches import LINE_LIMIT, WORD_LIMIT
-from core.model import Comparison, OpKind, Options
+from core.kinds import OpKind
+from core.options import Options
+from core.result import Comparison
 from core.unit_diff import token_diff
 
 ROOT = Path(__file__).resolve().parent.parent

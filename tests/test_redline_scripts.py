@@ -23,8 +23,8 @@ from test_export_rows import sample_pair
 from core.export.docx_redline import write_redline
 from core.export.redline_body import FORM_REVIEWER
 from core.export.redline_build import redline_conversion
-from core.model import Comparison
 from core.normalize import normalize
+from core.result import Comparison
 from core.script import convert
 
 AUTHOR = "张三"

@@ -12,7 +12,7 @@ from test_export_rows import sample_comparison
 from cli.compare import build_parser as compare_parser
 from cli.matrix import build_parser as matrix_parser
 from core.export.registry import FORMATS, Choices, Target, formats_for, menu_formats
-from core.model import Comparison
+from core.result import Comparison
 
 
 def test_keys_and_options_are_unique() -> None:

@@ -16,7 +16,10 @@ import pytest
 from docx import Document as WordDocument
 
 from core.compare import compare, compare_texts
-from core.model import Comparison, Direction, FindingKind, Highlight, Options, PairKind, Section
+from core.document import Section
+from core.kinds import Direction, FindingKind, Highlight, PairKind
+from core.options import Options
+from core.result import Comparison
 
 HEADER = ("指标", "2020年", "2025年", "属性")
 INDICATORS = (

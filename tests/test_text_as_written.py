@@ -19,8 +19,11 @@ import pytest
 from test_export_redline import reconstruct
 
 from core.compare import compare
+from core.document import Document
 from core.export.docx_redline import write_redline
-from core.model import Comparison, Document, Highlight, OpKind, Options, PairKind, Span
+from core.kinds import Highlight, OpKind, PairKind
+from core.options import Options
+from core.result import Comparison, Span
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 IDEOGRAPHIC_SPACE = "\u3000"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core import relation, tuning
-from core.model import Document, Relation
+from core.document import Document
+from core.kinds import Relation
 
 
 def test_replaced_changes_one_threshold_and_keeps_the_rest() -> None:

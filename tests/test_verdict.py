@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.compare import compare, compare_texts
-from core.model import Comparison
 from core.resources import samples_dir
+from core.result import Comparison
 from core.verdict import NOTHING_IN_COMMON, has_nothing_in_common, unchanged_sections, verdict
 
 RULES = """关于推进城市更新工作的实施办法

@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from core.export.styles import HIGHLIGHTS, INK, LINK_INK, MUTED_INK, hex_to_rgb
-from core.model import Highlight
+from core.kinds import Highlight
 
 BODY_FONT = "仿宋_GB2312"  # GB/T 9704 body face
 HEADING_FONT = "黑体"  # SimHei

@@ -28,10 +28,11 @@ from docx.oxml.ns import qn
 # from, which only this writer needs, are read again here, and cleaned again to check that
 # the file still reads as the text that was compared.
 from core.clean import clean
+from core.document import Document
 from core.docx_source import SourceLine, source_lines
 from core.export.docx_native_layout import NativeLayout
 from core.load_docx import docx_text
-from core.model import Comparison, Document
+from core.result import Comparison
 from core.spacing import extraction_spaced, repair_line
 
 _LOG = logging.getLogger(__name__)

@@ -30,8 +30,8 @@ from core.export.redline_lines import line_aligned
 from core.export.redline_official import OutlineLayout, official_document, outline_styles
 from core.export.redline_pieces import Piece
 from core.export.redline_properties import redline_properties
-from core.model import Comparison
 from core.progress import Progress, Stage
+from core.result import Comparison
 from core.script import Conversion
 
 _LOG = logging.getLogger(__name__)

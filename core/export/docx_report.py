@@ -25,8 +25,8 @@ from core.export.report_options import ReportOptions
 from core.export.row_notes import RowNotes
 from core.export.rows import Omitted, rows
 from core.export.summary import summarize
-from core.model import Comparison
 from core.progress import Progress, Stage
+from core.result import Comparison
 
 
 def write_docx_report(

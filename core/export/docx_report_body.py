@@ -17,6 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from core.document import Section
 from core.export.docx_format import RowMaker, RunMaker, bookmark, keep_row_whole, repeat_as_header, shade_cell
 from core.export.docx_report_styles import (
     CELL_STYLE,
@@ -42,8 +43,9 @@ from core.export.row_notes import FINDING_MARK, RowNotes, row_key, section_label
 from core.export.rows import Item, Omitted, Row
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import HEADER_FILL
-from core.model import Comparison, Highlight, Section
+from core.kinds import Highlight
 from core.progress import Progress, Stage
+from core.result import Comparison
 
 _NOTE_SHARE = 0.2  # the third column's share of the text width
 _HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")  # by right heading level; Heading 1 is 逐条对照

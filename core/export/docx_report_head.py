@@ -28,7 +28,7 @@ from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording, legend
 from core.export.styles import HEADER_FILL, NOTICE_FILL, NOTICE_INK, hex_to_rgb
 from core.export.summary import FINDINGS_TITLE, Summary
-from core.model import Relation
+from core.kinds import Relation
 
 _NOTICE_INK = {warning: RGBColor(*hex_to_rgb(ink)) for warning, ink in NOTICE_INK.items()}
 

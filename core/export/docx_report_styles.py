@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 
 from core.export.docx_format import BODY_FONT, HEADING_FONT, keep_row_whole, set_fonts, shade_cell, span_row, style_run
 from core.export.styles import FINDING_INK, HEADING_FILL, MUTED_INK, hex_to_rgb
-from core.model import Highlight
+from core.kinds import Highlight
 
 CELL_STYLE = "对照表正文"
 NOTE_STYLE = "对照表说明"

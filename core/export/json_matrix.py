@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from core.atomic import write_atomically
+from core.document import Section
 from core.matrix_model import Matrix
-from core.model import Section
 
 SCHEMA = "duizhao.matrix/1"
 

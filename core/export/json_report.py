@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from core.atomic import write_atomically
+from core.document import Document, Section
 from core.errors import printable
-from core.model import SCHEMA, Comparison, Document, Section
+from core.result import SCHEMA, Comparison
 
 
 def _section_json(s: Section) -> dict[str, Any]:

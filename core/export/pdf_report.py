@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from core.atomic import write_atomically
+from core.document import Section
 from core.export.pdf_canvas import ReportCanvas
 from core.export.pdf_fonts import cjk_font
 from core.export.pdf_outline import Outline
@@ -29,8 +30,8 @@ from core.export.report_options import ReportOptions
 from core.export.row_notes import RowNotes
 from core.export.rows import Item, Omitted, rows
 from core.export.summary import Summary, summarize
-from core.model import Comparison, Section
 from core.progress import Progress, Stage
+from core.result import Comparison
 
 _HEADER_HEIGHT = 20  # points: the body table's header row, drawn on each body page
 

@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Table
 
+from core.document import Section
 from core.export.pdf_fonts import CJKParagraph, body_markup
 from core.export.pdf_outline import Destinations, Outline
 from core.export.pdf_report_styles import COLUMNS, Styles, finding_para, grid_style, markup, para
@@ -24,9 +25,10 @@ from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, row_key, sectio
 from core.export.rows import Item, Omitted, Row
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import HEADING_FILL
+from core.kinds import CoverageGrade, Relation
 from core.labels import label_of
-from core.model import Comparison, CoverageGrade, Relation, Section
 from core.progress import Progress, Stage
+from core.result import Comparison
 
 _HEADING_FILL = HexColor(HEADING_FILL)
 _PROGRESS_STEP = 20  # rows between progress reports

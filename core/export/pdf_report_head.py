@@ -22,7 +22,7 @@ from core.export.report_wording import legend
 from core.export.segments import TextRun
 from core.export.styles import HEADING_INK, LINK_INK, NOTICE_FILL, NOTICE_INK
 from core.export.summary import FINDINGS_TITLE, Summary
-from core.model import Relation
+from core.kinds import Relation
 
 _FINDING_COLUMNS = (WIDTH * 0.4, WIDTH * 0.3, WIDTH * 0.3)
 _NOTICE_FILL = {warning: HexColor(fill) for warning, fill in NOTICE_FILL.items()}

@@ -23,7 +23,7 @@ from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_font, serif_fon
 from core.export.report_options import ReportOptions
 from core.export.segments import TextRun
 from core.export.styles import CUE_LINES, FINDING_INK, GRID, HEADER_FILL, HEADING_INK, HIGHLIGHTS, MUTED_INK
-from core.model import Highlight
+from core.kinds import Highlight
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm

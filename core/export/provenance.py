@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from core.dates import document_dates
+from core.document import Document
 from core.errors import printable
 from core.export.report_wording import NO_SECTION, wording
-from core.model import Comparison, Document
 from core.normalize import fold_char, normalize, to_simplified
-from core.quantities import document_dates
 from core.resources import version
+from core.result import Comparison
 
 PRODUCT = "对照 Duizhao"
 AUTHOR = "对照"  # revision author when the account name is unknown

@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from core.document import Section
 from core.export.redline_pieces import tiles
-from core.model import Comparison, DiffOp, OpKind, Pair, Section
+from core.kinds import OpKind
+from core.pairs import DiffOp, Pair
+from core.result import Comparison
 
 if TYPE_CHECKING:
     from core.export.redline_moves import Moves

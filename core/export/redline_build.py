@@ -22,7 +22,7 @@ from core.export.redline_anchors import anchor_chain, past_kept_heading, shape_h
 from core.export.redline_moves import move_blocks
 from core.export.redline_pieces import Forms, Piece, from_ops
 from core.export.redline_stretches import between
-from core.model import Comparison
+from core.result import Comparison
 from core.script import Conversion, conversion
 
 

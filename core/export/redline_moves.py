@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from core.export.redline_pieces import Piece, tiles
-from core.model import Comparison, OpKind, Pair
+from core.kinds import OpKind
+from core.pairs import Pair
+from core.result import Comparison
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from core.document import Document
 from core.export.docx_format import (
     BODY_FONT,
     HEADING_FONT,
@@ -29,7 +30,7 @@ from core.export.docx_format import (
 from core.export.provenance import document_facts, header_line
 from core.export.redline_body import Closing
 from core.export.redline_properties import header_note, redline_properties
-from core.model import Comparison, Document
+from core.result import Comparison
 from core.script import Conversion
 
 

@@ -21,12 +21,14 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
-from core.model import DiffOp, Normalized, OpKind, Section
+from core.document import Normalized, Section
+from core.kinds import OpKind
 
 # Pieces are normalized one by one, in the right's script when ``scripts`` is given: the
 # result's comparison forms are of whole documents as written, and OpenCC may convert a
 # piece on its own differently (see ``_form_units``), which the pieces must follow.
 from core.normalize import normalize
+from core.pairs import DiffOp
 from core.script import Conversion
 
 PieceKind = Literal["equal", "delete", "insert"]

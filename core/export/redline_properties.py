@@ -11,7 +11,7 @@ from typing import Any
 from core.export.docx_format import set_properties
 from core.export.provenance import document_facts, product_version
 from core.export.redline_body import FORM_REVIEWER
-from core.model import Comparison
+from core.result import Comparison
 from core.script import Conversion, script_of
 
 _SCRIPT_NAMES: dict[str | None, str] = {"traditional": "繁体", "simplified": "简体"}

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from core.diff import diff_sections
 from core.export.redline_moves import departure
 from core.export.redline_pieces import Forms, Piece, changed, from_ops, kept
-from core.model import OpKind
+from core.kinds import OpKind
 from core.normalize import normalize
 from core.unit_diff import encode_units, grouped, token_diff, unit_codes
 

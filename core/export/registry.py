@@ -24,13 +24,13 @@ from core.progress import Progress
 if TYPE_CHECKING:
     from core.export.report_options import ReportOptions
     from core.matrix_model import Matrix
-    from core.model import Comparison
+    from core.result import Comparison
 
 
 class Target(Enum):
     """What a format is written from."""
 
-    COMPARISON = "comparison"  # one pair of documents (core.model.Comparison)
+    COMPARISON = "comparison"  # one pair of documents (core.result.Comparison)
     MATRIX = "matrix"  # one base against many (core.matrix_model.Matrix)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.document import Section
 from core.export.report_wording import Wording
 from core.export.row_notes import RowNotes
 from core.export.rows import Item, Omitted, Row, changes_only, with_headings
-from core.model import Comparison, Relation, Section
+from core.kinds import Relation
+from core.result import Comparison
 from core.verdict import unchanged_sections
 
 

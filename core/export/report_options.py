@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.export.report_wording import Wording
-from core.model import Relation
+from core.kinds import Relation
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.export.styles import HIGHLIGHTS, HighlightStyle
-from core.model import Comparison, Highlight, Relation
+from core.kinds import Highlight, Relation
+from core.result import Comparison
 
 NO_SECTION = "—"
 CUE_ZH = {"none": "浅色底纹", "strike": "删除线", "underline": "下划线", "dotted": "点状下划线"}

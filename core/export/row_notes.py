@@ -11,10 +11,12 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from core.document import Section
 from core.export.report_wording import wording
 from core.export.rows import Row
+from core.kinds import CoverageGrade, FindingKind, PairKind, Relation
 from core.labels import label_of
-from core.model import Comparison, CoverageGrade, Finding, FindingKind, PairKind, Relation, Section
+from core.result import Comparison, Finding
 
 FINDING_MARK = "◆ "  # opens a finding in a note, so it stands out from the status line
 LOCAL = "本地新增"

@@ -16,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from core.model import Comparison, Document, Pair, PairKind, Section
+from core.document import Document, Section
+from core.kinds import PairKind
+from core.pairs import Pair
+from core.result import Comparison
 from core.verdict import UnchangedRun, run_of
 
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from core.model import Highlight, Span
+from core.kinds import Highlight
+from core.result import Span
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.model import Highlight, PairKind
+from core.kinds import Highlight, PairKind
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.document import Section
 from core.export.provenance import DocumentFacts, document_facts, header_line
 from core.export.report_wording import NO_SECTION, Wording, wording
 from core.export.row_notes import (
@@ -27,8 +28,9 @@ from core.export.row_notes import (
     section_label,
 )
 from core.export.rows import Omitted, Row
+from core.kinds import CoverageGrade, FindingKind, Relation
 from core.labels import label_of
-from core.model import Comparison, CoverageGrade, Finding, FindingKind, Relation, Section
+from core.result import Comparison, Finding
 from core.verdict import IDENTICAL, UNRELATED, has_nothing_in_common, is_identical
 
 FINDINGS_TITLE = "要点变化"

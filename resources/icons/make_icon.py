@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.export.styles import HIGHLIGHTS, PAIR_COLORS, hex_to_rgb
-from core.model import Highlight, PairKind
+from core.kinds import Highlight, PairKind
 
 SCALE = 4  # draw large, then downsample for smooth edges
 SIZE = 256

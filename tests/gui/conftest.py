@@ -17,24 +17,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from core.model import (
-    Change,
-    Comparison,
-    Coverage,
-    Direction,
-    Document,
-    Finding,
-    FindingKind,
-    Highlight,
-    Match,
-    Options,
-    Pair,
-    PairKind,
-    Section,
-    Span,
-    Stats,
-)
+from core.document import Document, Section
+from core.kinds import Direction, FindingKind, Highlight, PairKind
 from core.normalize import normalize
+from core.options import Options
+from core.pairs import Match, Pair
+from core.result import Change, Comparison, Coverage, Finding, Span, Stats
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolBar
 
 from core.compare import compare_texts
-from core.model import Comparison
+from core.result import Comparison
 from tests.test_verdict import RULES
 
 UNRELATED = """关于做好2024年春季农业生产工作的通知

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from core.model import Options
+from core.options import Options
 from core.resources import version
 from gui.help import GuideDialog, about_text
 from gui.settings_dialog import SettingsDialog

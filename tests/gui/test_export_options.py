@@ -11,7 +11,8 @@ from PySide6.QtCore import QDateTime, QSettings
 
 from core.export.provenance import account_name
 from core.export.report_options import ReportOptions
-from core.model import Comparison, Relation, RelationVerdict
+from core.kinds import Relation
+from core.result import Comparison, RelationVerdict
 from gui.exports import EXPORTERS, ExportOptionsDialog, saved_report_options
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from core.model import FindingKind
+from core.kinds import FindingKind
 from gui.findings_panel import FINDING_ROLE
 from gui.i18n import tr_label
 

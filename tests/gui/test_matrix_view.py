@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from core.kinds import CoverageGrade, PairKind
 from core.matrix import build_matrix
 from core.matrix_model import Cell, CellKind
-from core.model import CoverageGrade, PairKind
 from core.resources import samples_dir
 from gui import theme
 from gui.matrix_view import cell_text

@@ -7,18 +7,10 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings
 
-from core.model import (
-    MIN_SHARED_RANGE,
-    Assignment,
-    Correction,
-    Coverage,
-    CoverageGrade,
-    Move,
-    Options,
-    PairKind,
-    Relation,
-    RelationVerdict,
-)
+from core.kinds import CoverageGrade, PairKind, Relation
+from core.options import MIN_SHARED_RANGE, Correction, Options
+from core.pairs import Assignment
+from core.result import Coverage, Move, RelationVerdict
 from gui.correction_menu import BaseItemDialog, CorrectionChoice, base_item_matches, correction_for
 from gui.corrections import MAX_KEPT, SETTINGS_KEY, CorrectionStore, content_key
 from gui.options_store import load_options, save_options
@@ -225,7 +217,7 @@ def test_picking_any_base_item_keeps_it(fixture_comparison, store_settings, monk
 
 
 def test_coverage_findings_use_the_words_of_the_relation(fixture_comparison):
-    from core.model import Direction, FindingKind
+    from core.kinds import Direction, FindingKind
     from gui.findings_panel import change_label
 
     coverage = [f for f in fixture_comparison.findings if f.kind is FindingKind.COVERAGE]

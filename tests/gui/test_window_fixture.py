@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from core.model import Highlight, PairKind
+from core.kinds import Highlight, PairKind
 from gui.pair_list import row_passes, rows_of
 
 
@@ -238,7 +238,7 @@ def test_theme_switch_restyles_without_losing_the_selection(shown, qtbot, monkey
 
 
 def test_find_folds_the_query_like_the_result_was_compared(shown):
-    from core.model import Options
+    from core.options import Options
 
     shown.prefs.options = Options(t2s=False)  # changed in the settings, result not yet recomputed
     shown.find_bar.open_bar()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMen
 
 from core.errors import Cancelled, InputError
 from core.export.registry import DOCX_REPORT, ExportFormat
-from core.model import Comparison, Options
+from core.options import Options
 from core.progress import Cancel, Progress
+from core.result import Comparison
 from gui.actions import ActionSpec, ActionTable
 from gui.comparison_controller import ComparisonController, compare_error_message
 from gui.corrections import Compared, CorrectionStore

@@ -12,8 +12,8 @@ import shutil
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu
 
+from core.kinds import CoverageGrade, Relation
 from core.labels import label_of
-from core.model import CoverageGrade, Relation
 from gui.corrections import SETTINGS_KEY, content_key
 from gui.main_window import MainWindow, sample_pair
 from gui.options_store import KEY_RELATION

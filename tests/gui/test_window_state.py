@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from core.model import MIN_SHARED_RANGE, Options
+from core.options import MIN_SHARED_RANGE, Options
 from gui.main_window import MainWindow, sample_pair
 from gui.settings_dialog import SettingsDialog
 
