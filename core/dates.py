@@ -20,7 +20,7 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from core.quantities import CN_CHARS, CN_DIGIT, Mention, ends_with, in_name, value_contexts
+from core.quantities import CN_CHARS, CN_DIGIT, LOOK_AROUND, Mention, ends_with, in_name, value_contexts
 
 _YEAR = r"(?:19|20)\d{2}"
 _DATE = re.compile(
@@ -105,9 +105,10 @@ def _earlier(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 
 
 def _clause_after(text: str, pos: int, ends: str) -> str:
-    """The text from ``pos`` up to the first of ``ends``."""
-    found = [i for i in (text.find(ch, pos) for ch in ends) if i >= 0]
-    return text[pos:min(found, default=len(text))]
+    """The text from ``pos`` up to the first of ``ends`` (``LOOK_AROUND`` at most)."""
+    hi = min(len(text), pos + LOOK_AROUND)
+    found = [i for i in (text.find(ch, pos, hi) for ch in ends) if i >= 0]
+    return text[pos:min(found, default=hi)]
 
 
 @dataclass(frozen=True)

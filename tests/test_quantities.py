@@ -14,7 +14,7 @@ from core.compare import compare_texts
 from core.dates import DocumentDates, dates, document_dates, is_deadline
 from core.kinds import FindingKind
 from core.normalize import normalize
-from core.quantities import is_target, quantities
+from core.quantities import LOOK_AROUND, is_target, quantities
 
 
 def _target(sentence: str, value: str) -> bool:
@@ -192,3 +192,12 @@ def test_rewording_one_deadline_is_no_finding_and_a_vague_count_can_change() -> 
     right = f"一、任务\n（一）创新平台。{SHARED}到2025年，加快创建三个产业创新中心，2025年底前完成改造。{SHARED}\n"
     assert _summaries(left, right, *VALUES) == ["目标值 一批 → 三个"]
 
+
+def test_a_text_without_line_breaks_is_read_near_each_value() -> None:
+    """A clause is looked for LOOK_AROUND characters before a value, not back to the start of
+    a text without punctuation or line breaks: a 1 MB extraction stays linear, and a list
+    mark (、) that far away does not make the value a summed-up count."""
+    far = "甲、" + "综合" * LOOK_AROUND + "建成三个基地"
+    assert is_target(far, quantities(far)[0])
+    near = "甲、乙建成三个基地"
+    assert not is_target(near, quantities(near)[0])
