@@ -1,7 +1,8 @@
 """The files a sub-command writes: checked before the work, written all or nothing after it.
 
 An output named ``-`` goes to standard output; it is rendered into a private temporary file
-first, so it never becomes a file called ``-`` and a failed export prints nothing.
+first, so it never becomes a file called ``-`` and a failed export prints nothing. Where it
+pays, helper processes write some of the files (``cli.helpers``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cli.args import UsageError
+from cli.helpers import Helpers
 from core.atomic import all_or_nothing, check_writable
 from core.errors import InputError, os_reason, printable
 from core.export.registry import ExportFormat
@@ -94,17 +96,28 @@ def _put(data: bytes, stdout: TextIO) -> None:
         stdout.write(data.decode("utf-8", errors="replace"))
 
 
-def write_outputs(targets: Mapping[str, tuple[Path, Writer]], result: Any) -> bytes | None:
-    """Write every file output, all or nothing; returns what goes to standard output (printed
-    by the caller once the files are in place), if anything."""
+def start_helpers(targets: Mapping[str, tuple[Path, Writer]], formats: Sequence[ExportFormat]) -> Helpers:
+    """Helper processes for some of the file outputs (see ``cli.helpers``), started before the
+    work so that they load their libraries meanwhile; none where that does not pay."""
+    files = {name: target for name, target in targets.items() if str(target[0]) != STDOUT}
+    return Helpers.start(files, formats, _write_file)
+
+
+def write_outputs(targets: Mapping[str, tuple[Path, Writer]], result: Any,
+                  helpers: Helpers | None = None) -> bytes | None:  # fmt: skip
+    """Write every file output, all or nothing, ``helpers`` writing theirs; returns what goes
+    to standard output (printed by the caller once the files are in place), if anything."""
+    helpers = helpers or Helpers()
+    helpers.send(result)  # first: they write while this process does
     printed = None
     for target, write in targets.values():
         if str(target) == STDOUT:  # rendered first, outside the batch: it is not a file
             printed = _render_for_stdout(write, result)
     with all_or_nothing():
-        for target, write in targets.values():
-            if str(target) != STDOUT:
+        for name, (target, write) in targets.items():
+            if str(target) != STDOUT and not helpers.writes(name):
                 _write_file(write, result, target)
+        helpers.collect()
     return printed
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from cli.args import UsageError, options_of
-from cli.outputs import STDOUT, Binder, check_targets, copy_to_stdout, unbound, write_outputs
+from cli.helpers import Helpers
+from cli.outputs import STDOUT, Binder, check_targets, copy_to_stdout, start_helpers, unbound, write_outputs
 from cli.stop import Stopped, stoppable
 from core.errors import Cancelled, InputError, is_disk_full, os_reason, printable
 from core.export.registry import ExportFormat
@@ -94,13 +95,15 @@ def run(
 
     bar = ProgressBar(stderr, not args.quiet)
     started = time.perf_counter()
+    helpers = Helpers()
     try:
+        helpers = start_helpers(targets, formats)  # before the timer's thread: they are forked
         with stoppable(args.timeout) as cancel:
             try:
                 result = work(args, options, bar, cancel)
             finally:
                 bar.done()
-            printed = write_outputs(targets, result)
+            printed = write_outputs(targets, result, helpers)
             if printed is not None:
                 copy_to_stdout(printed, stdout)
     except Stopped as stop:
@@ -125,6 +128,8 @@ def run(
 
         traceback.print_exc(file=stderr)
         return EXIT_INTERNAL
+    finally:
+        helpers.close()  # a run that failed or stopped: its helpers' outputs go too
     for line in warnings(result):
         say(stderr, line)
     if not args.quiet and not any(str(target) == STDOUT for target, _ in targets.values()):

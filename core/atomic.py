@@ -11,9 +11,11 @@ regular file is followed, so the link stays and the file it points to is replace
 
 Several outputs of one run are all or nothing (``all_or_nothing``): each is written and
 flushed under a short temporary name, and only when all are done are they moved into
-place. Temporary files are tracked so that a signal handler can remove them; what a
-killed process (SIGKILL, a power cut) leaves behind is removed by the next output written
-to that folder, once it is old enough not to belong to a run still going.
+place; outputs another process wrote (the command line's helper processes) join the
+batch staged (``staged_outputs``, ``adopt``). Temporary files are tracked so that a
+signal handler can remove them; what a killed process (SIGKILL, a power cut) leaves
+behind is removed by the next output written to that folder, once it is old enough not
+to belong to a run still going.
 """
 
 from __future__ import annotations
@@ -203,6 +205,41 @@ def all_or_nothing() -> Iterator[None]:
     finally:
         _batch.reset(token)
     _commit(batch.staged)
+
+
+@contextlib.contextmanager
+def staged_outputs() -> Iterator[list[tuple[Path, Path]]]:
+    """Within the block, every ``write_atomically`` leaves its finished output under its
+    temporary name and lists it, as (temporary, target), in the list the block is given:
+    for a process that writes outputs another moves into place (``adopt``). When the block
+    fails they are removed.
+    """
+    batch = _Batch()
+    token = _batch.set(batch)
+    try:
+        yield batch.staged
+    except BaseException:
+        discard_staged(batch.staged)
+        raise
+    finally:
+        _batch.reset(token)
+
+
+def adopt(staged: Iterable[tuple[Path, Path]]) -> None:
+    """Outputs another process left staged (``staged_outputs``) join the current
+    ``all_or_nothing`` block: moved into place with its own outputs, or removed with them."""
+    batch = _batch.get()
+    if batch is None:
+        raise RuntimeError("adopt() outside all_or_nothing()")
+    for temp, target in staged:
+        _live.add(temp)
+        batch.staged.append((temp, target))
+
+
+def discard_staged(staged: Iterable[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of staged outputs that will not be moved into place."""
+    for temp, _ in staged:
+        _discard(temp)
 
 
 def _commit(staged: list[tuple[Path, Path]]) -> None:

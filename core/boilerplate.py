@@ -27,11 +27,21 @@ _TOOL_WORD = (
     r"|(?:字号|字体)[:：]?(?:[【\[]?(?:大|中|小|默认)[】\]]?){2,4}"
 )
 
+
+def _cased(pattern: str) -> bool:
+    """Whether ``pattern`` holds a letter that has a case (outside escapes such as ``\\s``).
+
+    Only such patterns are compiled ignoring case: it changes nothing for the others and
+    makes their big classes of Chinese characters several times dearer to compile.
+    """
+    return any(char.lower() != char.upper() for char in re.sub(r"\\.", "", pattern))
+
+
 # The chrome table: (pattern, longest line it may remove). Patterns match from the
 # start of the whitespace-repaired, Simplified line and are anchored so that a policy
-# sentence mentioning 来源, 发布, 版权 or 打印 never matches.
+# sentence mentioning 来源, 发布, 版权 or 打印 never matches. Latin words match in any case.
 _CHROME: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), limit)
+    (re.compile(pattern, re.IGNORECASE if _cased(pattern) else 0), limit)
     for pattern, limit in (
         # Breadcrumbs: "首页", "首页 > 政务公开", ">政务公开>政策文件", "人民网>>四川频道".
         (r"^(?:网站)?首页(?:$|\s*[>＞»›/])", 80),
@@ -83,7 +93,8 @@ _CHROME: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     )
 )
 # All chrome patterns at once: one match rejects an ordinary line cheaply.
-_CHROME_SCREEN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _CHROME), re.IGNORECASE)
+_CHROME_SCREEN = re.compile("|".join(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})"
+                                    for pattern, _ in _CHROME))  # fmt: skip
 
 # PDF page numbers: "12", "- 12 -", "— 3 —", "第 3 页", "第3页 共20页", "3/20", "Page 3".
 _PAGE_NUMBER = re.compile(

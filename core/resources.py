@@ -2,13 +2,16 @@
 
 From source, resources live in ``resources/`` at the top of the repository; in the
 frozen app PyInstaller unpacks them under ``sys._MEIPASS``. Writable data (jieba's
-cache) goes to the user's cache directory.
+cache, the segmenter's word index, the decompressed background table) goes to the
+user's cache directory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 
@@ -52,6 +55,18 @@ def cache_dir() -> Path:
         path = Path(tempfile.gettempdir()) / "duizhao-cache"
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Write a file of the cache folder atomically (no reader ever sees half of it); a cache
+    that cannot be written is only a slower next start, so a failure is ignored."""
+    temp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def version() -> str:

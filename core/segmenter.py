@@ -147,13 +147,10 @@ class _LazySegmenter(ABC):
 
     def _grow(self, grams: set[str]) -> None:
         """Add the words under ``grams``; a damaged entry switches to the full dictionary for good."""
-        entries = self._index.entries
-        added = self._added
         try:
-            for gram in grams:
-                words, freqs = entries(gram)
-                self._add(words, freqs)
-                added += sum(freqs)
+            words, freqs = self._index.entries_of(grams)
+            self._add(words, freqs)  # a word count that differs from the frequencies': ValueError
+            added = self._added + sum(freqs)
             if added > self._index.total:
                 raise ValueError("word index total too small")
             self._rest(self._index.total - added)

@@ -15,18 +15,15 @@ when the engine, jieba's dictionary or the policy dictionary change, or when it 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import sys
-import threading
 import zlib
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.resources import app_root, cache_dir, resource_path
+from core.resources import app_root, cache_dir, resource_path, write_cache
 
 DICT_PARTS = ("dict", "policy_dict.txt")
 _INDEX_MAGIC = b"DUIZHAO-WORDS\n"
@@ -88,6 +85,24 @@ class WordIndex:
         if i == len(keys) or keys[i] != key:
             return [], []
         return self.words(i), self.freqs[self.firsts[i] : self.firsts[i + 1]].tolist()
+
+    def entries_of(self, grams: Iterable[str]) -> tuple[list[str], list[int]]:
+        """The words under every one of ``grams`` and their frequencies, in one list each.
+
+        What ``entries`` gives gram by gram, for less: the words of all the grams are decoded
+        and split at once.
+        """
+        keys, spans, firsts, freqs, blob = self.keys, self.spans, self.firsts, self.freqs, self.blob
+        count = len(keys)
+        pieces: list[memoryview] = []
+        found: list[int] = []
+        for gram in grams:
+            key = ord(gram[0]) << 16 | (ord(gram[1]) if len(gram) > 1 else 0)  # _key, inlined
+            i = bisect_left(keys, key)
+            if i < count and keys[i] == key:
+                pieces.append(blob[spans[i] : spans[i + 1]])
+                found.extend(freqs[firsts[i] : firsts[i + 1]])
+        return str(b"".join(pieces), "utf-8").split(), found
 
     def words(self, i: int) -> list[str]:
         """The words under the ``i``-th key."""
@@ -268,18 +283,7 @@ def word_index(engine: str, agrees: Callable[[WordIndex], bool]) -> WordIndex:
         return index
     index, arrays = _build_index(engine)
     usable = agrees(index)
-    _write_index(path, _index_bytes(identity, usable, arrays if usable else None, index.total))
+    write_cache(path, _index_bytes(identity, usable, arrays if usable else None, index.total))
     if not usable:
         raise IndexUnusable(f"the word index disagrees with {engine} on this machine")
     return index
-
-
-def _write_index(path: Path, data: bytes) -> None:
-    """Write the cache file atomically; a cache that cannot be written is only a slower next start."""
-    temp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()

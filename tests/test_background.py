@@ -129,3 +129,44 @@ def test_the_build_script_counts_documents_bigrams_and_words(tmp_path: Path, mon
     assert table.df("强管") == 1  # the comparison form drops the space
     assert table.df("义务教育") == 1  # a jieba word
     assert table.df("务教") == 1  # a bigram
+
+
+def test_the_decompressed_table_is_cached_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core import background
+
+    cache, bundled = tmp_path / "cache", tmp_path / "resources"
+    cache.mkdir()
+    (bundled / "dict").mkdir(parents=True)
+    monkeypatch.setattr(background, "cache_dir", lambda: cache)
+    monkeypatch.setattr(background, "resource_path", lambda *parts: bundled.joinpath(*parts))
+    source = bundled / "dict" / "table.tsv.gz"
+    first = "# documents=9\n中国\t9\n人民\t1\n"
+    source.write_bytes(gzip.compress(first.encode()))
+    assert BackgroundIdf.from_path(source).df("中国") == 9
+    copy = cache / "table.tsv"
+    assert copy.read_text(encoding="utf-8") == first  # kept decompressed for the next start
+    assert BackgroundIdf.from_path(source).df("中国") == 9  # read from the copy
+    copy.write_text(first.replace("9\n人", "8\n人"), encoding="utf-8")  # damaged: its checksum fails
+    assert BackgroundIdf.from_path(source).df("中国") == 9
+    assert copy.read_text(encoding="utf-8") == first
+    second = "# documents=9\n中国\t7\n"  # a new table replaces a stale copy
+    source.write_bytes(gzip.compress(second.encode()))
+    assert BackgroundIdf.from_path(source).df("中国") == 7
+    assert copy.read_text(encoding="utf-8") == second
+    elsewhere = tmp_path / "built.tsv.gz"  # a table the build script wrote: not kept
+    elsewhere.write_bytes(gzip.compress(first.encode()))
+    assert BackgroundIdf.from_path(elsewhere).df("人民") == 1
+    assert sorted(p.name for p in cache.iterdir()) == ["table.tsv"]
+
+
+def test_lookups_find_every_term_of_a_table_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core import background
+
+    monkeypatch.setattr(background, "_BLOCK", 16)  # many blocks of a line or two
+    terms = sorted({a + b for a in "中国人民政府" for b in "国人民政府法"} | {"中国人民", "人民政府法"})
+    table = BackgroundIdf.from_text("# documents=99\n" + "".join(f"{t}\t{i + 1}\n" for i, t in enumerate(terms)))
+    assert len(table) == len(terms)
+    for i, term in enumerate(terms):
+        assert table.df(term) == i + 1, term
+    for absent in ("", "中", "法法", "中国人民政", "龘", "国人民政府法"):
+        assert table.df(absent) == 0, absent

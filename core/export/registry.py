@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING
 from core.progress import Progress
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from core.export.report_options import ReportOptions
     from core.matrix_model import Matrix
     from core.result import Comparison
@@ -62,6 +63,10 @@ class ExportFormat:
     choices: Choices
     write: Writer
     in_menu: bool  # listed in the main window's export menu
+    # Loads what the writer needs (its library, the report fonts) ahead of writing, for a
+    # process that has the time while the comparison runs (the command line's helpers);
+    # None for a format whose writer loads next to nothing.
+    prepare: Callable[[], None] | None = None
 
 
 def _json(result: Comparison, path: Path, progress: Progress | None = None) -> None:
@@ -91,6 +96,21 @@ def _pdf_report(result: Comparison, path: Path, progress: Progress | None = None
     write_pdf_report(result, path, progress, options)
 
 
+def _prepare_docx_report() -> None:
+    import core.export.docx_report  # noqa: F401  # python-docx and the report's modules
+
+
+def _prepare_redline() -> None:
+    import core.export.docx_redline  # noqa: F401  # python-docx and the redline's modules
+
+
+def _prepare_pdf_report() -> None:
+    import core.export.pdf_report  # noqa: F401  # reportlab and the report's modules
+    from core.export.pdf_fonts import serif_font
+
+    serif_font()  # registers both faces: parsing them takes longer than importing reportlab
+
+
 def _matrix_xlsx(result: Matrix, path: Path, progress: Progress | None = None) -> None:
     from core.export.xlsx_matrix import write_matrix_xlsx
 
@@ -106,11 +126,14 @@ def _matrix_json(result: Matrix, path: Path, progress: Progress | None = None) -
 JSON = ExportFormat("json", "json", Target.COMPARISON, ".json", "JSON 结果…", "JSON 文件 (*.json)", "",
                     Choices.NONE, _json, in_menu=False)  # fmt: skip
 DOCX_REPORT = ExportFormat("docx_report", "docx", Target.COMPARISON, ".docx", "修改对照表（Word）…",
-                           "Word 文档 (*.docx)", "对照表", Choices.REPORT, _docx_report, in_menu=True)  # fmt: skip
+                           "Word 文档 (*.docx)", "对照表", Choices.REPORT, _docx_report, in_menu=True,
+                           prepare=_prepare_docx_report)  # fmt: skip
 REDLINE = ExportFormat("docx_redline", "redline", Target.COMPARISON, ".docx", "修订模式 Word 文档…",
-                       "Word 文档 (*.docx)", "修订", Choices.REDLINE, _redline, in_menu=True)  # fmt: skip
+                       "Word 文档 (*.docx)", "修订", Choices.REDLINE, _redline, in_menu=True,
+                       prepare=_prepare_redline)  # fmt: skip
 PDF_REPORT = ExportFormat("pdf_report", "pdf", Target.COMPARISON, ".pdf", "对照报告（PDF）…", "PDF 文件 (*.pdf)",
-                          "对照报告", Choices.REPORT, _pdf_report, in_menu=True)  # fmt: skip
+                          "对照报告", Choices.REPORT, _pdf_report, in_menu=True,
+                          prepare=_prepare_pdf_report)  # fmt: skip
 MATRIX_XLSX = ExportFormat("xlsx_matrix", "xlsx", Target.MATRIX, ".xlsx", "对照矩阵（Excel）…",
                            "Excel 工作簿 (*.xlsx)", "对照矩阵", Choices.NONE, _matrix_xlsx, in_menu=False)  # fmt: skip
 MATRIX_JSON = ExportFormat("json_matrix", "json", Target.MATRIX, ".json", "对照矩阵 JSON…", "JSON 文件 (*.json)",
