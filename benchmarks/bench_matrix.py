@@ -12,8 +12,9 @@ cleared before every run, as a new pair would find it. Rows:
 - one comparison: ``compare(province, Luzhou)``, the baseline of the ratios;
 - matrix, automatic: ``compare_many`` as the command line runs it (the budgeted row);
 - matrix, one process / forked workers / spawned workers: the three ways of running
-  it (workers are spawned when ``compare_many`` is called off the main thread, as the
-  window does, or where the platform cannot fork);
+  it (with ``workers=2``, this process and one worker process, each comparing one
+  document; the worker is spawned when ``compare_many`` is called off the main thread,
+  as the window does, or where the platform cannot fork);
 - the same three on the 41k-char Jiangyang plan against two generated revisions,
   where each comparison takes long enough for spawned workers to pay;
 - the machine's own parallelism: two processes spinning at once against one, which

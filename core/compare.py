@@ -93,11 +93,29 @@ def compare_texts(
     options = options or Options()
     report = progress or no_progress
     report(0.1, Stage.PREPARE)
-    left_doc, left_norm = prepare(left_text, left_path, "L", options, *left_format)
+    left = prepare(left_text, left_path, "L", options, *left_format)
     check(cancel)
-    right_doc, right_norm = prepare(right_text, right_path, "R", options, *right_format)
+    right = prepare(right_text, right_path, "R", options, *right_format)
     check(cancel)
+    return compare_prepared(left, right, options, report, cancel)
 
+
+def compare_prepared(
+    left: tuple[Document, Normalized],
+    right: tuple[Document, Normalized],
+    options: Options,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Comparison:
+    """Compare two sides already prepared (``prepare``, the left as side "L", the right as "R");
+    the rest of ``compare_texts``.
+
+    The matrix prepares its base once for all its comparisons: a side is never changed
+    by a comparison, so one can take part in several.
+    """
+    report = progress or no_progress
+    left_doc, left_norm = left
+    right_doc, right_norm = right
     report(0.3, Stage.SHARED)
     runs = common_runs(left_norm.text, right_norm.text, options.min_shared)
     shared = wording(runs, left_norm.text, right_norm.text, options.min_shared)  # what is shown as shared

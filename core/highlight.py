@@ -145,9 +145,20 @@ def highlights(
             right_side.explain(p.right, op.right_start, op.right_end, equal, whole)
 
     counterparts = _related_sets(left, pairs, "left")
+    # Every run passes here, and a document that repeats its passages has many more runs
+    # than paragraphs: the display spans are read straight from the offset maps (what
+    # Normalized.to_display gives for a non-empty span), and a run whose two ends the
+    # pairs' diffs decide whole, as most are, marks nothing and is passed over.
+    left_starts, left_ends = left_norm.starts, left_norm.ends
+    right_starts, right_ends = right_norm.starts, right_norm.ends
+    left_open, right_open = left_side.explained.find, right_side.explained.find
     for run in runs:
-        ls, le = left_norm.to_display(run.left_start, run.left_end)
-        rs, re_ = right_norm.to_display(run.right_start, run.right_end)
+        if not run.length:
+            continue
+        ls, le = left_starts[run.left_start], left_ends[run.left_start + run.length - 1]
+        rs, re_ = right_starts[run.right_start], right_ends[run.right_start + run.length - 1]
+        if left_open(0, ls, le) < 0 and right_open(0, rs, re_) < 0:
+            continue
         if is_stock(left_norm.text[run.left_start : run.left_end]):
             continue  # common policy wording says nothing about where new text came from
         mine, theirs = left.section_at(ls), right.section_at(rs)

@@ -7,9 +7,10 @@ ordinary pairwise ``compare`` of the base against that document, kept in
 recomputing.
 
 The files are read once, up front, so an unusable file stops the run before any
-work. Each comparison then runs in its own worker process when that pays (see
-``_pool_plan``): always where a worker can be forked from this process, only for
-large inputs where it has to be spawned and load the engine afresh.
+work, and the base is prepared (cleaned, outlined, normalized) once for all its
+comparisons. The comparisons are shared out between this process and worker processes
+when that pays (see ``_pool_plan``): always where workers can be forked from this
+process, only for large inputs where they have to be spawned and load the engine afresh.
 """
 
 from __future__ import annotations
@@ -20,18 +21,19 @@ import os
 import queue
 import threading
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
-from multiprocessing.context import BaseContext
+from multiprocessing.context import DefaultContext, SpawnContext
 from pathlib import Path
 from typing import Any
 
-from core.compare import compare_texts
+from core.compare import compare_prepared, compare_texts, prepare
+from core.document import Document
 from core.errors import InputError
 from core.kinds import CoverageGrade, Relation
 from core.load import Loaded, load
 from core.matrix_model import Cell, CellKind, Column, Counterpart, Matrix, Row
+from core.normalize import Normalized
 from core.options import Options
 from core.progress import Cancel, Progress, Stage, check, no_progress
 from core.result import Comparison
@@ -48,10 +50,10 @@ def compare_many(
 ) -> Matrix:
     """Compare ``base`` against each of ``others`` and build the provision matrix.
 
-    ``workers`` caps the worker processes: None decides from the size of the work
-    and the number of CPUs, 1 keeps everything in this process. Raises
-    ``InputError`` for an unusable file (before any comparison starts) and
-    ``Cancelled`` when ``cancel()`` turns true.
+    ``workers`` caps the processes comparing at once, this one included: None decides
+    from the size of the work and the number of CPUs, 1 keeps everything in this
+    process. Raises ``InputError`` for an unusable file (before any comparison starts)
+    and ``Cancelled`` when ``cancel()`` turns true.
     """
     if not others:
         raise InputError("至少需要一份与基准文件对照的文件")
@@ -64,14 +66,19 @@ def compare_many(
         check(cancel)
         loaded.append(load(other))
     check(cancel)
-    jobs = [_Job(base_loaded, other, options) for other in loaded]
-    count, context = _pool_plan(jobs, workers)
+    count, context = _pool_plan(base_loaded, loaded, workers)
+    forking = context is not None and context.get_start_method() == "fork"
+    if forking:
+        with contextlib.suppress(InputError):  # should the tiny pair be refused, workers load the tables
+            _load_tables(options.t2s)
+    prepared = _Base.of(base_loaded, options)
+    check(cancel)
     if context is None:
-        comparisons = _run_sequential(jobs, report, cancel)
+        comparisons = _run_sequential(prepared, loaded, report, cancel)
     else:
-        if context.get_start_method() == "fork":
-            _warm(jobs)
-        comparisons = _run_parallel(jobs, count, context, report, cancel)
+        if forking:
+            _warm(prepared)
+        comparisons = _run_parallel(prepared, loaded, count, context, report, cancel)
     matrix = build_matrix(comparisons)
     report(1.0, Stage.DONE)
     return matrix
@@ -126,144 +133,192 @@ def _column(comparison: Comparison, cells: Sequence[Cell]) -> Column:
 
 
 @dataclass(frozen=True)
-class _Job:
-    base: Loaded
-    other: Loaded
+class _Base:
+    """The base document, prepared once (clean, outline, normalize) for all its comparisons."""
+
+    loaded: Loaded
+    side: tuple[Document, Normalized]
     options: Options
 
+    @classmethod
+    def of(cls, loaded: Loaded, options: Options) -> _Base:
+        """``loaded`` prepared as the left side of every comparison."""
+        return cls(loaded, prepare(loaded.text, loaded.path, "L", options, loaded.source_format, loaded.encoding),
+                   options)
 
-# With "fork" (Linux) a worker starts from this process as it is, engine and dictionaries
-# loaded, in a few milliseconds: two workers beat one process even on the sample
-# documents (benchmarks/bench_matrix.py: 79 ms against 100 ms). Forking is only safe while
-# this process runs a single thread, so it is used from the main thread of a
-# single-threaded program (the command line). Otherwise workers are spawned: each starts
-# an interpreter, imports the engine and loads the segmenter's dictionary, about 0.2 s
-# here with rjieba (257 ms against 100 ms on the sample documents), more on Windows and
-# over 1 s with the pure-Python jieba. The engine handles some 330k characters of input
-# (base + other) per second, so two spawned workers break even near 150k characters here
-# (the 41k-char plan against two revisions, 165k: 447 ms against 494 ms); the threshold
-# leaves room for slower process starts.
+
+# With "fork" (Linux) a worker starts from this process as it is, engine, dictionaries and
+# prepared base loaded, in a few milliseconds: this process and one forked worker beat one
+# process even on the sample documents (benchmarks/bench_matrix.py: about 150 ms against
+# 220 ms). Forking is only safe while this process runs a single thread, so it is used
+# from the main thread of a single-threaded program (the command line). Otherwise workers
+# are spawned: each starts an interpreter, imports the engine and loads the segmenter's
+# dictionary, about 0.2 s here with rjieba, more on Windows and over 1 s with the
+# pure-Python jieba, while this process compares its own share. On the sample documents
+# that loses (about 560 ms against 310 ms); on the 41k-char plan against two revisions
+# (165k characters of input, the base counted once per comparison) a spawned worker
+# gains a little (840 ms against 970 ms); the threshold leaves room for slower process
+# starts.
 _SPAWN_MIN_CHARS = 400_000
 
+# Where workers come from: the platform's default context (forking on Linux) or spawning.
+_Context = DefaultContext | SpawnContext
 
-def _pool_plan(jobs: Sequence[_Job], workers: int | None) -> tuple[int, BaseContext | None]:
-    """How many worker processes to use and how to start them; (1, None): none at all."""
-    cap = min(len(jobs), os.cpu_count() or 1) if workers is None else min(len(jobs), workers)
+
+def _pool_plan(base: Loaded, others: Sequence[Loaded], workers: int | None) -> tuple[int, _Context | None]:
+    """How many processes to compare in (this one included) and how to start the workers;
+    (1, None): this process alone."""
+    cap = min(len(others), os.cpu_count() or 1) if workers is None else min(len(others), workers)
     if cap < 2:
         return 1, None
     default = multiprocessing.get_context()
     single_threaded = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
     if default.get_start_method() == "fork" and single_threaded:
         return cap, default
-    if workers is None and sum(len(j.base.text) + len(j.other.text) for j in jobs) < _SPAWN_MIN_CHARS:
+    if workers is None and len(base.text) * len(others) + sum(len(o.text) for o in others) < _SPAWN_MIN_CHARS:
         return 1, None
     return cap, multiprocessing.get_context("spawn")
 
 
-# A tiny pair with a heading, an item, a figure and a duty: comparing it makes this process
-# load what every comparison loads on first use (OpenCC, the background table, the
-# segmenter's index, the word lists of the findings), once, for all the workers it forks.
-_WARM_TEXT = "一、总体要求\n（一）加快推动成渝地区双城经济圈建设。到2025年，新增就业岗位500个。牵头单位：市发展改革委\n"
+# A tiny pair with a heading, an item, a figure, a duty and a modal word that changes:
+# comparing it, as a revision and as an implementing document, makes this process load what
+# every comparison loads on first use (OpenCC, the background table, the segmenter's index,
+# the short forms of the subject vectors, the word lists of the findings), once, for all the
+# workers it forks.
+_WARM_PAIR = (
+    "一、总体要求\n（一）加快推动成渝地区双城经济圈建设。到2025年，新增就业岗位500个。牵头单位：市发展改革委\n",
+    "一、总体要求\n（一）应当加快推动成渝地区双城经济圈建设。到2025年，新增就业岗位600个。牵头单位：市发展改革委\n"
+    "二、保障措施\n加强组织领导。\n",
+)
 
 
-def _warm(jobs: Sequence[_Job]) -> None:
-    """Load the engine's tables, and the segmenter's words of the base document, before forking.
+@lru_cache(maxsize=2)
+def _load_tables(t2s: bool) -> None:
+    """Compare the tiny pair both ways once per process (``t2s`` decides whether OpenCC loads)."""
+    for relation in (Relation.REVISION, Relation.IMPLEMENTATION):
+        compare_texts(*_WARM_PAIR, Options(t2s=t2s, relation=relation.value))
 
-    Forked workers inherit them instead of each loading them again after the fork: the
+
+def _warm(base: _Base) -> None:
+    """Give the segmenter the words of the base document before forking.
+
+    Forked workers inherit them instead of each adding them again after the fork: the
     base is in every comparison; each other document is segmented by one worker only,
     so its words are left to that worker.
     """
     from core import segmenter
-    from core.clean import clean
-    from core.normalize import normalize
 
-    options = jobs[0].options
-    with contextlib.suppress(InputError):  # should the tiny pair be refused, workers load the tables
-        _load_tables(options)
-    # The comparison form the engine segments: cleaning and normalizing may join runs.
-    base = clean(jobs[0].base.text, keep_boilerplate=options.keep_boilerplate).text
-    segmenter.warm([normalize(base, t2s=options.t2s).text])
+    segmenter.warm([base.side[1].text])
 
 
-@lru_cache(maxsize=4)
-def _load_tables(options: Options) -> None:
-    """Compare the tiny pair once per process and options (t2s decides whether OpenCC loads)."""
-    compare_texts(_WARM_TEXT, _WARM_TEXT + "二、保障措施\n加强组织领导。\n", options)
+def _compare(base: _Base, other: Loaded, progress: Progress, cancel: Cancel | None) -> Comparison:
+    """The comparison of the prepared base with one other document, as ``compare_texts`` makes it."""
+    progress(0.1, Stage.PREPARE)
+    right = prepare(other.text, other.path, "R", base.options, other.source_format, other.encoding)
+    check(cancel)
+    return compare_prepared(base.side, right, base.options, progress, cancel)
 
 
-def _compare_job(job: _Job, progress: Progress | None, cancel: Cancel | None) -> Comparison:
-    return compare_texts(
-        job.base.text, job.other.text, job.options, progress, cancel,
-        left_path=job.base.path, right_path=job.other.path,
-        left_format=(job.base.source_format, job.base.encoding),
-        right_format=(job.other.source_format, job.other.encoding),
-    )
-
-
-def _run_sequential(jobs: Sequence[_Job], report: Progress, cancel: Cancel | None) -> list[Comparison]:
+def _run_sequential(base: _Base, others: Sequence[Loaded], report: Progress,
+                    cancel: Cancel | None) -> list[Comparison]:
     out = []
-    total = len(jobs)
-    for index, job in enumerate(jobs):
-        name = Path(job.other.path).name
+    total = len(others)
+    for index, other in enumerate(others):
+        name = Path(other.path).name
 
         def step(fraction: float, stage: str, index: int = index, name: str = name) -> None:
             report(0.05 + 0.9 * (index + fraction) / total, f"{name}：{stage}")
 
-        out.append(_compare_job(job, step, cancel))
+        out.append(_compare(base, other, step, cancel))
     return out
 
 
-# Set in each worker process by _init_worker: where progress goes, and the stop flag.
-_worker_progress: Any = None
-_worker_stop: Any = None
-
-
-def _init_worker(progress_queue: Any, stop: Any) -> None:
-    global _worker_progress, _worker_stop
-    _worker_progress, _worker_stop = progress_queue, stop
-
-
-def _worker(index: int, job: _Job) -> Comparison:
-    def step(fraction: float, stage: str) -> None:
-        _worker_progress.put((index, fraction, stage))
-
-    return _compare_job(job, step, _worker_stop.is_set)
-
-
-def _run_parallel(jobs: Sequence[_Job], count: int, context: BaseContext, report: Progress,
+def _run_parallel(base: _Base, others: Sequence[Loaded], count: int, context: _Context, report: Progress,
                   cancel: Cancel | None) -> list[Comparison]:
-    progress_queue = context.Queue()
-    stop = context.Event()
-    fractions = [0.0] * len(jobs)
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker,
-                             initargs=(progress_queue, stop)) as pool:
-        futures: list[Future[Comparison]] = [pool.submit(_worker, i, job) for i, job in enumerate(jobs)]
-        pending = set(futures)
-        try:
-            while pending:
-                _, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
-                check(cancel)
-                stage = _drain(progress_queue, fractions)
-                for i, future in enumerate(futures):
-                    if future.done() and future.exception() is None:
-                        fractions[i] = 1.0
-                done = sum(1 for f in futures if f.done())
-                doing = stage or Stage.COMPARE
-                report(0.05 + 0.9 * sum(fractions) / len(jobs), f"{doing}（已完成 {done}/{len(jobs)} 份）")
-            return [future.result() for future in futures]
-        except BaseException:
-            stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        finally:
-            progress_queue.close()
+    """The comparisons in ``count`` processes: this one and ``count - 1`` workers, each taking
+    every ``count``-th document from its own first one.
+
+    This process would otherwise only wait, and its own comparisons need no sending back.
+    A forked worker starts with its work given, the engine and the base loaded, and
+    compares at once; a spawned one is sent its work after it starts (passed at the start,
+    the work would hold up this process until the worker has imported the engine). Each
+    sends back its progress, then each comparison or what stopped it.
+    """
+    inbox, outbox = context.Queue(), context.Queue()
+    forked = context.get_start_method() == "fork"
+    work = [(base, [(i, others[i]) for i in range(first, len(others), count)]) for first in range(1, count)]
+    workers = [context.Process(target=_work, args=(given if forked else None, outbox, inbox), daemon=True)
+               for given in work]
+    for worker in workers:
+        worker.start()
+    if not forked:
+        outbox.cancel_join_thread()  # should a worker never take its work, leaving it unsent is right
+        for given in work:
+            outbox.put(given)
+    fractions = [0.0] * len(others)
+    done: dict[int, Comparison] = {}
+
+    def receive(stage: str = Stage.COMPARE, wait: float = 0.0) -> None:
+        """Take in what the workers sent, waiting up to ``wait`` seconds for it, and report the progress."""
+        messages = []
+        with contextlib.suppress(queue.Empty):
+            messages.append(inbox.get(timeout=wait) if wait else inbox.get_nowait())
+            while True:
+                messages.append(inbox.get_nowait())
+        for kind, index, *content in messages:
+            if kind == _FAILED:
+                raise content[0]
+            if kind == _DONE:
+                done[index], fractions[index] = content[0], 1.0
+            else:
+                fractions[index], stage = max(fractions[index], content[0]), content[1]
+        report(0.05 + 0.9 * sum(fractions) / len(others), f"{stage}（已完成 {len(done)}/{len(others)} 份）")
+
+    try:
+        for index in range(0, len(others), count):
+
+            def step(fraction: float, stage: str, index: int = index) -> None:
+                fractions[index] = max(fractions[index], fraction)
+                receive(stage)
+
+            done[index] = _compare(base, others[index], step, cancel)
+        while len(done) < len(others):
+            ended = not any(worker.is_alive() for worker in workers)
+            receive(wait=0.0 if ended else 0.05)  # once ended, all they sent is there to be read
+            if ended and len(done) < len(others):
+                raise RuntimeError("比对进程意外退出")
+            check(cancel)
+    except BaseException:
+        for worker in workers:  # cancelled, or failed here or there: what they do is not wanted
+            worker.terminate()
+        raise
+    finally:
+        for worker in workers:
+            worker.join()
+        inbox.close()
+        outbox.close()
+    return [done[i] for i in range(len(others))]
 
 
-def _drain(progress_queue: Any, fractions: list[float]) -> str:
-    stage = ""
-    while True:
+# The kinds of message a worker sends: (_PROGRESS, index, fraction, stage), (_DONE, index,
+# comparison), (_FAILED, index, exception).
+_PROGRESS, _DONE, _FAILED = "progress", "done", "failed"
+
+
+def _work(given: tuple[_Base, Sequence[tuple[int, Loaded]]] | None, outbox: Any, inbox: Any) -> None:
+    """A worker process: compare the base with each ``(index, document)`` of its share in turn.
+
+    ``given``: the base and the share, or None to take them from ``outbox``.
+    """
+    base, share = given or outbox.get()
+    for index, other in share:
+
+        def step(fraction: float, stage: str, index: int = index) -> None:
+            inbox.put((_PROGRESS, index, fraction, stage))
+
         try:
-            index, fraction, stage = progress_queue.get_nowait()
-        except queue.Empty:
-            return stage
-        fractions[index] = max(fractions[index], fraction)
+            comparison = _compare(base, other, step, None)
+        except BaseException as exc:  # sent back, to be raised there
+            inbox.put((_FAILED, index, exc))
+            return
+        inbox.put((_DONE, index, comparison))
