@@ -220,10 +220,9 @@ def cover(runs: list[Run]) -> list[Run]:
     left_seen = bytearray(left_size)
     right_seen = bytearray(right_size)
     kept = []
+    left_new, right_new = left_seen.find, right_seen.find  # a search, not a copy of each run's span
     for run in sorted(runs, key=lambda r: (-r.length, r.left_start, r.right_start)):
-        new_left = left_seen[run.left_start : run.left_end].count(0)
-        new_right = right_seen[run.right_start : run.right_end].count(0)
-        if new_left == 0 and new_right == 0:
+        if left_new(0, run.left_start, run.left_end) < 0 and right_new(0, run.right_start, run.right_end) < 0:
             continue
         kept.append(run)
         left_seen[run.left_start : run.left_end] = b"\x01" * run.length
