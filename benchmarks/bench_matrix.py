@@ -28,6 +28,7 @@ Exits 0 whatever the figures.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -101,6 +102,23 @@ def matrix_times(base: Path, others: tuple[Path, ...], runs: int, ways: Iterable
     """Median seconds of the matrix of ``base`` against ``others`` in each of ``ways``, timed in turn."""
     every = matrix_ways(base, others)
     return median_times({way: every[way] for way in ways}, runs, before=clear_tokens)
+
+
+def matrix_times_fresh(base: Path, others: tuple[Path, ...], runs: int, ways: Iterable[str]) -> dict[str, float]:
+    """``matrix_times`` in a fresh interpreter, as the command line runs the matrix.
+
+    A forked worker starts as a copy of this process: in one that has already run the
+    other benchmarks (exports, the 8x plan) its heap is several times the command line's,
+    and forking and the copies its first writes cause cost the pool what no user's run
+    pays (measured: 0.9-1.3x in such a process, 1.5-1.6x in a fresh one).
+    """
+    code = ("import json, sys; from pathlib import Path; from benchmarks import bench_matrix; "
+            "print(json.dumps(bench_matrix.matrix_times(Path(sys.argv[1]), tuple(map(Path, sys.argv[3:])), "
+            "int(sys.argv[2]), tuple(json.loads(sys.stdin.read())))))")
+    done = subprocess.run([sys.executable, "-c", code, str(base), str(runs), *map(str, others)], cwd=ROOT,
+                          input=json.dumps(list(ways)), capture_output=True, text=True, check=True)
+    times: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return times
 
 
 def plan_revisions(folder: Path) -> tuple[Path, Path]:

@@ -191,7 +191,7 @@ def measure_matrix(runs: int, work: Path, into: Run) -> None:
         "plan": (bench_matrix.PLAN, bench_matrix.plan_revisions(work)),
     }
     for label, (base, others) in inputs.items():
-        times = bench_matrix.matrix_times(base, others, runs, ("one process", "automatic"))
+        times = bench_matrix.matrix_times_fresh(base, others, runs, ("one process", "automatic"))
         one, pool = times["one process"], times["automatic"]
         speedup = one / pool
         what = f"matrix, {label} (3 documents)"
