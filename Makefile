@@ -76,8 +76,11 @@ exe-check: exe system-deps
 # Every budget of DESIGN.md section 11 in one run; writes the table into README.md's Speed
 # section and exits 3 when a budget is exceeded. The window rows need a display: without
 # DISPLAY, run.py starts them under xvfb-run (Qt's xcb platform, hence these packages).
+# The sources are compiled first: where PYTHONDONTWRITEBYTECODE is set, a module edited or
+# added since the install would otherwise be compiled again on every timed start.
 bench: $(STAMP)
 	$(call apt_ensure,xvfb $(QT_PACKAGES) $(XCB_PACKAGES))
+	$(COMPILE)
 	$(PY) benchmarks/run.py --readme
 
 clean:
