@@ -6,15 +6,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cli.args import Parser, add_options
 from cli.run import ProgressBar, parse, run
 from core.export.registry import Target, formats_for
+from core.kinds import CellKind
 from core.labels import label_of
-from core.matrix_model import CellKind, Matrix
 from core.options import Options
 from core.progress import Cancel
+
+if TYPE_CHECKING:  # main.py imports this module on every start, for its arguments
+    from core.matrix_model import Matrix
 
 PROG = "duizhao matrix"
 DESCRIPTION = "一份基准文件对照多份文件（如省级决定对照各市县落实文件），生成条目对照矩阵。"

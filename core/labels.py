@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from core.kinds import CoverageGrade, Direction, FindingKind, PairKind, Relation
-from core.matrix_model import CellKind
+from core.kinds import CellKind, CoverageGrade, Direction, FindingKind, PairKind, Relation
 
 # How two aligned sections relate; a section with no counterpart is UNPAIRED.
 PAIR_KINDS = {PairKind.SAME: "相同", PairKind.MODIFIED: "修改", PairKind.RELATED: "相关"}

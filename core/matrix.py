@@ -30,9 +30,9 @@ from typing import Any
 from core.compare import compare_prepared, compare_texts, prepare
 from core.document import Document
 from core.errors import InputError
-from core.kinds import CoverageGrade, Relation
+from core.kinds import CellKind, CoverageGrade, Relation
 from core.load import Loaded, load
-from core.matrix_model import Cell, CellKind, Column, Counterpart, Matrix, Row
+from core.matrix_model import Cell, Column, Counterpart, Matrix, Row
 from core.normalize import Normalized
 from core.options import Options
 from core.progress import Cancel, Progress, Stage, check, no_progress

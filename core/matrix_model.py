@@ -14,40 +14,11 @@ a matrix without importing the code that computes one (``core.matrix``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from core.document import Document, Section
-from core.kinds import CoverageGrade, PairKind, Relation
+from core.kinds import CellKind, CoverageGrade, PairKind, Relation
 from core.options import Options
 from core.result import Comparison
-
-
-class CellKind(StrEnum):
-    """How one document takes up one base item."""
-
-    VERBATIM = "verbatim"  # a counterpart identical after normalization (pair kind same)
-    MODIFIED = "modified"
-    RELATED = "related"
-    ABSENT = "absent"  # no counterpart: not taken up
-
-    @property
-    def pair_kind(self) -> PairKind | None:
-        """The pair kind behind this cell kind (None for absent), the key of the shared palette."""
-        return _PAIR_KINDS[self]
-
-    @staticmethod
-    def of(pair_kind: PairKind | None) -> CellKind:
-        """The cell kind of a counterpart of ``pair_kind`` (None: no counterpart)."""
-        return _CELL_KINDS[pair_kind]
-
-
-_PAIR_KINDS: dict[CellKind, PairKind | None] = {
-    CellKind.VERBATIM: PairKind.SAME,
-    CellKind.MODIFIED: PairKind.MODIFIED,
-    CellKind.RELATED: PairKind.RELATED,
-    CellKind.ABSENT: None,
-}
-_CELL_KINDS = {pair_kind: cell_kind for cell_kind, pair_kind in _PAIR_KINDS.items()}
 
 
 @dataclass(frozen=True)

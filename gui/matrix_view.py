@@ -33,7 +33,8 @@ from core.document import Section
 from core.errors import InputError
 from core.export.registry import MATRIX_XLSX as XLSX
 from core.export.summary import percent
-from core.matrix_model import Cell, CellKind, Column, Matrix
+from core.kinds import CellKind
+from core.matrix_model import Cell, Column, Matrix
 from core.progress import Cancel, Progress
 from gui import theme
 from gui.exports import export_error_message

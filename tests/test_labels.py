@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from core.kinds import CoverageGrade, Direction, FindingKind, PairKind, Relation
+from core.kinds import CellKind, CoverageGrade, Direction, FindingKind, PairKind, Relation
 from core.labels import CELL_KINDS, DIRECTIONS, FINDING_KINDS, GRADES, PAIR_KINDS, RELATIONS, label_of, pair_label
-from core.matrix_model import CellKind
 from core.progress import Stage
 
 

@@ -29,10 +29,10 @@ from core.export.xlsx_matrix import (
     kind_fill,
     write_matrix_xlsx,
 )
-from core.kinds import CoverageGrade
+from core.kinds import CellKind, CoverageGrade
 from core.labels import label_of
 from core.matrix import compare_many
-from core.matrix_model import CellKind, Matrix
+from core.matrix_model import Matrix
 from core.options import Options
 from core.progress import Stage
 from core.result import Comparison

@@ -24,9 +24,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.atomic import write_atomically
 from core.document import Section
 from core.export.styles import PAIR_COLORS, WORKBOOK_GRID, WORKBOOK_HEADER_FILL, hex_to_rgb
-from core.kinds import CoverageGrade
+from core.kinds import CellKind, CoverageGrade
 from core.labels import label_of
-from core.matrix_model import Cell, CellKind, Matrix
+from core.matrix_model import Cell, Matrix
 from core.progress import Progress, Stage
 from core.resources import version
 

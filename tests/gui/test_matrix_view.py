@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from core.kinds import CoverageGrade, PairKind
+from core.kinds import CellKind, CoverageGrade, PairKind
 from core.matrix import build_matrix
-from core.matrix_model import Cell, CellKind
+from core.matrix_model import Cell
 from core.resources import samples_dir
 from gui import theme
 from gui.matrix_view import cell_text
@@ -115,7 +115,6 @@ def test_menu_entry_exists(window):
 
 
 # -- with the engine -------------------------------------------------------------------------
-
 
 
 def test_matrix_run_through_the_worker_on_the_samples(window, qtbot):
