@@ -8,8 +8,10 @@ carry out, and takes the best one by rank: there is no score cut-off that would 
 one pair only. Candidates scoring nearly as well as the best are told apart by their
 chapters: an implementing document keeps the base's subjects together, so the candidate
 whose chapter is closest to the item's chapter wins. It is local (本地新增) only when no
-base item shares a subject word with it. It also carries out every base item whose
-wording it takes up substantially (one item, several base items). A runner-up that
+base item shares a subject word with it; once one does, the rank decides among all
+candidates, the ones sharing no segmenter word included. A purpose article and a
+definitions article are paired by their kind (``core.provisions``). An item also carries
+out every base item whose wording it takes up substantially (one item, several base items). A runner-up that
 only scores well is not named as carried out: on the six labelled pairs such second
 bases were wrong two times in three; it is touched instead (below) and stays among the
 item's alternatives, for the drafter to confirm.
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,13 +38,12 @@ from itertools import islice
 
 from core.kinds import CoverageGrade
 from core.pairs import Assignment
+from core.provisions import defined_terms, is_definitions, is_purpose
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
 
 _ALTERNATIVES = 3
 _TERMS = 6
-# The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
-_PURPOSE = re.compile(r"制定本(?:法|条例|办法|规定|细则|实施办法|实施细则)[。；;.]")
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class _Scores:
         self.chapters = self.leaves.grouped(grouped)
         self._closeness: dict[tuple[str, str], float] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
-        self._purposes = frozenset(base.id for base in left if _PURPOSE.search(base.text))
+        self._purposes = frozenset(base.id for base in left if is_purpose(base.text))
 
     def is_purpose(self, left: str) -> bool:
         """True for a base item saying why the base is made (为了……，制定本法)."""
@@ -242,16 +242,24 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             by_right[rid].append(lid)
     out = []
     singled_out: dict[str, list[str]] = {}
+    definitions = {base.id: defined_terms(base.text) for base in left if base.numbered}
     for r in right:
         ranked = scores.ranked(r.id)
         count = len(scores.candidates[r.id])
         leading = scores.leading(r.id, _ALTERNATIVES)
-        # The best candidate that shares a subject (or wording) with the item; none: local.
-        addressing = [(lid, score) for lid, score in ranked
-                      if lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid)]
-        # With none, only candidates sharing no scored term are left, all at 0.
-        found = _best_of(r.id, addressing, scores) if addressing else scores.nearest_unscored(r.id, by_right[r.id])
-        best = purpose if (purpose := _purpose_of(r, left)) is not None else found
+        if (purpose := _purpose_of(r, left)) is not None:
+            best: str | None = purpose
+        elif is_definitions(r.text):
+            best = _defining_alike(r, ranked, definitions)
+        elif any(lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid) for lid, _ in ranked):
+            # The item addresses some base item's subject, so it is not local, and the rank
+            # decides among all candidates: which base item it carries out is told by how
+            # much of its wording they share, not by whether the segmenter found a common
+            # word (社会公益活动 carries out 社会实践活动 through 社会, 活动 and 相适应).
+            best = _best_of(r.id, ranked, scores)
+        else:
+            # Only candidates sharing no scored term are left, all at 0.
+            best = scores.nearest_unscored(r.id, by_right[r.id])
         chosen: list[str] = [best] if best is not None else []
         if best is not None:  # further base items the item singles out: touched at least (仅涉及)
             ceiling = noise_ceiling(count)
@@ -315,21 +323,31 @@ def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:
     """For the article saying why the implementing text is made, the base's own such article:
     a 实施办法's 第一条 (为了实施《…法》，结合本市实际，制定本办法) carries out the law's 第一条
     (为了……，制定本法) though the two share no subject, only the purpose they serve."""
-    if not _PURPOSE.search(item.text):
+    if not is_purpose(item.text):
         return None
-    return next((base.id for base in left if base.numbered and _PURPOSE.search(base.text)), None)
+    return next((base.id for base in left if base.numbered and is_purpose(base.text)), None)
 
 
-def _best_of(rid: str, addressing: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
-    """The best of the candidates addressing an item, ranked best first: among those nearly
-    as good as the first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's."""
+def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],
+                    definitions: Mapping[str, frozenset[str]]) -> str | None:
+    """For an article defining the implementing text's terms, the best ranked base item defining
+    one of the same terms; None: it defines terms of its own only, and is local. A definitions
+    article shares its wording with every article using its terms, and only a definition of
+    the same term is what it restates."""
+    own = defined_terms(item.text)
+    return next((lid for lid, _ in ranked if own & definitions.get(lid, frozenset())), None)
+
+
+def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
+    """The best of an item's candidates, ranked best first: among those nearly as good as the
+    first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's."""
     # The base's purpose article is carried out by the implementing purpose article alone
     # (``_purpose_of``): a scope article sharing its words restates the base's scope instead.
-    addressing = [found for found in addressing if not scores.is_purpose(found[0])]
-    if not addressing:
+    candidates = [found for found in ranked if not scores.is_purpose(found[0])]
+    if not candidates:
         return None
-    floor = addressing[0][1] * TUNING.implementation.near_tie
-    near = [(lid, score) for lid, score in addressing if score >= floor]
+    floor = candidates[0][1] * TUNING.implementation.near_tie
+    near = [(lid, score) for lid, score in candidates if score >= floor]
     return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
 
 

@@ -46,13 +46,15 @@ def items_of(doc: Document) -> list[Section]:
     return list(out.values())
 
 
-def unit_map(doc: Document) -> dict[str, str]:
-    """Leaf id -> id of the item (``items_of``) holding it; sign-off lines have none."""
-    starts = [leaf.start for leaf in doc.leaves]
+def unit_map(doc: Document, sections: Sequence[Section] | None = None) -> dict[str, str]:
+    """Leaf id (or the id of each of ``sections``, in document order) -> id of the item
+    (``items_of``) holding it; sign-off lines have none."""
+    sections = doc.leaves if sections is None else sections
+    starts = [section.start for section in sections]
     out: dict[str, str] = {}
     for item in items_of(doc):
-        for leaf in doc.leaves[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
-            out[leaf.id] = item.id
+        for section in sections[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
+            out[section.id] = item.id
     return out
 
 
@@ -63,7 +65,10 @@ def implementation_leaf_pairs(
     """Leaf pairs of an implementing document: every right leaf with the base leaves it
     carries out (``core.implement``), corrections by hand applied."""
     units = unit_map(left.doc), unit_map(right.doc)
-    wording = wording_of(leaf_candidates(left, right, runs, units))
+    # Wording is gathered by every section inside an item, not by its leaves only: an article's
+    # first paragraph stands on its heading line and belongs to the article, not to a leaf.
+    holders = tuple(unit_map(side.doc, side.doc.sections) for side in (left, right))
+    wording = wording_of(leaf_candidates(left, right, runs, (holders[0], holders[1])))
     left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
                                 for s in items_of(side.doc)] for side in (left, right))
     found = assign(left_items, right_items, wording)

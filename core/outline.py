@@ -365,12 +365,18 @@ def _flatten(roots: list[_Node], side: str) -> tuple[Section, ...]:
 
 # The bodies a notice is addressed to (主送机关): "各市（州）人民政府，省政府各部门：".
 _ADDRESSEE = re.compile(r"^各[^。；;]{1,600}[：:]$")
+# Bodies issuing a document together sign it on one line; more names than this on a line
+# make it a list in the text, not a signature.
+_JOINT_BODIES = 8
 
 
 def is_formality(line: str) -> bool:
     """True for a line that addresses or signs a document: the bodies it is sent to
     (各市（州）人民政府：), an issuing body (四川省发展和改革委员会) or the date it was
-    signed (2025年1月27日). Such lines are not provisions: nothing carries them out and
-    they are never local content."""
+    signed (2025年1月27日), or the bodies issuing it jointly (国家发展改革委 国家能源局). Such
+    lines are not provisions: nothing carries them out and they are never local content."""
     text = line.strip()
-    return bool(_DATE_LINE.match(text) or _SIGNATURE.match(text) or _ADDRESSEE.match(text))
+    if _DATE_LINE.match(text) or _ADDRESSEE.match(text):
+        return True
+    bodies = text.split()
+    return 0 < len(bodies) <= _JOINT_BODIES and all(_SIGNATURE.match(body) for body in bodies)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.compare import compare, compare_texts
-from core.kinds import FindingKind, PairKind
+from core.kinds import CoverageGrade, FindingKind, PairKind
 from core.options import Options
 from core.outline import is_formality
 
@@ -69,9 +69,11 @@ IMPLEMENTING = (
 
 
 def test_lines_that_address_or_sign_a_document_are_formalities() -> None:
-    for line in ("各市（州）人民政府，省政府各部门：", "四川省发展和改革委员会", "2025年1月27日", "（2020年7月31日）"):
+    for line in ("各市（州）人民政府，省政府各部门：", "四川省发展和改革委员会", "2025年1月27日", "（2020年7月31日）",
+                 "四川省发展和改革委员会 四川省能源局", "国家发展改革委　国家能源局"):
         assert is_formality(line), line
-    for line in ("现将有关事项通知如下：", "各地要在2025年底前出台并实施具体方案。", "（一）加强组织领导。"):
+    for line in ("现将有关事项通知如下：", "各地要在2025年底前出台并实施具体方案。", "（一）加强组织领导。",
+                 "省发展改革委 加强统筹协调", "各地 各部门"):
         assert not is_formality(line), line
 
 
@@ -95,3 +97,27 @@ def test_the_paragraphs_of_an_item_paired_whole_share_its_counterpart() -> None:
     assert len(inside) > len(carried)  # some items are paired whole, with paragraphs below them
     assert all(kinds[sid] is not None for sid in inside)
     assert not set(inside) & set(result.coverage.local)
+
+
+LAW = (
+    "第一条 为了发展气象事业，规范气象工作，制定本法。\n"
+    "第二条 国家依法保护气象设施，任何组织或者个人不得侵占、损毁或者擅自移动气象设施。\n"
+    "第三条 未经依法批准，任何组织或者个人不得迁移气象台站；迁建费用由建设单位承担。\n"
+)
+MEASURE = (
+    "第一条 为了实施《中华人民共和国气象法》，结合本市实际情况，制定本办法。\n"
+    "第二条 本市依法保护气象设施，任何组织或者个人不得侵占、损毁或者擅自移动气象设施。\n"
+    "确需迁移气象台站的，建设单位应当报经市气象主管机构批准；迁建费用由建设单位承担。\n"
+    "迁移气象台站应当进行对比观测，迁移后的气象台站应当符合气象台站建设布局。\n"
+)
+
+
+def test_an_articles_first_paragraph_on_its_heading_line_counts_as_its_wording() -> None:
+    # The measure's 第二条 copies the law's 第二条 in its first paragraph, which stands on the
+    # article's heading line: the law's article is carried out, not left 未见落实.
+    result = compare_texts(LAW, MEASURE, Options(relation="implementation"))
+    second = next(s for s in result.left.sections if s.number == "第二条")
+    measure_second = next(s for s in result.right.sections if s.number == "第二条")
+    carried = {lid for a in result.assignments if a.right == measure_second.id for lid in a.left}
+    assert second.id in carried
+    assert result.coverage.grade_of[second.id] is not CoverageGrade.NOT_TAKEN_UP

@@ -222,3 +222,37 @@ def test_an_item_sharing_only_crowded_words_goes_to_the_closest_chapter() -> Non
     # Nothing but numbers in common with any base item: local.
     alone = assign(base, (Item("R3", "第一百二十三号。", "X", True),), {})
     assert alone.assignments[0].left == ()
+
+
+LAW_DEFINITIONS = (
+    Item("L1", "第十条 各级气象主管机构应当加强气象设施的建设和气象探测环境的保护。", None, True),
+    Item("L2", "第四十一条 本法中下列用语的含义是:\n(一)气象设施,是指气象探测设施、气象信息专用传输设施。\n"
+               "(二)气象灾害,是指台风、暴雨、寒潮、大风等所造成的灾害。", None, True),
+)
+
+
+def test_a_definitions_article_restates_the_base_definitions_of_its_own_terms() -> None:
+    restating = Item("R1", "第四十条 本办法中下列用语的含义是:\n(一)气象灾害,是指台风、暴雨、寒潮等所造成的灾害。",
+                     None, True)
+    assert assign(LAW_DEFINITIONS, (restating,), {}).assignments[0].left == ("L2",)
+
+
+def test_a_definitions_article_of_new_terms_only_is_local() -> None:
+    # It shares 气象设施 and 气象探测 with the base's articles, but defines terms the law
+    # does not: it restates none of the law's definitions.
+    own = Item("R1", "第四十三条 本办法中下列用语的含义是:\n"
+                     "(一)气象设施建设项目,是指市人民政府建设的气象探测设施项目。\n"
+                     "(二)气象灾害预警信号,是指气象台站向社会公众发布的警报信息图标。", None, True)
+    assert assign(LAW_DEFINITIONS, (own,), {}).assignments[0].left == ()
+
+
+def test_once_an_item_addresses_the_base_the_best_score_decides_not_a_common_word() -> None:
+    # R1 shares a subject word (身心) with L1 only, but its wording (社会…活动, 相适应) is L2's.
+    base = (
+        Item("L1", "第三十四条 教育教学工作应当符合学生身心发展特点,注重培养学生独立思考能力。", None, True),
+        Item("L2", "第三十六条 学校应当开展与学生年龄相适应的社会实践活动,形成思想道德教育体系。", None, True),
+        Item("L3", "第四十三条 学生人均公用经费基本标准由国务院财政部门制定。", None, True),
+    )
+    right = (Item("R1", "第四十二条 学校应当组织学生开展与其身心特点相适应的社会公益活动。", None, True),)
+    found = assign(base, right, {})
+    assert found.assignments[0].left[0] == "L2"

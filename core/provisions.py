@@ -1,0 +1,46 @@
+"""Articles a law's implementing measure pairs by what kind of article they are, not by subject.
+
+A 实施办法 states why it is made (为了实施《…法》，结合本市实际，制定本办法) and what its terms
+mean (本办法中下列用语的含义) in articles that share few subject words with the law's own
+such articles, or share them with the wrong ones: a purpose article names the law's whole
+subject, and a definitions article names terms every other article uses. Which base article
+each one carries out follows from its kind: the purpose article carries out the law's purpose
+article; a definitions article carries out the base articles defining one of its terms, and
+is local (本地新增) when it defines only terms of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OWN = r"本(?:法|条例|办法|规定|细则|实施办法|实施细则|决定)"
+# The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
+_PURPOSE = re.compile(r"制定" + _OWN + r"[。；;.]")
+# An article that is a list of definitions: 本办法中下列用语的含义 / 本条例所称……是指.
+_DEFINITIONS = re.compile(_OWN + r"(?:中|所称)(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
+# An article's own label, when a text still carries it (第四十三条 本办法中……).
+_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
+# A defined term: what stands before 是指, at the start of a sentence or list item, after
+# 本法所称 or 前款规定的 when the text names itself or its previous paragraph.
+_DEFINED = re.compile(r"(?:^|[\n。；;:：]|[)）])\s*(?:" + _OWN + r"(?:中)?所称|前款(?:规定|所称)的|本条所称)?"
+                      r"([^\s,，。；;:：()（）“”\"]{2,40}?)[,，]?是指", re.MULTILINE)
+
+
+def is_purpose(text: str) -> bool:
+    """True for an article saying why its text is made (为了……，制定本法)."""
+    return _PURPOSE.search(text) is not None
+
+
+def is_definitions(text: str) -> bool:
+    """True for an article that opens by defining the text's own terms (本办法中下列用语的含义)."""
+    label = _LABEL.match(text)
+    return _DEFINITIONS.match(text, label.end() if label else 0) is not None
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """The terms a text defines (气象设施 in ``（一）气象设施，是指……``), each of a list
+    (``X、Y，是指``) on its own."""
+    found: set[str] = set()
+    for match in _DEFINED.finditer(text):
+        found.update(part for part in match.group(1).split("、") if len(part) >= 2)
+    return frozenset(found)
