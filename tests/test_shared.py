@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.shared import common_runs, content_length, cover, is_stock, presence, wording
+from benchmarks.revision import scaled_pair
+from core import shared
+from core.shared import Run, common_runs, content_length, cover, is_stock, presence, wording
+
+PLAN = Path(__file__).resolve().parent.parent / "docs_in" / "jiangyang_14th_five_year_plan.txt"
 
 
 def test_runs_are_maximal_and_found_wherever_they_are() -> None:
@@ -91,3 +99,91 @@ def test_shared_wording_is_common_and_long_enough(left: str, right: str) -> None
         assert piece == right[run.right_start : run.right_end]
         assert content_length(piece) >= 4
         assert any(r.left_start <= run.left_start and run.left_end <= r.left_end for r in runs)
+
+
+def _looked_up_everywhere(left: str, right: str, k: int) -> list[Run]:
+    """``common_runs`` the plain way: every k-gram of the left looked up, every seed extended
+    a character at a time unless a run on its diagonal already covers it."""
+    if not left or not right:
+        return []
+    index: dict[str, list[int]] = {}
+    start = 0
+    for line in right.split("\n"):
+        for i in range(len(line) - k + 1):
+            index.setdefault(line[i : i + k], []).append(start + i)
+        start += len(line) + 1
+    runs, covered_until = [], {}
+    scale = len(right) / len(left)
+    start = 0
+    for line in left.split("\n"):
+        for i in range(start, start + len(line) - k + 1):
+            seeds = index.get(left[i : i + k], [])
+            if len(seeds) > 4:  # a common k-gram: the two occurrences around the same relative place
+                low = min(max(0, bisect_left(seeds, i * scale) - 1), len(seeds) - 2)
+                seeds = seeds[low : low + 2]
+            for j in seeds:
+                if covered_until.get(j - i, -1) > i:
+                    continue
+                a, b = i, j
+                while a > 0 and b > 0 and left[a - 1] == right[b - 1] != "\n":
+                    a, b = a - 1, b - 1
+                end = i + k
+                while end < len(left) and end + j - i < len(right) and left[end] == right[end + j - i] != "\n":
+                    end += 1
+                covered_until[j - i] = end
+                runs.append(Run(a, b, end - a))
+        start += len(line) + 1
+    return sorted(runs, key=lambda r: (r.left_start, r.right_start))
+
+
+@st.composite
+def _volumes(draw: st.DrawFn) -> tuple[str, str]:
+    """Two documents that repeat one volume several times, each copy edited in a few places:
+    k-grams that recur more than a few times, and copies that part and meet again."""
+    volume = draw(st.text(alphabet="发展建设推动甲\n", min_size=1, max_size=40))
+
+    def copies() -> str:
+        out = []
+        for _ in range(draw(st.integers(1, 9))):
+            chars = list(volume)
+            for _ in range(draw(st.integers(0, 3))):
+                at = draw(st.integers(0, len(chars)))
+                chars[at:at + draw(st.integers(0, 2))] = draw(st.text(alphabet="发展乙\n", max_size=2))
+            out.append("".join(chars))
+        return draw(st.sampled_from(["", "\n"])).join(out)
+
+    return copies(), copies()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_volumes(), st.integers(min_value=1, max_value=6))
+def test_runs_are_those_of_looking_up_every_k_gram(pair: tuple[str, str], k: int) -> None:
+    left, right = pair
+    assert common_runs(left, right, k) == _looked_up_everywhere(left, right, k)
+    grams = {line[i : i + k] for line in right.split("\n") for i in range(len(line) - k + 1)}
+    marked, start = bytearray(len(left)), 0
+    for line in left.split("\n"):
+        for i in range(start, start + len(line) - k + 1):
+            if left[i : i + k] in grams:
+                marked[i : i + k] = b"\x01" * k
+        start += len(line) + 1
+    assert presence(left, right, k) == marked
+
+
+def test_a_repeated_document_is_looked_up_once_a_stretch_not_once_a_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's versions eight times over, as the benchmark grows it: each k-gram recurs
+    in every copy, yet the left text is looked up about as rarely as when it is once."""
+    lookups = []
+    seed_range = shared._seed_range
+
+    def counted(positions: list[int], expected: float) -> tuple[int, int]:
+        lookups.append(1)
+        return seed_range(positions, expected)
+
+    monkeypatch.setattr(shared, "_seed_range", counted)
+    plan = PLAN.read_text(encoding="utf-8")
+    for copies in (1, 8):
+        left, right = scaled_pair(plan, copies)
+        lookups.clear()
+        assert common_runs(left, right, 8)
+        assert len(lookups) < len(left) / 10, f"{copies} copies: a lookup per character"
