@@ -9,14 +9,16 @@ covers both scripts.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from core.normalize import to_simplified
 from core.reflow import starts_block
-from core.spacing import CJK, has_space
+from core.spacing import WIDE, has_space
 from core.tuning import TUNING
 
-# Spaces next to Chinese text, dropped before chrome is looked for (``compact``).
-_CHROME_GAP = re.compile(rf"(?<=[{CJK}])[^\S\n]+|[^\S\n]+(?=[{CJK}])")
+# A run of spaces, dropped before chrome is looked for where it stands next to Chinese
+# text (``compact``).
+_SPACES = re.compile(r"[^\S\n]+")
 
 _NO_STOP = r"[^。]*"  # a line part without a full stop: chrome, not a policy sentence
 
@@ -40,61 +42,79 @@ def _cased(pattern: str) -> bool:
 # The chrome table: (pattern, longest line it may remove). Patterns match from the
 # start of the whitespace-repaired, Simplified line and are anchored so that a policy
 # sentence mentioning 来源, 发布, 版权 or 打印 never matches. Latin words match in any case.
-_CHROME: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE if _cased(pattern) else 0), limit)
-    for pattern, limit in (
-        # Breadcrumbs: "首页", "首页 > 政务公开", ">政务公开>政策文件", "人民网>>四川频道".
-        (r"^(?:网站)?首页(?:$|\s*[>＞»›/])", 80),
-        (r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)", 100),
-        (r"^[>＞»›]|^[^。，,]*(?:>>|＞＞|»|›|>\s*>)[^。，,]*$", TUNING.clean.short),
-        # Publishing meta and gov.cn metadata tables: "发布时间: …", "索引号：…", "来源：…".
-        # The bare 文号 line (泸龙府办发〔2022〕7号) belongs to the title block and stays.
-        (
-            r"^[（(【\[]?(?:索引号|主题分类|主题词|发文机关|发布机构|发布机关|成文日期|发布日期|发布时间"
-            r"|更新时间|更新日期|发文字号|公文种类|体裁分类|组配分类|信息分类|公开方式|公开范围|公开时限"
-            r"|公开日期|有效性|时效性|生效日期|失效日期|废止日期|统一编号|标题|所属主题|信息来源|文章来源"
-            r"|稿件来源|新闻来源|来源|作者|编辑|责任编辑|责编|审核|审校|校对|编审|终审|初审|撰稿|记者"
-            r"|通讯员|摄影|浏览次数|点击数|访问量|阅读数)[:：]",
-            120,
-        ),
-        # View counters and editor credits inside a meta line: "…11:07浏览次数:".
-        (
-            rf"^{_NO_STOP}(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读量|阅读数|阅读次数)"
-            rf"{_NO_STOP}$",
-            TUNING.clean.short,
-        ),
-        (rf"^{_NO_STOP}(?:责任编辑|责编)[:：]{_NO_STOP}$", TUNING.clean.short),
-        # A date with a time of day is a publishing stamp ("2020年07月16日10:20 来源:…");
-        # a date alone (the signature date) stays.
-        (r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}", 80),
-        # The news page's copy of the title.
-        (r"^原标题[:：]", TUNING.clean.max_candidate),
-        # Toolbars made only of tool words: "字号：大 中 小", "【打印】【关闭】", "打印本页 关闭窗口".
-        (rf"^(?:[\s【】\[\]|｜丨/·•\-]*(?:{_TOOL_WORD}))+[\s【】\[\]|｜丨/·•\-]*$", TUNING.clean.short),
-        # Share widgets and QR codes: "分享到：", "微信“扫一扫”添加…", "扫一扫在手机打开当前页".
-        (r"^分享到|^分享[:：]", TUNING.clean.short),
-        (rf"^{_NO_STOP}(?:扫一扫|扫描二维码|手机扫码|手机扫描){_NO_STOP}$", TUNING.clean.short),
-        # Related-article lists and article navigation.
-        (
-            r"^[【\[]?(?:相关阅读|相关链接|相关文章|相关新闻|相关报道|相关稿件|延伸阅读|推荐阅读|热点推荐"
-            r"|热门文章)[】\]]?[:：]?$",
-            TUNING.clean.short,
-        ),
-        (r"^(?:上一篇|下一篇)|^(?:上一条|下一条)[:：]", 100),
-        # Site footers: CMS credit, copyright, ICP licence, site owner and contacts.
-        (r"^(?:Produced|Powered)\s*By|^.*?大汉版通", 80),
-        (rf"^{_NO_STOP}(?:版权所有|Copyright|©|All\s+Rights\s+Reserved){_NO_STOP}$", 100),
-        (r"^.*?(?:ICP[备证]|网安备)", 100),
-        (
-            r"^(?:主办单位|主办|承办单位|承办|协办单位|协办|技术支持|运行维护|运维单位|维护单位|网站标识码"
-            r"|政府网站标识码|联系电话|联系地址|电子邮箱|邮政编码|传真)(?:[:：]|$)",
-            100,
-        ),
-    )
+_CHROME: tuple[tuple[str, int], ...] = (
+    # Breadcrumbs: "首页", "首页 > 政务公开", ">政务公开>政策文件", "人民网>>四川频道".
+    (r"^(?:网站)?首页(?:$|\s*[>＞»›/])", 80),
+    (r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)", 100),
+    (r"^[>＞»›]|^[^。，,]*(?:>>|＞＞|»|›|>\s*>)[^。，,]*$", TUNING.clean.short),
+    # Publishing meta and gov.cn metadata tables: "发布时间: …", "索引号：…", "来源：…".
+    # The bare 文号 line (泸龙府办发〔2022〕7号) belongs to the title block and stays.
+    (
+        r"^[（(【\[]?(?:索引号|主题分类|主题词|发文机关|发布机构|发布机关|成文日期|发布日期|发布时间"
+        r"|更新时间|更新日期|发文字号|公文种类|体裁分类|组配分类|信息分类|公开方式|公开范围|公开时限"
+        r"|公开日期|有效性|时效性|生效日期|失效日期|废止日期|统一编号|标题|所属主题|信息来源|文章来源"
+        r"|稿件来源|新闻来源|来源|作者|编辑|责任编辑|责编|审核|审校|校对|编审|终审|初审|撰稿|记者"
+        r"|通讯员|摄影|浏览次数|点击数|访问量|阅读数)[:：]",
+        120,
+    ),
+    # View counters and editor credits inside a meta line: "…11:07浏览次数:".
+    (
+        rf"^{_NO_STOP}(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读量|阅读数|阅读次数)"
+        rf"{_NO_STOP}$",
+        TUNING.clean.short,
+    ),
+    (rf"^{_NO_STOP}(?:责任编辑|责编)[:：]{_NO_STOP}$", TUNING.clean.short),
+    # A date with a time of day is a publishing stamp ("2020年07月16日10:20 来源:…");
+    # a date alone (the signature date) stays.
+    (r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}", 80),
+    # The news page's copy of the title.
+    (r"^原标题[:：]", TUNING.clean.max_candidate),
+    # Toolbars made only of tool words: "字号：大 中 小", "【打印】【关闭】", "打印本页 关闭窗口".
+    (rf"^(?:[\s【】\[\]|｜丨/·•\-]*(?:{_TOOL_WORD}))+[\s【】\[\]|｜丨/·•\-]*$", TUNING.clean.short),
+    # Share widgets and QR codes: "分享到：", "微信“扫一扫”添加…", "扫一扫在手机打开当前页".
+    (r"^分享到|^分享[:：]", TUNING.clean.short),
+    (rf"^{_NO_STOP}(?:扫一扫|扫描二维码|手机扫码|手机扫描){_NO_STOP}$", TUNING.clean.short),
+    # Related-article lists and article navigation.
+    (
+        r"^[【\[]?(?:相关阅读|相关链接|相关文章|相关新闻|相关报道|相关稿件|延伸阅读|推荐阅读|热点推荐"
+        r"|热门文章)[】\]]?[:：]?$",
+        TUNING.clean.short,
+    ),
+    (r"^(?:上一篇|下一篇)|^(?:上一条|下一条)[:：]", 100),
+    # Site footers: CMS credit, copyright, ICP licence, site owner and contacts.
+    (r"^(?:Produced|Powered)\s*By|^.*?大汉版通", 80),
+    (rf"^{_NO_STOP}(?:版权所有|Copyright|©|All\s+Rights\s+Reserved){_NO_STOP}$", 100),
+    (r"^.*?(?:ICP[备证]|网安备)", 100),
+    (
+        r"^(?:主办单位|主办|承办单位|承办|协办单位|协办|技术支持|运行维护|运维单位|维护单位|网站标识码"
+        r"|政府网站标识码|联系电话|联系地址|电子邮箱|邮政编码|传真)(?:[:：]|$)",
+        100,
+    ),
 )
-# All chrome patterns at once: one match rejects an ordinary line cheaply.
-_CHROME_SCREEN = re.compile("|".join(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})"
-                                    for pattern, _ in _CHROME))  # fmt: skip
+# All chrome patterns at once, each in a group named after its place in the table: one
+# match rejects an ordinary line cheaply and names the first pattern a chrome line matches.
+_CHROME_SCREEN = re.compile("|".join(f"(?P<chrome{i}>(?{'i' if _cased(pattern) else ''}:{pattern}))"
+                                    for i, (pattern, _) in enumerate(_CHROME)))  # fmt: skip
+
+
+@cache
+def _chrome_pattern(index: int) -> re.Pattern[str]:
+    """The chrome table's pattern ``index`` on its own, compiled on first use: the screen
+    decides almost every line, and compiling them all cost a few milliseconds on every start."""
+    pattern = _CHROME[index][0]
+    return re.compile(pattern, re.IGNORECASE if _cased(pattern) else 0)
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether a pattern of the chrome table matches ``line``, and ``line`` is within its limit."""
+    found = _CHROME_SCREEN.match(line)
+    if found is None or found.lastgroup is None:
+        return False
+    first = int(found.lastgroup.removeprefix("chrome"))  # no pattern before it matches
+    return len(line) <= _CHROME[first][1] or any(
+        len(line) <= limit and _chrome_pattern(index).match(line)
+        for index, (_, limit) in enumerate(_CHROME) if index > first
+    )
 
 # PDF page numbers: "12", "- 12 -", "— 3 —", "第 3 页", "第3页 共20页", "3/20", "Page 3".
 _PAGE_NUMBER = re.compile(
@@ -111,7 +131,13 @@ def compact(line: str) -> str:
     """``line`` without its indent and the spaces next to Chinese text: the form the chrome
     table is written against, so a toolbar spaced as "【字体：大 中 小】" is still a toolbar."""
     stripped = line.strip()
-    return _CHROME_GAP.sub("", stripped) if has_space(stripped) else stripped
+    return _SPACES.sub(_beside_chinese, stripped) if has_space(stripped) else stripped
+
+
+def _beside_chinese(gap: re.Match[str]) -> str:
+    """A run of spaces: gone when a Chinese character stands on either side of it."""
+    text, start, end = gap.string, gap.start(), gap.end()
+    return "" if (start and WIDE.match(text, start - 1)) or WIDE.match(text, end) else gap.group()
 
 
 def noise(lines: list[str]) -> list[bool]:
@@ -127,9 +153,7 @@ def noise(lines: list[str]) -> list[bool]:
         if _PAGE_NUMBER.match(line):
             drop[i] = True
             pages.append(i)
-        elif _CHROME_SCREEN.match(line) and any(
-            len(line) <= limit and pattern.match(line) for pattern, limit in _CHROME
-        ):
+        elif _is_chrome(line):
             drop[i] = True
     _mark_headline_prefix(lines, drop)
     _mark_running_headers(lines, pages, drop)

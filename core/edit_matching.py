@@ -26,6 +26,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Touched:
+    """A mention an edit touches."""
+
     mention: Mention
     edit: int  # index of the edit touching it
     inside: bool  # the edit overlaps the mention (not merely adjacent to it)

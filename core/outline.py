@@ -55,6 +55,8 @@ _ATTACHMENT = re.compile(r"^(附件|附表|附录)[\s\d一二三四五六七八�
 
 @dataclass
 class _Node:
+    """A section of the outline while it is built: its heading, its extent and its children."""
+
     role: str
     scheme: str
     number: str
@@ -69,6 +71,8 @@ class _Node:
 
 @dataclass(frozen=True)
 class _Line:
+    """A non-blank line without its indent, and its offsets in the text (``_lines``)."""
+
     start: int
     end: int
     text: str

@@ -19,8 +19,9 @@ from __future__ import annotations
 import sys
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 from core.resources import cache_dir
@@ -122,28 +123,42 @@ class _LazySegmenter(ABC):
 
     def __call__(self, run: str) -> list[str]:
         """The words of ``run``, a run of ideographs, exactly as the full dictionary cuts it."""
+        return self.cut_all((run,))[0]
+
+    def cut_all(self, runs: Sequence[str]) -> list[list[str]]:
+        """The words of each of ``runs`` (runs of ideographs), exactly as the full dictionary cuts them.
+
+        The words all of them can hold are added at once: growing run by run cost more
+        than the cutting itself.
+        """
         with self._lock:
-            if self._full is None and run not in self._ready:
-                grams = {run[i : i + 2] for i in range(len(run) - 1)}
-                grams.update(run)
-                new = grams - self._seen
-                if new:
-                    self._grow(new)
-                self._ready.add(run)
             if self._full is None:
-                return self._cut(run)
-        return list(self._full(run))
+                ready = self._ready
+                fresh = [run for run in runs if run not in ready]
+                if fresh:
+                    self._grow_for(fresh)
+                    ready.update(fresh)
+            if self._full is None:
+                cut = self._cut
+                return [cut(run) for run in runs]
+        full = self._full
+        return [list(full(run)) for run in runs]
 
     def grow(self, runs: Iterable[str]) -> None:
         """Add the words ``runs`` can hold without cutting them (warming up before workers fork)."""
+        with self._lock:
+            if self._full is None:
+                self._grow_for(runs)
+
+    def _grow_for(self, runs: Iterable[str]) -> None:
+        """Add the words ``runs`` can hold that are not added yet."""
         grams: set[str] = set()
         for run in runs:
-            grams.update(run[i : i + 2] for i in range(len(run) - 1))
+            grams.update(map(add, run, run[1:]))  # its bigrams, built without a Python loop
             grams.update(run)
-        with self._lock:
-            new = grams - self._seen
-            if new and self._full is None:
-                self._grow(new)
+        new = grams - self._seen
+        if new:
+            self._grow(new)
 
     def _grow(self, grams: set[str]) -> None:
         """Add the words under ``grams``; a damaged entry switches to the full dictionary for good."""
@@ -316,6 +331,14 @@ def cutter(engine: str) -> Cutter:
     return found
 
 
+def cut_all(cut: Cutter, runs: Sequence[str]) -> list[list[str]]:
+    """The words of each of ``runs`` (runs of ideographs) as the segmenter ``cut`` cuts them;
+    a lazy segmenter adds the words of all of them at once."""
+    if isinstance(cut, _LazySegmenter):
+        return cut.cut_all(runs)
+    return [list(cut(run)) for run in runs]
+
+
 @lru_cache(maxsize=1)
 def engine() -> str:
     """Name of the segmenter in use: "rjieba" when it can be imported, else "jieba".
@@ -334,7 +357,8 @@ def warm(texts: Iterable[str]) -> None:
     """Load the segmenter and, in its lazy form, the words of ``texts`` (comparison-form text).
 
     For work about to be forked into worker processes: what is loaded here is shared
-    by every worker instead of being loaded again in each.
+    by every worker instead of being loaded again in each. Without texts, it loads the
+    segmenter ahead of its first cut (from a thread: see ``cli.compare.load_ahead``).
     """
     cut = cutter(engine())
     if isinstance(cut, _LazySegmenter):

@@ -57,16 +57,19 @@ def _bracketed_cjk() -> re.Pattern[str]:
     return re.compile(rf"[(\[][^\S\n]*[{CJK}]")
 
 
-# A run after a half-width mark that closes Chinese text ("胜利, 2016年"). This needs
-# the gaps before the mark already gone, hence a second pass.
-_CJK_PUNCT_GAP = re.compile(rf"(?<=[{CJK}][,;:!?])[^\S\n]+")
+# A run after a half-width mark, which ``_typed_or_nothing`` removes where the mark closes
+# Chinese text ("胜利, 2016年"). This needs the gaps before the mark already gone, hence a
+# second pass. The Chinese character before the mark is checked there, with ``WIDE``: one
+# more class this big in a pattern costs a millisecond or two to compile, on every start.
+_PUNCT_GAP = re.compile(r"(?<=[,;:!?])[^\S\n]+")
 # Where the glyph source changes between Chinese text and digits, Latin letters, curly
 # quotes or 〇 (set from another font), a PDF extractor inserts a space; a drafter of a
-# Chinese document does not. Counted to tell an extracted text from a typed one.
+# Chinese document does not. Counted to tell an extracted text from a typed one: a run of
+# ``_SWITCH_GAP`` between an ideograph and one of ``_SWITCH_CHARS`` (``_spaced_switch``).
 _SWITCH = "0-9A-Za-z\u2018\u2019\u201c\u201d\u3007"
-_SPACED_SWITCH = re.compile(
-    rf"[{_HAN}][^\S\n\u3000\t]+(?=[{_SWITCH}])|[{_SWITCH}][^\S\n\u3000\t]+(?=[{_HAN}])"
-)
+_SWITCH_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                          "\u2018\u2019\u201c\u201d\u3007")
+_SWITCH_GAP = re.compile(r"[^\S\n\u3000\t]+")
 
 
 @cache
@@ -108,16 +111,27 @@ def extraction_spaced(text: str) -> bool:
     The space after a heading number is left out of the count: it is the drafter's, and
     cleaning keeps it, so cleaned text never looks extracted and cleaning stays idempotent.
     """
-    spaced = len(_SPACED_SWITCH.findall(text))
+    spaced = sum(1 for gap in _SWITCH_GAP.finditer(text) if _spaced_switch(text, gap))
     if spaced < TUNING.clean.min_repeats:
         return False  # the usual case, decided in one pass
     # Whitespace never joins two switches, so the counts split exactly at the separators.
     for line in text.split("\n"):
         body = line.strip()
         cut = _title_separator(body) if has_space(body) else None
-        if cut and _SPACED_SWITCH.match(body, cut[0] - 1):
+        gap = _SWITCH_GAP.match(body, cut[0]) if cut else None
+        if gap is not None and _spaced_switch(body, gap):
             spaced -= 1
     return spaced >= TUNING.clean.min_repeats and 2 * spaced >= len(_tight_switch().findall(text))
+
+
+def _spaced_switch(text: str, gap: re.Match[str]) -> bool:
+    """Whether ``gap``, a whole run of ``_SWITCH_GAP`` in ``text``, lies between an ideograph
+    and a digit, letter, quote or 〇, in either order."""
+    start, end = gap.span()
+    if start == 0 or end == len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    return (_is_han(before) and after in _SWITCH_CHARS) or (before in _SWITCH_CHARS and _is_han(after))
 
 
 def has_space(body: str) -> bool:
@@ -218,10 +232,12 @@ def _repair_gaps(text: str, extracted: bool, letter_spaced: bool) -> str:
     once = _SPACE_RUN.sub(gap, text)
     if not has_space(once):
         return once
-    return _CJK_PUNCT_GAP.sub(_typed_or_nothing, once)
+    return _PUNCT_GAP.sub(_typed_or_nothing, once)
 
 
 def _typed_or_nothing(gap: re.Match[str]) -> str:
-    """A gap after a half-width mark: kept when a drafter typed it (an ideographic space, a tab)."""
+    """A gap after a half-width mark: removed where the mark closes Chinese text, unless a
+    drafter typed it (an ideographic space, a tab)."""
     run = gap.group()
-    return run if _IDEOGRAPHIC_SPACE in run or _TAB in run else ""
+    closes_chinese = gap.start() >= 2 and WIDE.match(gap.string, gap.start() - 2) is not None
+    return "" if closes_chinese and _IDEOGRAPHIC_SPACE not in run and _TAB not in run else run

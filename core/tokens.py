@@ -24,15 +24,14 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from core.segmenter import Cutter, cutter, engine
+from core.segmenter import Cutter, cut_all, cutter, engine
+from core.word_index import HAN_WORD
 
-# Only ideographs that both engines treat as Chinese reach the segmenter (jieba's own
-# class is U+4E00..U+9FD5); anything else is cut here, so both engines cut alike.
-# ASCII runs keep decimals and a trailing percent sign: "8.5%", "5g", "2025".
-_RUNS = re.compile(
-    r"(?P<han>[\u4e00-\u9fd5]+)|(?P<ascii>[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*%?)|.",
-    re.DOTALL,
-)
+# Only ideographs that both engines treat as Chinese reach the segmenter, in the runs of
+# HAN_WORD (jieba's own class, U+4E00..U+9FD5); anything else is cut here, by _OTHER, so
+# both engines cut alike. ASCII runs keep decimals and a trailing percent sign: "8.5%",
+# "5g", "2025"; every other character is a token of its own.
+_OTHER = re.compile(r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*%?|.", re.DOTALL)
 
 # Numerals: Arabic (with thousands separators and decimals) or Chinese (〇 lies outside
 # the ideograph block the segmenter sees, so it arrives as a token of its own).
@@ -48,8 +47,11 @@ _UNITS = (
 )
 _QUANTITY = rf"(?:第)?{_NUMBER}(?:余|多)?(?:[十百千万亿]*(?:{_UNITS})|[十百千万亿]+)?"
 _DATE = rf"{_NUMBER}年{_NUMBER}月(?:{_NUMBER}[日号])?|{_NUMBER}月{_NUMBER}[日号]"
-_VALUE_PART = rf"(?:{_DATE}|{_QUANTITY})"
-_VALUE = re.compile(rf"百分之{_NUMBER}|{_VALUE_PART}(?:[-~至到]{_VALUE_PART})?")
+# A value is 百分之 and a number, or a date or quantity with, after a range separator,
+# another one (``_value_end``): the pattern of a date or quantity, the costliest to
+# compile of the engine's, is compiled once instead of twice.
+_PERCENT = re.compile(rf"百分之{_NUMBER}")
+_VALUE_PART = re.compile(rf"{_DATE}|{_QUANTITY}")
 _VALUE_START = re.compile(f"[0-9第{_CN_DIGITS}]")
 _SEPARATORS = frozenset("-~至到")
 # A digit after a digit or a decimal point continues a number. After a comma it starts one
@@ -61,16 +63,37 @@ _FIGURE_START = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]")
 def _spans(text: str, cut: Cutter) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     append = spans.append
-    for match in _RUNS.finditer(text):
-        start = match.start()
-        if match.lastgroup == "han":
-            for word in cut(match.group()):
-                end = start + len(word)
-                append((start, end))
-                start = end
-        else:
-            append((start, match.end()))
+    runs = list(HAN_WORD.finditer(text))
+    done = 0
+    # The han runs are cut all at once, ahead of the scan that places their words.
+    for run, words in zip(runs, cut_all(cut, [run.group() for run in runs]), strict=True):
+        start = run.start()
+        spans += [other.span() for other in _OTHER.finditer(text, done, start)]
+        for word in words:
+            end = start + len(word)
+            append((start, end))
+            start = end
+        done = run.end()
+    spans += [other.span() for other in _OTHER.finditer(text, done)]
     return tuple(spans)
+
+
+def _value_end(text: str, pos: int) -> int | None:
+    """End of the value starting at ``pos``, None when none does: what the pattern
+    ``百分之N|PART(?:[-~至到]PART)?`` would match, PART being ``_VALUE_PART``. The
+    optional range never makes the first part match otherwise, so it is tried after it."""
+    found = _PERCENT.match(text, pos)
+    if found is not None:
+        return found.end()
+    found = _VALUE_PART.match(text, pos)
+    if found is None:
+        return None
+    end = found.end()
+    if text[end : end + 1] in _SEPARATORS:
+        second = _VALUE_PART.match(text, end + 1)
+        if second is not None:
+            return second.end()
+    return end
 
 
 def _with_values(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
@@ -90,10 +113,10 @@ def _with_values(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[i
         first = bisect_left(spans, pos, key=_start_of)
         if first == len(spans) or spans[first][0] != pos:
             continue
-        match = _VALUE.match(text, pos)
-        if match is None or match.end() <= spans[first][1]:
+        end = _value_end(text, pos)
+        if end is None or end <= spans[first][1]:
             continue
-        last = bisect_right(spans, match.end(), key=_end_of) - 1
+        last = bisect_right(spans, end, key=_end_of) - 1
         while last > first and text[spans[last][0] : spans[last][1]] in _SEPARATORS:
             last -= 1
         if last > first:
@@ -130,9 +153,9 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
     for start in _FIGURE_START.finditer(text):
         if spans and start.start() < spans[-1][1]:
             continue  # the second figure of a range
-        match = _VALUE.match(text, start.start())
-        if match is not None:
-            spans.append((match.start(), match.end()))
+        end = _value_end(text, start.start())
+        if end is not None:
+            spans.append((start.start(), end))
     return spans
 
 

@@ -87,6 +87,8 @@ def union_length(intervals: list[tuple[int, int]]) -> int:
 
 @dataclass
 class _Overlap:
+    """The shared intervals of one (left section, right section), on each side."""
+
     left: list[tuple[int, int]]
     right: list[tuple[int, int]]
 
