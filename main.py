@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 COMMANDS = ("gui", "compare", "matrix")
 _TOP_LEVEL = ("-h", "--help", "--version")
@@ -85,13 +87,29 @@ def open_window(args: argparse.Namespace, _stdout: TextIO, stderr: TextIO) -> in
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments and run the sub-command; returns the exit code (2: bad arguments)."""
-    from cli.run import parse
+    from core.collector import collector_paused
 
-    args = parse(build_parser(), with_command(list(sys.argv[1:] if argv is None else argv)), sys.stderr)
+    with collector_paused():  # the command line's imports
+        from cli.run import parse
+
+        args = parse(build_parser(), with_command(list(sys.argv[1:] if argv is None else argv)), sys.stderr)
     if isinstance(args, int):
         return args
     handler: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.handler
     return handler(args, sys.stdout, sys.stderr)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End a ``compare`` run with ``code`` at once, its standard streams flushed.
+
+    Its outputs are written and closed and its helper processes waited for by then: all
+    the interpreter's teardown would still do is free every object of the comparison one
+    by one and unload every module, some 30 ms, a tenth of a ``compare --json`` run.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
@@ -101,4 +119,7 @@ if __name__ == "__main__":
         import multiprocessing
 
         multiprocessing.freeze_support()
-    sys.exit(main())
+    exit_code = main()
+    if with_command(sys.argv[1:])[:1] == ["compare"]:
+        exit_now(exit_code)
+    sys.exit(exit_code)

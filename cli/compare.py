@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import sys
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cli.args import Parser, UsageError, add_options
 from cli.outputs import Writer
 from cli.run import ProgressBar, parse, run
+from core.collector import collector_paused
 from core.export.registry import Choices, ExportFormat, Target, formats_for
 from core.kinds import CoverageGrade, PairKind, Relation
 from core.labels import label_of
 from core.options import Options
 from core.progress import Cancel
-from core.result import Comparison
+
+if TYPE_CHECKING:  # loaded with the engine: the helpers are forked before, the sooner the better
+    from core.result import Comparison
 
 PROG = "duizhao compare"
 DESCRIPTION = "比较两份政策文件（对照）。"
@@ -121,5 +126,33 @@ def run_compare_args(args: argparse.Namespace, stdout: TextIO = sys.stdout, stde
 
         return compare(args.left, args.right, options, progress=bar, cancel=cancel)
 
-    return run(args, formats_for(Target.COMPARISON), lambda args: (args.left, args.right), work, summary, stdout,
-               stderr, verdict_warnings, with_choices)
+    # The engine's imports, the comparison and the outputs, in this process and its helpers
+    # alike, leave next to nothing for the collector to find: its passes cost the run some
+    # 30 ms here and more in the helper writing a PDF report (see core.collector).
+    with collector_paused():
+        begin = functools.partial(start_load_ahead, redline=bool(args.redline) and not args.literal_scripts)
+        return run(args, formats_for(Target.COMPARISON), lambda args: (args.left, args.right), work, summary,
+                   stdout, stderr, verdict_warnings, with_choices, begin)
+
+
+def start_load_ahead(options: Options, redline: bool = False) -> None:
+    """Start ``load_ahead`` in a thread of its own."""
+    threading.Thread(target=load_ahead, args=(options, redline), name="load-ahead", daemon=True).start()
+
+
+def load_ahead(options: Options, redline: bool = False) -> None:
+    """Load the tables a comparison with ``options`` reads: OpenCC's (with t2s), the
+    segmenter's word index and the background table; then, for a ``redline`` that writes
+    the left text in the right's script, every OpenCC conversion that may take. Most of
+    their loading releases the GIL (OpenCC's, reading and checking the files), so run in a
+    thread it overlaps the import of the engine and the comparison where a CPU is free.
+    A failure here is left to the engine, which loads the same tables again and reports it."""
+    with contextlib.suppress(Exception):
+        from core import background, script, segmenter
+
+        if options.t2s:
+            script.load_ahead(["t2s"])
+        segmenter.warm(())
+        background.background_idf()
+        if redline and options.t2s:  # see core.export.redline_build.redline_conversion
+            script.load_ahead(config for configs in script.CONVENTIONS.values() for config in configs)

@@ -82,11 +82,15 @@ def run(
     stderr: TextIO,
     warnings: Callable[[Any], Sequence[str]] = lambda _result: (),
     bind: Binder = unbound,
+    begin: Callable[[Options], None] | None = None,
 ) -> int:
     """Check the parsed ``args`` and the outputs, run ``work`` with a progress bar, write the
     outputs, and turn every failure into its exit code: the part all sub-commands share.
     ``warnings`` are lines about the result for stderr, printed even with ``--quiet``;
-    ``bind`` gives each output's writer its choices (see ``outputs.check_targets``)."""
+    ``bind`` gives each output's writer its choices (see ``outputs.check_targets``);
+    ``begin``, if given, starts what is done ahead of ``work`` (in a thread: see
+    ``cli.compare.load_ahead``), once the outputs' helpers are forked, which needs this process
+    to run a single thread."""
     try:
         options = options_of(args)
         targets = check_targets(args, formats, inputs(args), bind)
@@ -97,7 +101,9 @@ def run(
     started = time.perf_counter()
     helpers = Helpers()
     try:
-        helpers = start_helpers(targets, formats)  # before the timer's thread: they are forked
+        helpers = start_helpers(targets, formats)  # before any thread: they are forked
+        if begin is not None:
+            begin(options)
         with stoppable(args.timeout) as cancel:
             try:
                 result = work(args, options, bar, cancel)

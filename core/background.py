@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import zlib
 from bisect import bisect_right
-from functools import lru_cache
 from pathlib import Path
 
 from core.resources import cache_dir, resource_path, write_cache
@@ -118,10 +118,19 @@ def table_path() -> Path:
     raise FileNotFoundError(f"no background table {' or '.join(TABLE_NAMES)} in {resource_path('dict')}")
 
 
-@lru_cache(maxsize=1)
+_tables: list[BackgroundIdf] = []  # the bundled table, once loaded
+_tables_lock = threading.Lock()
+
+
 def background_idf() -> BackgroundIdf:
-    """The bundled background table, loaded on first use and kept for the process."""
-    return BackgroundIdf.from_path(table_path())
+    """The bundled background table, loaded on first use and kept for the process (while a
+    thread loads it ahead, see ``cli.compare.load_ahead``, a second caller waits for it
+    rather than load it again)."""
+    if not _tables:
+        with _tables_lock:
+            if not _tables:
+                _tables.append(BackgroundIdf.from_path(table_path()))
+    return _tables[0]
 
 
 def _blocks(lines: bytes) -> tuple[list[int], list[bytes]]:

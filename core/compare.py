@@ -7,14 +7,13 @@ Progress is reported through an optional ``core.progress.Progress`` callback, on
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from core.align import align
 from core.clean import clean
+from core.collector import collector_paused
 from core.document import Document
 from core.errors import printable
 from core.findings import findings
@@ -101,26 +100,6 @@ def compare_texts(
         right = prepare(right_text, right_path, "R", options, *right_format)
         check(cancel)
         return compare_prepared(left, right, options, report, cancel)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block, back on after it (if it was on).
-
-    A comparison allocates millions of objects and frees almost all of them by reference
-    counting (it leaves a few thousand in cycles); the collector's passes over the whole
-    heap, triggered by the allocations, are pure cost, and on a large document their
-    number and their size both grow with the input (the 8x plan: its diff stage grew
-    12x for 8x input with them, 7x without). Whatever is left in cycles is collected
-    once the collector is back on.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def compare_prepared(

@@ -29,8 +29,9 @@ offsets into the converted text are offsets into the original.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 Script = Literal["traditional", "simplified"]
@@ -73,11 +74,30 @@ class Conversion:
                    for config in dict.fromkeys((self.simplified, *(back for _, back in CONVENTIONS.values()))))
 
 
-@lru_cache(maxsize=8)
-def _converter(config: str) -> Any:
-    import opencc  # imported here: a comparison in one script never needs it
+_converters: dict[str, Any] = {}
+_converters_lock = threading.Lock()
 
-    return opencc.OpenCC(config)
+
+def _converter(config: str) -> Any:
+    """OpenCC's conversion ``config``, loaded once per process (``load_ahead`` may be loading
+    it in another thread: a second caller waits for it rather than loading it again)."""
+    found = _converters.get(config)
+    if found is None:
+        with _converters_lock:
+            found = _converters.get(config)
+            if found is None:
+                import opencc  # imported here: only a run that converts needs it
+
+                found = _converters[config] = opencc.OpenCC(config)
+    return found
+
+
+def load_ahead(configs: Iterable[str]) -> None:
+    """Load OpenCC's conversions ``configs`` before the first text to convert: the tables of
+    each take some 10 to 20 ms to load, with the GIL released, so a thread can load them
+    while the main thread goes on."""
+    for config in configs:
+        _converter(config)
 
 
 def convert(text: str, config: str) -> str:
