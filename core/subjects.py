@@ -52,18 +52,25 @@ def subject_words(text: str) -> frozenset[str]:
     subject: two or more Chinese characters,
     used by fewer than about one background document in eight, and not one of the action
     verbs that open policy item titles (培育壮大, 深化: ``title_verbs.txt``)."""
+    found: set[str] = set()
+    for start, end in tokenize(text):
+        if end - start >= 2:
+            found.update(_naming(text[start:end]))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _naming(word: str) -> tuple[str, ...]:
+    """The parts of one word that name a subject (``subject_words``): the word and, for a
+    compound, its bigrams. Kept per word: the items of a pair repeat most of their words."""
+    if not _HAN.fullmatch(word):
+        return ()
     background = background_idf()
     verbs = title_verbs()
-    found: set[str] = set()
     floor = TUNING.implementation.subject_idf
-    for start, end in tokenize(text):
-        word = text[start:end]
-        if end - start < 2 or not _HAN.fullmatch(word):
-            continue
-        # A compound names its parts too: 川渝毗邻地区 is about 毗邻 as much as 毗邻地区 is.
-        parts = [word, *(word[i : i + 2] for i in range(len(word) - 1))] if len(word) > 2 else [word]
-        found.update(part for part in parts if part not in verbs and background.idf(part) >= floor)
-    return frozenset(found)
+    # A compound names its parts too: 川渝毗邻地区 is about 毗邻 as much as 毗邻地区 is.
+    parts = [word, *(word[i : i + 2] for i in range(len(word) - 1))] if len(word) > 2 else [word]
+    return tuple(part for part in parts if part not in verbs and background.idf(part) >= floor)
 
 
 def in_short_form(text: str) -> str:
@@ -124,9 +131,11 @@ class SubjectSpace:
         for found in counts.values():
             df.update(found.keys())
         n = len(counts)
+        idf = {term: math.log((n + 1) / count) for term, count in df.items()}
         self.vectors: dict[str, dict[str, float]] = {}
         for key, found in counts.items():
-            vector = {term: (1 + math.log(tf)) * math.log((n + 1) / df[term]) for term, tf in found.items()}
+            # Most terms occur once in a text, weighing 1 + log 1 = 1 exactly.
+            vector = {term: (1.0 if tf == 1 else 1 + math.log(tf)) * idf[term] for term, tf in found.items()}
             length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
             self.vectors[key] = {term: v / length for term, v in vector.items()}
 
