@@ -8,13 +8,18 @@ index whose first two characters (or whose one character) occur in the text.
 
 The words are jieba's dict.txt (the file jieba-rs embeds: jieba 0.42.1's) overlaid with
 the policy dictionary (``resources/dict/policy_dict.txt``), grouped by key in one file per
-engine in the user cache folder. It is built on the first start (a few seconds, checked
-against the whole dictionary then; ``make`` builds rjieba's at install time) and rebuilt
-when the engine, jieba's dictionary or the policy dictionary change, or when it is damaged.
+engine and installation in the user cache folder (named by what it is built from, so that
+two installations, an executable and a source checkout say, keep one each rather than
+rebuild it in turn). It is built on the first start (a few seconds, checked against the
+whole dictionary then; ``make`` builds rjieba's at install time) and rebuilt when the
+engine, jieba's dictionary or the policy dictionary change, or when it is damaged.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import re
 import sys
 import zlib
@@ -31,6 +36,9 @@ _INDEX_FORMAT = 3
 HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 # Every this-many-th dictionary word goes into the text that checks a new index.
 _CHECK_STRIDE = 20
+# Indexes of one engine kept in the cache folder, the most recently built first: one per
+# installation in use; older ones are left over from installations updated or removed.
+_KEPT = 3
 
 
 def read_user_dict() -> list[tuple[str, int, str | None]]:
@@ -270,11 +278,31 @@ def check_text(index: WordIndex) -> str:
     return "".join(word for i in range(len(index.keys)) for word in index.words(i)[::_CHECK_STRIDE])
 
 
+def index_path(folder: Path, identity: dict[str, Any]) -> Path:
+    """The file of the index built from ``identity`` in ``folder``: the engine's name and a
+    digest of what the index is built from."""
+    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+    return folder / f"{identity['engine']}-words-{digest}.bin"
+
+
+def prune(kept: Path) -> None:
+    """Remove the indexes of ``kept``'s engine beyond the ``_KEPT`` most recently built (``kept``
+    always stays), and the index file of earlier versions, named by the engine alone."""
+    engine = kept.name.split("-words-")[0]
+    folder = kept.parent
+    with contextlib.suppress(OSError):
+        (folder / f"{engine}-words.bin").unlink(missing_ok=True)
+        others = [path for path in folder.glob(f"{engine}-words-*.bin") if path != kept]
+        others.sort(key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for path in others[_KEPT - 1 :]:
+            path.unlink(missing_ok=True)
+
+
 def word_index(engine: str, agrees: Callable[[WordIndex], bool]) -> WordIndex:
     """``engine``'s word index from the cache folder, built (and checked by ``agrees``) when
     missing, stale or damaged."""
     identity = _index_identity(engine)
-    path = cache_dir() / f"{engine}-words.bin"
+    path = index_path(cache_dir(), identity)
     try:
         index = _parse_index(path.read_bytes(), identity)
     except OSError:
@@ -284,6 +312,7 @@ def word_index(engine: str, agrees: Callable[[WordIndex], bool]) -> WordIndex:
     index, arrays = _build_index(engine)
     usable = agrees(index)
     write_cache(path, _index_bytes(identity, usable, arrays if usable else None, index.total))
+    prune(path)
     if not usable:
         raise IndexUnusable(f"the word index disagrees with {engine} on this machine")
     return index

@@ -230,7 +230,14 @@ CUT_SAMPLES = (
 
 
 def index_file(cache: Path) -> Path:
-    return cache / "duizhao" / "rjieba-words.bin"
+    """The rjieba index a start built in the cache folder ``cache``."""
+    (found,) = (cache / "duizhao").glob("rjieba-words-*.bin")
+    return found
+
+
+def same_index_in(built: Path, cache: Path) -> Path:
+    """Where a start with the cache folder ``cache`` looks for the index ``built``."""
+    return cache / "duizhao" / built.name
 
 
 def cut_samples(cache: Path) -> tuple[str, bool, list[list[str]]]:
@@ -272,7 +279,7 @@ def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str
 def test_damaged_index_is_rebuilt(built_index: tuple[Path, list[list[str]]], tmp_path: Path, damage: str) -> None:
     cache, fresh = built_index
     good = index_file(cache).read_bytes()
-    target = index_file(tmp_path / "cache")
+    target = same_index_in(index_file(cache), tmp_path / "cache")
     target.parent.mkdir(parents=True)
     if damage == "garbage":
         target.write_bytes(b"\x00not an index" * 100)
@@ -295,7 +302,7 @@ def test_index_recorded_unusable_falls_back_to_the_full_dictionary(
 ) -> None:
     cache, fresh = built_index
     good = index_file(cache).read_bytes()
-    target = index_file(tmp_path / "cache")
+    target = same_index_in(index_file(cache), tmp_path / "cache")
     target.parent.mkdir(parents=True)
     target.write_bytes(good.replace(b'"usable": true', b'"usable": false', 1))
     kind, imported, words = cut_samples(tmp_path / "cache")
@@ -329,3 +336,29 @@ def test_warm_adds_the_words_of_texts_ahead_of_cutting() -> None:
     segmenter.warm([text])
     assert {text[i : i + 2] for i in range(len(text) - 1)} <= lazy._seen
     assert lazy(text) == list(segmenter._load_rjieba_full()(text))
+
+
+def test_each_installation_keeps_an_index_of_its_own(tmp_path: Path) -> None:
+    identity = {"format": 3, "engine": "rjieba", "library": [100, 1], "jieba_dict": [5, 2], "policy_dict": [7, 9]}
+    other = dict(identity, library=[100, 2])  # the same engine installed a second time
+    path = word_index.index_path(tmp_path, identity)
+    assert path == word_index.index_path(tmp_path, dict(reversed(identity.items())))
+    assert path.name.startswith("rjieba-words-") and path.suffix == ".bin"
+    assert word_index.index_path(tmp_path, other) != path
+
+
+def test_old_indexes_are_pruned_but_the_new_one_and_the_recent_ones_stay(tmp_path: Path) -> None:
+    legacy = tmp_path / "rjieba-words.bin"
+    legacy.write_bytes(b"old")
+    jieba = tmp_path / "jieba-words-0000000000000000.bin"
+    jieba.write_bytes(b"other engine")
+    older = []
+    for age in range(4):
+        path = tmp_path / f"rjieba-words-{age:016d}.bin"
+        path.write_bytes(b"index")
+        os.utime(path, ns=(1_000_000_000 * (10 - age),) * 2)  # age 0 is the most recent
+        older.append(path)
+    new = tmp_path / "rjieba-words-ffffffffffffffff.bin"
+    new.write_bytes(b"index")
+    word_index.prune(new)
+    assert sorted(tmp_path.iterdir()) == sorted([jieba, new, *older[: word_index._KEPT - 1]])
