@@ -50,7 +50,11 @@ _DATE_LINE = re.compile(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_N
 _SIGNATURE = re.compile(
     r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
 )
+# The list of attachments a notice ends with: "附件：1.……细则" and the titles after it, one a
+# line, each numbered ("2.……办法"), short and without a sentence's full stop.
 _ATTACHMENT = re.compile(r"^(附件|附表|附录)[\s\d一二三四五六七八九十:：、.．]*")
+_ATTACHMENT_TITLE = re.compile(r"^[\d一二三四五六七八九十]{1,3}\s*[.．、]\s*[^。；;]{2,60}$")
+_ATTACHMENT_TITLES = 20  # a longer list after 附件 is an attachment's own text, not a list
 
 
 @dataclass
@@ -307,7 +311,7 @@ def _closing_start(
     """
     if first_heading >= len(lines):
         return len(lines)
-    i = len(lines)
+    i = _attachment_list_start(lines, first_heading, rows)
     while i > first_heading + 1:
         s = lines[i - 1].text.strip()
         if headings[i - 1] is None and lines[i - 1].start not in rows and (_DATE_LINE.match(s) or _SIGNATURE.match(s)):
@@ -318,6 +322,26 @@ def _closing_start(
             and _CLOSING_START.match(lines[i - 1].text.strip())):
         i -= 1
     return i
+
+
+def _attachment_list_start(lines: list[_Line], first_heading: int, rows: set[int]) -> int:
+    """Index of the 附件 line opening the list of attachments the text ends with, or len(lines).
+
+    Its titles are numbered like items (2.四川省新能源项目机制电量结算细则) yet are no part of
+    the last item: they name documents issued with this one.
+    """
+    i = len(lines)
+    while i > first_heading + 1 and len(lines) - i < _ATTACHMENT_TITLES:
+        line = lines[i - 1]
+        text = line.text.strip()
+        if line.start in rows:
+            break
+        if _ATTACHMENT.match(text):
+            return i - 1
+        if not _ATTACHMENT_TITLE.match(text):
+            break
+        i -= 1
+    return len(lines)
 
 
 def _closing(lines: list[_Line]) -> _Node:

@@ -296,6 +296,35 @@ def test_signature_and_date_alone_form_the_closing() -> None:
     assert "办公厅" not in text[_by_number(sections, "（一）").start:_by_number(sections, "（一）").end]
 
 
+def test_a_closing_list_of_attachments_is_no_part_of_the_last_item() -> None:
+    text = "\n".join([
+        "一、主要措施",
+        "（一）做好跟踪评估。密切跟踪市场运行情况。",
+        "本方案自印发之日起执行。",
+        "附件：1.增量项目机制电量竞价细则",
+        "2.新能源项目机制电量结算细则",
+    ])
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    roots = [s for s in sections if s.parent is None]
+    assert roots[-1].role == "closing"
+    assert text[roots[-1].start:roots[-1].end] == "附件：1.增量项目机制电量竞价细则\n2.新能源项目机制电量结算细则"
+    last = _by_number(sections, "（一）")
+    assert "附件" not in text[last.start:last.end]
+    assert not any(s.number == "2." for s in sections)
+
+
+def test_numbered_points_or_an_attachments_own_text_stay_items() -> None:
+    points = "一、主要措施\n（一）加强保障。\n1.加强组织领导\n2.强化资金保障"
+    _, sections, _ = _parse(points)
+    assert [s.role for s in sections if s.parent is None][-1] != "closing"
+    assert any(s.number == "2." for s in sections)
+    # 附件 followed by the attachment's own provisions (sentences) is not a list of titles.
+    attached = "一、主要措施\n（一）加强保障。\n附件：\n1.申报条件。申报单位应当依法登记。\n2.申报程序。"
+    _, sections, _ = _parse(attached)
+    assert [s.role for s in sections if s.parent is None][-1] != "closing"
+
+
 # --- property tests --------------------------------------------------------------------
 
 # Titles avoid the characters that legitimately change how a number reads (第一编制…, 第二节日…).
