@@ -21,7 +21,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 # PYTHONDONTWRITEBYTECODE is set, Python would otherwise compile every module again on
 # every start (about 60 ms of a command-line run). pip compiles the installed packages.
 # The line after it builds the segmenter's word index in the user's cache folder, which
-# the first comparison would otherwise build (2 to 3 s here, once per machine).
+# the first comparison would otherwise build (2 to 3 s here, once per installation).
 COMPILE = $(PY) -m compileall -q -j 0 main.py core cli gui
 .PHONY: compile
 compile: $(STAMP)
