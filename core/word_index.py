@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import sys
 import zlib
@@ -36,7 +37,7 @@ _INDEX_FORMAT = 3
 HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 # Every this-many-th dictionary word goes into the text that checks a new index.
 _CHECK_STRIDE = 20
-# Indexes of one engine kept in the cache folder, the most recently built first: one per
+# Indexes of one engine kept in the cache folder, the most recently used first: one per
 # installation in use; older ones are left over from installations updated or removed.
 _KEPT = 3
 
@@ -286,8 +287,9 @@ def index_path(folder: Path, identity: dict[str, Any]) -> Path:
 
 
 def prune(kept: Path) -> None:
-    """Remove the indexes of ``kept``'s engine beyond the ``_KEPT`` most recently built (``kept``
-    always stays), and the index file of earlier versions, named by the engine alone."""
+    """Remove the indexes of ``kept``'s engine beyond the ``_KEPT`` most recently used (``kept``
+    always stays; each start marks the index it reads), and the index file of earlier
+    versions, named by the engine alone."""
     engine = kept.name.split("-words-")[0]
     folder = kept.parent
     with contextlib.suppress(OSError):
@@ -308,6 +310,8 @@ def word_index(engine: str, agrees: Callable[[WordIndex], bool]) -> WordIndex:
     except OSError:
         index = None
     if index is not None:
+        with contextlib.suppress(OSError):  # marks it in use, so that ``prune`` keeps it
+            os.utime(path)
         return index
     index, arrays = _build_index(engine)
     usable = agrees(index)

@@ -275,6 +275,16 @@ def test_cached_and_fresh_index_cut_alike(built_index: tuple[Path, list[list[str
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
 @pytest.mark.slow
+def test_a_start_marks_the_index_it_reads_as_used(built_index: tuple[Path, list[list[str]]]) -> None:
+    cache, _fresh = built_index
+    path = index_file(cache)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # long unused: the first to be pruned
+    cut_samples(cache)
+    assert path.stat().st_mtime_ns > 1_000_000_000
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is set through XDG_CACHE_HOME")
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
 def test_damaged_index_is_rebuilt(built_index: tuple[Path, list[list[str]]], tmp_path: Path, damage: str) -> None:
     cache, fresh = built_index
