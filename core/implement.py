@@ -242,7 +242,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             by_right[rid].append(lid)
     out = []
     singled_out: dict[str, list[str]] = {}
-    definitions = {base.id: defined_terms(base.text) for base in left if base.numbered}
+    definitions: dict[str, frozenset[str]] = {}  # base item -> the terms it defines, read once one is needed
     for r in right:
         ranked = scores.ranked(r.id)
         count = len(scores.candidates[r.id])
@@ -250,6 +250,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if (purpose := _purpose_of(r, left)) is not None:
             best: str | None = purpose
         elif is_definitions(r.text):
+            definitions = definitions or {base.id: defined_terms(base.text) for base in left if base.numbered}
             best = _defining_alike(r, ranked, definitions)
         elif any(lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid) for lid, _ in ranked):
             # The item addresses some base item's subject, so it is not local, and the rank

@@ -46,16 +46,20 @@ def items_of(doc: Document) -> list[Section]:
     return list(out.values())
 
 
-def unit_map(doc: Document, sections: Sequence[Section] | None = None) -> dict[str, str]:
-    """Leaf id (or the id of each of ``sections``, in document order) -> id of the item
-    (``items_of``) holding it; sign-off lines have none."""
-    sections = doc.leaves if sections is None else sections
-    starts = [section.start for section in sections]
+def unit_map(doc: Document, items: Sequence[Section]) -> dict[str, str]:
+    """Section id -> id of the item of ``items`` (``items_of``) holding it, for every section
+    (leaf or not) inside an item; sign-off lines have none."""
+    starts = [section.start for section in doc.sections]
     out: dict[str, str] = {}
-    for item in items_of(doc):
-        for section in sections[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
+    for item in items:
+        for section in doc.sections[bisect_left(starts, item.start) : bisect_left(starts, item.end)]:
             out[section.id] = item.id
     return out
+
+
+def _leaves_of(doc: Document, holders: Mapping[str, str]) -> dict[str, str]:
+    """Leaf id -> id of the item holding it: ``holders`` (``unit_map``) for the leaves only."""
+    return {leaf.id: holders[leaf.id] for leaf in doc.leaves if leaf.id in holders}
 
 
 def implementation_leaf_pairs(
@@ -64,13 +68,14 @@ def implementation_leaf_pairs(
            tuple[dict[str, str], dict[str, str]]]:
     """Leaf pairs of an implementing document: every right leaf with the base leaves it
     carries out (``core.implement``), corrections by hand applied."""
-    units = unit_map(left.doc), unit_map(right.doc)
+    sections = items_of(left.doc), items_of(right.doc)
     # Wording is gathered by every section inside an item, not by its leaves only: an article's
     # first paragraph stands on its heading line and belongs to the article, not to a leaf.
-    holders = tuple(unit_map(side.doc, side.doc.sections) for side in (left, right))
-    wording = wording_of(leaf_candidates(left, right, runs, (holders[0], holders[1])))
-    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number))
-                                for s in items_of(side.doc)] for side in (left, right))
+    holders = unit_map(left.doc, sections[0]), unit_map(right.doc, sections[1])
+    units = _leaves_of(left.doc, holders[0]), _leaves_of(right.doc, holders[1])
+    wording = wording_of(leaf_candidates(left, right, runs, holders))
+    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number)) for s in found]
+                               for side, found in zip((left, right), sections, strict=True))
     found = assign(left_items, right_items, wording)
     rows = {s.id for side in (left, right) for s in side.doc.leaves if s.role == ROW}
     assignments = _corrected(_rows_by_wording(found.assignments, wording, rows), left.doc, right.doc, corrections)
