@@ -58,6 +58,8 @@ def main() -> int:
               f"product {score.product_on_baseline_items}/{score.baseline_items} on the same items); "
               f"未见落实 {score.not_taken_up_right}/{score.not_taken_up_said} said right, "
               f"{score.not_taken_up_right}/{score.not_taken_up_labelled} labelled found; "
+              f"named with a rival {score.rivalled} ({score.rivalled_correct} right), "
+              f"without one {score.items - score.rivalled} (top-1 {score.clear_accuracy:.3f}); "
               f"findings {score.findings_right}/{score.findings_said} right; "
               f"relation detected: {compare(truth.base, truth.implementation).relation.relation.value}")
         if score.unresolved:

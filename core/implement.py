@@ -14,7 +14,9 @@ definitions article are paired by their kind (``core.provisions``). An item also
 out every base item whose wording it takes up substantially (one item, several base items). A runner-up that
 only scores well is not named as carried out: on the six labelled pairs such second
 bases were wrong two times in three; it is touched instead (below) and stays among the
-item's alternatives, for the drafter to confirm.
+item's alternatives, for the drafter to confirm. An item whose base item beat another only
+by a near tie, with no shared wording behind it, names that other as its rival: on the six
+labelled pairs such items were wrong about one time in four, the others one time in twenty.
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
 clause of it, when an item's runners-up single it out (its score beats what the best of
@@ -247,9 +249,12 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         ranked = scores.ranked(r.id)
         count = len(scores.candidates[r.id])
         leading = scores.leading(r.id, _ALTERNATIVES)
-        if (purpose := _purpose_of(r, left)) is not None:
+        # A purpose or definitions article is paired by its kind, not by its score.
+        purpose = _purpose_of(r, left)
+        by_kind = purpose is not None or is_definitions(r.text)
+        if purpose is not None:
             best: str | None = purpose
-        elif is_definitions(r.text):
+        elif by_kind:
             definitions = definitions or {base.id: defined_terms(base.text) for base in left if base.numbered}
             best = _defining_alike(r, ranked, definitions)
         elif any(lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid) for lid, _ in ranked):
@@ -273,7 +278,8 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         margin = leading[0][1] - leading[1][1] if len(leading) > 1 else leading[0][1]
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
         alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in leading)
-        out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms))
+        rival = None if by_kind or not chosen or chosen[0] in by_right[r.id] else _rival(r.id, chosen, scores)
+        out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms, rival=rival))
     carrier: dict[str, list[str]] = defaultdict(list)  # base leaf -> the implementing leaves carrying it out
     for a in out:
         for lid in a.left:
@@ -350,6 +356,20 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> 
     floor = candidates[0][1] * TUNING.implementation.near_tie
     near = [(lid, score) for lid, score in candidates if score >= floor]
     return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
+
+
+def _rival(rid: str, chosen: Sequence[str], scores: _Scores) -> str | None:
+    """The best candidate not chosen that scores within ``TUNING.implementation.near_tie`` of
+    the better of the first chosen and the top of the ranking (purpose articles left out, as
+    ``_best_of`` leaves them out): a near tie, which the chapters decided and a drafter
+    should check. When every candidate scores 0 the first one was picked by its chapter
+    alone, and the next is its rival."""
+    score = scores.score[rid]
+    ranked = [(lid, value) for lid, value in scores.leading(rid, len(chosen) + _ALTERNATIVES)
+              if not scores.is_purpose(lid)]
+    top = max(score.get(chosen[0], 0.0), ranked[0][1] if ranked else 0.0)
+    floor = top * TUNING.implementation.near_tie
+    return next((lid for lid, value in ranked if lid not in chosen and value >= floor), None)
 
 
 def _lead_carrier(base: Item, left: Sequence[Item], carrier: Mapping[str, list[str]],

@@ -118,7 +118,8 @@ def _rows_by_wording(assignments: Sequence[Assignment], wording: Mapping[tuple[s
     out = []
     for a in assignments:
         kept = tuple(lid for lid in a.left if _row_link_holds(lid, a.right, wording, rows))
-        out.append(a if kept == a.left else replace(a, left=kept))
+        # The rival was a rival of the first base item: with that link gone it is none.
+        out.append(a if kept == a.left else replace(a, left=kept, rival=a.rival if kept[:1] == a.left[:1] else None))
     return tuple(out)
 
 
@@ -138,7 +139,8 @@ def _corrected(assignments: Sequence[Assignment], left: Document, right: Documen
             continue
         fixed[c.right] = c
     return tuple(
-        replace(a, left=(fixed[a.right].left,) if fixed[a.right].left else (), by_hand=True)  # type: ignore[arg-type]
+        replace(a, left=(fixed[a.right].left,) if fixed[a.right].left else (), by_hand=True,  # type: ignore[arg-type]
+                rival=None)
         if a.right in fixed else a
         for a in assignments
     )

@@ -40,7 +40,10 @@ class Assignment:
     ``left`` is empty for a local item (本地新增). ``alternatives`` are the best
     candidates by score, best first, whether chosen or not; ``margin`` is how far the
     best stands above the second; ``terms`` are the subject terms the item shares with
-    its first base item.
+    its first base item. ``rival`` is a base item the first one barely beat (a near tie,
+    decided by the chapters), with no shared wording to settle it: the pairing a drafter
+    should check. None when the first stands out, is backed by shared wording, follows
+    from the item's kind, or was set by hand.
     """
 
     right: str
@@ -49,6 +52,7 @@ class Assignment:
     margin: float
     terms: tuple[str, ...]
     by_hand: bool = False
+    rival: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,13 @@ def verdict_tooltip(verdict: RelationVerdict) -> str:
     return "\n".join(lines)
 
 
+def _mark(found: Assignment) -> str:
+    """What a note adds to a pairing: set by hand, or a near tie for the drafter to check."""
+    if found.by_hand:
+        return tr("（人工）")
+    return tr("（待核）") if found.rival is not None else ""
+
+
 def short_ref(section: Section) -> str:
     """How a note names another item: its number, else the start of its title."""
     return section.number.strip() or section.caption(_NUMBER_MAX)
@@ -134,6 +141,8 @@ class SectionNotes:
         if found.by_hand:
             lines.append(tr("此对应为人工设定。"))
         else:
+            if found.rival is not None and found.rival in left:
+                lines.append(tr("待核：与 %1 得分接近，请核对。").replace("%1", left[found.rival].caption(24)))
             if found.terms:
                 lines.append(tr("共同主题词：%1").replace("%1", "、".join(found.terms)))
             if found.left:
@@ -165,7 +174,7 @@ class SectionNotes:
             return tr("仅涉及")  # quoted or addressed in passing by an item about something else
         grade = self.comparison.coverage.grade_of.get(left_id)
         words = tr_label(grade) if grade is not None else ""
-        return words + (tr("（人工）") if found.by_hand else "")
+        return words + _mark(found)
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -185,7 +194,7 @@ class SectionNotes:
         left = self.comparison.left.by_id
         refs = "、".join(short_ref(left[lid]) for lid in found.left if lid in left)
         words = f"→ {refs}" if refs else tr("本地新增")
-        return words + (tr("（人工）") if found.by_hand else "")
+        return words + _mark(found)
 
     @staticmethod
     def _revision_kind(kind: PairKind) -> str:

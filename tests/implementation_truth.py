@@ -90,6 +90,12 @@ def product_base(result: Comparison, section: Section) -> str | None:
     return Counter(firsts).most_common(1)[0][0]
 
 
+def _rivalled(result: Comparison, section: Section, named: str) -> bool:
+    """True when the leaves of ``section`` naming ``named`` first name a rival too."""
+    inside = _descendants(result.right, section)
+    return any(a.rival is not None for a in result.assignments if a.right in inside and a.left[:1] == (named,))
+
+
 @dataclass
 class Score:
     """How the product (and the baseline) did on one pair."""
@@ -99,6 +105,8 @@ class Score:
     baseline_items: int = 0
     baseline_correct: int = 0
     product_on_baseline_items: int = 0
+    rivalled: int = 0  # items named with a rival (a near tie to check)
+    rivalled_correct: int = 0
     not_taken_up_said: int = 0
     not_taken_up_right: int = 0
     not_taken_up_labelled: int = 0
@@ -110,6 +118,12 @@ class Score:
     @property
     def accuracy(self) -> float:
         return self.correct / self.items if self.items else 1.0
+
+    @property
+    def clear_accuracy(self) -> float:
+        """Top-1 accuracy of the items named without a rival."""
+        clear = self.items - self.rivalled
+        return (self.correct - self.rivalled_correct) / clear if clear else 1.0
 
     @property
     def not_taken_up_precision(self) -> float:
@@ -145,7 +159,11 @@ def evaluate(result: Comparison, truth: Truth) -> Score:
         bases = [s for s in expected if s is not None]
         named = product_base(result, section)
         score.items += 1
-        if _is_right(result, named, bases):
+        right = _is_right(result, named, bases)
+        if named is not None and _rivalled(result, section, named):
+            score.rivalled += 1
+            score.rivalled_correct += right
+        if right:
             score.correct += 1
         else:
             label = result.left.by_id[named].label if named else "本地新增"

@@ -223,12 +223,14 @@ def test_implementation_columns_and_grades(implementation_report: docx.document.
     item_rows = _item_rows(document)
     assert len(item_rows) == len(rows(comparison))
     for row in item_rows:
-        status = row.cells[2].paragraphs[0].text.removesuffix("（人工）")
+        status = row.cells[2].paragraphs[0].text.removesuffix("（人工）").removesuffix("（待核）")
         grades = {part.rpartition("：")[2] for part in status.split("；")}
         assert grades <= GRADES, status
     statuses = [row.cells[2].paragraphs[0].text for row in item_rows]
     missing = [sid for sid, grade in comparison.coverage.grades if grade is CoverageGrade.NOT_TAKEN_UP]
     assert ("未见落实" in statuses) == bool(missing) and "细化" in statuses
+    checks = [a for a in comparison.assignments if a.rival is not None]
+    assert sum(status.endswith("（待核）") for status in statuses) == len(checks) > 0
     text = "\n".join(p.text for p in document.paragraphs)
     assert document.paragraphs[0].text == "落实情况对照表"
     assert f"未见落实（{len(missing)} 条）" in text and "上级文件 24 条：" in text

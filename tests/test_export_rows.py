@@ -368,6 +368,21 @@ def test_implementation_notes_are_grades_local_items_and_hand_set_pairings() -> 
     assert "另引用上级文件：（四）加強生態環境保護" in notes["R5"]
 
 
+def test_a_near_tie_is_marked_for_checking_in_its_row_and_the_summary() -> None:
+    base = implementation(sample_comparison())
+    assignments = (Assignment("R5", ("L3",), (("L3", 0.55), ("L6", 0.5)), 0.05, ("毗邻",), rival="L6"),)
+    comparison = replace(base, assignments=assignments)
+    ordered = rows(comparison)
+    notes = _notes_of(comparison)
+    assert notes["R5"][0] == "修改（待核）"
+    assert "与（四）加強生態環境保護得分接近，请核对" in notes["R5"]
+    row = next(r for r in ordered if r.right is not None and r.right.id == "R5")
+    assert not RowNotes(comparison, ordered).unremarkable(row)
+    summary = summarize(comparison, ordered)
+    assert any("标注“（待核）”" in line for line in summary.overview)
+    assert summary.lists[-1][0] == "待核对应" and "（另见（四）加強生態環境保護）" in summary.lists[-1][1][0]
+
+
 def test_grades_follow_the_pairs_when_the_engine_gives_none() -> None:
     notes = _notes_of(implementation(sample_comparison()))
     assert notes["L6"][0] == "未见落实" and notes["R2"][0] == "修改" and notes["R6"][0] == "本地新增"

@@ -256,3 +256,44 @@ def test_once_an_item_addresses_the_base_the_best_score_decides_not_a_common_wor
     right = (Item("R1", "第四十二条 学校应当组织学生开展与其身心特点相适应的社会公益活动。", None, True),)
     found = assign(base, right, {})
     assert found.assignments[0].left[0] == "L2"
+
+
+def test_a_near_tie_names_the_base_item_it_beat_as_its_rival() -> None:
+    base = (
+        Item("L1", "发展现代物流产业，培育物流龙头企业。", "industry", True),
+        Item("L2", "推动白酒、电子信息产业集群发展。", "industry", True),
+        Item("L3", "发展港口物流，建设物流枢纽。", "transport", True),
+        Item("L4", "加快长江航道整治和港口码头建设。", "transport", True),
+    )
+    right = (
+        Item("R1", "加快长江航道和港口码头建设。", "ours", True),
+        Item("R2", "发展现代物流，建设物流园区。", "ours", True),
+    )
+    found = {a.right: a for a in assign(base, right, {}).assignments}
+    # R2 went to L3 by its chapter, though L1 scores as well: the drafter should check it.
+    assert found["R2"].left[0] == "L3" and found["R2"].rival == "L1"
+    # R1 stands out: no rival.
+    assert found["R1"].left[0] == "L4" and found["R1"].rival is None
+
+
+def test_shared_wording_settles_a_near_tie() -> None:
+    base = (
+        Item("L1", "发展现代物流产业，培育物流龙头企业。", None, True),
+        Item("L3", "发展港口物流，建设物流枢纽。", None, True),
+        BASE[1],
+        BASE[3],
+    )
+    right = (Item("R2", "发展现代物流，建设物流园区。", None, True),)
+    unsettled = assign(base, right, {}).assignments[0]
+    assert unsettled.rival is not None
+    settled = assign(base, right, {(unsettled.left[0], "R2"): _wording(12, 12, acceptable=True)}).assignments[0]
+    assert settled.left[0] == unsettled.left[0] and settled.rival is None
+
+
+def test_a_local_item_and_a_purpose_article_have_no_rival() -> None:
+    base = (Item("L1", "为了保护和合理利用水土资源，制定本法。", None, True), *BASE)
+    right = (
+        Item("R1", "为了实施《中华人民共和国水土保持法》，结合本市实际，制定本办法。", None, True),
+        Item("R2", "举办国际马拉松赛事，丰富市民体育健身活动。", None, True),
+    )
+    assert [a.rival for a in assign(base, right, {}).assignments] == [None, None]

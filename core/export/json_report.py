@@ -95,6 +95,7 @@ def to_json(result: Comparison) -> dict[str, Any]:
                 "right": a.right,
                 "left": list(a.left),
                 "by_hand": a.by_hand,
+                "rival": a.rival,
                 "margin": a.margin,
                 "terms": list(a.terms),
                 "alternatives": [{"left": lid, "score": score} for lid, score in a.alternatives],

@@ -21,6 +21,7 @@ from core.result import Comparison, Finding
 FINDING_MARK = "◆ "  # opens a finding in a note, so it stands out from the status line
 LOCAL = "本地新增"
 BY_HAND = "（人工）"
+TO_CHECK = "（待核）"  # a pairing that beat another base item by a near tie only
 _MAX_SOURCES = 3
 
 # Row status of a revision, as the 修改说明 column opens.
@@ -64,6 +65,7 @@ class RowNotes:
         self._moved = frozenset(move.right for move in comparison.moves)  # the engine's, revision only
         self._rows_of_left = Counter(s.id for row in ordered if row.right is not None for s in row.left)
         self._by_hand = {a.right for a in comparison.assignments if a.by_hand}
+        self._rivals = {a.right: a.rival for a in comparison.assignments if a.rival is not None}
         self.grades = _grades(comparison)
         self._by_right = sorted(comparison.matches, key=lambda m: m.right_start)
         self._by_left = sorted(comparison.matches, key=lambda m: m.left_start)
@@ -93,6 +95,8 @@ class RowNotes:
         lines = [self.status(row)]
         if self._words.relation is Relation.REVISION:
             lines += self._revision_facts(row)
+        elif (rival := self._rival_of(row)) is not None:
+            lines.append(f"与{section_label(rival, 16)}得分接近，请核对")
         for finding in self._row_findings.get(row_key(row), ()):
             lines.append(FINDING_MARK + finding.summary)
         sources = self._elsewhere(row)
@@ -108,9 +112,11 @@ class RowNotes:
         A revision's row must have no status (not changed, not moved); an implementation's
         base item(s) must all be graded 照搬 and the row must be paired on wording: an item
         paired with a copied base item by subject alone is not the copy. Either way no
-        finding is noted in it and its pairing was not set by hand.
+        finding is noted in it and its pairing was neither set by hand nor a near tie to check.
         """
         if self._row_findings.get(row_key(row)) or (row.right is not None and row.right.id in self._by_hand):
+            return False
+        if self._rival_of(row) is not None:
             return False
         if self._words.relation is Relation.IMPLEMENTATION:
             return (bool(row.left) and row.kind in (PairKind.SAME, PairKind.MODIFIED)
@@ -132,8 +138,20 @@ class RowNotes:
             return [right.by_id[a.right] for a in self._comparison.assignments if not a.left and a.right in right.by_id]
         return [leaf for leaf in right.leaves if not self._comparison.pair_indexes(leaf.id)]
 
+    def to_check(self) -> list[tuple[Section, Section]]:
+        """Each right leaf whose pairing beat another base item by a near tie only, with that rival."""
+        right, left = self._comparison.right.by_id, self._comparison.left.by_id
+        return [(right[rid], left[lid]) for rid, lid in self._rivals.items() if rid in right and lid in left]
+
+    def _rival_of(self, row: Row) -> Section | None:
+        """The rival of the row's pairing when the row shows the base item it beat (its first)."""
+        if row.right is None or not row.left or row.right.id not in self._rivals:
+            return None
+        return self._comparison.left.by_id.get(self._rivals[row.right.id])
+
     def _grade_line(self, row: Row) -> str:
-        """The grades of a row's base items, or 本地新增; "（人工）" when the pairing was set by hand."""
+        """The grades of a row's base items, or 本地新增; "（人工）" when the pairing was set by
+        hand, "（待核）" when it beat another base item by a near tie only."""
         if not row.left:
             line = LOCAL
         elif len(row.left) == 1:
@@ -142,6 +160,8 @@ class RowNotes:
             line = "；".join(f"{section_label(s, 14)}：{label_of(self._grade(s))}" for s in row.left)
         if row.right is not None and row.right.id in self._by_hand:
             line += BY_HAND
+        elif self._rival_of(row) is not None:
+            line += TO_CHECK
         return line
 
     def _grade(self, section: Section) -> CoverageGrade:

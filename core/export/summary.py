@@ -23,6 +23,7 @@ from core.export.row_notes import (
     LOCAL,
     MODIFIED,
     MOVED,
+    TO_CHECK,
     RowNotes,
     finding_section,
     section_label,
@@ -200,10 +201,16 @@ def _implementation_overview(
              f"落实文件 {len(comparison.right.leaves)} 条，其中{LOCAL} {len(local)} 条。"]  # fmt: skip
     if by_hand:
         lines.append(f"其中 {by_hand} 条的对应关系为人工指定，标注“{BY_HAND}”。")
+    to_check = notes.to_check()
+    if to_check:
+        lines.append(f"另有 {len(to_check)} 条对应的上级条目仅以微弱优势胜过另一条，标注“{TO_CHECK}”，请逐条核对。")
     left = comparison.left.by_id
     missing = tuple(section_label(left[sid]) for sid, g in grades.items() if g is CoverageGrade.NOT_TAKEN_UP)
-    return tuple(lines), ((label_of(CoverageGrade.NOT_TAKEN_UP), missing),
-                          (LOCAL, tuple(section_label(s) for s in local)))  # fmt: skip
+    lists = [(label_of(CoverageGrade.NOT_TAKEN_UP), missing), (LOCAL, tuple(section_label(s) for s in local))]
+    if to_check:  # listed only when there is something to check, as pairings set by hand are
+        lists.append(("待核对应", tuple(f"{section_label(item, 20)}（另见{section_label(rival, 20)}）"
+                                        for item, rival in to_check)))
+    return tuple(lines), tuple(lists)
 
 
 def finding_groups(comparison: Comparison, notes: RowNotes | None = None) -> tuple[FindingGroup, ...]:

@@ -716,6 +716,14 @@
         <translation> (by hand)</translation>
     </message>
     <message>
+        <source>（待核）</source>
+        <translation> (to check)</translation>
+    </message>
+    <message>
+        <source>待核：与 %1 得分接近，请核对。</source>
+        <translation>To check: %1 scores nearly as well.</translation>
+    </message>
+    <message>
         <source>未改</source>
         <translation>Unchanged</translation>
     </message>

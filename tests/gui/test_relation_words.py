@@ -18,12 +18,13 @@ from gui.relation_words import SectionNotes, verdict_text, verdict_tooltip
 
 
 def implementing(comparison):
-    """The fixture read as an implementing document: R3 carries out L3 by hand, R7 is local."""
+    """The fixture read as an implementing document: R3 carries out L3 by hand, R7 is local,
+    R6 beat L7 by a near tie."""
     assignments = (
         Assignment("R2", ("L2",), (("L2", 0.9), ("L3", 0.2)), 0.7, ("方向",)),
         Assignment("R3", ("L3",), (("L6", 0.3), ("L3", 0.2)), 0.1, (), by_hand=True),
         Assignment("R5", ("L5",), (("L5", 0.5), ("L6", 0.1)), 0.4, ("渝西",)),
-        Assignment("R6", ("L6",), (("L6", 0.6),), 0.6, ("产业",)),
+        Assignment("R6", ("L6",), (("L6", 0.6), ("L7", 0.5)), 0.1, ("产业",), rival="L7"),
         Assignment("R7", (), (("L7", 0.05),), 0.0, ()),
     )
     grades = (
@@ -74,6 +75,9 @@ def test_implementation_notes_give_grades_base_items_and_hand_marks(fixture_comp
     assert "人工设定" in tip and "（九）" in tip  # the alternative not chosen is offered
     assert "共同主题词：渝西" in notes.tooltip("R", "R5")
     assert "（十四）" in notes.tooltip("L", "L5")  # the base item names what carries it out
+    assert notes.note("R", "R6").endswith("（待核）")
+    assert notes.row_note("L6", "R6", PairKind.MODIFIED) == "修改（待核）"
+    assert "待核：与 " in notes.tooltip("R", "R6") and "待核" not in notes.tooltip("R", "R5")
 
 
 def test_verdict_line_and_evidence(fixture_comparison):
