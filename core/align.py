@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core import patterns
 from core.document import Document
 from core.implement import grades as implement_grades
 from core.implementation_pairs import implementation_leaf_pairs
@@ -48,7 +49,7 @@ from core.wording import (
     wording_of,
 )
 
-_CONTENT = re.compile(r"\w+")
+_CONTENT = patterns.compiled(r"\w+")
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 import time
@@ -30,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
+from core import patterns
 from core.errors import InputError, os_reason, printable
 
 # Antivirus scanners and indexers hold new files for a moment on Windows; a short
@@ -40,7 +40,7 @@ _REPLACE_PAUSE = 0.1
 # suffix); no other program names files so. One older than this belongs to a run that was
 # killed: no comparison and its exports take an hour.
 _TEMP_PREFIX = ".~dz"
-_STALE = re.compile(r"\.~dz[a-z0-9_]{8}(?:\.[^./\\]{1,16})?")
+_STALE = patterns.compiled(r"\.~dz[a-z0-9_]{8}(?:\.[^./\\]{1,16})?")
 _STALE_AFTER_SECONDS = 3600
 
 

@@ -26,16 +26,16 @@ start does not decompress it again (another 12 ms).
 from __future__ import annotations
 
 import math
-import re
 import threading
 import zlib
 from bisect import bisect_right
 from pathlib import Path
 
+from core import patterns
 from core.resources import cache_dir, resource_path, write_cache
 
 TABLE_NAMES = ("background_df.tsv.gz", "background_df.tsv")  # the first that exists is read
-_DOCUMENTS = re.compile(r"\bdocuments=(\d+)")
+_DOCUMENTS = patterns.compiled(r"\bdocuments=(\d+)")
 # Bytes of table per block of the lookup directory: a lookup searches one block.
 _BLOCK = 1024
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core import patterns
 from core.normalize import to_simplified
 from core.reflow import starts_block
 from core.spacing import WIDE, has_space
@@ -18,7 +19,7 @@ from core.tuning import TUNING
 
 # A run of spaces, dropped before chrome is looked for where it stands next to Chinese
 # text (``compact``).
-_SPACES = re.compile(r"[^\S\n]+")
+_SPACES = patterns.compiled(r"[^\S\n]+")
 
 _NO_STOP = r"[^。]*"  # a line part without a full stop: chrome, not a policy sentence
 
@@ -93,7 +94,7 @@ _CHROME: tuple[tuple[str, int], ...] = (
 )
 # All chrome patterns at once, each in a group named after its place in the table: one
 # match rejects an ordinary line cheaply and names the first pattern a chrome line matches.
-_CHROME_SCREEN = re.compile("|".join(f"(?P<chrome{i}>(?{'i' if _cased(pattern) else ''}:{pattern}))"
+_CHROME_SCREEN = patterns.compiled("|".join(f"(?P<chrome{i}>(?{'i' if _cased(pattern) else ''}:{pattern}))"
                                     for i, (pattern, _) in enumerate(_CHROME)))  # fmt: skip
 
 
@@ -117,14 +118,14 @@ def _is_chrome(line: str) -> bool:
     )
 
 # PDF page numbers: "12", "- 12 -", "— 3 —", "第 3 页", "第3页 共20页", "3/20", "Page 3".
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = patterns.compiled(
     r"^(?:\d{1,3}|[-—–－~～]+\s*\d{1,4}\s*[-—–－~～]+|\d{1,4}\s*/\s*\d{1,4}"
     r"|第\s*[\d一二三四五六七八九十百]+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?"
     r"|共\s*\d+\s*[页頁]\s*[,，/]?\s*第\s*\d+\s*[页頁]|(?:Page|页码|頁碼)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
     re.IGNORECASE,
 )
 # A news site's headline tag before the title: "权威发布 | 中共泸州市委八届九次全会《决定》全文".
-_HEADLINE_SEPARATOR = re.compile(r"\S\s*[|丨｜]\s*\S")
+_HEADLINE_SEPARATOR = patterns.compiled(r"\S\s*[|丨｜]\s*\S")
 
 
 def compact(line: str) -> str:

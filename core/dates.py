@@ -20,10 +20,11 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from core import patterns
 from core.quantities import CN_CHARS, CN_DIGIT, LOOK_AROUND, Mention, ends_with, in_name, value_contexts
 
 _YEAR = r"(?:19|20)\d{2}"
-_DATE = re.compile(
+_DATE = patterns.compiled(
     "|".join((
         # 2025年, 2021-2025年, 2022年底前, 2025年6月, 2020年7月31日, 2025年前
         rf"(?<!\d)(?P<year>{_YEAR})(?:[-~至到](?P<year_to>{_YEAR}))?年"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from core import patterns
 from core.docx_xml import W, side_part
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class Numbering:
 
 # Dashes that policy documents use as list markers (——); other bullet glyphs are dropped.
 _DASHES = frozenset("—–-－―─")
-_TIGHT_END = re.compile(r"[、，。．：；）〕】」』》〉]$|[\uff00-\uffef]$")
+_TIGHT_END = patterns.compiled(r"[、，。．：；）〕】」』》〉]$|[\uff00-\uffef]$")
 
 
 def _render(level: _Level, levels: dict[int, _Level], counters: list[int | None]) -> str:

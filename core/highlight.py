@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core import patterns
 from core.document import Document
 from core.kinds import Highlight, OpKind, PairKind
 from core.normalize import Normalized
@@ -60,7 +61,7 @@ def _related_sets(doc: Document, pairs: Sequence[Pair], side: str) -> dict[str, 
 # _RAISE[v] maps each class to max(class, v): one C-level translate per span.
 _RAISE = [bytes(max(i, v) for i in range(256)) for v in range(4)]
 _UNEXPLAINED = re.compile(rb"\x00+")
-_SPACES = re.compile(r"\s+")
+_SPACES = patterns.compiled(r"\s+")
 
 
 def _mark(classes: bytearray, start: int, end: int, value: int) -> None:

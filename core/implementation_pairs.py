@@ -3,11 +3,11 @@ the base item(s) it carries out (``core.implement``), the drafter's corrections 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from core import patterns
 from core.document import Document, Section
 from core.implement import Item, Wording, assign
 from core.implement import grades as implement_grades
@@ -18,7 +18,7 @@ from core.pairs import Assignment
 from core.shared import Run
 from core.wording import ROW, AlignedPair, Side, leaf_candidates, wording_of
 
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条條]")
+_ARTICLE = patterns.compiled(r"第[一二三四五六七八九十百千零〇两\d]+[条條]")
 
 
 def items_of(doc: Document) -> list[Section]:

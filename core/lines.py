@@ -11,30 +11,32 @@ from __future__ import annotations
 
 import re
 
+from core import patterns
+
 CN_NUMERALS = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 DIGITS = "0-9０-９"  # a character-class body: ASCII and full-width digits
 
 # (scheme, pattern of the number at the start of a line). Order matters: more specific first.
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[编篇編](?![制写辑者号])\s*")),
-    ("chapter", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+章\s*")),
-    ("section", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[节節](?![日约能])\s*")),
-    ("article", re.compile(rf"第[{CN_NUMERALS}{DIGITS}]+[条條](?![件款例])\s*")),
-    ("box", re.compile(rf"(?:专栏|專欄)\s*[{CN_NUMERALS}{DIGITS}]*[:：、.．]?\s*")),
+    ("part", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+[编篇編](?![制写辑者号])\s*")),
+    ("chapter", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+章\s*")),
+    ("section", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+[节節](?![日约能])\s*")),
+    ("article", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+[条條](?![件款例])\s*")),
+    ("box", patterns.compiled(rf"(?:专栏|專欄)\s*[{CN_NUMERALS}{DIGITS}]*[:：、.．]?\s*")),
     # A table's caption (表1 主要指标, 表 2-1：…): its rows follow, as in a 专栏 box.
-    ("table", re.compile(rf"表\s*[{DIGITS}]+(?:[-－—.．][{DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),
-    ("cn", re.compile(rf"[{CN_NUMERALS}]+\s*[、．.]\s*")),
-    ("cn_paren", re.compile(rf"[（(]\s*[{CN_NUMERALS}]+\s*[）)][、.．]?\s*")),
-    ("num", re.compile(rf"[{DIGITS}]{{1,3}}\s*[、．.](?![{DIGITS}])\s*")),
-    ("num_paren", re.compile(rf"[（(]\s*[{DIGITS}]{{1,3}}\s*[）)][、.．]?\s*")),
-    ("circled", re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*")),
-    ("dash", re.compile(r"(?:——|--|—|－－)\s*")),
+    ("table", patterns.compiled(rf"表\s*[{DIGITS}]+(?:[-－—.．][{DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),
+    ("cn", patterns.compiled(rf"[{CN_NUMERALS}]+\s*[、．.]\s*")),
+    ("cn_paren", patterns.compiled(rf"[（(]\s*[{CN_NUMERALS}]+\s*[）)][、.．]?\s*")),
+    ("num", patterns.compiled(rf"[{DIGITS}]{{1,3}}\s*[、．.](?![{DIGITS}])\s*")),
+    ("num_paren", patterns.compiled(rf"[（(]\s*[{DIGITS}]{{1,3}}\s*[）)][、.．]?\s*")),
+    ("circled", patterns.compiled(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*")),
+    ("dash", patterns.compiled(r"(?:——|--|—|－－)\s*")),
 )
 BOX_SCHEMES = frozenset({"box", "table"})  # schemes whose sections hold a table: role "box"
 
 # A cell boundary: a tab, or a vertical bar with text before it on the line (| 指标 | 2020年 |).
-_CELL_BOUNDARY = re.compile(r"\t|(?<=\S)[^\S\n]*[|｜]|[|｜](?=[^\S\n]*\S)")
-_CELL_SPLIT = re.compile(r"[^\S\n]*(?:\t|[|｜])[^\S\n]*")
+_CELL_BOUNDARY = patterns.compiled(r"\t|(?<=\S)[^\S\n]*[|｜]|[|｜](?=[^\S\n]*\S)")
+_CELL_SPLIT = patterns.compiled(r"[^\S\n]*(?:\t|[|｜])[^\S\n]*")
 
 
 def match_heading(line: str) -> tuple[str, str] | None:

@@ -9,12 +9,12 @@ job. The caps on a file and the way it is refused are ``core.load_limits``'.
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from core import patterns
 from core.decode import decode_text
 from core.errors import printable
 from core.load_limits import MAX_PARAGRAPHS, MAX_TEXT_CHARS, fail, read_bytes
@@ -84,8 +84,8 @@ def _sniff(data: bytes) -> str:
 
 # Finishing ------------------------------------------------------------------------------------
 
-_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe]")
+_LINE_BREAKS = patterns.compiled("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_UNWANTED = patterns.compiled("[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe]")
 
 
 def _finish(text: str, name: str) -> str:

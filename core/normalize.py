@@ -22,6 +22,7 @@ from itertools import compress
 
 # The comparison form is data the result carries (``Comparison.left_form``), so its type
 # lives with the document (core.document); the stages that build and read it know it by this name too.
+from core import patterns
 from core.document import Normalized as Normalized
 from core.lines import is_row
 from core.script import convert
@@ -55,7 +56,7 @@ def fold_char(ch: str) -> str:
 
 
 # A tab (with any spaces around it) between two visible characters of one line.
-_CELL_TAB = re.compile(r"(?<=[^\s])[^\S\n]*\t[^\S\n]*(?=[^\s])")
+_CELL_TAB = patterns.compiled(r"(?<=[^\s])[^\S\n]*\t[^\S\n]*(?=[^\s])")
 
 
 def _cell_tabs(text: str) -> set[int]:

@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core import patterns
 from core.quantities import Mention
 from core.resources import resource_path
 
 _SCALE_FILE = ("findings", "modal_scale.txt")
 # A list runs to the closing bracket, the next clause or the end of the sentence.
 _LIST_END = ");；。\n"
-_BODY_SEPARATORS = re.compile(r"[、,，/]")  # one character each: offsets below rely on it
-_ETC = re.compile(r"等(?:单位|部门)?$")
+_BODY_SEPARATORS = patterns.compiled(r"[、,，/]")  # one character each: offsets below rely on it
+_ETC = patterns.compiled(r"等(?:单位|部门)?$")
 
 
 @dataclass(frozen=True)

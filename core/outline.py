@@ -26,9 +26,9 @@ is (a heading number, a row) is decided in ``core.lines``; this module builds th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from core import patterns
 from core.document import Section
 from core.lines import BOX_SCHEMES, CN_NUMERALS, DIGITS, cells, is_row, match_heading
 from core.tuning import TUNING
@@ -38,22 +38,22 @@ from core.tuning import TUNING
 _LEAF_ONLY = {"box", "table", "dash"}
 
 _SENTENCE_END = "。！？!?"
-_FIRST_CLAUSE = re.compile(r"[，,；;：:]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FIRST_CLAUSE = patterns.compiled(r"[，,；;：:]")
+_HAN = patterns.compiled(r"[\u4e00-\u9fff]")
 
 
-_CLOSING_START = re.compile(
+_CLOSING_START = patterns.compiled(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
 )
-_DATE_LINE = re.compile(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
+_DATE_LINE = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
                         rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日[）)]?$")
-_SIGNATURE = re.compile(
+_SIGNATURE = patterns.compiled(
     r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
 )
 # The list of attachments a notice ends with: "附件：1.……细则" and the titles after it, one a
 # line, each numbered ("2.……办法"), short and without a sentence's full stop.
-_ATTACHMENT = re.compile(r"^(附件|附表|附录)[\s\d一二三四五六七八九十:：、.．]*")
-_ATTACHMENT_TITLE = re.compile(r"^[\d一二三四五六七八九十]{1,3}\s*[.．、]\s*[^。；;]{2,60}$")
+_ATTACHMENT = patterns.compiled(r"^(附件|附表|附录)[\s\d一二三四五六七八九十:：、.．]*")
+_ATTACHMENT_TITLE = patterns.compiled(r"^[\d一二三四五六七八九十]{1,3}\s*[.．、]\s*[^。；;]{2,60}$")
 _ATTACHMENT_TITLES = 20  # a longer list after 附件 is an attachment's own text, not a list
 
 
@@ -284,7 +284,7 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
     return node, title
 
 
-_DOC_TYPE_END = re.compile(
+_DOC_TYPE_END = patterns.compiled(
     r"(决定|決定|方案|通知|意见|意見|办法|辦法|规划|規劃|纲要|綱要|规定|規定|条例|條例|细则|細則|计划|計劃|要点|要點"
     r"|报告|報告|决议|決議|公告|通告|批复|批復|函|稿|实施意见|指导意见)》?$"
 )
@@ -392,7 +392,7 @@ def _flatten(roots: list[_Node], side: str) -> tuple[Section, ...]:
 
 
 # The bodies a notice is addressed to (主送机关): "各市（州）人民政府，省政府各部门：".
-_ADDRESSEE = re.compile(r"^各[^。；;]{1,600}[：:]$")
+_ADDRESSEE = patterns.compiled(r"^各[^。；;]{1,600}[：:]$")
 # Bodies issuing a document together sign it on one line; more names than this on a line
 # make it a list in the text, not a signature.
 _JOINT_BODIES = 8

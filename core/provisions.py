@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import re
 
+from core import patterns
+
 _OWN = r"本(?:法|条例|办法|规定|细则|实施办法|实施细则|决定)"
 # The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
-_PURPOSE = re.compile(r"制定" + _OWN + r"[。；;.]")
+_PURPOSE = patterns.compiled(r"制定" + _OWN + r"[。；;.]")
 # An article that is a list of definitions: 本办法中下列用语的含义 / 本条例所称……是指.
-_DEFINITIONS = re.compile(_OWN + r"(?:中|所称)(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
+_DEFINITIONS = patterns.compiled(
+    _OWN + r"(?:中|所称)(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).
-_LABEL = re.compile(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
+_LABEL = patterns.compiled(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
 # A defined term: what stands before 是指, at the start of a sentence or list item, after
 # 本法所称 or 前款规定的 when the text names itself or its previous paragraph.
-_DEFINED = re.compile(r"(?:^|[\n。；;:：]|[)）])\s*(?:" + _OWN + r"(?:中)?所称|前款(?:规定|所称)的|本条所称)?"
+_DEFINED = patterns.compiled(r"(?:^|[\n。；;:：]|[)）])\s*(?:" + _OWN + r"(?:中)?所称|前款(?:规定|所称)的|本条所称)?"
                       r"([^\s,，。；;:：()（）“”\"]{2,40}?)[,，]?是指", re.MULTILINE)
 
 

@@ -23,6 +23,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core import patterns
 from core.resources import resource_path
 
 # Chinese numerals; core.dates reads them too (十四五, and no 年内 after a numeral).
@@ -47,7 +48,7 @@ _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _ARABIC = r"\d+(?:\.\d+)?[万亿千]*"
 _CHINESE = rf"[{CN_CHARS}]+"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
-_QUANTITY = re.compile(
+_QUANTITY = patterns.compiled(
     rf"(?<![第0-9a-z.{CN_CHARS}])(?P<low>{_NUMBER})(?:[-~至到](?P<high>{_NUMBER}))?"
     rf"(?P<unit>{_UNIT})(?P<qualifier>及以上|及以下|以上|以下|以内|之内|左右|余|多)?"
 )
@@ -173,7 +174,7 @@ def ends_with(before: str, words: tuple[str, ...], gap: int = 0) -> bool:
     return any(tail.rfind(w) >= 0 and len(tail) - tail.rfind(w) - len(w) <= gap for w in words)
 
 
-_QUANTITY_AT = re.compile(rf"(?P<number>{_NUMBER})(?:[-~至到]{_NUMBER})?(?P<unit>{_UNIT})")
+_QUANTITY_AT = patterns.compiled(rf"(?P<number>{_NUMBER})(?:[-~至到]{_NUMBER})?(?P<unit>{_UNIT})")
 _VAGUE = "批"  # 一批 counts what follows it, numeral-led or not (培育一批一流企业)
 
 

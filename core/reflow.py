@@ -5,14 +5,14 @@ Web text, one paragraph per line, has no dominant line width and is left alone.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from core import patterns
 from core.lines import match_heading
 from core.spacing import CJK, WIDE, repair_line
 from core.tuning import TUNING
 
-_NARROW = re.compile(rf"[^{CJK}\u3000]")
+_NARROW = patterns.compiled(rf"[^{CJK}\u3000]")
 
 
 def starts_block(line: str) -> bool:

@@ -11,8 +11,7 @@ one half without being tuned to any pair; the title decides first when it can.
 
 from __future__ import annotations
 
-import re
-
+from core import patterns
 from core.document import Document
 from core.kinds import Relation
 from core.labels import label_of
@@ -21,11 +20,11 @@ from core.result import RelationVerdict
 from core.tuning import TUNING
 
 # Words that mark a version of a document rather than a different document.
-_VERSION_MARKS = re.compile(
+_VERSION_MARKS = patterns.compiled(
     r"[(（〔\[【]?(?:征求意见稿|送审稿|讨论稿|修改稿|修订稿|草案|草稿|审议稿|试行|暂行|修订|修正|"
     r"正式稿|定稿|第[一二三四五六七八九十\d]+稿|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正)?)[)）〕\]】]?"
 )
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = patterns.compiled(r"[\W_]+")
 
 
 def _title_key(title: str) -> str:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import compress, count, islice, repeat
 from operator import attrgetter, ne
 
+from core import patterns
 from core.background import background_idf
 from core.tokens import figure_spans, tokenize
 
@@ -44,7 +45,7 @@ _FIRST_CHUNK = 64  # characters first compared at once when a run is extended: m
 _STOCK_IDF = 3.0
 # What carries no meaning on its own: punctuation, spaces, digits (everything but letters,
 # Chinese characters and numerals included).
-_NON_CONTENT = re.compile(r"[\W\d_]")
+_NON_CONTENT = patterns.compiled(r"[\W\d_]")
 _MARK = "\0"  # a character _NON_CONTENT matches itself
 _FOUND = re.compile(b"\x01+")
 _IN_ORDER = attrgetter("left_start", "right_start")  # the order of runs: left position, then right

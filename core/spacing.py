@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core import patterns
 from core.lines import match_heading
 from core.tuning import TUNING
 
@@ -43,10 +44,10 @@ def _is_han(char: str) -> bool:
 
 # The ideographic space is typed (indents, 第一条　为了, 序　言); extractors emit ASCII spaces.
 _IDEOGRAPHIC_SPACE = "\u3000"
-_SPACE_RUN = re.compile(r"[^\S\n]+")
+_SPACE_RUN = patterns.compiled(r"[^\S\n]+")
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(",;:!?)]}")
-WIDE = re.compile(rf"[{CJK}]")
+WIDE = patterns.compiled(rf"[{CJK}]")
 
 
 # The patterns below only some texts need are compiled on first use, not at import: each
@@ -54,14 +55,14 @@ WIDE = re.compile(rf"[{CJK}]")
 @cache
 def _bracketed_cjk() -> re.Pattern[str]:
     """A bracketed Chinese phrase after a space: "G546 (江阳段)" -> "G546(江阳段)"."""
-    return re.compile(rf"[(\[][^\S\n]*[{CJK}]")
+    return patterns.compiled(rf"[(\[][^\S\n]*[{CJK}]")
 
 
 # A run after a half-width mark, which ``_typed_or_nothing`` removes where the mark closes
 # Chinese text ("胜利, 2016年"). This needs the gaps before the mark already gone, hence a
 # second pass. The Chinese character before the mark is checked there, with ``WIDE``: one
 # more class this big in a pattern costs a millisecond or two to compile, on every start.
-_PUNCT_GAP = re.compile(r"(?<=[,;:!?])[^\S\n]+")
+_PUNCT_GAP = patterns.compiled(r"(?<=[,;:!?])[^\S\n]+")
 # Where the glyph source changes between Chinese text and digits, Latin letters, curly
 # quotes or 〇 (set from another font), a PDF extractor inserts a space; a drafter of a
 # Chinese document does not. Counted to tell an extracted text from a typed one: a run of
@@ -69,17 +70,17 @@ _PUNCT_GAP = re.compile(r"(?<=[,;:!?])[^\S\n]+")
 _SWITCH = "0-9A-Za-z\u2018\u2019\u201c\u201d\u3007"
 _SWITCH_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                           "\u2018\u2019\u201c\u201d\u3007")
-_SWITCH_GAP = re.compile(r"[^\S\n\u3000\t]+")
+_SWITCH_GAP = patterns.compiled(r"[^\S\n\u3000\t]+")
 
 
 @cache
 def _tight_switch() -> re.Pattern[str]:
     """A change between Chinese text and a digit, letter or quote without a space."""
-    return re.compile(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
+    return patterns.compiled(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
 
 
 # A run of spaces within a line, tabs excepted (cheap to compile, unlike ``_HAN`` twice).
-_GAP = re.compile(r"[^\S\n\t]+")
+_GAP = patterns.compiled(r"[^\S\n\t]+")
 # A tab between two words is typed: it separates the cells of a table row (a Word or web
 # table copied as text) or aligned columns. No extractor emits one, so it always stays.
 _TAB = "\t"
@@ -88,7 +89,7 @@ _TAB = "\t"
 @cache
 def _han_pair() -> re.Pattern[str]:
     """Two ideographs side by side (matches the first)."""
-    return re.compile(rf"[{_HAN}](?=[{_HAN}])")
+    return patterns.compiled(rf"[{_HAN}](?=[{_HAN}])")
 
 
 def repair_whitespace(raw: str, extracted: bool) -> tuple[list[str], list[str]]:

@@ -29,12 +29,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from core import patterns
 from core.background import background_idf
 from core.resources import resource_path
 from core.tokens import tokenize
 from core.tuning import TUNING
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = patterns.compiled(r"[\u4e00-\u9fff]+")
 _COMPOUND = "\x00"  # marks a compound word among the bigram terms (no bigram contains it)
 
 

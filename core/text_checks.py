@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from core import patterns
 from core.load_limits import fail
 
 # Text files hold no control characters besides tab, line and page breaks and ESC; more than
@@ -46,8 +47,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "RAR 压缩包"),
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_ASCII = re.compile(r"[\x00-\x7f]+")
+CONTROL_CHARS = patterns.compiled("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_ASCII = patterns.compiled(r"[\x00-\x7f]+")
 
 
 def reject_binary(data: bytes, name: str) -> None:

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from core import patterns
 from core.segmenter import Cutter, cut_all, cutter, engine
 from core.word_index import HAN_WORD
 
@@ -31,7 +32,7 @@ from core.word_index import HAN_WORD
 # HAN_WORD (jieba's own class, U+4E00..U+9FD5); anything else is cut here, by _OTHER, so
 # both engines cut alike. ASCII runs keep decimals and a trailing percent sign: "8.5%",
 # "5g", "2025"; every other character is a token of its own.
-_OTHER = re.compile(r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*%?|.", re.DOTALL)
+_OTHER = patterns.compiled(r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*%?|.", re.DOTALL)
 
 # Numerals: Arabic (with thousands separators and decimals) or Chinese (〇 lies outside
 # the ideograph block the segmenter sees, so it arrives as a token of its own).
@@ -50,14 +51,14 @@ _DATE = rf"{_NUMBER}年{_NUMBER}月(?:{_NUMBER}[日号])?|{_NUMBER}月{_NUMBER}[
 # A value is 百分之 and a number, or a date or quantity with, after a range separator,
 # another one (``_value_end``): the pattern of a date or quantity, the costliest to
 # compile of the engine's, is compiled once instead of twice.
-_PERCENT = re.compile(rf"百分之{_NUMBER}")
-_VALUE_PART = re.compile(rf"{_DATE}|{_QUANTITY}")
-_VALUE_START = re.compile(f"[0-9第{_CN_DIGITS}]")
+_PERCENT = patterns.compiled(rf"百分之{_NUMBER}")
+_VALUE_PART = patterns.compiled(rf"{_DATE}|{_QUANTITY}")
+_VALUE_START = patterns.compiled(f"[0-9第{_CN_DIGITS}]")
 _SEPARATORS = frozenset("-~至到")
 # A digit after a digit or a decimal point continues a number. After a comma it starts one
 # (the comparison form writes ， as ","): a thousands separator lies inside the figure
 # before it, whose span ``figure_spans`` skips.
-_FIGURE_START = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]")
+_FIGURE_START = patterns.compiled(r"(?<![0-9])(?<![0-9]\.)[0-9]")
 
 
 def _spans(text: str, cut: Cutter) -> tuple[tuple[int, int], ...]:

@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sys
 import zlib
 from bisect import bisect_left
@@ -29,12 +28,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from core import patterns
 from core.resources import app_root, cache_dir, resource_path, write_cache
 
 DICT_PARTS = ("dict", "policy_dict.txt")
 _INDEX_MAGIC = b"DUIZHAO-WORDS\n"
 _INDEX_FORMAT = 3
-HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
+HAN_WORD = patterns.compiled("[\u4e00-\u9fd5]+")
 # Every this-many-th dictionary word goes into the text that checks a new index.
 _CHECK_STRIDE = 20
 # Indexes of one engine kept in the cache folder, the most recently used first: one per
