@@ -100,7 +100,8 @@ def summary(result: Comparison, seconds: float) -> str:
     if verdict.relation is Relation.IMPLEMENTATION:
         grades = Counter(grade for _, grade in result.coverage.grades)
         unique = (f"上级条目：{'、'.join(f'{label_of(g)} {grades[g]}' for g in CoverageGrade)}；"
-                  f"本地新增 {sum(1 for a in result.assignments if not a.left)}")
+                  f"本地新增 {sum(1 for a in result.assignments if not a.left)}；"
+                  f"待核 {sum(1 for a in result.assignments if a.rival is not None)}")
     else:
         unique = f"删除 {stats.left_unpaired}、新增 {stats.right_unpaired}"
     return (

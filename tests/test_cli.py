@@ -94,6 +94,14 @@ def test_sample_pair_writes_json(run: Callable[[list[str]], tuple[int, str, str]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]  # no temporary file left
 
 
+def test_the_summary_of_an_implementation_counts_grades_local_items_and_pairings_to_check(tmp_path: Path) -> None:
+    target = tmp_path / "o.json"
+    code, stdout, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(target)])
+    assert code == 0, stderr
+    checks = sum(1 for a in _load_json(target)["assignments"] if a["rival"] is not None)
+    assert "关系：落实" in stdout and "上级条目：照搬" in stdout and f"；待核 {checks}；" in stdout and checks > 0
+
+
 def test_quiet_prints_nothing(tmp_path: Path) -> None:
     code, stdout, stderr = _run_inline([str(LEFT), str(RIGHT), "--json", str(tmp_path / "o.json"), "--quiet"])
     assert (code, stdout, stderr) == (0, "", "")
