@@ -2,7 +2,8 @@
 
 Its last column says what became of each row in the words of the relation
 (``gui.relation_words``): 修改 / 删除 / 新增 / 移动 for a revision, the coverage grade or
-本地新增 for an implementing document, with pairings set by hand marked （人工）. A
+本地新增 for an implementing document, with pairings set by hand marked （人工） and those
+won by a near tie （待核）, which the 待核 filter lists on their own. A
 right-click on a row of an implementing item asks the window for the correction menu.
 """
 
@@ -41,7 +42,7 @@ from gui.result_index import kind_rank
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-FILTERS = ("all", "changed", "unique", "related")
+FILTERS = ("all", "changed", "unique", "related", "to_check")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def rows_of(comparison: Comparison) -> list[PairRow]:
 
 
 def row_passes(row: PairRow, mode: str) -> bool:
-    """Whether a row belongs under a filter: changed = modified or unique; unique; related; all."""
+    """Whether a row belongs under a filter: changed = modified or unique; unique; related; all.
+    (to_check asks the result which pairings to check: ``PairTableModel.needs_check``.)"""
     if mode == "changed":
         return row.kind in (PairKind.MODIFIED, None)
     if mode == "unique":
@@ -90,6 +92,7 @@ class PairTableModel(QAbstractTableModel):
         self._notes: SectionNotes | None = None
         self._rows: list[PairRow] = []
         self._row_of: dict[object, int] = {}
+        self._to_check: frozenset[tuple[str, str]] = frozenset()
 
     def set_comparison(self, comparison: Comparison | None, notes: SectionNotes | None = None) -> None:
         """Replace all rows with those of ``comparison`` (``notes``: its notes, if already built)."""
@@ -101,7 +104,13 @@ class PairTableModel(QAbstractTableModel):
             self._notes = notes if notes is not None and notes.comparison is comparison else SectionNotes(comparison)
         self._rows = rows_of(comparison) if comparison is not None else []
         self._row_of = {_row_key(row.pair, row.left, row.right): r for r, row in enumerate(self._rows)}
+        assignments = comparison.assignments if comparison is not None else ()
+        self._to_check = frozenset((a.left[0], a.right) for a in assignments if a.rival is not None and a.left)
         self.endResetModel()
+
+    def needs_check(self, row: PairRow) -> bool:
+        """True for the row of a pairing won by a near tie (marked 待核): its item and first base item."""
+        return row.left is not None and row.right is not None and (row.left, row.right) in self._to_check
 
     def source_row(self, pair_index: int | None, left: str | None, right: str | None) -> int | None:
         """Row number of a pair, or (``pair_index`` None) of an unpaired section; None if absent."""
@@ -206,6 +215,8 @@ class PairFilterProxy(QSortFilterProxyModel):
         left, right = self._hidden
         if row.left in left and row.right in right:
             return False
+        if self._mode == "to_check":
+            return model.needs_check(row)
         return row_passes(row, self._mode)
 
 
@@ -221,7 +232,7 @@ class PairListPanel(QWidget):
         self.proxy = PairFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QComboBox(self)
-        for mode, label in zip(FILTERS, (tr("全部"), tr("有改动"), tr("独有"), tr("相关")), strict=True):
+        for mode, label in zip(FILTERS, (tr("全部"), tr("有改动"), tr("独有"), tr("相关"), tr("待核")), strict=True):
             self.filter_box.addItem(label, mode)
         self.filter_box.currentIndexChanged.connect(lambda i: self.proxy.set_mode(self.filter_box.itemData(i)))
         self.count_label = QLabel(self)

@@ -716,6 +716,10 @@
         <translation> (by hand)</translation>
     </message>
     <message>
+        <source>待核</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <source>（待核）</source>
         <translation> (to check)</translation>
     </message>

@@ -232,3 +232,16 @@ def test_coverage_findings_use_the_words_of_the_relation(fixture_comparison):
     assert (change_label(added, implementation), change_label(removed, implementation)) == ("本地新增", "未见落实")
     other = next(f for f in fixture_comparison.findings if f.kind is not FindingKind.COVERAGE)
     assert change_label(other, implementation) == change_label(other, Relation.REVISION)
+
+
+def test_the_pair_list_lists_the_pairings_to_check_on_their_own(fixture_comparison, qtbot):
+    from gui.pair_list import PairListPanel
+
+    panel = PairListPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(implementing(fixture_comparison))
+    panel.set_filter("to_check")
+    assert [(row.left, row.right) for row in panel.visible_rows()] == [("L6", "R6")]
+    assert panel.notes_shown() == ["修改（待核）"]
+    panel.set_comparison(fixture_comparison)  # a revision has no pairing to check
+    assert panel.visible_rows() == []
