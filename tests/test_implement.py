@@ -101,19 +101,22 @@ def test_a_lead_paragraph_is_touched_when_its_part_is_carried_out() -> None:
     assert "L9" not in found.touched  # nothing of its part is
 
 
+# Two base items about 物流, one in the industry chapter, one in the transport chapter; R2
+# sits in a chapter whose other item carries out a transport item.
+CHAPTERED_BASE = (
+    Item("L1", "发展现代物流产业，培育物流龙头企业。", "industry", True),
+    Item("L2", "推动白酒、电子信息产业集群发展。", "industry", True),
+    Item("L3", "发展港口物流，建设物流枢纽。", "transport", True),
+    Item("L4", "加快长江航道整治和港口码头建设。", "transport", True),
+)
+CHAPTERED_ITEMS = (
+    Item("R1", "加快长江航道和港口码头建设。", "ours", True),
+    Item("R2", "发展现代物流，建设物流园区。", "ours", True),
+)
+
+
 def test_a_near_tie_goes_to_the_base_item_in_the_matching_chapter() -> None:
-    # Two base items about 物流, one in the industry chapter, one in the transport chapter;
-    # the item sits in a transport chapter whose other item carries out a transport item.
-    base = (
-        Item("L1", "发展现代物流产业，培育物流龙头企业。", "industry", True),
-        Item("L2", "推动白酒、电子信息产业集群发展。", "industry", True),
-        Item("L3", "发展港口物流，建设物流枢纽。", "transport", True),
-        Item("L4", "加快长江航道整治和港口码头建设。", "transport", True),
-    )
-    right = (
-        Item("R1", "加快长江航道和港口码头建设。", "ours", True),
-        Item("R2", "发展现代物流，建设物流园区。", "ours", True),
-    )
+    base, right = CHAPTERED_BASE, CHAPTERED_ITEMS
     scores = {a.right: a.left[0] for a in assign(base, right, {}).assignments}
     assert scores == {"R1": "L4", "R2": "L3"}
     # Without chapters the better score alone decides.
@@ -259,17 +262,7 @@ def test_once_an_item_addresses_the_base_the_best_score_decides_not_a_common_wor
 
 
 def test_a_near_tie_names_the_base_item_it_beat_as_its_rival() -> None:
-    base = (
-        Item("L1", "发展现代物流产业，培育物流龙头企业。", "industry", True),
-        Item("L2", "推动白酒、电子信息产业集群发展。", "industry", True),
-        Item("L3", "发展港口物流，建设物流枢纽。", "transport", True),
-        Item("L4", "加快长江航道整治和港口码头建设。", "transport", True),
-    )
-    right = (
-        Item("R1", "加快长江航道和港口码头建设。", "ours", True),
-        Item("R2", "发展现代物流，建设物流园区。", "ours", True),
-    )
-    found = {a.right: a for a in assign(base, right, {}).assignments}
+    found = {a.right: a for a in assign(CHAPTERED_BASE, CHAPTERED_ITEMS, {}).assignments}
     # R2 went to L3 by its chapter, though L1 scores as well: the drafter should check it.
     assert found["R2"].left[0] == "L3" and found["R2"].rival == "L1"
     # R1 stands out: no rival.
