@@ -48,11 +48,13 @@ def verdict_tooltip(verdict: RelationVerdict) -> str:
     return "\n".join(lines)
 
 
-def _mark(found: Assignment) -> str:
-    """What a note adds to a pairing: set by hand, or a near tie for the drafter to check."""
+def _mark(found: Assignment, left_id: str | None = None) -> str:
+    """What a note adds to a pairing: set by hand, or a near tie for the drafter to check (with
+    ``left_id``, a row of one of its base items: only the first one won the near tie)."""
     if found.by_hand:
         return tr("（人工）")
-    return tr("（待核）") if found.rival is not None else ""
+    first = left_id is None or found.left[:1] == (left_id,)
+    return tr("（待核）") if found.rival is not None and first else ""
 
 
 def short_ref(section: Section) -> str:
@@ -174,7 +176,7 @@ class SectionNotes:
             return tr("仅涉及")  # quoted or addressed in passing by an item about something else
         grade = self.comparison.coverage.grade_of.get(left_id)
         words = tr_label(grade) if grade is not None else ""
-        return words + _mark(found)
+        return words + _mark(found, left_id)
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ def implementing(comparison):
         Assignment("R2", ("L2",), (("L2", 0.9), ("L3", 0.2)), 0.7, ("方向",)),
         Assignment("R3", ("L3",), (("L6", 0.3), ("L3", 0.2)), 0.1, (), by_hand=True),
         Assignment("R5", ("L5",), (("L5", 0.5), ("L6", 0.1)), 0.4, ("渝西",)),
-        Assignment("R6", ("L6",), (("L6", 0.6), ("L7", 0.5)), 0.1, ("产业",), rival="L7"),
+        Assignment("R6", ("L6", "L5"), (("L6", 0.6), ("L7", 0.5)), 0.1, ("产业",), rival="L7"),
         Assignment("R7", (), (("L7", 0.05),), 0.0, ()),
     )
     grades = (
@@ -77,6 +77,7 @@ def test_implementation_notes_give_grades_base_items_and_hand_marks(fixture_comp
     assert "（十四）" in notes.tooltip("L", "L5")  # the base item names what carries it out
     assert notes.note("R", "R6").endswith("（待核）")
     assert notes.row_note("L6", "R6", PairKind.MODIFIED) == "修改（待核）"
+    assert notes.row_note("L5", "R6", PairKind.RELATED) == "修改"  # the second base item won no tie
     assert "待核：与 " in notes.tooltip("R", "R6") and "待核" not in notes.tooltip("R", "R5")
 
 
