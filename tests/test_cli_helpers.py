@@ -26,9 +26,17 @@ pytestmark = pytest.mark.skipif(not helpers._CAN_FORK or helpers._spare_cpus() <
                                 reason="helpers need fork and a second CPU")  # fmt: skip
 
 # Runs the compare command after ``PATCH``; prints the exit code and the outputs each helper wrote.
+# The reports say the minute they were made: both runs of a test say the same one, as two runs
+# straddling a minute would otherwise differ.
 _RUN = """
-import json, sys
+import datetime, json, sys
 from cli import helpers
+from core.export import summary
+class _Made(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2026, 1, 1, 9, 30)
+summary.datetime = _Made
 forked = []
 fork = helpers._fork
 def spy(names, *rest):
