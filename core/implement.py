@@ -278,7 +278,10 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         margin = leading[0][1] - leading[1][1] if len(leading) > 1 else leading[0][1]
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
         alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in leading)
-        rival = None if by_kind or not chosen or chosen[0] in by_right[r.id] else _rival(r.id, chosen, scores)
+        # A rival is named for the items a drafter cites by number: a title or a lead paragraph
+        # restates the whole, and which base paragraph it echoes is nothing to check.
+        settled = by_kind or not r.numbered or not chosen or chosen[0] in by_right[r.id]
+        rival = None if settled else _rival(r.id, chosen, scores)
         out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms, rival=rival))
     carrier: dict[str, list[str]] = defaultdict(list)  # base leaf -> the implementing leaves carrying it out
     for a in out:

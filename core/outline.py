@@ -47,6 +47,10 @@ _CLOSING_START = patterns.compiled(
 )
 _DATE_LINE = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
                         rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日[）)]?$")
+# A law's note of its adoption and amendments under its title (题注): "1986年12月2日 第六届全国人民代表
+# 大会常务委员会第十八次会议通过", "（2009年4月24日第十一届……修订）". It is no part of the title.
+_PROMULGATION = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
+                                  rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日.*(?:通过|修订|修正|公布|施行|发布|印发)[）)]?$")
 _SIGNATURE = patterns.compiled(
     r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
 )
@@ -271,7 +275,8 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
         block_end += 1
     title_lines = [
         line.text.strip() for line in lines[:block_end]
-        if not _DATE_LINE.match(line.text.strip()) and not line.text.strip().startswith(("(", "（"))
+        if not _DATE_LINE.match(line.text.strip()) and not _PROMULGATION.match(line.text.strip())
+        and not line.text.strip().startswith(("(", "（"))
         and not line.text.rstrip().endswith((":", "："))
     ]
     title = _join_title(title_lines) or fallback_title
@@ -286,7 +291,7 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
 
 _DOC_TYPE_END = patterns.compiled(
     r"(决定|決定|方案|通知|意见|意見|办法|辦法|规划|規劃|纲要|綱要|规定|規定|条例|條例|细则|細則|计划|計劃|要点|要點"
-    r"|报告|報告|决议|決議|公告|通告|批复|批復|函|稿|实施意见|指导意见)》?$"
+    r"|报告|報告|决议|決議|公告|通告|批复|批復|函|稿|实施意见|指导意见|法)》?$"
 )
 
 

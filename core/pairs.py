@@ -43,7 +43,7 @@ class Assignment:
     its first base item. ``rival`` is a base item the first one barely beat (a near tie,
     decided by the chapters), with no shared wording to settle it: the pairing a drafter
     should check. None when the first stands out, is backed by shared wording, follows
-    from the item's kind, or was set by hand.
+    from the item's kind, was set by hand, or the leaf is no numbered item.
     """
 
     right: str

@@ -290,3 +290,9 @@ def test_a_local_item_and_a_purpose_article_have_no_rival() -> None:
         Item("R2", "举办国际马拉松赛事，丰富市民体育健身活动。", None, True),
     )
     assert [a.rival for a in assign(base, right, {}).assignments] == [None, None]
+
+
+def test_an_unnumbered_paragraph_names_no_rival() -> None:
+    lead = Item("R2", CHAPTERED_ITEMS[1].text, "ours", False)
+    found = assign(CHAPTERED_BASE, (CHAPTERED_ITEMS[0], lead), {}).assignments[1]
+    assert found.left and found.rival is None

@@ -255,6 +255,21 @@ def test_ids_carry_the_side_letter() -> None:
     assert [s.id for s in sections] == ["R1", "R2"]
 
 
+def test_a_laws_note_of_adoption_is_no_part_of_its_title() -> None:
+    text = "\n".join([
+        "中华人民共和国邮政法",
+        "1986年12月2日 第六届全国人民代表大会常务委员会第十八次会议通过",
+        "2009年4月24日 第十一届全国人民代表大会常务委员会第八次会议修订",
+        "第一章 总则",
+        "第一条 为了保障邮政普遍服务，制定本法。",
+    ])
+    _, sections, title = _parse(text, fallback="fallback")
+    _check_tree(text, sections)
+    assert title == "中华人民共和国邮政法"
+    assert sections[0].role == "preamble" and "会议修订" in text[sections[0].start:sections[0].end]
+    assert _by_number(sections, "第一条").parent == _by_number(sections, "第一章").id
+
+
 def test_preamble_title_block_and_closing() -> None:
     text = "\n".join([
         "中共某某市委关于加快发展的决定",
