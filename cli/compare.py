@@ -91,6 +91,7 @@ def verdict_warnings(result: Comparison) -> tuple[str, ...]:
 
 def summary(result: Comparison, seconds: float) -> str:
     """The lines printed after a run: relation, pair counts and shared wording."""
+    from core.base_items import graded_items
     from core.verdict import IDENTICAL, is_identical
 
     stats = result.stats
@@ -98,7 +99,7 @@ def summary(result: Comparison, seconds: float) -> str:
     verdict = result.relation
     how = "自动判断" if verdict.detected else "指定"
     if verdict.relation is Relation.IMPLEMENTATION:
-        grades = Counter(grade for _, grade in result.coverage.grades)
+        grades = Counter(grade for _, grade in graded_items(result.left, result.coverage.grade_of))
         unique = (f"上级条目：{'、'.join(f'{label_of(g)} {grades[g]}' for g in CoverageGrade)}；"
                   f"本地新增 {sum(1 for a in result.assignments if not a.left)}；"
                   f"待核 {sum(1 for a in result.assignments if a.rival is not None)}")

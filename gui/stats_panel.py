@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from core.base_items import graded_items
 from core.document import Document
 from core.export.summary import percent
 from core.kinds import CoverageGrade, PairKind, Relation
@@ -77,7 +78,7 @@ class StatsPanel(QWidget):
         self.values["left_unpaired"].setText(str(stats.left_unpaired))
         self.values["right_unpaired"].setText(str(stats.right_unpaired))
         implementation = comparison.relation.relation is Relation.IMPLEMENTATION
-        grades = [grade for _sid, grade in comparison.coverage.grades]
+        grades = [grade for _item, grade in graded_items(comparison.left, comparison.coverage.grade_of)]
         self.values["grades"].setText(
             "、".join(f"{tr_label(g)} {grades.count(g)}" for g in CoverageGrade) if implementation else "—"
         )
@@ -129,9 +130,9 @@ def _lists(comparison: Comparison, implementation: bool) -> list[tuple[str, Docu
             ("L", left, [sid for sid, kind in comparison.coverage.left if kind is None], tr("左侧删除的条目")),
             ("R", right, [sid for sid, kind in comparison.coverage.right if kind is None], tr("右侧新增的条目")),
         ]
-    grades = comparison.coverage.grades
+    graded = graded_items(left, comparison.coverage.grade_of)  # by item: a law's articles, not paragraphs
     return [
-        ("L", left, [sid for sid, g in grades if g is CoverageGrade.NOT_TAKEN_UP], tr("未见落实的上级条目")),
-        ("L", left, [sid for sid, g in grades if g is CoverageGrade.TOUCHED], tr("仅涉及的上级条目")),
+        ("L", left, [item.id for item, g in graded if g is CoverageGrade.NOT_TAKEN_UP], tr("未见落实的上级条目")),
+        ("L", left, [item.id for item, g in graded if g is CoverageGrade.TOUCHED], tr("仅涉及的上级条目")),
         ("R", right, [a.right for a in comparison.assignments if not a.left], tr("本地新增的条目")),
     ]

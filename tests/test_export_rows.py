@@ -406,7 +406,8 @@ def test_implementation_summary_counts_grades() -> None:
     summary = summarize(comparison, rows(comparison))
     assert summary.title == "落实情况对照表"
     assert summary.relation == "落实（上级文件 → 落实文件），自动识别" and summary.evidence == ("标题不同",)
-    assert summary.overview[:2] == ("上级文件 6 条：修改 5 条，未见落实 1 条。", "落实文件 6 条，其中本地新增 1 条。")
+    # counted by item, the title blocks left out
+    assert summary.overview[:2] == ("上级文件 5 条：修改 4 条，未见落实 1 条。", "落实文件 5 条，其中本地新增 1 条。")
     assert summary.lists == (("未见落实", ("（四）加強生態環境保護",)), ("本地新增", ("（四）发展特色优势产业",)))
 
 

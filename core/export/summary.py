@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.base_items import counted_items, graded_items
 from core.document import Section
 from core.export.provenance import DocumentFacts, document_facts, header_line
 from core.export.report_wording import NO_SECTION, Wording, wording
@@ -192,20 +193,20 @@ def _implementation_overview(
     comparison: Comparison, notes: RowNotes
 ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     """Grades of the base items, local items, pairings set by hand, and the lists a drafter checks."""
-    grades = notes.grades
-    counts = Counter(grades.values())
+    # Counted by item, as a drafter counts them: a law's articles, not their paragraphs.
+    graded = graded_items(comparison.left, notes.grades)
+    counts = Counter(grade for _, grade in graded)
     parts = "，".join(f"{label_of(grade)} {counts[grade]} 条" for grade in CoverageGrade if counts[grade])
     local = notes.local_items()
     by_hand = sum(1 for a in comparison.assignments if a.by_hand)
-    lines = [f"上级文件 {len(grades)} 条：{parts or '无'}。",
-             f"落实文件 {len(comparison.right.leaves)} 条，其中{LOCAL} {len(local)} 条。"]  # fmt: skip
+    lines = [f"上级文件 {len(graded)} 条：{parts or '无'}。",
+             f"落实文件 {len(counted_items(comparison.right))} 条，其中{LOCAL} {len(local)} 条。"]  # fmt: skip
     if by_hand:
         lines.append(f"其中 {by_hand} 条的对应关系为人工指定，标注“{BY_HAND}”。")
     to_check = notes.to_check()
     if to_check:
         lines.append(f"另有 {len(to_check)} 条对应的上级条目仅以微弱优势胜过另一条，标注“{TO_CHECK}”，请逐条核对。")
-    left = comparison.left.by_id
-    missing = tuple(section_label(left[sid]) for sid, g in grades.items() if g is CoverageGrade.NOT_TAKEN_UP)
+    missing = tuple(section_label(item) for item, grade in graded if grade is CoverageGrade.NOT_TAKEN_UP)
     lists = [(label_of(CoverageGrade.NOT_TAKEN_UP), missing), (LOCAL, tuple(section_label(s) for s in local))]
     if to_check:  # listed only when there is something to check, as pairings set by hand are
         lists.append(("待核对应", tuple(f"{section_label(item, 20)}（另见{section_label(rival, 20)}）"
