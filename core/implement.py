@@ -19,7 +19,7 @@ by a near tie, with no shared wording behind it, names that other as its rival: 
 labelled pairs such items were wrong about one time in four, the others one time in twenty.
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
-clause of it, when an item's runners-up single it out (its score beats what the best of
+clause of it (wording the item shares with its own base items is theirs, not a quote), when an item's runners-up single it out (its score beats what the best of
 as many unrelated base items would reach, and they share a subject word), when it is
 the lead paragraph of a part whose items are carried out, or when one implementing item
 singles it out from the others in the same way and shares a subject word with it other than
@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from core.intervals import union_length
 from core.kinds import CoverageGrade
 from core.pairs import Assignment
 from core.provisions import defined_terms, is_definitions, is_purpose
@@ -57,6 +58,8 @@ class Wording:
     left_share: float  # of the base leaf's wording
     right_share: float  # of the implementing leaf's wording
     acceptable: bool  # enough to call the pair modified on wording alone
+    # Each shared passage on the base side: its span in the base's comparison text, and its text.
+    passages: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,11 +292,14 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             carrier[lid].append(a.right)
     touched: dict[str, str] = {}
     ceiling_left = noise_ceiling(len(right))
+    quote = TUNING.implementation.quote
+    text_of = {base.id: base.text for base in left}
+    carried_texts = {a.right: [text_of[lid] for lid in a.left] for a in out}
     for base in left:
         if base.id in carrier:
             continue
-        quoted = [(found.left_shared, rid) for (lid, rid), found in wording.items()
-                  if lid == base.id and found.left_shared >= TUNING.implementation.quote]
+        quoted = [(amount, rid) for (lid, rid), found in wording.items()
+                  if lid == base.id and (amount := _quoted(found, carried_texts.get(rid, ()))) >= quote]
         if quoted:
             touched[base.id] = max(quoted)[1]
             continue
@@ -317,6 +323,16 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     for lid, rid in touched.items():
         subject(lid, rid)
     return Found(tuple(out), touched, cosines)
+
+
+def _quoted(found: Wording, carried: Sequence[str]) -> int:
+    """Characters of a base item an implementing item quotes: the wording they share, less the
+    passages also found in the base items it carries out. Those are their wording, not a
+    quote of this one (a measure's purpose article restating the law's purposes shares them
+    with every article that repeats one)."""
+    if not found.passages:
+        return found.left_shared
+    return union_length((a, b) for a, b, text in found.passages if not any(text in other for other in carried))
 
 
 def _first_in(ordered: Sequence[str], wanted: set[str]) -> list[str]:

@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from core.document import Document, Section
+from core.intervals import union_length
 from core.kinds import PairKind
 from core.shared import Run
 from core.tuning import TUNING
-from core.wording import HEADING, PREAMBLE, AlignedPair, Side, union_length
+from core.wording import HEADING, PREAMBLE, AlignedPair, Side
 
 
 def _leaf_counts(doc: Document) -> dict[str, int]:

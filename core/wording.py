@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.document import Document, Section
 from core.implement import Wording
+from core.intervals import union_length
 from core.kinds import PairKind
 from core.normalize import Normalized
 from core.shared import Run
@@ -71,18 +72,6 @@ def side(doc: Document, norm: Normalized) -> Side:
     """``doc`` and its comparison form ``norm`` as the aligner reads them."""
     spans = {s.id: norm.from_display(s.number_end, s.end) for s in doc.sections}
     return Side(doc, norm, spans)
-
-
-def union_length(intervals: list[tuple[int, int]]) -> int:
-    """Characters covered by ``intervals``, each counted once however many hold it."""
-    total = 0
-    end = -1
-    for a, b in sorted(intervals):
-        if b <= end:
-            continue
-        total += b - max(a, end)
-        end = b
-    return total
 
 
 @dataclass
@@ -205,10 +194,12 @@ def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> i
     return union_length([*explained, *new]) - union_length(explained)
 
 
-def wording_of(cands: Sequence[Candidate]) -> dict[tuple[str, str], Wording]:
-    """The shared wording of each candidate pair, as ``core.implement`` weighs it."""
+def wording_of(cands: Sequence[Candidate], left_text: str = "") -> dict[tuple[str, str], Wording]:
+    """The shared wording of each candidate pair, as ``core.implement`` weighs it; with
+    ``left_text`` (the base's comparison text), each shared passage on the base side too."""
     return {
-        (c.left, c.right): Wording(union_length(list(c.left_intervals)), union_length(list(c.right_intervals)),
-                                   c.left_share, c.right_share, acceptable(c))
+        (c.left, c.right): Wording(union_length(c.left_intervals), union_length(c.right_intervals),
+                                   c.left_share, c.right_share, acceptable(c),
+                                   tuple((a, b, left_text[a:b]) for a, b in c.left_intervals) if left_text else ())
         for c in cands
     }

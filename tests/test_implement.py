@@ -65,6 +65,17 @@ def test_a_base_item_quoted_in_passing_is_touched_not_forgotten() -> None:
     assert "L2" not in found.touched
 
 
+def test_wording_an_item_shares_with_its_own_base_item_quotes_no_other() -> None:
+    # R1 carries out L1; the passage it shares with L4 is L1's wording too, so it quotes nothing of L4.
+    base = (Item("L1", "加快白酒产业转型升级，严守永久基本农田红线，打造优质白酒产业集群。", None, True), *BASE[1:])
+    right = (Item("R1", "加快白酒产业转型升级，打造优质白酒产业集群，严守永久基本农田红线。", None, True),)
+    passage = ((0, 12, "严守永久基本农田红线"),)
+    own = Wording(12, 12, 0.1, 0.1, False, passage)
+    assert "L4" not in assign(base, right, {("L4", "R1"): own}).touched
+    elsewhere = Wording(12, 12, 0.1, 0.1, False, ((0, 12, "稳定粮食播种面积，严守红线"),))
+    assert assign(base, right, {("L4", "R1"): elsewhere}).touched.get("L4") == "R1"
+
+
 def test_grades_say_how_each_base_item_was_taken_up() -> None:
     right = (
         Item("R1", "支持白酒龙头企业做大做强，建设白酒产业园区。", None, True),
