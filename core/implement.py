@@ -19,8 +19,9 @@ by a near tie, with no shared wording behind it, names that other as its rival: 
 labelled pairs such items were wrong about one time in four, the others one time in twenty.
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
-clause of it (wording the item shares with its own base items is theirs, not a quote), when an item's runners-up single it out (its score beats what the best of
-as many unrelated base items would reach, and they share a subject word), when it is
+clause of it (wording the item shares with its own base items is theirs, not a quote),
+when an item's runners-up single it out (its score beats what the best of as many
+unrelated base items would reach, and they share a subject word), when it is
 the lead paragraph of a part whose items are carried out, or when one implementing item
 singles it out from the others in the same way and shares a subject word with it other than
 the documents' common topic (every article of a 水土保持 实施办法 shares 水土保持 with every
