@@ -10,7 +10,8 @@ chapters: an implementing document keeps the base's subjects together, so the ca
 whose chapter is closest to the item's chapter wins. It is local (本地新增) only when no
 base item shares a subject word with it; once one does, the rank decides among all
 candidates, the ones sharing no segmenter word included. A purpose article and a
-definitions article are paired by their kind (``core.provisions``). An item also carries
+definitions article are paired by their kind (``core.provisions``), on both sides: no other
+item carries out the base's purpose or definitions article. An item also carries
 out every base item whose wording it takes up substantially (one item, several base items). A runner-up that
 only scores well is not named as carried out: on the six labelled pairs such second
 bases were wrong two times in three; it is touched instead (below) and stays among the
@@ -143,11 +144,13 @@ class _Scores:
         self.chapters = self.leaves.grouped(grouped)
         self._closeness: dict[tuple[str, str], float] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
-        self._purposes = frozenset(base.id for base in left if is_purpose(base.text))
+        self._kind_only = frozenset(base.id for base in left if is_purpose(base.text) or is_definitions(base.text))
 
-    def is_purpose(self, left: str) -> bool:
-        """True for a base item saying why the base is made (为了……，制定本法)."""
-        return left in self._purposes
+    def by_kind_only(self, left: str) -> bool:
+        """True for a base article saying why the base is made (为了……，制定本法) or what its terms
+        mean (本法下列用语的含义): only an implementing article of the same kind carries it out
+        (``_purpose_of``, ``_defining_alike``); it shares words with every article, not a subject."""
+        return left in self._kind_only
 
     def ranked(self, right: str) -> list[tuple[str, float]]:
         """The candidates scoring above 0, best first (equal scores by id)."""
@@ -166,13 +169,13 @@ class _Scores:
 
     def nearest_unscored(self, right: str, wording: Iterable[str]) -> str | None:
         """The candidate scoring 0 that ``_best_of`` would choose among those addressing the item
-        (sharing a subject word with it, or ``wording``), purpose articles left out: the first
+        (sharing a subject word with it, or ``wording``), purpose and definitions articles left out: the first
         by id in the chapter closest to the item's. None: no such candidate, the item is local.
 
         Found chapter by chapter, so that thousands of items all sharing one word with
         thousands of candidates (a text of identical lines) cost what their chapters cost.
         """
-        addressing = (self.leaves.sharing_subject(right) | set(wording)) - self._purposes
+        addressing = (self.leaves.sharing_subject(right) | set(wording)) - self._kind_only
         if not addressing:
             return None
         order = self.candidates[right]
@@ -368,9 +371,10 @@ def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],
 def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
     """The best of an item's candidates, ranked best first: among those nearly as good as the
     first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's."""
-    # The base's purpose article is carried out by the implementing purpose article alone
-    # (``_purpose_of``): a scope article sharing its words restates the base's scope instead.
-    candidates = [found for found in ranked if not scores.is_purpose(found[0])]
+    # The base's purpose and definitions articles are carried out by implementing articles of
+    # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
+    # purpose article's words restates the base's scope, an article using defined terms no definition.
+    candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
     if not candidates:
         return None
     floor = candidates[0][1] * TUNING.implementation.near_tie
@@ -380,13 +384,13 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> 
 
 def _rival(rid: str, chosen: Sequence[str], scores: _Scores) -> str | None:
     """The best candidate not chosen that scores within ``TUNING.implementation.near_tie`` of
-    the better of the first chosen and the top of the ranking (purpose articles left out, as
+    the better of the first chosen and the top of the ranking (purpose and definitions articles left out, as
     ``_best_of`` leaves them out): a near tie, which the chapters decided and a drafter
     should check. When every candidate scores 0 the first one was picked by its chapter
     alone, and the next is its rival."""
     score = scores.score[rid]
     ranked = [(lid, value) for lid, value in scores.leading(rid, len(chosen) + _ALTERNATIVES)
-              if not scores.is_purpose(lid)]
+              if not scores.by_kind_only(lid)]
     top = max(score.get(chosen[0], 0.0), ranked[0][1] if ranked else 0.0)
     floor = top * TUNING.implementation.near_tie
     return next((lid for lid, value in ranked if lid not in chosen and value >= floor), None)

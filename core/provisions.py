@@ -18,9 +18,9 @@ from core import patterns
 _OWN = r"本(?:法|条例|办法|规定|细则|实施办法|实施细则|决定)"
 # The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
 _PURPOSE = patterns.compiled(r"制定" + _OWN + r"[。；;.]")
-# An article that is a list of definitions: 本办法中下列用语的含义 / 本条例所称……是指.
+# An article that is a list of definitions: 本办法中下列用语的含义 / 本法下列用语的含义 / 本条例所称……是指.
 _DEFINITIONS = patterns.compiled(
-    _OWN + r"(?:中|所称)(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
+    _OWN + r"(?:中|所称)?(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).
 _LABEL = patterns.compiled(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
 # A defined term: what stands before 是指, at the start of a sentence or list item, after

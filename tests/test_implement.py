@@ -307,3 +307,13 @@ def test_an_unnumbered_paragraph_names_no_rival() -> None:
     lead = Item("R2", CHAPTERED_ITEMS[1].text, "ours", False)
     found = assign(CHAPTERED_BASE, (CHAPTERED_ITEMS[0], lead), {}).assignments[1]
     assert found.left and found.rival is None
+
+
+def test_an_ordinary_item_does_not_carry_out_the_bases_definitions_article() -> None:
+    # The definitions article names every term the law uses; an item sharing them restates no definition.
+    definitions = Item("L9", "本法下列用语的含义:快递,是指在承诺的时限内快速完成的寄递活动。"
+                             "邮件,是指邮政企业寄递的信件、包裹。", None, True)
+    delivery = Item("L8", "邮政企业采取按址投递、用户领取的方式投递邮件。", None, True)
+    right = (Item("R1", "快递企业应当按照约定的时限将快件递送至收件人，告知收件人当面验收快件。", None, True),)
+    found = assign((*BASE, delivery, definitions), right, {}).assignments[0]
+    assert found.left and found.left[0] != "L9"

@@ -14,6 +14,8 @@ def test_purpose_articles_say_why_their_text_is_made() -> None:
 def test_a_definitions_article_opens_by_defining_the_texts_own_terms() -> None:
     assert is_definitions("本办法中下列用语的含义是:\n(一)地方气象事业项目,是指市和区、县人民政府建设的项目。")
     assert is_definitions("本条例所称高层建筑,是指总层数十层以上的住宅建筑。")
+    assert is_definitions("本法下列用语的含义:\n邮政企业,是指中国邮政集团公司及其全资企业、控股企业。")
+    assert not is_definitions("本法自2009年10月1日起施行。")
     # A scope article that defines its topic in a second paragraph is a scope article.
     assert not is_definitions("在本市行政区域内从事水土保持活动,适用本办法。\n本办法所称水土保持,是指预防和治理措施。")
     assert not is_definitions("违反本办法规定,擅自移动气象设施的,责令改正。")
