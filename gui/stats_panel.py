@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.base_items import graded_items
-from core.document import Document
+from core.document import Document, Section
 from core.export.summary import percent
 from core.kinds import CoverageGrade, PairKind, Relation
 from core.result import Comparison
@@ -78,12 +78,14 @@ class StatsPanel(QWidget):
         self.values["left_unpaired"].setText(str(stats.left_unpaired))
         self.values["right_unpaired"].setText(str(stats.right_unpaired))
         implementation = comparison.relation.relation is Relation.IMPLEMENTATION
-        grades = [grade for _item, grade in graded_items(comparison.left, comparison.coverage.grade_of)]
+        # By item, as a drafter counts them: a law's articles, not its paragraphs.
+        graded = graded_items(comparison.left, comparison.coverage.grade_of) if implementation else []
+        grades = [grade for _item, grade in graded]
         self.values["grades"].setText(
             "、".join(f"{tr_label(g)} {grades.count(g)}" for g in CoverageGrade) if implementation else "—"
         )
         by_hand = {a.right for a in comparison.assignments if a.by_hand}
-        for side, doc, missing, caption in _lists(comparison, implementation):
+        for side, doc, missing, caption in _lists(comparison, graded if implementation else None):
             top = QTreeWidgetItem([f"{caption}（{len(missing)}）"])
             top.setIcon(0, theme.kind_icon(None))
             self.coverage.addTopLevelItem(top)
@@ -122,15 +124,16 @@ class StatsPanel(QWidget):
             self.sectionActivated.emit(side, item.data(0, _ID_ROLE))
 
 
-def _lists(comparison: Comparison, implementation: bool) -> list[tuple[str, Document, list[str], str]]:
-    """The coverage lists of a result: (side, document, section ids, heading) in the relation's words."""
+def _lists(comparison: Comparison, graded: list[tuple[Section, CoverageGrade]] | None
+           ) -> list[tuple[str, Document, list[str], str]]:
+    """The coverage lists of a result: (side, document, section ids, heading) in the relation's words;
+    ``graded``: an implementation's base items with their grades (``graded_items``), None for a revision."""
     left, right = comparison.left, comparison.right
-    if not implementation:
+    if graded is None:
         return [
             ("L", left, [sid for sid, kind in comparison.coverage.left if kind is None], tr("左侧删除的条目")),
             ("R", right, [sid for sid, kind in comparison.coverage.right if kind is None], tr("右侧新增的条目")),
         ]
-    graded = graded_items(left, comparison.coverage.grade_of)  # by item: a law's articles, not paragraphs
     return [
         ("L", left, [item.id for item, g in graded if g is CoverageGrade.NOT_TAKEN_UP], tr("未见落实的上级条目")),
         ("L", left, [item.id for item, g in graded if g is CoverageGrade.TOUCHED], tr("仅涉及的上级条目")),
