@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from core import patterns
+from core import dataclass_code, patterns
 from core.align import align
 from core.clean import clean
 from core.collector import collector_paused
@@ -169,8 +169,9 @@ def _compare_prepared(left: tuple[Document, Normalized], right: tuple[Document, 
         left_form=left_norm,
         right_form=right_norm,
     )
-    # Every pattern of the engine is compiled by now: the next start builds them from the file.
+    # Every pattern and dataclass of the engine is compiled by now: the next start reads them.
     patterns.save()
+    dataclass_code.save()
     report(1.0, Stage.DONE)
     return result
 

@@ -19,16 +19,13 @@ compiled as usual.
 from __future__ import annotations
 
 import contextlib
-import marshal
 import re
-import sys
 import threading
-import zlib
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from core.resources import cache_dir, write_cache
+from core import cache_file
 
 _MAGIC = b"DUIZHAO-PATTERNS\n"
 
@@ -56,25 +53,12 @@ _INTERNALS = _internals()
 def _path() -> Path | None:
     if _INTERNALS is None:
         return None
-    version = ".".join(map(str, sys.version_info[:3]))
-    return cache_dir() / f"patterns-{sys.implementation.name}-{version}-{_INTERNALS[0].MAGIC}.bin"
+    return cache_file.path_for("patterns", _INTERNALS[0].MAGIC)
 
 
 def _load() -> None:
     """The forms the cache file holds; none when it is missing or damaged."""
-    try:
-        path = _path()
-        data = path.read_bytes() if path is not None else b""
-    except OSError:
-        return
-    start = len(_MAGIC) + 4
-    body = data[start:]
-    if not data.startswith(_MAGIC) or int.from_bytes(data[len(_MAGIC) : start], "little") != zlib.crc32(body):
-        return
-    with contextlib.suppress(ValueError, EOFError, TypeError):
-        forms = marshal.loads(body)
-        if isinstance(forms, dict):
-            _forms.update(forms)
+    _forms.update(cache_file.read(_path(), _MAGIC))
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -117,12 +101,10 @@ def save() -> None:
     global _new
     if not _new:
         return
-    path = _path()
     with _lock:
         _new = False
-        body = marshal.dumps(dict(_forms))
-    if path is not None:
-        write_cache(path, _MAGIC + zlib.crc32(body).to_bytes(4, "little") + body)
+        forms = dict(_forms)
+    cache_file.write(_path(), _MAGIC, forms)
 
 
 _load()

@@ -1,0 +1,74 @@
+"""The methods ``dataclasses`` writes for each class, compiled once per installation.
+
+For every dataclass, ``dataclasses`` writes the source of ``__init__``, ``__repr__``, ``__eq__``,
+``__hash__`` and, for a frozen class, ``__setattr__`` and ``__delattr__``, and compiles each
+with ``exec``: some 260 compilations for the engine's result and stage classes, 20 ms of every
+start of the command line, a third of its imports. The code compiled from a source depends
+only on that source and the interpreter, so ``install`` has ``dataclasses`` run the code
+object kept for the same source, compiling only the sources the cache file does not hold yet;
+``save`` writes those once a comparison is done. Every class gets exactly the methods it
+would get otherwise.
+
+The file sits in the user's own cache folder and holds code, as Python's ``__pycache__``
+folders do; it is trusted as they are. Where ``dataclasses`` does not compile through its
+module's ``exec`` (another interpreter), nothing is changed.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import threading
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from core import cache_file
+
+_MAGIC = b"DUIZHAO-DATACLASS-CODE\n"
+
+_lock = threading.Lock()
+_code: dict[str, CodeType] = {}
+_new = False  # a source compiled that the file does not hold yet
+
+
+def _path() -> Path:
+    return cache_file.path_for("dataclass-code", MAGIC_NUMBER.hex())
+
+
+def _exec(source: object, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
+    """``exec`` as ``dataclasses`` calls it, with the code for a source compiled once."""
+    if not isinstance(source, str):
+        builtins.exec(source, globals, locals)  # type: ignore[arg-type]
+        return
+    code = _code.get(source)
+    if code is None:
+        global _new
+        code = compile(source, "<string>", "exec")
+        with _lock:
+            _code[source] = code
+            _new = True
+    builtins.exec(code, globals, locals)
+
+
+def install() -> None:
+    """Have ``dataclasses`` compile each method source once per installation (see above)."""
+    create = getattr(dataclasses, "_create_fn", None)
+    if create is None or "exec" not in create.__code__.co_names or dataclasses.__dict__.get("exec") is _exec:
+        return
+    found = cache_file.read(_path(), _MAGIC)
+    _code.update((source, code) for source, code in found.items()
+                 if isinstance(source, str) and isinstance(code, CodeType))
+    dataclasses.exec = _exec  # type: ignore[attr-defined]
+
+
+def save() -> None:
+    """Write the cache file when a method was compiled that it does not hold yet."""
+    global _new
+    if not _new:
+        return
+    with _lock:
+        _new = False
+        code = dict(_code)
+    cache_file.write(_path(), _MAGIC, code)
