@@ -101,15 +101,20 @@ def body_markup(text: str) -> str:
     The serif face covers GB 2312 and Big5 (every character of the sample documents)
     but not all of GBK or the symbols a document may hold; the sans face covers more.
     """
+    parts = []
+    for missing, run in serif_segments(text):
+        body = escape(run)
+        parts.append(f'<font face="{FONT_NAME}">{body}</font>' if missing else body)
+    return "".join(parts)
+
+
+def serif_segments(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut where the serif face starts or stops lacking glyphs: (lacking, piece) pairs."""
     serif_font()
     lacking = {c for c in set(text) if ord(c) not in _serif_chars and not c.isspace()}
     if not lacking:
-        return escape(text)
-    parts = []
-    for missing, run in groupby(text, lacking.__contains__):
-        body = escape("".join(run))
-        parts.append(f'<font face="{FONT_NAME}">{body}</font>' if missing else body)
-    return "".join(parts)
+        return [(False, text)]
+    return [(missing, "".join(run)) for missing, run in groupby(text, lacking.__contains__)]
 
 
 class _Widths(dict[str, float]):

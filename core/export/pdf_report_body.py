@@ -15,9 +15,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Table
 
 from core.document import Section
+from core.export import pdf_runs
 from core.export.pdf_fonts import CJKParagraph, body_markup
 from core.export.pdf_outline import Destinations, Outline
-from core.export.pdf_report_styles import COLUMNS, Styles, finding_para, grid_style, markup, para
+from core.export.pdf_report_styles import COLUMNS, Styles, finding_para, grid_style, para
 from core.export.report_body import omitted_line
 from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
@@ -141,7 +142,7 @@ class _RowWriter:
         out: list[Any] = []
         for section in sections:
             for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
-                out.append(CJKParagraph(markup(runs, self._options), self._styles.cell))
+                out.append(pdf_runs.paragraph(pdf_runs.looks(runs, self._options), self._styles.cell))
         if not out and absent:
             out.append(para(absent, self._styles.absent))
         return out

@@ -18,12 +18,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
-from core.export.pdf_canvas import DOTTED_HEX
+from core.export import pdf_runs
 from core.export.pdf_fonts import CJKParagraph, body_markup, cjk_font, serif_font
 from core.export.report_options import ReportOptions
 from core.export.segments import TextRun
-from core.export.styles import CUE_LINES, FINDING_INK, GRID, HEADER_FILL, HEADING_INK, HIGHLIGHTS, MUTED_INK
-from core.kinds import Highlight
+from core.export.styles import FINDING_INK, GRID, HEADER_FILL, HEADING_INK, MUTED_INK
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -82,31 +81,7 @@ def grid_style(header: bool = True) -> TableStyle:
 
 def markup(runs: Sequence[TextRun], options: ReportOptions) -> str:
     """Paragraph markup: the print cue of each run and, unless switched off, its background colour."""
-    if len(runs) == 1 and runs[0].kind is not None and len(runs[0].text) > 1:
-        # With CJK line breaking, reportlab draws no background behind a paragraph made of
-        # one fragment; two fragments of the same look are drawn as they should be.
-        run = runs[0]
-        runs = [TextRun(run.text[:-1], run.kind, run.bold), TextRun(run.text[-1], run.kind, run.bold)]
-    parts = []
-    for run in runs:
-        body = body_markup(run.text)
-        if run.bold or (options.bold_insertions and run.kind is Highlight.RIGHT_ONLY):
-            body = f"<b>{body}</b>"
-        if run.kind is not None:
-            body = _cue(run.kind, body, options.shading)
-        parts.append(body)
-    return "".join(parts)
-
-
-def _cue(kind: Highlight, body: str, shading: bool) -> str:
-    style = HIGHLIGHTS[kind]
-    if style.print_cue == "strike":
-        body = f'<strike color="{CUE_LINES["strike"]}" width="0.7">{body}</strike>'
-    elif style.print_cue == "underline":
-        body = f'<u color="{CUE_LINES["underline"]}" width="0.7" offset="-2">{body}</u>'
-    elif style.print_cue == "dotted":
-        body = f'<u color="{DOTTED_HEX}" offset="-2.2">{body}</u>'
-    return f'<font backColor="{style.light}">{body}</font>' if shading else body
+    return pdf_runs.markup(pdf_runs.looks(runs, options))
 
 
 def para(text: str, style: ParagraphStyle) -> CJKParagraph:
