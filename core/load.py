@@ -20,7 +20,8 @@ from core.errors import printable
 from core.load_limits import MAX_PARAGRAPHS, MAX_TEXT_CHARS, fail, read_bytes
 from core.load_pdf import pdf_text
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"}) | MARKDOWN_SUFFIXES
 SUPPORTED = "请使用 .txt、.docx 或 .pdf"
 
 
@@ -35,7 +36,9 @@ class Loaded:
 
 
 def load(path: str | os.PathLike[str]) -> Loaded:
-    """Read ``path`` (.txt/.text/.md, .docx, .pdf; text also without extension) into a ``Loaded``.
+    """Read ``path`` (.txt/.text, .md/.markdown, .docx, .pdf; text also without extension) into a ``Loaded``.
+
+    A Markdown file is read as the text it shows, without its markup (``core.load_markdown``).
 
     Raises ``InputError`` (and nothing else) for anything unusable: missing file, folder,
     unsupported or mislabelled type, unknown encoding, corrupt file, no text layer, too large.
@@ -51,6 +54,8 @@ def load(path: str | os.PathLike[str]) -> Loaded:
         if kind == "pdf":
             fail(name, "不是文本文件，内容实际是 PDF 文件，请把扩展名改为 .pdf")
         text, encoding = decode_text(data, name)
+        if suffix in MARKDOWN_SUFFIXES:
+            text = _markdown_text(_finish(text, name))
         return Loaded(str(path), _finish(text, name), "txt", encoding)
     if suffix in (".docx", ".doc", "") and kind == "docx":
         return Loaded(str(path), _finish(_docx_text(data, name), name), "docx", None)
@@ -117,6 +122,15 @@ def _has_visible(text: str) -> bool:
 def count_paragraphs(text: str) -> int:
     """Non-blank lines of ``text``: the paragraphs (and headings) the outline will see."""
     return sum(1 for line in text.split("\n") if line.strip())
+
+
+# Markdown -----------------------------------------------------------------------------------------
+
+
+def _markdown_text(text: str) -> str:
+    from core.load_markdown import markdown_text  # here: markdown-it-py loads only for a Markdown file
+
+    return markdown_text(text)
 
 
 # Word ---------------------------------------------------------------------------------------------

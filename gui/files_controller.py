@@ -20,7 +20,7 @@ from gui.options_store import read_str, read_str_list
 SAMPLE_LEFT = "sichuan_2020_decision_traditional.txt"
 SAMPLE_RIGHT = "luzhou_2020_decision.txt"
 MAX_RECENT = 10
-OPEN_FILTER = "政策文件 (*.txt *.docx *.pdf);;所有文件 (*)"
+OPEN_FILTER = "政策文件 (*.txt *.md *.docx *.pdf);;所有文件 (*)"
 KEY_RECENT_FILES = "recent/files"
 KEY_RECENT_DIR = "recent/dir"
 

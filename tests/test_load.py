@@ -189,7 +189,7 @@ def test_gbk_with_big5_lines_is_refused_naming_the_line(tmp_path: Path) -> None:
 
 def test_line_breaks_and_bom_are_normalised(tmp_path: Path) -> None:
     data = "\ufeff一、总体\r\n（一）要求\r第二行\u2028第三行\r\n".encode()
-    loaded = load(write(tmp_path, "crlf.md", data))
+    loaded = load(write(tmp_path, "crlf.txt", data))
     assert loaded.text == "一、总体\n（一）要求\n第二行\n第三行\n"
     assert loaded.encoding == "utf-8-sig"
 

@@ -452,8 +452,8 @@
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <source>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Policy documents (*.txt *.docx *.pdf);;All files (*)</translation>
+        <source>政策文件 (*.txt *.md *.docx *.pdf);;所有文件 (*)</source>
+        <translation>Policy documents (*.txt *.md *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>变化</source>
