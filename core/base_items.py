@@ -28,12 +28,23 @@ def counted_items(doc: Document) -> list[Section]:
 def graded_items(doc: Document, grade_of: Mapping[str, CoverageGrade]) -> list[tuple[Section, CoverageGrade]]:
     """Each item of the base document (``counted_items``), in order, with the strongest grade of
     its leaves; an item with no graded leaf is left out."""
-    leaves = doc.leaves
-    starts = [leaf.start for leaf in leaves]
+    starts = [leaf.start for leaf in doc.leaves]
     out = []
     for item in counted_items(doc):
-        inside = leaves[bisect_left(starts, item.start) : bisect_left(starts, item.end)] if not item.is_leaf else [item]
-        found = [grade_of[leaf.id] for leaf in inside if leaf.id in grade_of]
-        if found:
-            out.append((item, min(found, key=_STRENGTH.__getitem__)))
+        grade = section_grade(doc, item, grade_of, starts)
+        if grade is not None:
+            out.append((item, grade))
     return out
+
+
+def section_grade(doc: Document, section: Section, grade_of: Mapping[str, CoverageGrade],
+                  starts: list[int] | None = None) -> CoverageGrade | None:
+    """The grade of a base section: its own as a leaf, else the strongest of its leaves'; None
+    when none is graded. ``starts``: the starts of ``doc.leaves``, when already at hand."""
+    if section.is_leaf:
+        return grade_of.get(section.id)
+    if starts is None:
+        starts = [leaf.start for leaf in doc.leaves]
+    inside = doc.leaves[bisect_left(starts, section.start) : bisect_left(starts, section.end)]
+    found = [grade_of[leaf.id] for leaf in inside if leaf.id in grade_of]
+    return min(found, key=_STRENGTH.__getitem__) if found else None

@@ -21,6 +21,7 @@ import pytest
 from docx.oxml.ns import qn
 from export_revision_pair import SOURCE, revision_comparison
 
+from core.base_items import section_grade
 from core.compare import compare
 from core.export.docx_report import write_docx_report
 from core.export.pdf_report import write_pdf_report
@@ -294,8 +295,11 @@ def test_an_implementation_leaves_out_only_items_copied_without_finding(tmp_path
     notes = RowNotes(comparison, ordered)
     stretches = [i for i, _ in body_items(comparison, ordered, notes, True) if isinstance(i, Omitted)]
     left_out = [row for s in stretches for row in s.rows]
+    def grades(row: Row) -> set[CoverageGrade | None]:
+        return {section_grade(comparison.left, s, notes.grades) for s in row.left}
+
     copied = [row for row in ordered
-              if row.left and {notes.grades.get(s.id) for s in row.left} == {CoverageGrade.COPIED}
+              if row.left and grades(row) == {CoverageGrade.COPIED}
               and row.kind in (PairKind.SAME, PairKind.MODIFIED)
               and not any(line.startswith(FINDING_MARK) for line in notes.lines(row))]  # fmt: skip
     assert left_out == copied and left_out
@@ -303,7 +307,8 @@ def test_an_implementation_leaves_out_only_items_copied_without_finding(tmp_path
     write_docx_report(comparison, target, options=ReportOptions(changes_only=True))
     lines = [line for line in _spanning_implementation(target) if "照搬上级文件（" in line]
     assert lines == [omitted_line(wording(comparison), s) for s in stretches]
-    assert "第三条 照搬上级文件（上级文件第一章第三条；略去 1 条）" in lines
+    # 第四条 and 第五条 are articles with paragraphs, graded by their paragraphs: copied too
+    assert "第三条至第五条 照搬上级文件（上级文件第一章第三条至第五条；略去 3 条）" in lines
     head = _head_text(target)
     assert f"本表只列出与上级文件有差异的条目：略去照搬上级文件、无需说明的 {len(left_out)} 条" in head
 

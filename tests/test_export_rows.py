@@ -473,3 +473,49 @@ def test_findings_of_a_heading_line_are_noted_under_the_heading() -> None:
     notes = RowNotes(comparison, ordered)
     assert notes.heading_lines(heading) == ["◆ 约束力减弱：必须 → 鼓励"]
     assert not any(line.startswith("◆") for row in ordered for line in notes.lines(row))
+
+
+# -- an implementing law's articles, shown whole ------------------------------------------------------
+
+_LAW = """中华人民共和国示例推广法
+第一条 为了加强示例推广工作，促进农业发展，制定本法。
+第二条 示例推广应当遵循下列原则：
+（一）有利于农业、农村经济可持续发展和增加农民收入；
+（二）尊重农业劳动者和农业生产经营组织的意愿；
+（三）因地制宜，经过试验、示范。
+第三条 各级人民政府在财政预算内应当保障用于示例推广的资金，并按规定使该资金逐年增长。"""
+
+_MEASURE = """某市实施《中华人民共和国示例推广法》办法
+第一条 为了加强示例推广工作，根据《中华人民共和国示例推广法》，结合本市实际，制定本办法。
+第二条 示例推广应当遵循下列原则：
+（一）有利于高产、优质、高效农业的发展；
+（二）尊重农业劳动者的意愿；
+（三）因地制宜，经过试验、示范。
+第三条 本市设立示例推广服务中心。
+服务中心由市农业行政部门管理。
+服务中心的经费列入市级财政预算。
+第四条 各级人民政府在财政预算内应当保障用于示例推广的资金，并逐年增长。"""
+
+
+def test_an_article_paired_whole_is_one_row_with_its_grade() -> None:
+    comparison = compare_texts_as_implementation(_LAW, _MEASURE)
+    ordered = rows(comparison)
+    notes = RowNotes(comparison, ordered)
+    by_number = {row.right.number: row for row in ordered if row.right is not None}
+    # The principles article with its three points is one row, next to the law's article whole.
+    principles = by_number["第二条"]
+    assert not principles.right.is_leaf and [s.number for s in principles.left] == ["第二条"]
+    assert notes.status(principles) in ("照搬", "修改")
+    assert not any(row.right is not None and row.right.number in ("（一）", "（二）", "（三）") for row in ordered)
+    # An article of three paragraphs is one row, not three (two of them 本地新增).
+    service = by_number["第三条"]
+    assert not service.right.is_leaf and service.right.children
+    assert not any(row.right is not None and row.right.id in service.right.children for row in ordered)
+    # The law's points are shown in that row only, never as rows of their own (未见落实).
+    assert all(row.right is not None for row in ordered if row.left and row.left[0].parent)
+
+
+def compare_texts_as_implementation(left: str, right: str) -> Comparison:
+    from core.compare import compare_texts
+
+    return compare_texts(left, right, Options(relation="implementation"))

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from core.base_items import section_grade
 from core.document import Section
 from core.export.report_wording import wording
 from core.export.rows import Row
@@ -67,6 +68,7 @@ class RowNotes:
         self._by_hand = {a.right for a in comparison.assignments if a.by_hand}
         self._rivals = {a.right: a.rival for a in comparison.assignments if a.rival is not None}
         self.grades = _grades(comparison)
+        self._leaf_starts = [leaf.start for leaf in comparison.left.leaves]
         self._by_right = sorted(comparison.matches, key=lambda m: m.right_start)
         self._by_left = sorted(comparison.matches, key=lambda m: m.left_start)
         self._right_starts = [m.right_start for m in self._by_right]
@@ -165,7 +167,10 @@ class RowNotes:
         return line
 
     def _grade(self, section: Section) -> CoverageGrade:
-        return self.grades.get(section.id, CoverageGrade.NOT_TAKEN_UP)
+        """A base section's grade; an article shown whole (with its list points) takes its
+        leaves' strongest, as the summary counts it."""
+        grade = section_grade(self._comparison.left, section, self.grades, self._leaf_starts)
+        return CoverageGrade.NOT_TAKEN_UP if grade is None else grade
 
     def _revision_facts(self, row: Row) -> list[str]:
         """Renumbering, merging and splitting, stated as facts."""
@@ -233,14 +238,20 @@ def _place_findings(
     where: dict[Finding, str] = {}
     # Left sections in the order the rows show them: a left span goes to the first row showing it.
     left_shown = [(s.start, s.end, row_key(row)) for row in ordered for s in row.left]
+    right_rows = {row.right.id for row in ordered if row.right is not None}
     for finding in comparison.findings:
         if finding.kind is FindingKind.COVERAGE:
             continue  # the row's status says it, in the relation's words
         right = finding_section(comparison, finding, "R") if finding.pair is not None or finding.right else None
         if right is not None:
-            # Every right leaf has a row of its own; other right sections are headings.
-            (by_row if right.is_leaf else by_heading)[right.id].append(finding)
-            where[finding] = right.id
+            # A right section is a row, or inside one (an item shown whole), or a heading.
+            row = next((s.id for s in (right, *reversed(comparison.right.containing(right.id)))
+                        if s.id in right_rows), None)
+            if row is not None:
+                by_row[row].append(finding)
+            else:
+                by_heading[right.id].append(finding)
+            where[finding] = row or right.id
         elif finding.left is not None:
             start, end = finding.left
             end = max(end, start + 1)  # an empty span is the point at its start

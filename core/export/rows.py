@@ -1,7 +1,10 @@
 """The rows of a side-by-side report, in the reading order of the right document.
 
 One row per right leaf with its left counterpart(s); a right leaf without any is a row
-of its own (local or inserted content). A left leaf shown in no row (deleted, or not
+of its own (local or inserted content). A section paired whole while none of its leaves
+is paired on its own (an implementing article with its paragraphs and list points, which
+``core.implementation_pairs`` pairs as one item) is one row in their place, as it is one
+item to the drafter. A left leaf shown in no row (deleted, or not
 taken up) slots in after the row of its nearest preceding left leaf that is shown,
 so that a reader meets it where it stood in the base document.
 
@@ -48,10 +51,11 @@ def rows(comparison: Comparison) -> list[Row]:
     """All rows of the report, in the right document's reading order."""
     left_doc = comparison.left
     paired_rows: list[Row] = []
-    for leaf in comparison.right.leaves:
-        pairs = _innermost(left_doc, sorted(comparison.pairs_of(leaf.id), key=lambda p: left_doc.by_id[p.left].start))
+    for section in row_sections(comparison):
+        found = sorted(comparison.pairs_of(section.id), key=lambda p: left_doc.by_id[p.left].start)
+        pairs = _innermost(left_doc, found)
         left = tuple(left_doc.by_id[p.left] for p in pairs)
-        paired_rows.append(Row(leaf, left, tuple(pairs)))
+        paired_rows.append(Row(section, left, tuple(pairs)))
 
     # A left leaf is shown when it, or a section containing it, sits in some row.
     last_row_of: dict[str, int] = {}
@@ -82,6 +86,26 @@ def rows(comparison: Comparison) -> list[Row]:
         ordered.append(row)
         ordered.extend(Row(None, (leaf,), ()) for leaf in after.get(index, ()))
     return ordered
+
+
+def row_sections(comparison: Comparison) -> list[Section]:
+    """The right sections the rows show, in reading order: each leaf, or in place of the leaves
+    of a section paired whole (or an implementing item, ``Comparison.assignments``) none of whose
+    sections below is paired, that section."""
+    right = comparison.right
+    paired = {pair.right for pair in comparison.pairs if pair.right in right.by_id}
+    wholes = paired | {a.right for a in comparison.assignments}
+    paired_below = {s.id for sid in paired for s in right.containing(sid)}  # sections holding a paired one
+    out: list[Section] = []
+    for leaf in right.leaves:
+        unit = leaf
+        if leaf.id not in paired:
+            whole = next((s for s in reversed(right.containing(leaf.id)) if s.id in wholes), None)
+            if whole is not None and whole.id not in paired_below:
+                unit = whole
+        if not out or out[-1].id != unit.id:
+            out.append(unit)
+    return out
 
 
 def _innermost(left_doc: Document, pairs: list[Pair]) -> list[Pair]:
