@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Hashable, Sequence
 from functools import cached_property
 
+from core import patterns
 from core.document import Document, Section
 from core.edit_matching import Edit, Touched, cancel, match_in_edit, touched
 from core.kinds import CoverageGrade, Direction, FindingKind, OpKind, PairKind, Relation
@@ -27,10 +28,23 @@ _LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
 _KIND_ORDER = tuple(FindingKind)
 _VALUE_KINDS = (FindingKind.QUANTITY, FindingKind.DATE)
 _NAMES = {FindingKind.QUANTITY: "目标值", FindingKind.DATE: "时限"}
+# An amount of a penalty clause (处五万元以下罚款; 并处一万元以上五万元以下的罚款) is a fine, not
+# a target: the amount, then up to one more amount or a few words, then 罚款 or 罚金, within
+# the clause (comparison form writes ， as ",").
+_FINE_AFTER = patterns.compiled(r"[^,。；;:：\n]{0,16}?(?:罚款|罚金)")
+_FINE = "罚款"
 
 
 def _any(_a: Hashable, _b: Hashable) -> bool:
     return True
+
+
+def _value_name(kind: FindingKind, side: Side, mention: Mention) -> str:
+    """What a changed value is called in its finding: 时限 for a date; for a quantity 罚款 when it
+    is the amount of a fine, else 目标值."""
+    if kind is FindingKind.QUANTITY and _FINE_AFTER.match(side.norm.text, mention.end):
+        return _FINE
+    return _NAMES[kind]
 
 
 class _Engine:
@@ -108,9 +122,9 @@ class _Engine:
         left, right = cancel(left, right)
         compatible = same_measure if kind is FindingKind.QUANTITY else _any
         changed, left, right = match_in_edit(left, right, compatible, edits)
-        name = _NAMES[kind]
         for a, b in changed:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
+            name = _value_name(kind, self.right, b.mention)
             self.add(Finding(kind, Direction.CHANGED, l_span, r_span, before, after, index,
                              f"{name} {before} → {after}"))
         if not self.one_sided_values:
@@ -121,13 +135,13 @@ class _Engine:
                 l_span, before = self.left.display(t.mention)
                 point = edits[t.edit].right_display
                 self.add(Finding(kind, Direction.REMOVED, l_span, (point, point), before, "", index,
-                                 f"删除{name}：{before}"))
+                                 f"删除{_value_name(kind, self.left, t.mention)}：{before}"))
         for t in right:
             if t.inside and not self.elsewhere(self.right, self.left, rs, ls.id, kind, t.mention.key):
                 r_span, after = self.right.display(t.mention)
                 point = self.left.norm.to_display(*edits[t.edit].left)[0]
                 self.add(Finding(kind, Direction.ADDED, (point, point), r_span, "", after, index,
-                                 f"新增{name}：{after}"))
+                                 f"新增{_value_name(kind, self.right, t.mention)}：{after}"))
 
     def _modals(self, index: int, edits: list[Edit], left: list[Touched], right: list[Touched]) -> None:
         # Only a clause whose modal word was replaced counts: both words in one edit, and

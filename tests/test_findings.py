@@ -150,6 +150,15 @@ def test_summaries_name_the_values() -> None:
     ]
 
 
+def test_the_amount_of_a_fine_is_named_as_one() -> None:
+    left = ("第一章 总则\n第一条 为了规范示例管理，制定本法。\n第二章 法律责任\n"
+            "第二条 违反本法规定的，由主管部门责令改正，可以并处五万元以上二十万元以下的罚款。\n"
+            "第三条 到2025年，示例覆盖率达到30%。\n")
+    right = left.replace("五万元以上二十万元以下的罚款", "十万元以上五十万元以下的罚款").replace("30%", "35%")
+    summaries = [f.summary for f in compare_texts(left, right).findings]
+    assert summaries == ["罚款 五万元以上 → 十万元以上", "罚款 二十万元以下 → 五十万元以下", "目标值 30% → 35%"]
+
+
 def test_a_value_moved_with_its_sentence_is_no_change() -> None:
     left = "一、任务\n（一）加强建设。完成30个项目建设任务。到2025年建成5所学校。必须守住安全底线。\n"
     right = "一、任务\n（一）加强建设。到2025年建成5所学校。必须守住安全底线。完成30个项目建设任务。\n"
