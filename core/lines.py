@@ -1,4 +1,5 @@
-"""One line of display text: the heading number it opens with, whether it is a table row.
+"""One line of display text: the heading number it opens with, whether it is a table row, whether
+it is a note of the title block (a date, a law's 题注) rather than the title.
 
 These tests look at a single line and nothing around it, so every stage that reads lines
 asks the same question the same way: cleaning (is this a heading to keep apart from the
@@ -72,3 +73,25 @@ def is_row(line: str) -> bool:
     if found is not None:
         body = body[len(found[1]):].strip()
     return len(cells(body)) >= 2 and bool(_CELL_BOUNDARY.search(body))
+
+
+# The title block ------------------------------------------------------------------------------------
+
+# A line that is a date and nothing else (2020年7月10日, （2020年7月10日）).
+DATE_LINE = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
+                              rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日[）)]?$")
+# A law's note of its adoption and amendments under its title (题注): "1986年12月2日 第六届全国人民代表
+# 大会常务委员会第十八次会议通过", "（2009年4月24日第十一届……修订）". It is no part of the title.
+_PROMULGATION = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
+                                  rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日.*(?:通过|修订|修正|公布|施行|发布|印发)[）)]?$")
+
+# A line in brackets from its first character to its last, none closing before.
+_BRACKETED = patterns.compiled(r"[（(][^）)]*[）)]$")
+
+
+def is_title_note(line: str) -> bool:
+    """True for a line of the title block that is no part of the title: a date, a law's note of
+    its adoption and amendments (题注: 1986年12月2日 第六届……会议通过), or a bracketed line
+    ((2009年4月24日……修订), （征求意见稿）: bracketed whole, unlike (四川省)泸州市……规划)."""
+    text = line.strip()
+    return bool(DATE_LINE.match(text) or _PROMULGATION.match(text) or _BRACKETED.match(text))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from core import patterns
 from core.document import Section
-from core.lines import BOX_SCHEMES, CN_NUMERALS, DIGITS, cells, is_row, match_heading
+from core.lines import BOX_SCHEMES, DATE_LINE, cells, is_row, is_title_note, match_heading
 from core.tuning import TUNING
 
 # Schemes whose sections never contain sub-sections: a later heading of another scheme
@@ -45,12 +45,6 @@ _HAN = patterns.compiled(r"[\u4e00-\u9fff]")
 _CLOSING_START = patterns.compiled(
     r"^(全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|全国|各级|各地|各部门|各单位|全体|让我们|我们要|全[省市区县]上下)"
 )
-_DATE_LINE = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
-                        rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日[）)]?$")
-# A law's note of its adoption and amendments under its title (题注): "1986年12月2日 第六届全国人民代表
-# 大会常务委员会第十八次会议通过", "（2009年4月24日第十一届……修订）". It is no part of the title.
-_PROMULGATION = patterns.compiled(rf"^[（(]?[{CN_NUMERALS}{DIGITS}]{{2,4}}\s*年\s*[{CN_NUMERALS}{DIGITS}]{{1,2}}\s*月"
-                                  rf"\s*[{CN_NUMERALS}{DIGITS}]{{1,3}}\s*日.*(?:通过|修订|修正|公布|施行|发布|印发)[）)]?$")
 _SIGNATURE = patterns.compiled(
     r"^[^\s，,。；;：:]{2,30}(委员会|人民政府|办公室|办公厅|委|局|厅|部|中心|政府|人大常委会|政协)$"
 )
@@ -275,8 +269,7 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
         block_end += 1
     title_lines = [
         line.text.strip() for line in lines[:block_end]
-        if not _DATE_LINE.match(line.text.strip()) and not _PROMULGATION.match(line.text.strip())
-        and not line.text.strip().startswith(("(", "（"))
+        if not is_title_note(line.text) and not line.text.strip().startswith(("(", "（"))
         and not line.text.rstrip().endswith((":", "："))
     ]
     title = _join_title(title_lines) or fallback_title
@@ -319,7 +312,7 @@ def _closing_start(
     i = _attachment_list_start(lines, first_heading, rows)
     while i > first_heading + 1:
         s = lines[i - 1].text.strip()
-        if headings[i - 1] is None and lines[i - 1].start not in rows and (_DATE_LINE.match(s) or _SIGNATURE.match(s)):
+        if headings[i - 1] is None and lines[i - 1].start not in rows and (DATE_LINE.match(s) or _SIGNATURE.match(s)):
             i -= 1
             continue
         break
@@ -409,7 +402,7 @@ def is_formality(line: str) -> bool:
     signed (2025年1月27日), or the bodies issuing it jointly (国家发展改革委 国家能源局). Such
     lines are not provisions: nothing carries them out and they are never local content."""
     text = line.strip()
-    if _DATE_LINE.match(text) or _ADDRESSEE.match(text):
+    if DATE_LINE.match(text) or _ADDRESSEE.match(text):
         return True
     bodies = text.split()
     return 0 < len(bodies) <= _JOINT_BODIES and all(_SIGNATURE.match(body) for body in bodies)

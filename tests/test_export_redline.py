@@ -263,6 +263,25 @@ def test_official_layout_from_the_right_outline(tmp_path: Path) -> None:
     assert document.styles["Heading 2"].element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "楷体_GB2312"
 
 
+def test_a_laws_title_notes_are_set_under_its_title_not_as_it(tmp_path: Path) -> None:
+    law = ("中华人民共和国示例法\n1983年12月8日 第六届全国人民代表大会常务委员会第三次会议通过\n"
+           "（2009年6月27日第十一届全国人民代表大会常务委员会第九次会议修订）\n"
+           "第一章 总则\n第一条 为了规范示例工作，制定本法。\n")
+    comparison = compare_texts(law, law.replace("规范示例", "规范和促进示例"),
+                               left_path=str(tmp_path / "旧法.txt"), right_path=str(tmp_path / "新法.txt"))
+    target = tmp_path / "redline.docx"
+    write_redline(comparison, target)
+    document = docx.Document(str(target))
+    styled = [(p.style.name, p.text) for p in document.paragraphs][:3]
+    assert styled == [
+        ("Title", "中华人民共和国示例法"),
+        ("Subtitle", "1983年12月8日 第六届全国人民代表大会常务委员会第三次会议通过"),
+        ("Subtitle", "（2009年6月27日第十一届全国人民代表大会常务委员会第九次会议修订）"),
+    ]
+    note = document.styles["Subtitle"]
+    assert note.font.size.pt == 16 and not note.font.italic and note.paragraph_format.first_line_indent.pt == 0
+
+
 def test_indented_text_keeps_its_headings_and_no_second_indent(tmp_path: Path) -> None:
     """A document typed with 　　 indents: headings are styled behind their indent, and a
     paragraph bringing its own indent gets no first-line indent from the style on top."""

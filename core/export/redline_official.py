@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -30,6 +31,7 @@ from core.export.docx_format import (
 from core.export.provenance import document_facts, header_line
 from core.export.redline_body import Closing
 from core.export.redline_properties import header_note, redline_properties
+from core.lines import is_title_note
 from core.result import Comparison
 from core.script import Conversion
 
@@ -89,12 +91,14 @@ def _paragraph_properties(style: str | None, mark: Any, indented: bool = False) 
 def outline_styles(document: Any, right: Document) -> dict[int, str]:
     """Right offsets where a paragraph opens that takes the title or a heading style.
 
-    The lines of the title block take Title; a heading whose line is its whole
+    The lines of the title block take Title, but for its notes (a date, a law's 题注: Subtitle);
+    a heading whose line is its whole
     paragraph takes the heading style of its depth. Run-in headings (an item's lead
     sentence) stay body text, as GB/T 9704 sets them.
     """
     styles: dict[int, str] = {}
     title_id = document.styles["Title"].style_id
+    note_id = document.styles["Subtitle"].style_id
     heading_ids = [document.styles[f"Heading {n}"].style_id for n in (1, 2, 3)]
     depths = sorted({s.level for s in right.sections if s.role == "heading"})
     text = right.text
@@ -104,8 +108,9 @@ def outline_styles(document: Any, right: Document) -> dict[int, str]:
         if section.role == "preamble" and line_start == 0:
             pos = 0
             while pos < section.heading_end:
-                styles[pos] = title_id
-                pos = text.find("\n", pos, section.heading_end) + 1 or section.heading_end
+                end = text.find("\n", pos, section.heading_end) + 1 or section.heading_end
+                styles[pos] = note_id if is_title_note(text[pos:end]) else title_id
+                pos = end
         elif section.role == "heading":
             line_end = text.find("\n", section.start)
             if section.heading_end >= (line_end if line_end >= 0 else len(text)):
@@ -127,6 +132,17 @@ def _official_styles(document: Any) -> None:
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.space_after = Pt(0)
     title.paragraph_format.line_spacing = Pt(36)
+    # A law's 题注 under its title: centred in 楷体 at body size, as the official texts set it.
+    note = document.styles["Subtitle"]
+    note.font.size = Pt(16)
+    note.font.italic = False
+    note.font.color.rgb = None
+    set_fonts(note.element, KAI_FONT)
+    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note.paragraph_format.first_line_indent = Pt(0)
+    note.paragraph_format.space_before = Pt(0)
+    note.paragraph_format.space_after = Pt(0)
+    note.paragraph_format.line_spacing = Pt(28)
     for level, face, bold in ((1, HEADING_FONT, False), (2, KAI_FONT, False), (3, BODY_FONT, True)):
         style = document.styles[f"Heading {level}"]
         style.font.size = Pt(16)
