@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from core.compare import compare
+from core.compare import compare, compare_texts
 from core.document import Document, Section
 from core.export.provenance import document_date
 from core.export.report_wording import NO_SECTION
@@ -498,7 +498,7 @@ _MEASURE = """某市实施《中华人民共和国示例推广法》办法
 
 
 def test_an_article_paired_whole_is_one_row_with_its_grade() -> None:
-    comparison = compare_texts_as_implementation(_LAW, _MEASURE)
+    comparison = compare_texts_as(_LAW, _MEASURE, "implementation")
     ordered = rows(comparison)
     notes = RowNotes(comparison, ordered)
     by_number = {row.right.number: row for row in ordered if row.right is not None}
@@ -515,7 +515,23 @@ def test_an_article_paired_whole_is_one_row_with_its_grade() -> None:
     assert all(row.right is not None for row in ordered if row.left and row.left[0].parent)
 
 
-def compare_texts_as_implementation(left: str, right: str) -> Comparison:
-    from core.compare import compare_texts
+def test_a_split_is_named_and_a_subject_only_pair_splits_nothing() -> None:
+    old = ("一、总体要求\n（一）加快交通基础设施建设，构建对外大通道，提升港口能级，到2025年建设长江上游航运中心。"
+           "加强生态环境保护，共筑长江上游生态屏障，推进大气污染联防联控。\n（二）深化体制机制改革。探索经济区与行政区适度分离。\n")
+    new = ("一、总体要求\n（一）加快交通基础设施建设，构建对外大通道，提升港口能级，到2025年建设长江上游航运中心。\n"
+           "（二）加强生态环境保护，共筑长江上游生态屏障，推进大气污染联防联控。\n（三）深化体制机制改革。探索经济区与行政区适度分离。\n")
+    comparison = compare_texts_as(old, new, "revision")
+    ordered = rows(comparison)
+    notes = RowNotes(comparison, ordered)
+    split = [row for row in ordered if row.right is not None and any("拆分" in line for line in notes.lines(row))]
+    assert [row.right.number for row in split] == ["（一）", "（二）"]
+    # The same first row beside a second one paired by subject alone: no split.
+    first = split[0]
+    related = replace(split[1], pairs=tuple(replace(p, kind=PairKind.RELATED) for p in split[1].pairs))
+    notes = RowNotes(comparison, [first, related])
+    assert not any("拆分" in line for line in notes.lines(first))
 
-    return compare_texts(left, right, Options(relation="implementation"))
+
+def compare_texts_as(left: str, right: str, relation: str) -> Comparison:
+    """The engine's comparison of two texts in the given relation."""
+    return compare_texts(left, right, Options(relation=relation))

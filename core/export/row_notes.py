@@ -64,7 +64,9 @@ class RowNotes:
         self._words = wording(comparison)
         self._row_findings, self._heading_findings, self._targets = _place_findings(comparison, ordered)
         self._moved = frozenset(move.right for move in comparison.moves)  # the engine's, revision only
-        self._rows_of_left = Counter(s.id for row in ordered if row.right is not None for s in row.left)
+        # Rows carrying each left section's wording on: a related pair (the subject only) splits nothing.
+        self._rows_of_left = Counter(p.left for row in ordered if row.right is not None for p in row.pairs
+                                     if p.kind in (PairKind.SAME, PairKind.MODIFIED))
         self._by_hand = {a.right for a in comparison.assignments if a.by_hand}
         self._rivals = {a.right: a.rival for a in comparison.assignments if a.rival is not None}
         self.grades = _grades(comparison)
