@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from core.base_items import section_grade
 from core.document import Section
 from core.kinds import CoverageGrade, PairKind, Relation
 from core.pairs import Assignment
@@ -102,7 +103,7 @@ class SectionNotes:
         """A few words on a section's fate; "" for a section that needs none (a heading)."""
         doc = self.comparison.left if side == "L" else self.comparison.right
         section = doc.by_id.get(section_id)
-        if section is None or not section.is_leaf:
+        if section is None or not (section.is_leaf or self._is_item(side, section_id)):
             return ""
         if self.implementation:
             return self._left_grade(section_id) if side == "L" else self._right_base(section_id)
@@ -128,7 +129,7 @@ class SectionNotes:
                 if move is not None:
                     lines.append(tr("位置：%1 → %2").replace("%1", move.left_place).replace("%2", move.right_place))
             return "\n".join(lines)
-        if not section.is_leaf:
+        if not (section.is_leaf or self._is_item(side, section_id)):
             return "\n".join(lines)
         if side == "L":
             carried = self._implementers.get(section_id, [])
@@ -167,21 +168,46 @@ class SectionNotes:
             return ""
         lsec = self.comparison.left.by_id.get(left_id)
         rsec = self.comparison.right.by_id.get(right_id)
-        if lsec is None or rsec is None or not (lsec.is_leaf and rsec.is_leaf):
-            return ""  # parents are paired where their children are: nothing of their own to say
+        if lsec is None or rsec is None:
+            return ""
         if not self.implementation:
-            return self.note("R", right_id)
+            # Parents are paired where their children are: nothing of their own to say.
+            return self.note("R", right_id) if lsec.is_leaf and rsec.is_leaf else ""
+        if not (rsec.is_leaf or self._is_item("R", right_id)):
+            return ""
         found = self._assignment.get(right_id)
         if found is None or left_id not in found.left:
             return tr("仅涉及")  # quoted or addressed in passing by an item about something else
-        grade = self.comparison.coverage.grade_of.get(left_id)
+        grade = self._grade(left_id)
         words = tr_label(grade) if grade is not None else ""
         return words + _mark(found, left_id)
 
     # -- helpers -----------------------------------------------------------------------
 
+    def _is_item(self, side: str, section_id: str) -> bool:
+        """True for a section an implementing pairing names whole (an article with its paragraphs
+        and points): the implementing item of an assignment, or a base section one carries out."""
+        if not self.implementation:
+            return False
+        return section_id in (self._implementers if side == "L" else self._assignment)
+
+    @cached_property
+    def _grade_of(self) -> dict[str, CoverageGrade]:
+        return self.comparison.coverage.grade_of
+
+    @cached_property
+    def _leaf_starts(self) -> list[int]:
+        return [leaf.start for leaf in self.comparison.left.leaves]
+
+    def _grade(self, section_id: str) -> CoverageGrade | None:
+        """A base section's grade: its own, or for an article carried out whole its leaves' strongest."""
+        section = self.comparison.left.by_id.get(section_id)
+        if section is None:
+            return None
+        return section_grade(self.comparison.left, section, self._grade_of, self._leaf_starts)
+
     def _left_grade(self, section_id: str) -> str:
-        grade = self.comparison.coverage.grade_of.get(section_id)
+        grade = self._grade(section_id)
         if grade is None:
             return ""
         if grade is CoverageGrade.ELABORATED:

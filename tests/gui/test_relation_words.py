@@ -246,3 +246,26 @@ def test_the_pair_list_lists_the_pairings_to_check_on_their_own(fixture_comparis
     assert panel.notes_shown() == ["修改（待核）"]
     panel.set_comparison(fixture_comparison)  # a revision has no pairing to check
     assert panel.visible_rows() == []
+
+
+def test_an_article_paired_whole_gets_its_words():
+    """An implementing article with its list points is one item: both articles are noted, and
+    the pair's row says the grade the base article's points share."""
+    from core.compare import compare_texts
+
+    law = ("中华人民共和国示例推广法\n第一条 为了加强示例推广工作，制定本法。\n第二条 示例推广应当遵循下列原则：\n"
+           "（一）有利于农业、农村经济可持续发展和增加农民收入；\n（二）尊重农业劳动者和农业生产经营组织的意愿；\n"
+           "（三）因地制宜，经过试验、示范。\n")
+    measure = ("某市实施《中华人民共和国示例推广法》办法\n"
+               "第一条 为了加强示例推广工作，根据《中华人民共和国示例推广法》，制定本办法。\n"
+               "第二条 示例推广应当遵循下列原则：\n（一）有利于高产、优质、高效农业的发展；\n"
+               "（二）尊重农业劳动者的意愿；\n（三）因地制宜，经过试验、示范。\n")
+    comparison = compare_texts(law, measure, Options(relation="implementation"))
+    notes = SectionNotes(comparison)
+    base = next(s for s in comparison.left.sections if s.number == "第二条")
+    item = next(s for s in comparison.right.sections if s.number == "第二条")
+    assert not base.is_leaf and not item.is_leaf
+    assert notes.note("R", item.id) == "→ 第二条"
+    assert notes.note("L", base.id) in ("照搬", "修改")
+    assert notes.row_note(base.id, item.id, PairKind.MODIFIED) == notes.note("L", base.id)
+    assert "对应上级条目" in notes.tooltip("R", item.id)
