@@ -78,7 +78,8 @@ def implementation_leaf_pairs(
                                for side, found in zip((left, right), sections, strict=True))
     found = assign(left_items, right_items, wording)
     rows = {s.id for side in (left, right) for s in side.doc.leaves if s.role == ROW}
-    assignments = _corrected(_rows_by_wording(found.assignments, wording, rows), left.doc, right.doc, corrections)
+    assignments = _corrected(_rows_by_wording(found.assignments, wording, rows), {s.id for s in sections[0]},
+                             left.doc, right.doc, corrections)
     subject = found.subject
     touched = {lid: rid for lid, rid in found.touched.items() if _row_link_holds(lid, rid, wording, rows)}
     pairs: dict[tuple[str, str], AlignedPair] = {}
@@ -123,19 +124,22 @@ def _rows_by_wording(assignments: Sequence[Assignment], wording: Mapping[tuple[s
     return tuple(out)
 
 
-def _corrected(assignments: Sequence[Assignment], left: Document, right: Document,
+def _corrected(assignments: Sequence[Assignment], left_items: set[str], left: Document, right: Document,
                corrections: Sequence[Correction]) -> tuple[Assignment, ...]:
     """Assignments with the drafter's corrections in place of the found pairings.
 
-    A correction applies only while both items still bear the labels it was made on.
+    A correction names an implementing item and a base item (``items_of``: an article whole,
+    with its paragraphs and points), and applies only while both still bear the labels it
+    was made on.
     """
+    rights = {a.right for a in assignments}
     fixed: dict[str, Correction] = {}
     for c in corrections:
         target = right.by_id.get(c.right)
         base = left.by_id.get(c.left) if c.left else None
-        if target is None or target.label != c.right_label or not target.is_leaf:
+        if target is None or target.label != c.right_label or c.right not in rights:
             continue
-        if c.left and (base is None or base.label != c.left_label or not base.is_leaf):
+        if c.left and (base is None or base.label != c.left_label or c.left not in left_items):
             continue
         fixed[c.right] = c
     return tuple(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.base_items import counted_items
 from core.document import Section
 from core.find import label_contains
 from core.options import Correction
@@ -54,19 +55,20 @@ def fill_correction_menu(
 ) -> bool:
     """Add the correction entries for ``right_id`` to ``menu``; False when it takes none.
 
-    Only a leaf of an implementing document has a pairing to correct.
+    Only an item of an implementing document (a numbered item, an article whole) has a
+    pairing to correct.
     """
     comparison = notes.comparison
     section = comparison.right.by_id.get(right_id)
     found = notes.assignment(right_id)
-    if not notes.implementation or section is None or not section.is_leaf or found is None:
+    if not notes.implementation or section is None or found is None:
         return False
     left = comparison.left.by_id
     alternatives = menu.addMenu(tr("改为对应…"))
     offered = 0
     for lid, score in found.alternatives:
         base = left.get(lid)
-        if base is None or not base.is_leaf:
+        if base is None:
             continue
         action = alternatives.addAction(f"{base.caption(_CAPTION)}  ({score:.2f})")
         action.setToolTip(base.label)
@@ -151,7 +153,8 @@ def base_item_matches(section: Section, query: str) -> bool:
 
 
 class BaseItemDialog(QDialog):
-    """Any base item for an implementing item: a list of the base leaves with a search field."""
+    """Any base item for an implementing item: a list of the base items (an article whole, a
+    numbered item, a paragraph on its own: what the engine pairs) with a search field."""
 
     def __init__(self, comparison: Comparison, right_id: str, current: tuple[str, ...],
                  parent: QWidget | None = None) -> None:
@@ -165,7 +168,7 @@ class BaseItemDialog(QDialog):
         self.search.setPlaceholderText(tr("输入编号或标题中的字词筛选"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        self._sections = [s for s in comparison.left.leaves]
+        self._sections = counted_items(comparison.left)
         for section in self._sections:
             item = QListWidgetItem(section.label, self.list)
             item.setData(_ID_ROLE, section.id)

@@ -11,7 +11,13 @@ from core.kinds import CoverageGrade, PairKind, Relation
 from core.options import MIN_SHARED_RANGE, Correction, Options
 from core.pairs import Assignment
 from core.result import Coverage, Move, RelationVerdict
-from gui.correction_menu import BaseItemDialog, CorrectionChoice, base_item_matches, correction_for
+from gui.correction_menu import (
+    BaseItemDialog,
+    CorrectionChoice,
+    base_item_matches,
+    correction_for,
+    fill_correction_menu,
+)
 from gui.corrections import MAX_KEPT, SETTINGS_KEY, CorrectionStore, content_key
 from gui.options_store import load_options, save_options
 from gui.relation_words import SectionNotes, verdict_text, verdict_tooltip
@@ -248,24 +254,49 @@ def test_the_pair_list_lists_the_pairings_to_check_on_their_own(fixture_comparis
     assert panel.visible_rows() == []
 
 
-def test_an_article_paired_whole_gets_its_words():
-    """An implementing article with its list points is one item: both articles are noted, and
-    the pair's row says the grade the base article's points share."""
+LAW_WITH_POINTS = ("中华人民共和国示例推广法\n第一条 为了加强示例推广工作，制定本法。\n"
+                   "第二条 示例推广应当遵循下列原则：\n（一）有利于农业、农村经济可持续发展和增加农民收入；\n"
+                   "（二）尊重农业劳动者和农业生产经营组织的意愿；\n（三）因地制宜，经过试验、示范。\n")
+MEASURE_WITH_POINTS = ("某市实施《中华人民共和国示例推广法》办法\n"
+                       "第一条 为了加强示例推广工作，根据《中华人民共和国示例推广法》，制定本办法。\n"
+                       "第二条 示例推广应当遵循下列原则：\n（一）有利于高产、优质、高效农业的发展；\n"
+                       "（二）尊重农业劳动者的意愿；\n（三）因地制宜，经过试验、示范。\n")
+
+
+def _articles_with_points():
+    """A law and its measure whose 第二条 are articles with points, each paired whole."""
     from core.compare import compare_texts
 
-    law = ("中华人民共和国示例推广法\n第一条 为了加强示例推广工作，制定本法。\n第二条 示例推广应当遵循下列原则：\n"
-           "（一）有利于农业、农村经济可持续发展和增加农民收入；\n（二）尊重农业劳动者和农业生产经营组织的意愿；\n"
-           "（三）因地制宜，经过试验、示范。\n")
-    measure = ("某市实施《中华人民共和国示例推广法》办法\n"
-               "第一条 为了加强示例推广工作，根据《中华人民共和国示例推广法》，制定本办法。\n"
-               "第二条 示例推广应当遵循下列原则：\n（一）有利于高产、优质、高效农业的发展；\n"
-               "（二）尊重农业劳动者的意愿；\n（三）因地制宜，经过试验、示范。\n")
-    comparison = compare_texts(law, measure, Options(relation="implementation"))
-    notes = SectionNotes(comparison)
+    comparison = compare_texts(LAW_WITH_POINTS, MEASURE_WITH_POINTS, Options(relation="implementation"))
     base = next(s for s in comparison.left.sections if s.number == "第二条")
     item = next(s for s in comparison.right.sections if s.number == "第二条")
     assert not base.is_leaf and not item.is_leaf
+    return comparison, base, item
+
+
+def test_an_article_paired_whole_gets_its_words():
+    """An implementing article with its list points is one item: both articles are noted, and
+    the pair's row says the grade the base article's points share."""
+    comparison, base, item = _articles_with_points()
+    notes = SectionNotes(comparison)
     assert notes.note("R", item.id) == "→ 第二条"
     assert notes.note("L", base.id) in ("照搬", "修改")
     assert notes.row_note(base.id, item.id, PairKind.MODIFIED) == notes.note("L", base.id)
     assert "对应上级条目" in notes.tooltip("R", item.id)
+
+
+def test_an_article_paired_whole_can_be_corrected(qtbot):
+    """The correction menu is offered for an implementing article, and any base item to pick
+    is an article whole (what the engine pairs), never one of its points."""
+    from PySide6.QtWidgets import QMenu
+
+    comparison, base, item = _articles_with_points()
+    chosen = []
+    menu = QMenu()
+    assert fill_correction_menu(menu, SectionNotes(comparison), item.id, chosen.append)
+    assert [a.text() for a in menu.actions()][:2] == ["改为对应…", "其他条目…"]
+    dialog = BaseItemDialog(comparison, item.id, (base.id,))
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == base.id
+    listed = dialog.visible_ids()
+    assert base.id in listed and not any(comparison.left.by_id[sid].number.startswith("（") for sid in listed)
