@@ -20,13 +20,18 @@ by a near tie, with no shared wording behind it, names that other as its rival: 
 labelled pairs such items were wrong about one time in four, the others one time in twenty.
 
 A base item nobody chose is still *touched* (仅涉及) when an implementing item quotes a
-clause of it (wording the item shares with its own base items is theirs, not a quote),
-when an item's runners-up single it out (its score beats what the best of as many
-unrelated base items would reach, and they share a subject word), when it is
-the lead paragraph of a part whose items are carried out, or when one implementing item
-singles it out from the others in the same way and shares a subject word with it other than
-the documents' common topic (every article of a 水土保持 实施办法 shares 水土保持 with every
-article of the law); only then is it 未见落实. The topic still counts when an item chooses
+clause of it (wording the item shares with its own base items is theirs, and wording the base
+repeats in many articles its stock, not a quote), when an item's runners-up single it out
+(its score beats what the best of as many unrelated base items would reach, and they share a
+subject word), when it is the lead paragraph of a part whose items are carried out, or when
+one implementing item singles it out from the others in the same way and shares a subject
+word with it other than the documents' common topic (every article of a 水土保持 实施办法
+shares 水土保持 with every article of the law); only then is it 未见落实. Leaving stock wording
+out of the quotes finds 23 of the six labelled pairs' 57 未见落实 articles instead of 20, none
+wrongly. The last rule keeps most of the others 仅涉及: requiring the item to rank the base
+item among its own best candidates too would find 31, still none wrongly, but on the held-out
+邮政法 pair and on an unlabelled one (突发事件应对法 → 北京) one new 未见落实 in three or four
+would be wrong, a loud error where 仅涉及 is a soft one. The topic still counts when an item chooses
 among base items: there the rank decides, and an item about the topic alone is about the
 law, not local (on the soil-conservation pair leaving it out makes five right items local).
 """
@@ -299,11 +304,12 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     quote = TUNING.implementation.quote
     text_of = {base.id: base.text for base in left}
     carried_texts = {a.right: [text_of[lid] for lid in a.left] for a in out}
+    stock = _StockWording("\n".join(text_of.values()), TUNING.implementation.quote_repeats)
     for base in left:
         if base.id in carrier:
             continue
         quoted = [(amount, rid) for (lid, rid), found in wording.items()
-                  if lid == base.id and (amount := _quoted(found, carried_texts.get(rid, ()))) >= quote]
+                  if lid == base.id and (amount := _quoted(found, carried_texts.get(rid, ()), stock)) >= quote]
         if quoted:
             touched[base.id] = max(quoted)[1]
             continue
@@ -329,14 +335,31 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     return Found(tuple(out), touched, cosines)
 
 
-def _quoted(found: Wording, carried: Sequence[str]) -> int:
+class _StockWording:
+    """The passages a base document uses more than ``repeats`` times: its stock wording."""
+
+    def __init__(self, text: str, repeats: int) -> None:
+        self._text = text
+        self._repeats = repeats
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, passage: str) -> bool:
+        found = self._known.get(passage)
+        if found is None:
+            found = self._known[passage] = self._text.count(passage) > self._repeats
+        return found
+
+
+def _quoted(found: Wording, carried: Sequence[str], stock: _StockWording) -> int:
     """Characters of a base item an implementing item quotes: the wording they share, less the
-    passages also found in the base items it carries out. Those are their wording, not a
-    quote of this one (a measure's purpose article restating the law's purposes shares them
-    with every article that repeats one)."""
+    passages also found in the base items it carries out, and less the base's stock wording.
+    The former are their wording, not a quote of this one (a measure's purpose article
+    restating the law's purposes shares them with every article that repeats one); the latter
+    every item that cites a penalty or a licence shares with every such article."""
     if not found.passages:
         return found.left_shared
-    return union_length((a, b) for a, b, text in found.passages if not any(text in other for other in carried))
+    return union_length((a, b) for a, b, text in found.passages
+                        if text not in stock and not any(text in other for other in carried))
 
 
 def _first_in(ordered: Sequence[str], wanted: set[str]) -> list[str]:

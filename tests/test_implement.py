@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.implement import Item, Wording, assign, grades, noise_ceiling
 from core.kinds import CoverageGrade
 
@@ -74,6 +76,17 @@ def test_wording_an_item_shares_with_its_own_base_item_quotes_no_other() -> None
     assert "L4" not in assign(base, right, {("L4", "R1"): own}).touched
     elsewhere = Wording(12, 12, 0.1, 0.1, False, ((0, 12, "稳定粮食播种面积，严守红线"),))
     assert assign(base, right, {("L4", "R1"): elsewhere}).touched.get("L4") == "R1"
+
+
+def test_the_bases_stock_wording_quotes_no_article() -> None:
+    # 依法给予处分 closes three of the base's articles: an item repeating it quotes none of them;
+    # 严守永久基本农田红线 is L4's alone, and quoting it touches L4.
+    base = (*(replace(b, text=b.text + "违反规定的，依法给予处分。") for b in BASE[1:]), BASE[0])
+    right = (Item("R1", "加快白酒产业转型升级，打造优质白酒产业集群，违反规定的，依法给予处分。", None, True),)
+    stock = Wording(12, 12, 0.1, 0.1, False, ((0, 12, "违反规定的，依法给予处分。"),))
+    assert "L4" not in assign(base, right, {("L4", "R1"): stock}).touched
+    own = Wording(12, 12, 0.1, 0.1, False, ((0, 12, "严守永久基本农田红线，"),))
+    assert assign(base, right, {("L4", "R1"): own}).touched.get("L4") == "R1"
 
 
 def test_grades_say_how_each_base_item_was_taken_up() -> None:
