@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import marshal
 import sys
+import threading
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,35 @@ def write(path: Path | None, magic: bytes, content: dict[Any, Any]) -> None:
         return
     body = marshal.dumps(content)
     write_cache(path, magic + zlib.crc32(body).to_bytes(4, "little") + body)
+
+
+class Table:
+    """A dictionary kept in one cache file: read when first needed, written back by ``save``
+    once entries were added that the file does not hold yet."""
+
+    def __init__(self, path: Callable[[], Path | None], magic: bytes) -> None:
+        """``path`` names the file (None: no file, where the entries cannot be kept)."""
+        self._path = path
+        self._magic = magic
+        self._lock = threading.Lock()
+        self.entries: dict[Any, Any] = {}
+        self.new = False  # an entry the file does not hold yet
+
+    def load(self) -> None:
+        """Add the entries the file holds; none when it is missing or damaged."""
+        self.entries.update(read(self._path(), self._magic))
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep ``value`` under ``key``, for ``save`` to write."""
+        with self._lock:
+            self.entries[key] = value
+            self.new = True
+
+    def save(self) -> None:
+        """Write the file when an entry was added that it does not hold yet."""
+        if not self.new:
+            return
+        with self._lock:
+            self.new = False
+            entries = dict(self.entries)
+        write(self._path(), self._magic, entries)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-import threading
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
@@ -28,13 +27,15 @@ from core import cache_file
 
 _MAGIC = b"DUIZHAO-DATACLASS-CODE\n"
 
-_lock = threading.Lock()
-_code: dict[str, CodeType] = {}
-_new = False  # a source compiled that the file does not hold yet
 
 
 def _path() -> Path:
     return cache_file.path_for("dataclass-code", MAGIC_NUMBER.hex())
+
+
+# Method source -> its code, read from the cache file and kept there (the file's name is looked
+# up at each use, so that tests can point it elsewhere).
+_code = cache_file.Table(lambda: _path(), _MAGIC)
 
 
 def _exec(source: object, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
@@ -42,13 +43,10 @@ def _exec(source: object, globals: dict[str, Any] | None = None, locals: Any = N
     if not isinstance(source, str):
         builtins.exec(source, globals, locals)  # type: ignore[arg-type]
         return
-    code = _code.get(source)
-    if code is None:
-        global _new
+    code = _code.entries.get(source)
+    if not isinstance(code, CodeType):  # not kept yet (or not code: a file from elsewhere)
         code = compile(source, "<string>", "exec")
-        with _lock:
-            _code[source] = code
-            _new = True
+        _code.add(source, code)
     builtins.exec(code, globals, locals)
 
 
@@ -57,18 +55,10 @@ def install() -> None:
     create = getattr(dataclasses, "_create_fn", None)
     if create is None or "exec" not in create.__code__.co_names or dataclasses.__dict__.get("exec") is _exec:
         return
-    found = cache_file.read(_path(), _MAGIC)
-    _code.update((source, code) for source, code in found.items()
-                 if isinstance(source, str) and isinstance(code, CodeType))
+    _code.load()
     dataclasses.exec = _exec  # type: ignore[attr-defined]
 
 
 def save() -> None:
     """Write the cache file when a method was compiled that it does not hold yet."""
-    global _new
-    if not _new:
-        return
-    with _lock:
-        _new = False
-        code = dict(_code)
-    cache_file.write(_path(), _MAGIC, code)
+    _code.save()

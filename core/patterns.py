@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import threading
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -33,9 +32,6 @@ _MAGIC = b"DUIZHAO-PATTERNS\n"
 # _sre.compile, as re._compiler.compile passes them.
 Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_lock = threading.Lock()
-_forms: dict[tuple[str, int], Form] = {}
-_new = False  # a form not in the file yet
 
 
 def _internals() -> tuple[Any, Any, Any] | None:
@@ -56,15 +52,15 @@ def _path() -> Path | None:
     return cache_file.path_for("patterns", _INTERNALS[0].MAGIC)
 
 
-def _load() -> None:
-    """The forms the cache file holds; none when it is missing or damaged."""
-    _forms.update(cache_file.read(_path(), _MAGIC))
+# (pattern, flags) -> its Form, read from the cache file and kept there (the file's name is
+# looked up at each use, so that tests can point it elsewhere).
+_forms = cache_file.Table(lambda: _path(), _MAGIC)
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` for a fixed pattern of the engine, from the cache file when it holds it."""
     key = (pattern, int(flags))
-    form = _forms.get(key)
+    form = _forms.entries.get(key)
     if form is not None and _INTERNALS is not None:
         with contextlib.suppress(RuntimeError, TypeError, ValueError):  # RuntimeError: a program _sre refuses
             built: re.Pattern[str] = _INTERNALS[0].compile(pattern, *form)
@@ -72,10 +68,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     found = re.compile(pattern, flags)
     form = _form(pattern, key[1])
     if form is not None and _INTERNALS is not None and _INTERNALS[0].compile(pattern, *form) == found:
-        global _new
-        with _lock:
-            _forms[key] = form
-            _new = True
+        _forms.add(key, form)
     return found
 
 
@@ -98,13 +91,7 @@ def _form(pattern: str, flags: int) -> Form | None:
 
 def save() -> None:
     """Write the cache file when a pattern was compiled that it does not hold yet."""
-    global _new
-    if not _new:
-        return
-    with _lock:
-        _new = False
-        forms = dict(_forms)
-    cache_file.write(_path(), _MAGIC, forms)
+    _forms.save()
 
 
-_load()
+_forms.load()

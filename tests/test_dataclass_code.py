@@ -8,21 +8,20 @@ from pathlib import Path
 import pytest
 
 from core import dataclass_code
+from core.cache_file import Table
 
 
 @pytest.fixture
 def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache file of its own and an empty memory of code, restored afterwards."""
     path = tmp_path / "dataclass-code.bin"
-    monkeypatch.setattr(dataclass_code, "_path", lambda: path)
-    monkeypatch.setattr(dataclass_code, "_code", {})
-    monkeypatch.setattr(dataclass_code, "_new", False)
+    monkeypatch.setattr(dataclass_code, "_code", Table(lambda: path, dataclass_code._MAGIC))
     return path
 
 
 def _reloaded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget the compiled code and read the file again, as a new start does."""
-    dataclass_code._code.clear()
+    dataclass_code._code.entries.clear()
     monkeypatch.setattr(dataclasses, "exec", None, raising=False)  # installed afresh below
     dataclass_code.install()
 
@@ -41,19 +40,19 @@ def test_the_engine_compiles_its_dataclasses_through_the_cache() -> None:
     import core.result  # noqa: F401  the result classes are defined by now
 
     assert dataclasses.__dict__.get("exec") is dataclass_code._exec
-    assert len(dataclass_code._code) > 100
+    assert len(dataclass_code._code.entries) > 100
 
 
 def test_a_class_built_from_cached_code_behaves_as_a_compiled_one(
         cache_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = _point_class()
-    assert dataclass_code._new
+    assert dataclass_code._code.new
     dataclass_code.save()
     assert cache_file.is_file()
     _reloaded(monkeypatch)
-    assert dataclass_code._code and not dataclass_code._new
+    assert dataclass_code._code.entries and not dataclass_code._code.new
     cached = _point_class()
-    assert not dataclass_code._new  # every method came from the file
+    assert not dataclass_code._code.new  # every method came from the file
     a, b = cached(1, 2, ("甲",)), cached(1, 2)
     assert a == b and hash(a) == hash(b) and a < cached(2)
     assert repr(a) == repr(fresh(1, 2, ("甲",))).replace(fresh.__qualname__, cached.__qualname__)
@@ -76,5 +75,5 @@ def test_a_damaged_file_is_ignored(cache_file: Path, monkeypatch: pytest.MonkeyP
     data[-3] ^= 0xFF
     cache_file.write_bytes(bytes(data))
     _reloaded(monkeypatch)
-    assert dataclass_code._code == {}
+    assert dataclass_code._code.entries == {}
     assert _point_class()(4).y == 0

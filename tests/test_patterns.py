@@ -9,6 +9,7 @@ import pytest
 
 import core.compare  # noqa: F401  every module with fixed patterns is imported, and has compiled them
 from core import patterns
+from core.cache_file import Table
 
 SAMPLES = ("第一条 为了规范管理，制定本办法。", "（二）加快白酒产业\n2025年底前完成90%以上",
            "Article 3: 本法所称水土保持，是指……", "")
@@ -18,19 +19,17 @@ SAMPLES = ("第一条 为了规范管理，制定本办法。", "（二）加快
 def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache file of its own and an empty memory of forms, restored afterwards."""
     path = tmp_path / "patterns.bin"
-    monkeypatch.setattr(patterns, "_path", lambda: path)
-    monkeypatch.setattr(patterns, "_forms", {})
-    monkeypatch.setattr(patterns, "_new", False)
+    monkeypatch.setattr(patterns, "_forms", Table(lambda: path, patterns._MAGIC))
     return path
 
 
 def _reloaded() -> None:
-    patterns._forms.clear()
-    patterns._load()
+    patterns._forms.entries.clear()
+    patterns._forms.load()
 
 
 def test_every_engine_pattern_rebuilt_from_its_program_equals_re_compile() -> None:
-    forms = dict(patterns._forms)
+    forms = dict(patterns._forms.entries)
     assert len(forms) > 40  # the engine's fixed patterns are all kept
     for (pattern, flags), form in forms.items():
         rebuilt = patterns._INTERNALS[0].compile(pattern, *form)  # type: ignore[index]
@@ -44,7 +43,7 @@ def test_a_pattern_survives_the_file_and_matches_the_same(cache_file: Path) -> N
     patterns.save()
     assert cache_file.is_file()
     _reloaded()
-    assert (source, int(flags)) in patterns._forms
+    assert (source, int(flags)) in patterns._forms.entries
     cached = patterns.compiled(source, flags)
     assert cached == fresh == re.compile(source, flags)
     assert cached.groupindex == fresh.groupindex and cached.groups == fresh.groups
@@ -64,10 +63,10 @@ def test_a_damaged_file_is_ignored(cache_file: Path) -> None:
     data[-3] ^= 0xFF
     cache_file.write_bytes(bytes(data))
     _reloaded()
-    assert patterns._forms == {}
+    assert patterns._forms.entries == {}
     assert patterns.compiled(r"[一-龥]+").findall("甲乙 abc 丙") == ["甲乙", "丙"]
 
 
 def test_a_program_the_engine_refuses_falls_back_to_compiling(cache_file: Path) -> None:
-    patterns._forms[("a+b", 0)] = (0, [99999, 1, 2], 0, {}, (None,))
+    patterns._forms.entries[("a+b", 0)] = (0, [99999, 1, 2], 0, {}, (None,))
     assert patterns.compiled("a+b").fullmatch("aab") is not None
