@@ -26,6 +26,7 @@ from typing import Any
 from core import cache_file
 
 _MAGIC = b"DUIZHAO-DATACLASS-CODE\n"
+_OWN = ("core.", "cli.", "gui.")  # the packages whose classes are kept
 
 
 
@@ -39,8 +40,10 @@ _code = cache_file.Table(lambda: _path(), _MAGIC)
 
 
 def _exec(source: object, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
-    """``exec`` as ``dataclasses`` calls it, with the code for a source compiled once."""
-    if not isinstance(source, str):
+    """``exec`` as ``dataclasses`` calls it, with the code for a source of Duizhao's own
+    classes compiled once (``globals`` are the class's module's: another library's classes,
+    or the test suite's, are compiled as usual and keep the file small)."""
+    if not isinstance(source, str) or not str((globals or {}).get("__name__", "")).startswith(_OWN):
         builtins.exec(source, globals, locals)  # type: ignore[arg-type]
         return
     code = _code.entries.get(source)

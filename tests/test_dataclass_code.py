@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -26,14 +28,28 @@ def _reloaded(monkeypatch: pytest.MonkeyPatch) -> None:
     dataclass_code.install()
 
 
-def _point_class() -> type:
-    @dataclasses.dataclass(frozen=True, order=True)
-    class Point:
-        x: int
-        y: int = 0
-        tags: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+_POINT = """
+import dataclasses
 
-    return Point
+@dataclasses.dataclass(frozen=True, order=True)
+class Point:
+    x: int
+    y: int = 0
+    tags: tuple = dataclasses.field(default=(), compare=False)
+"""
+
+
+def _point_class(module: str = "core._dataclass_code_example") -> type:
+    """A frozen, ordered dataclass defined in ``module`` (by default one of the engine's, whose
+    classes are kept)."""
+    namespace = types.ModuleType(module)
+    sys.modules[module] = namespace
+    try:
+        exec(_POINT, namespace.__dict__)
+    finally:
+        del sys.modules[module]
+    point: type = namespace.Point
+    return point
 
 
 def test_the_engine_compiles_its_dataclasses_through_the_cache() -> None:
@@ -77,3 +93,8 @@ def test_a_damaged_file_is_ignored(cache_file: Path, monkeypatch: pytest.MonkeyP
     _reloaded(monkeypatch)
     assert dataclass_code._code.entries == {}
     assert _point_class()(4).y == 0
+
+
+def test_another_packages_classes_are_compiled_as_usual(cache_file: Path) -> None:
+    _point_class("elsewhere.example")
+    assert not dataclass_code._code.new and dataclass_code._code.entries == {}
