@@ -18,10 +18,11 @@ from core.kinds import Highlight
 STYLES = Styles()
 KINDS = [None, *Highlight]
 # Ideographs, characters the serif face lacks (set in the sans), ASCII and punctuation; and,
-# in one run out of four, whitespace or the characters of markup, which the parser changes
-# (such paragraphs are parsed as before).
+# in one run out of four, whitespace of any kind (a 　 indent too) or the characters of
+# markup, which the parser changes (such paragraphs are parsed as before).
 PLAIN = st.text(st.sampled_from("政策文件第十条鿫鿬AZ09%.，"), min_size=0, max_size=12)
-TEXTS = st.one_of(PLAIN, PLAIN, PLAIN, st.text(st.sampled_from("政策 \n\xa0&<>"), min_size=1, max_size=6))
+CHANGED = st.text(st.sampled_from("政策 \n\xa0\u3000\u200b\u2003&<>"), min_size=1, max_size=6)
+TEXTS = st.one_of(PLAIN, PLAIN, PLAIN, CHANGED)
 RUNS = st.lists(st.builds(TextRun, TEXTS, st.sampled_from(KINDS), st.booleans()), min_size=1, max_size=6)
 
 

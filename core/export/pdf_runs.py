@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from core import patterns
 from core.export.pdf_fonts import FONT_NAME, CJKParagraph, serif_segments
 from core.export.report_options import ReportOptions
 from core.export.segments import TextRun
@@ -32,9 +33,9 @@ from core.kinds import Highlight
 # Where a look's markup holds the text: a private-use character no document text reaches
 # the report with (a text holding it is parsed as markup).
 PLACE = "\ue000"
-# Text the parser would not keep as it is: whitespace (collapsed, stripped at the ends)
-# and what markup escapes.
-_PARSER_CHANGES = frozenset(" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0&<>" + PLACE)
+# Text the parser would not keep as it is: whitespace of any kind (collapsed, stripped at the
+# ends: a drafter's 　　 indent too), the zero-width space it counts as one, and what markup escapes.
+_PARSER_CHANGES = patterns.compiled("[\\s\u200b&<>" + PLACE + "]")
 
 _lock = threading.Lock()
 _templates: dict[tuple[int, str], Any] = {}  # (style id, look markup) -> its one fragment
@@ -80,7 +81,7 @@ def markup(pieces: Sequence[tuple[str, str]]) -> str:
 def paragraph(pieces: Sequence[tuple[str, str]], style: ParagraphStyle) -> CJKParagraph:
     """A paragraph of ``pieces`` in ``style``, its fragments copied from each look's."""
     text = markup(pieces)
-    if any(not _PARSER_CHANGES.isdisjoint(piece) for _, piece in pieces):
+    if any(_PARSER_CHANGES.search(piece) for _, piece in pieces):
         return CJKParagraph(text, style)
     frags = []
     lines = 0  # underlines and strike-throughs so far: the parser numbers them in the paragraph
