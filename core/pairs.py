@@ -54,6 +54,11 @@ class Assignment:
     by_hand: bool = False
     rival: str | None = None
 
+    def to_check(self, left: str | None = None) -> bool:
+        """True when the pairing won a near tie the drafter should check; with ``left``, when
+        that base item is the one that won it (the first chosen, not one quoted besides)."""
+        return self.rival is not None and (left is None or self.left[:1] == (left,))
+
 
 @dataclass(frozen=True)
 class Match:

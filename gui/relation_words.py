@@ -54,8 +54,7 @@ def _mark(found: Assignment, left_id: str | None = None) -> str:
     ``left_id``, a row of one of its base items: only the first one won the near tie)."""
     if found.by_hand:
         return tr("（人工）")
-    first = left_id is None or found.left[:1] == (left_id,)
-    return tr("（待核）") if found.rival is not None and first else ""
+    return tr("（待核）") if found.to_check(left_id) else ""
 
 
 def short_ref(section: Section) -> str:

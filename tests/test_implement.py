@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from core.implement import Item, Wording, assign, grades, noise_ceiling
 from core.kinds import CoverageGrade
+from core.pairs import Assignment
 
 BASE = (
     Item("L1", "加快白酒产业转型升级，打造世界级优质白酒产业集群。", None, True),
@@ -330,3 +331,10 @@ def test_an_ordinary_item_does_not_carry_out_the_bases_definitions_article() -> 
     right = (Item("R1", "快递企业应当按照约定的时限将快件递送至收件人，告知收件人当面验收快件。", None, True),)
     found = assign((*BASE, delivery, definitions), right, {}).assignments[0]
     assert found.left and found.left[0] != "L9"
+
+
+def test_a_near_tie_is_to_check_on_the_base_item_that_won_it() -> None:
+    tied = Assignment("R1", ("L1", "L3"), (("L1", 0.3), ("L2", 0.28)), 0.02, (), rival="L2")
+    assert tied.to_check() and tied.to_check("L1")
+    assert not tied.to_check("L3")  # quoted besides, it won nothing
+    assert not replace(tied, rival=None).to_check("L1")

@@ -68,7 +68,7 @@ class RowNotes:
         self._rows_of_left = Counter(p.left for row in ordered if row.right is not None for p in row.pairs
                                      if p.kind in (PairKind.SAME, PairKind.MODIFIED))
         self._by_hand = {a.right for a in comparison.assignments if a.by_hand}
-        self._rivals = {a.right: a.rival for a in comparison.assignments if a.rival is not None}
+        self._to_check = {a.right: a for a in comparison.assignments if a.to_check()}
         self.grades = _grades(comparison)
         self._leaf_starts = [leaf.start for leaf in comparison.left.leaves]
         self._by_right = sorted(comparison.matches, key=lambda m: m.right_start)
@@ -145,13 +145,15 @@ class RowNotes:
     def to_check(self) -> list[tuple[Section, Section]]:
         """Each right leaf whose pairing beat another base item by a near tie only, with that rival."""
         right, left = self._comparison.right.by_id, self._comparison.left.by_id
-        return [(right[rid], left[lid]) for rid, lid in self._rivals.items() if rid in right and lid in left]
+        return [(right[rid], left[a.rival]) for rid, a in self._to_check.items()
+                if rid in right and a.rival is not None and a.rival in left]
 
     def _rival_of(self, row: Row) -> Section | None:
-        """The rival of the row's pairing when the row shows the base item it beat (its first)."""
-        if row.right is None or not row.left or row.right.id not in self._rivals:
+        """The rival of the row's pairing when the row shows the base item that won the near tie."""
+        found = self._to_check.get(row.right.id) if row.right is not None else None
+        if found is None or found.rival is None or not any(found.to_check(s.id) for s in row.left):
             return None
-        return self._comparison.left.by_id.get(self._rivals[row.right.id])
+        return self._comparison.left.by_id.get(found.rival)
 
     def _grade_line(self, row: Row) -> str:
         """The grades of a row's base items, or 本地新增; "（人工）" when the pairing was set by
