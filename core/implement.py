@@ -11,9 +11,15 @@ whose chapter is closest to the item's chapter wins. It is local (本地新增) 
 base item shares a subject word with it; once one does, the rank decides among all
 candidates, the ones sharing no segmenter word included. A purpose article and a
 definitions article are paired by their kind (``core.provisions``), on both sides: no other
-item carries out the base's purpose or definitions article. An item also carries
-out every base item whose wording it takes up substantially (one item, several base items). A runner-up that
-only scores well is not named as carried out: on the six labelled pairs such second
+item carries out the base's purpose or definitions article. A penalty article citing the
+articles whose breach it punishes (违反本办法第二十条规定的……) is read with their text and
+chooses among the base's penalties: its own wording is the stock of sanctions every penalty
+shares (on 农业技术推广法 → 上海市实施办法 two of three such articles had gone to the law's penalty
+for diverted funds and the third was local; now two find the law's penalty for the same breach;
+on the labelled pairs it finds one more 未见落实 on two pairs and changes no pairing). An item
+also carries out every base item whose wording it takes up substantially (one item, several
+base items). A runner-up that only scores well is not named as carried out: on the six
+labelled pairs such second
 bases were wrong two times in three; it is touched instead (below) and stays among the
 item's alternatives, for the drafter to confirm. An item whose base item beat another only
 by a near tie, with no shared wording behind it, names that other as its rival: on the six
@@ -48,7 +54,7 @@ from itertools import islice
 from core.intervals import union_length
 from core.kinds import CoverageGrade
 from core.pairs import Assignment
-from core.provisions import defined_terms, is_definitions, is_purpose
+from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
 
@@ -77,6 +83,7 @@ class Item:
     text: str
     parent: str | None
     numbered: bool  # an item a drafter cites by its number, not a lead paragraph
+    number: str = ""  # as written (第二十条), for the items of the same document that cite it
 
 
 def noise_ceiling(n: int) -> float:
@@ -114,7 +121,18 @@ class _Scores:
 
     def __init__(self, left: Sequence[Item], right: Sequence[Item]) -> None:
         self.right = right
-        self.leaves = SubjectSpace({item.id: item.text for item in (*left, *right)})
+        texts = {item.id: item.text for item in (*left, *right)}
+        # A penalty article citing its own articles is about what they require: it is read with
+        # their text, and carries out one of the base's penalties when the base has any.
+        own = {item.number: item.text for item in right if item.number}
+        self.penalties: dict[str, frozenset[str]] = {}
+        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text))
+        for item in right:
+            cited = [own[number] for number in cited_articles(item.text) if number in own and number != item.number]
+            if cited:
+                texts[item.id] = "\n".join((item.text, *cited))
+                self.penalties[item.id] = base_penalties
+        self.leaves = SubjectSpace(texts)
         raw = self.leaves.similarities([r.id for r in right], [base.id for base in left])
         # A numbered item carries out numbered base items: lead paragraphs and preambles
         # restate the whole, they are not what an item implements.
@@ -393,11 +411,15 @@ def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],
 
 def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
     """The best of an item's candidates, ranked best first: among those nearly as good as the
-    first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's."""
+    first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's.
+    A penalty article citing its own articles chooses among the base's penalties, if any scores."""
     # The base's purpose and definitions articles are carried out by implementing articles of
     # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
     # purpose article's words restates the base's scope, an article using defined terms no definition.
     candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
+    penalties = scores.penalties.get(rid)
+    if penalties:
+        candidates = [found for found in candidates if found[0] in penalties] or candidates
     if not candidates:
         return None
     floor = candidates[0][1] * TUNING.implementation.near_tie

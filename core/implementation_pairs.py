@@ -74,7 +74,8 @@ def implementation_leaf_pairs(
     holders = unit_map(left.doc, sections[0]), unit_map(right.doc, sections[1])
     units = _leaves_of(left.doc, holders[0]), _leaves_of(right.doc, holders[1])
     wording = wording_of(leaf_candidates(left, right, runs, holders), left.norm.text)
-    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number)) for s in found]
+    left_items, right_items = ([Item(s.id, side.content(s.id), s.parent, bool(s.number), s.number.strip())
+                                for s in found]
                                for side, found in zip((left, right), sections, strict=True))
     found = assign(left_items, right_items, wording)
     rows = {s.id for side in (left, right) for s in side.doc.leaves if s.role == ROW}

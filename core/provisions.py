@@ -7,6 +7,11 @@ subject, and a definitions article names terms every other article uses. Which b
 each one carries out follows from its kind: the purpose article carries out the law's purpose
 article; a definitions article carries out the base articles defining one of its terms, and
 is local (本地新增) when it defines only terms of its own.
+
+A penalty article of a measure names the duty it punishes by citing its own article
+(违反本办法第二十条规定的……) and otherwise shares only the stock wording of sanctions
+(责令改正, 给予处分) with every penalty of the law: what it is about is the article it cites
+(``cited_articles``), and what it carries out is one of the law's penalties (``is_penalty``).
 """
 
 from __future__ import annotations
@@ -47,3 +52,28 @@ def defined_terms(text: str) -> frozenset[str]:
     for match in _DEFINED.finditer(text):
         found.update(part for part in match.group(1).split("、") if len(part) >= 2)
     return frozenset(found)
+
+
+# A measure's own articles cited by number: 本办法第二十条, 本条例第七条第四款、第九条 (the
+# paragraphs and points they name are left to the article).
+_NUMERAL = r"[一二三四五六七八九十百千零〇两\d]+"
+_CITATION = patterns.compiled(r"本(?:办法|条例|规定|细则|实施办法|实施细则|决定)"
+                              rf"(?:第{_NUMERAL}[条款项](?:[、和及与或者至]+)?)+")
+_ARTICLE = patterns.compiled(rf"第{_NUMERAL}条")
+# A sanction: the article punishes a breach.
+_SANCTION = patterns.compiled(r"违反本(?:法|条例|办法|规定)|罚款|罚金|追究刑事责任|处分")
+
+
+def cited_articles(text: str) -> list[str]:
+    """The numbers of the text's own articles a penalty article cites for the breach it punishes
+    (违反本办法第二十条规定的…… → 第二十条), in order; none unless the article opens with 违反."""
+    body = text[_LABEL.match(text).end():]  # type: ignore[union-attr]  # the label pattern matches the empty string
+    if not body.startswith("违反"):
+        return []
+    return list(dict.fromkeys(number for citation in _CITATION.finditer(body)
+                              for number in _ARTICLE.findall(citation.group())))
+
+
+def is_penalty(text: str) -> bool:
+    """True for an article that punishes a breach (违反本法规定……罚款, 依法给予处分)."""
+    return _SANCTION.search(text) is not None

@@ -338,3 +338,27 @@ def test_a_near_tie_is_to_check_on_the_base_item_that_won_it() -> None:
     assert tied.to_check() and tied.to_check("L1")
     assert not tied.to_check("L3")  # quoted besides, it won nothing
     assert not replace(tied, rival=None).to_check("L1")
+
+
+def test_a_penalty_article_carries_out_the_base_penalty_for_what_it_cites() -> None:
+    # R2 shares the stock wording of sanctions with L4, the duty it punishes (R1's) with L3.
+    law = (
+        Item("L1", "禁止向农业劳动者推广未经试验证明具有先进性、适用性的农业技术。", None, True, "第一条"),
+        Item("L2", "任何单位或者个人不得截留或者挪用用于农业技术推广的资金。", None, True, "第二条"),
+        Item("L3", "违反本法规定，向农业劳动者推广未经试验证明具有先进性、适用性的农业技术，造成损失的，"
+                   "应当承担赔偿责任。", None, True, "第三条"),
+        Item("L4", "违反本法规定，截留或者挪用用于农业技术推广的资金的，责令改正，对直接负责的主管人员和其他"
+                   "直接责任人员依法给予处分。", None, True, "第四条"),
+        # The law's other penalties: the wording of sanctions is its stock.
+        Item("L5", "违反本法规定，侵占农业技术推广机构的试验基地的，责令改正，对直接负责的主管人员和其他"
+                   "直接责任人员依法给予处分。", None, True, "第五条"),
+        Item("L6", "农业技术推广机构未依照本法规定履行职责的，责令改正，对直接负责的主管人员和其他"
+                   "直接责任人员依法给予处分。", None, True, "第六条"),
+    )
+    duty = Item("R1", "禁止推广未在本市经过试验证明具有先进性、适用性的农业技术。", None, True, "第一条")
+    penalty = Item("R2", "违反本办法第一条规定的，由主管部门责令改正，并依法给予处分。", None, True, "第二条")
+    chosen = {a.right: a.left[:1] for a in assign(law, (duty, penalty), {}).assignments}
+    assert chosen == {"R1": ("L1",), "R2": ("L3",)}
+    # Without the article it cites (an item of another document), the stock wording decides.
+    alone = assign(law, (penalty,), {}).assignments[0]
+    assert alone.left[:1] != ("L3",)

@@ -26,7 +26,7 @@ REVISIONS = truths("revision")
 # every rule as a held-out pair (its misses: five local articles paired, four near ties).
 ACCURACY_FLOOR = 0.80
 HELD_OUT_ACCURACY_FLOOR = {"postal_shanghai": 0.65}
-# 未见落实 over all pairs: 41 of 43 verdicts right today, finding 41 of the 106 labelled; the
+# 未见落实 over all pairs: 43 of 45 verdicts right today, finding 43 of the 106 labelled; the
 # issue's bar is 0.95. Per pair a single doubtful label moves precision a lot, so each pair
 # is held to a lower bar than the whole.
 NOT_TAKEN_UP_FLOOR = 0.95

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.provisions import defined_terms, is_definitions, is_purpose
+from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose
 
 
 def test_purpose_articles_say_why_their_text_is_made() -> None:
@@ -27,3 +27,17 @@ def test_defined_terms_are_read_from_lists_and_from_所称() -> None:
     assert defined_terms("本办法所称水土保持,是指对水土流失所采取的预防和治理措施。") == {"水土保持"}
     assert defined_terms("前款规定的高层建筑,是指总层数十层以上的住宅建筑。") == {"高层建筑"}
     assert defined_terms("县级以上人民政府应当加强气象设施建设。") == frozenset()
+
+
+def test_a_penalty_article_cites_the_articles_whose_breach_it_punishes() -> None:
+    assert cited_articles("第三十一条 违反本办法第二十条规定的单位和个人，由推广行政部门责令停止推广。") == ["第二十条"]
+    assert cited_articles("违反本条例第七条第四款、第九条规定的，依照本条例第七条处理。") == ["第七条", "第九条"]
+    assert cited_articles("违反本办法第12条规定，擅自移动气象设施的，责令改正。") == ["第12条"]
+    # Citing an article is no breach of it: a duty or a definition cites nothing to punish.
+    assert cited_articles("依照本办法第二十条的规定推广农业技术。") == []
+
+
+def test_penalty_articles_punish_a_breach() -> None:
+    assert is_penalty("违反本法规定，截留或者挪用用于农业技术推广的资金的，对直接责任人员依法给予处分。")
+    assert is_penalty("由主管部门责令改正，可以并处五万元以下的罚款。")
+    assert not is_penalty("各级人民政府在财政预算内应当保障用于农业技术推广的资金。")
