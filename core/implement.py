@@ -13,10 +13,10 @@ candidates, the ones sharing no segmenter word included. A purpose article and a
 definitions article are paired by their kind (``core.provisions``), on both sides: no other
 item carries out the base's purpose or definitions article. A penalty article citing the
 articles whose breach it punishes (违反本办法第二十条规定的……) is read with their text and
-chooses among the base's penalties: its own wording is the stock of sanctions every penalty
-shares (on 农业技术推广法 → 上海市实施办法 two of three such articles had gone to the law's penalty
-for diverted funds and the third was local; now two find the law's penalty for the same breach;
-on the labelled pairs it finds one more 未见落实 on two pairs and changes no pairing). An item
+chooses among the base's penalties sharing a subject with it, if any: its own wording is the
+stock of sanctions every penalty shares. On 农业技术推广法 → 上海市实施办法 two of its three such
+articles had gone to the law's penalty for diverted funds and the third was local; two now find
+the law's penalty for the same breach. On the labelled pairs no pairing changes. An item
 also carries out every base item whose wording it takes up substantially (one item, several
 base items). A runner-up that only scores well is not named as carried out: on the six
 labelled pairs such second
@@ -412,14 +412,17 @@ def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],
 def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
     """The best of an item's candidates, ranked best first: among those nearly as good as the
     first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's.
-    A penalty article citing its own articles chooses among the base's penalties, if any scores."""
+    A penalty article citing its own articles chooses among the base's penalties about its subject."""
     # The base's purpose and definitions articles are carried out by implementing articles of
     # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
     # purpose article's words restates the base's scope, an article using defined terms no definition.
     candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
-    penalties = scores.penalties.get(rid)
-    if penalties:
-        candidates = [found for found in candidates if found[0] in penalties] or candidates
+    penalties = scores.penalties.get(rid, frozenset())
+    # Only a base penalty about the same subject as the duty cited: a law with no penalty for
+    # that duty leaves the choice to the rank, not to a penalty for another breach.
+    punishing = [found for found in candidates
+                 if found[0] in penalties and scores.leaves.share_subject(rid, found[0], beyond_topic=True)]
+    candidates = punishing or candidates
     if not candidates:
         return None
     floor = candidates[0][1] * TUNING.implementation.near_tie

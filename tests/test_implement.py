@@ -354,6 +354,8 @@ def test_a_penalty_article_carries_out_the_base_penalty_for_what_it_cites() -> N
                    "直接责任人员依法给予处分。", None, True, "第五条"),
         Item("L6", "农业技术推广机构未依照本法规定履行职责的，责令改正，对直接负责的主管人员和其他"
                    "直接责任人员依法给予处分。", None, True, "第六条"),
+        # Articles on other subjects, as a law has: the duty's words are no topic of the whole.
+        *(replace(base, id=f"L{n}", number=f"第{n}条") for n, base in enumerate(BASE, start=7)),
     )
     duty = Item("R1", "禁止推广未在本市经过试验证明具有先进性、适用性的农业技术。", None, True, "第一条")
     penalty = Item("R2", "违反本办法第一条规定的，由主管部门责令改正，并依法给予处分。", None, True, "第二条")
