@@ -123,15 +123,14 @@ class _Scores:
         self.right = right
         texts = {item.id: item.text for item in (*left, *right)}
         # A penalty article citing its own articles is about what they require: it is read with
-        # their text, and carries out one of the base's penalties when the base has any.
+        # their text, and chooses among the base's penalties (``_best_of``).
         own = {item.number: item.text for item in right if item.number}
-        self.penalties: dict[str, frozenset[str]] = {}
-        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text))
-        for item in right:
-            cited = [own[number] for number in cited_articles(item.text) if number in own and number != item.number]
-            if cited:
-                texts[item.id] = "\n".join((item.text, *cited))
-                self.penalties[item.id] = base_penalties
+        citing = {item.id: cited for item in right
+                  if (cited := [own[n] for n in cited_articles(item.text) if n in own and n != item.number])}
+        texts.update((rid, "\n".join((texts[rid], *cited))) for rid, cited in citing.items())
+        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text)) if citing \
+            else frozenset()
+        self.penalties: dict[str, frozenset[str]] = dict.fromkeys(citing, base_penalties)
         self.leaves = SubjectSpace(texts)
         raw = self.leaves.similarities([r.id for r in right], [base.id for base in left])
         # A numbered item carries out numbered base items: lead paragraphs and preambles

@@ -267,6 +267,8 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
     block_end = 0
     while block_end < len(lines) and lines[block_end].start not in rows and _is_title_block_line(lines[block_end].text):
         block_end += 1
+    # A line opening with a bracket is no part of the title's name either: a note, or a web
+    # page's label such as (四川省)泸州市……规划(2022年更新) above the title proper.
     title_lines = [
         line.text.strip() for line in lines[:block_end]
         if not is_title_note(line.text) and not line.text.strip().startswith(("(", "（"))
