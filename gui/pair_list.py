@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kinds import PairKind
+from core.pairs import Assignment
 from core.result import Comparison
 from gui import theme
 from gui.i18n import tr
@@ -92,7 +93,7 @@ class PairTableModel(QAbstractTableModel):
         self._notes: SectionNotes | None = None
         self._rows: list[PairRow] = []
         self._row_of: dict[object, int] = {}
-        self._to_check: frozenset[tuple[str, str]] = frozenset()
+        self._to_check: dict[str, Assignment] = {}  # by implementing item: the pairings won by a near tie
 
     def set_comparison(self, comparison: Comparison | None, notes: SectionNotes | None = None) -> None:
         """Replace all rows with those of ``comparison`` (``notes``: its notes, if already built)."""
@@ -105,12 +106,13 @@ class PairTableModel(QAbstractTableModel):
         self._rows = rows_of(comparison) if comparison is not None else []
         self._row_of = {_row_key(row.pair, row.left, row.right): r for r, row in enumerate(self._rows)}
         assignments = comparison.assignments if comparison is not None else ()
-        self._to_check = frozenset((a.left[0], a.right) for a in assignments if a.rival is not None and a.left)
+        self._to_check = {a.right: a for a in assignments if a.to_check()}
         self.endResetModel()
 
     def needs_check(self, row: PairRow) -> bool:
         """True for the row of a pairing won by a near tie (marked 待核): its item and first base item."""
-        return row.left is not None and row.right is not None and (row.left, row.right) in self._to_check
+        found = self._to_check.get(row.right) if row.right is not None else None
+        return found is not None and row.left is not None and found.to_check(row.left)
 
     def source_row(self, pair_index: int | None, left: str | None, right: str | None) -> int | None:
         """Row number of a pair, or (``pair_index`` None) of an unpaired section; None if absent."""
