@@ -27,8 +27,9 @@ from multiprocessing.context import DefaultContext, SpawnContext
 from pathlib import Path
 from typing import Any
 
+from core.base_items import counted_items, section_grade
 from core.compare import compare_prepared, compare_texts, prepare
-from core.document import Document
+from core.document import Document, Section
 from core.errors import InputError
 from core.kinds import CellKind, CoverageGrade, Relation
 from core.load import Loaded, load
@@ -85,25 +86,32 @@ def compare_many(
 
 
 def build_matrix(comparisons: Sequence[Comparison]) -> Matrix:
-    """The matrix of comparisons that share their left (base) document."""
+    """The matrix of comparisons that share their left (base) document.
+
+    Its rows are the base's leaves; where a document implements the base, its items as a drafter
+    counts them (``core.base_items.counted_items``: an article whole with its paragraphs and
+    points), since that document is paired by those items and a paragraph of an article paired
+    whole has no counterpart of its own."""
     if not comparisons:
         raise ValueError("a matrix needs at least one comparison")
     base = comparisons[0].left
-    rows = tuple(
-        Row(leaf, tuple(_cell(c, leaf.id) for c in comparisons))
-        for leaf in base.leaves
-    )
+    implementing = any(c.relation.relation is Relation.IMPLEMENTATION for c in comparisons)
+    sections = counted_items(base) if implementing else base.leaves
+    starts = [leaf.start for leaf in base.leaves]
+    rows = tuple(Row(section, tuple(_cell(c, section, starts) for c in comparisons)) for section in sections)
     columns = tuple(_column(c, [row.cells[i] for row in rows]) for i, c in enumerate(comparisons))
     return Matrix(comparisons[0].options, base, columns, rows, tuple(comparisons))
 
 
-def _cell(comparison: Comparison, leaf_id: str) -> Cell:
-    grade = (comparison.coverage.grade_of.get(leaf_id)
+def _cell(comparison: Comparison, section: Section, starts: list[int]) -> Cell:
+    """How ``comparison``'s document takes up a base section (a revision pairs an article whole
+    as well as its paragraphs)."""
+    grade = (section_grade(comparison.left, section, comparison.coverage.grade_of, starts)
              if comparison.relation.relation is Relation.IMPLEMENTATION else None)
     found = [
         Counterpart(comparison.right.by_id[comparison.pairs[i].right], comparison.pairs[i].kind,
                     comparison.pairs[i].score, i)
-        for i in comparison.pair_indexes(leaf_id)
+        for i in comparison.pair_indexes(section.id)
     ]
     if not found:
         return Cell(CellKind.ABSENT, 0.0, (), grade)

@@ -1,7 +1,8 @@
 """The provision matrix (对照矩阵) as data: one base document against many.
 
-Rows are the base document's leaf items in document order, columns are the other
-documents; each cell says how that document takes up the item: its counterpart
+Rows are the base document's items in document order (its leaves; where a document
+implements the base, the items it is paired by, ``core.matrix.build_matrix``), columns are
+the other documents; each cell says how that document takes up the item: its counterpart
 section(s) with number, title and score, and one of four kinds (照搬 verbatim,
 修改 modified, 相关 related, 未落实 absent); where the document implements the base
 (``Comparison.relation``) the cell also carries the item's coverage grade (照搬 / 细化 /
@@ -43,7 +44,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """One base leaf item and its cells, one per other document."""
+    """One base item and its cells, one per other document."""
 
     section: Section
     cells: tuple[Cell, ...]
@@ -55,25 +56,25 @@ class Column:
 
     path: str
     title: str
-    counts: tuple[tuple[CellKind, int], ...]  # base leaves by cell kind, every kind listed
-    covered: float  # share of base leaves with any counterpart
+    counts: tuple[tuple[CellKind, int], ...]  # rows by cell kind, every kind listed
+    covered: float  # share of rows with any counterpart
     base_shared: float  # share of the base's wording found in this document
     local: float  # share of this document's leaves without a counterpart in the base
     relation: Relation = Relation.REVISION  # how this document stands to the base
-    grades: tuple[tuple[CoverageGrade, int], ...] = ()  # base leaves by grade (implementation only)
+    grades: tuple[tuple[CoverageGrade, int], ...] = ()  # rows by grade (implementation only)
 
     def count(self, kind: CellKind) -> int:
-        """Number of base leaves whose cell in this column has ``kind``."""
+        """Number of rows whose cell in this column has ``kind``."""
         return dict(self.counts)[kind]
 
     def graded(self, grade: CoverageGrade) -> int:
-        """Number of base leaves of ``grade`` (0 unless the document implements the base)."""
+        """Number of rows of ``grade`` (0 unless the document implements the base)."""
         return dict(self.grades).get(grade, 0)
 
 
 @dataclass(frozen=True)
 class Matrix:
-    """The provision matrix: the base's leaf items against every other document."""
+    """The provision matrix: the base's items against every other document."""
 
     options: Options
     base: Document

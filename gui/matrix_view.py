@@ -1,6 +1,6 @@
 """The provision matrix window: one base document against several others.
 
-Rows are the base's leaf items (shown in the vertical header, which stays in place
+Rows are the base's items (shown in the vertical header, which stays in place
 when the table scrolls sideways), columns the other documents with their coverage
 in the header. A cell names its closest counterpart with kind and score, on the
 pair-kind colour of the shared palette; its tooltip lists every counterpart.
@@ -88,7 +88,7 @@ def column_tooltip(column: Column, leaves: int) -> str:
 
 
 class MatrixModel(QAbstractTableModel):
-    """The matrix as a table: a row per base leaf item, a column per other document."""
+    """The matrix as a table: a row per base item, a column per other document."""
 
     def __init__(self, matrix: Matrix, dark: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +102,7 @@ class MatrixModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """One row per leaf item of the base."""
+        """One row per item of the base."""
         return 0 if parent.isValid() else len(self.matrix.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -147,7 +147,8 @@ def test_json_round_trips_and_describes_every_cell(matrix: Matrix) -> None:
     data = matrix_json(matrix)
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["schema"] == SCHEMA == "duizhao.matrix/1"
-    assert data["base"] == {"path": str(BASE), "title": matrix.base.title, "leaves": len(matrix.rows)}
+    assert data["base"] == {"path": str(BASE), "title": matrix.base.title, "leaves": len(matrix.base.leaves),
+                            "items": len(matrix.rows)}
     assert [d["path"] for d in data["documents"]] == [str(p) for p in OTHERS]
     assert len(data["rows"]) == len(matrix.rows)
     for row_json, row in zip(data["rows"], matrix.rows, strict=True):

@@ -3,7 +3,7 @@
     {
       "schema": "duizhao.matrix/1",
       "options": {"min_shared": 8, "t2s": true, "keep_boilerplate": false},
-      "base": {"path": "...", "title": "...", "leaves": 24},
+      "base": {"path": "...", "title": "...", "leaves": 24, "items": 24},
       "documents": [
         {"path": "...", "title": "...", "relation": "implementation",
          "grades": {"copied": 0, "elaborated": 13, "adapted": 6, "touched": 4, "not-taken-up": 1},
@@ -24,8 +24,10 @@
 ``documents`` and every row's ``cells`` are in the same order (the order the other
 documents were given). A cell's ``kind`` is the closest kind among its counterparts
 (``absent``: none, and ``counterparts`` is empty) and its ``score`` the best score
-of that kind (0 when absent). ``covered`` is the share of base leaves with any
-counterpart, ``base_shared`` the share of the base's wording found in the document,
+of that kind (0 when absent). ``rows`` are the base's leaves, or where a document
+implements the base its items (an article whole with its paragraphs and points), ``items``
+of them; ``leaves`` counts the base's leaves either way. ``covered`` is the share of rows
+with any counterpart, ``base_shared`` the share of the base's wording found in the document,
 ``local`` the share of the document's own leaves with no counterpart in the base.
 ``grades`` is empty and every cell's ``grade`` null for a document that revises the base.
 Section offsets are display offsets, as in ``duizhao.comparison/1``. Extra keys
@@ -54,7 +56,8 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
             "t2s": matrix.options.t2s,
             "keep_boilerplate": matrix.options.keep_boilerplate,
         },
-        "base": {"path": matrix.base.path, "title": matrix.base.title, "leaves": len(matrix.rows)},
+        "base": {"path": matrix.base.path, "title": matrix.base.title, "leaves": len(matrix.base.leaves),
+                 "items": len(matrix.rows)},
         "documents": [
             {
                 "path": column.path,

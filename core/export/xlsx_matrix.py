@@ -1,6 +1,6 @@
 """The provision matrix as an Excel workbook (.xlsx), for Excel, WPS and LibreOffice.
 
-Three sheets: 对照矩阵 (the base's leaf items down, the other documents across, each
+Three sheets: 对照矩阵 (the base's items down, the other documents across, each
 cell its counterparts with kind and score, filled with a light tint of the pair-kind
 colour of the shared palette, then the coverage figures per document), 图例 (the
 four kinds, their colours and meaning, and the coverage grades) and 说明 (files and
