@@ -12,11 +12,15 @@ base item shares a subject word with it; once one does, the rank decides among a
 candidates, the ones sharing no segmenter word included. A purpose article and a
 definitions article are paired by their kind (``core.provisions``), on both sides: no other
 item carries out the base's purpose or definitions article. A penalty article citing the
-articles whose breach it punishes (违反本办法第二十条规定的……) is read with their text and
-chooses among the base's penalties sharing a subject with it, if any: its own wording is the
-stock of sanctions every penalty shares. On 农业技术推广法 → 上海市实施办法 two of its three such
-articles had gone to the law's penalty for diverted funds and the third was local; two now find
-the law's penalty for the same breach. On the labelled pairs no pairing changes. An item
+articles whose breach it punishes (违反本办法第二十条规定的……) carries out the base's penalty for
+the same breach: the one citing the base articles those carry out (违反本法第二十九条规定), else
+the one closest in subject to the cited articles, else it is read with their text and chooses
+among the base's penalties sharing a subject with it: its own wording is the stock of sanctions
+every penalty shares. On 农业技术推广法 → 上海市实施办法 two of its three such articles had gone
+to the law's penalty for diverted funds; 动物防疫法 → 北京市实施办法 第二十五条 (animal shows)
+went to the penalty for sick workers, 邮政法 → 山东省邮政条例 第三十五条 (obstructing mail
+vehicles) to the one for unchecked parcels: each now finds the law's penalty for the same
+breach. On the labelled pairs no pairing changes. An item
 also carries out every base item whose wording it takes up substantially (one item, several
 base items). A runner-up that only scores well is not named as carried out: on the six
 labelled pairs such second
@@ -124,13 +128,20 @@ class _Scores:
         texts = {item.id: item.text for item in (*left, *right)}
         # A penalty article citing its own articles is about what they require: it is read with
         # their text, and chooses among the base's penalties (``_best_of``).
-        own = {item.number: item.text for item in right if item.number}
-        citing = {item.id: cited for item in right
-                  if (cited := [own[n] for n in cited_articles(item.text) if n in own and n != item.number])}
-        texts.update((rid, "\n".join((texts[rid], *cited))) for rid, cited in citing.items())
-        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text)) if citing \
-            else frozenset()
-        self.penalties: dict[str, frozenset[str]] = dict.fromkeys(citing, base_penalties)
+        own = {item.number: item for item in right if item.number}
+        # rid -> the ids of the articles it cites, for ``_best_of`` to follow to the base.
+        self.cited: dict[str, list[str]] = {
+            item.id: cited for item in right
+            if (cited := [own[n].id for n in cited_articles(item.text) if n in own and n != item.number])}
+        texts.update((rid, "\n".join((texts[rid], *(texts[c] for c in cited)))) for rid, cited in self.cited.items())
+        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text)) \
+            if self.cited else frozenset()
+        self.penalties: dict[str, frozenset[str]] = dict.fromkeys(self.cited, base_penalties)
+        # A base penalty citing the base's articles (违反本法第二十条规定) names its duties outright.
+        by_number = {base.number: base.id for base in left if base.number}
+        self.punished: dict[str, frozenset[str]] = {  # base penalty -> the base items it cites
+            base.id: frozenset(by_number[n] for n in cited_articles(base.text) if n in by_number)
+            for base in left if base.id in base_penalties}
         self.leaves = SubjectSpace(texts)
         raw = self.leaves.similarities([r.id for r in right], [base.id for base in left])
         # A numbered item carries out numbered base items: lead paragraphs and preambles
@@ -271,10 +282,13 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     for (lid, rid), shared in wording.items():
         if shared.acceptable:
             by_right[rid].append(lid)
-    out = []
     singled_out: dict[str, list[str]] = {}
     definitions: dict[str, frozenset[str]] = {}  # base item -> the terms it defines, read once one is needed
-    for r in right:
+    # A penalty article citing its own articles follows them to the base (``_best_of``): it is
+    # decided once they are.
+    carrying: dict[str, list[str]] = {}  # implementing item -> the base items it carries out
+    decided: dict[str, Assignment] = {}
+    for r in sorted(right, key=lambda item: item.id in scores.cited):
         ranked = scores.ranked(r.id)
         count = len(scores.candidates[r.id])
         leading = scores.leading(r.id, _ALTERNATIVES)
@@ -291,7 +305,8 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             # decides among all candidates: which base item it carries out is told by how
             # much of its wording they share, not by whether the segmenter found a common
             # word (社会公益活动 carries out 社会实践活动 through 社会, 活动 and 相适应).
-            best = _best_of(r.id, ranked, scores)
+            carried = [lid for c in scores.cited.get(r.id, ()) for lid in carrying.get(c, ())]
+            best = _best_of(r.id, ranked, scores, carried)
         else:
             # Only candidates sharing no scored term are left, all at 0.
             best = scores.nearest_unscored(r.id, by_right[r.id])
@@ -311,7 +326,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         # restates the whole, and which base paragraph it echoes is nothing to check.
         settled = by_kind or not r.numbered or not chosen or chosen[0] in by_right[r.id]
         rival = None if settled else _rival(r.id, chosen, scores)
-        out.append(Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms, rival=rival))
+        decided[r.id] = Assignment(r.id, tuple(chosen), alternatives, round(margin, 4), terms, rival=rival)
+        carrying[r.id] = chosen
+    out = [decided[r.id] for r in right]
     carrier: dict[str, list[str]] = defaultdict(list)  # base leaf -> the implementing leaves carrying it out
     for a in out:
         for lid in a.left:
@@ -408,10 +425,16 @@ def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],
     return next((lid for lid, _ in ranked if own & definitions.get(lid, frozenset())), None)
 
 
-def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> str | None:
+def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
+             carried: Sequence[str] = ()) -> str | None:
     """The best of an item's candidates, ranked best first: among those nearly as good as the
     first (``TUNING.implementation.near_tie``), the one whose chapter is closest to the item's.
-    A penalty article citing its own articles chooses among the base's penalties about its subject."""
+    A penalty article citing its own articles, which carry out the base items ``carried``,
+    carries out the base's penalty for those (``_penalty_for``), else chooses among the
+    base's penalties about its subject."""
+    punishing_carried = _penalty_for(rid, carried, scores)
+    if punishing_carried is not None:
+        return punishing_carried
     # The base's purpose and definitions articles are carried out by implementing articles of
     # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
     # purpose article's words restates the base's scope, an article using defined terms no definition.
@@ -427,6 +450,25 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores) -> 
     floor = candidates[0][1] * TUNING.implementation.near_tie
     near = [(lid, score) for lid, score in candidates if score >= floor]
     return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
+
+
+def _penalty_for(rid: str, carried: Sequence[str], scores: _Scores) -> str | None:
+    """The base penalty for breaching what the item's cited articles require: one citing the base
+    items ``carried`` out by them (违反本法第二十条规定), else the one closest in subject to those
+    articles or to those base items; None when no base penalty shares a subject word with them."""
+    penalties = sorted(scores.penalties.get(rid, frozenset()))
+    if not penalties:
+        return None
+    duties = set(carried)
+    score = scores.score[rid]
+    citing = [lid for lid in penalties if scores.punished[lid] & duties]
+    if citing:
+        return min(citing, key=lambda lid: (-score.get(lid, 0.0), lid))
+    breached = scores.cited[rid]
+    cosine, shares = scores.leaves.cosine, scores.leaves.share_subject
+    closeness = {lid: max(cosine(lid, text) for text in breached) for lid in penalties
+                 if any(shares(lid, text, beyond_topic=True) for text in breached)}
+    return min(closeness, key=lambda lid: (-closeness[lid], lid)) if closeness else None
 
 
 def _rival(rid: str, chosen: Sequence[str], scores: _Scores) -> str | None:

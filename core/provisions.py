@@ -54,20 +54,27 @@ def defined_terms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# A measure's own articles cited by number: 本办法第二十条, 本条例第七条第四款、第九条 (the
+# A text's own articles cited by number: 本办法第二十条, 本条例第七条第四款、第九条, 本法第二十九条 (the
 # paragraphs and points they name are left to the article).
 _NUMERAL = r"[一二三四五六七八九十百千零〇两\d]+"
-_CITATION = patterns.compiled(r"本(?:办法|条例|规定|细则|实施办法|实施细则|决定)"
+_CITATION = patterns.compiled(r"本(?:法|办法|条例|规定|细则|实施办法|实施细则|决定)"
                               rf"(?:第{_NUMERAL}[条款项](?:[、和及与或者至]+)?)+")
 _ARTICLE = patterns.compiled(rf"第{_NUMERAL}条")
-# A sanction: the article punishes a breach.
-_SANCTION = patterns.compiled(r"违反本(?:法|条例|办法|规定)|罚款|罚金|追究刑事责任|处分")
+# What a penalty imposes, where it does not open with the breach (违反本法规定): a penalty by
+# reference names no sum (依法给予治安管理处罚). 违反本法 inside an article is no penalty: a
+# supervision article names breaches too (对涉嫌违反本法规定的行为……查封、扣押).
+_SANCTION = patterns.compiled(r"罚款|罚金|追究刑事责任|处分|处罚|没收|吊销|警告")
+
+
+def _body(text: str) -> str:
+    """The text without its article label."""
+    return text[_LABEL.match(text).end():]  # type: ignore[union-attr]  # the label pattern matches the empty string
 
 
 def cited_articles(text: str) -> list[str]:
     """The numbers of the text's own articles a penalty article cites for the breach it punishes
     (违反本办法第二十条规定的…… → 第二十条), in order; none unless the article opens with 违反."""
-    body = text[_LABEL.match(text).end():]  # type: ignore[union-attr]  # the label pattern matches the empty string
+    body = _body(text)
     if not body.startswith("违反"):
         return []
     return list(dict.fromkeys(number for citation in _CITATION.finditer(body)
@@ -75,5 +82,6 @@ def cited_articles(text: str) -> list[str]:
 
 
 def is_penalty(text: str) -> bool:
-    """True for an article that punishes a breach (违反本法规定……罚款, 依法给予处分)."""
-    return _SANCTION.search(text) is not None
+    """True for an article that punishes a breach: it opens with the breach (违反本法规定……) or
+    imposes a sanction (罚款, 依法给予处分)."""
+    return _body(text).startswith("违反") or _SANCTION.search(text) is not None

@@ -364,3 +364,20 @@ def test_a_penalty_article_carries_out_the_base_penalty_for_what_it_cites() -> N
     # Without the article it cites (an item of another document), the stock wording decides.
     alone = assign(law, (penalty,), {}).assignments[0]
     assert alone.left[:1] != ("L3",)
+
+
+def test_a_penalty_article_follows_its_duty_to_the_base_penalty_citing_that_duty() -> None:
+    # L3 names the duty it punishes by number only; L4, another breach, shares R2's words.
+    law = (
+        Item("L1", "任何单位和个人不得侵占、损毁或者擅自移动气象设施。", None, True, "第一条"),
+        Item("L2", "气象设施的建设应当符合气象设施建设规划。", None, True, "第二条"),
+        Item("L3", "违反本法第一条规定的，依法给予处罚。", None, True, "第三条"),
+        Item("L4", "违反本法规定，擅自移动气象设施标志、侵占气象设施用地的，由气象主管机构责令停止违法行为，"
+                   "可以并处五万元以下的罚款。", None, True, "第四条"),
+        *(replace(base, id=f"L{n}", number=f"第{n}条") for n, base in enumerate(BASE, start=5)),
+    )
+    duty = Item("R1", "本市依法保护气象设施，任何单位和个人不得侵占、损毁或者擅自移动气象设施。", None, True, "第一条")
+    penalty = Item("R2", "违反本办法第一条规定，擅自移动本市气象设施的，由气象主管机构责令停止违法行为，"
+                         "可以并处五万元以下罚款。", None, True, "第二条")
+    chosen = {a.right: a.left[:1] for a in assign(law, (duty, penalty), {}).assignments}
+    assert chosen == {"R1": ("L1",), "R2": ("L3",)}
