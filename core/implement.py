@@ -20,7 +20,13 @@ every penalty shares. On 农业技术推广法 → 上海市实施办法 two of 
 to the law's penalty for diverted funds; 动物防疫法 → 北京市实施办法 第二十五条 (animal shows)
 went to the penalty for sick workers, 邮政法 → 山东省邮政条例 第三十五条 (obstructing mail
 vehicles) to the one for unchecked parcels: each now finds the law's penalty for the same
-breach. On the labelled pairs no pairing changes. An item
+breach. On the labelled pairs no pairing changes. The other way round, an article that
+punishes nothing (no breach it opens with, no sanction) carries out a duty, a power or a right,
+never a penalty: a penalty lists the breaches of many articles in their words, and outscored
+the article itself (消费者权益保护法 → 浙江省实施办法 第三十九条, the powers to investigate, went
+to the law's penalties; 山东省邮政条例's list of prohibited acts to the penalty for one of them,
+not to the law's list). No labelled pairing changes; of six pairs read, three changed six
+pairings, three for the better and three from one wrong base to another. An item
 also carries out every base item whose wording it takes up substantially (one item, several
 base items). A runner-up that only scores well is not named as carried out: on the six
 labelled pairs such second
@@ -134,9 +140,12 @@ class _Scores:
             item.id: cited for item in right
             if (cited := [own[n].id for n in cited_articles(item.text) if n in own and n != item.number])}
         texts.update((rid, "\n".join((texts[rid], *(texts[c] for c in cited)))) for rid, cited in self.cited.items())
-        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text)) \
-            if self.cited else frozenset()
+        base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text))
         self.penalties: dict[str, frozenset[str]] = dict.fromkeys(self.cited, base_penalties)
+        # An article that punishes nothing carries out a duty, a power or a right, not a penalty
+        # (``_best_of``): its candidates are the base's other items.
+        self.base_penalties = base_penalties
+        self.punishing_nothing = frozenset(item.id for item in right if item.numbered and not is_penalty(item.text))
         # A base penalty citing the base's articles (违反本法第二十条规定) names its duties outright.
         by_number = {base.number: base.id for base in left if base.number}
         self.punished: dict[str, frozenset[str]] = {  # base penalty -> the base items it cites
@@ -439,6 +448,8 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
     # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
     # purpose article's words restates the base's scope, an article using defined terms no definition.
     candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
+    if rid in scores.punishing_nothing:
+        candidates = [found for found in candidates if found[0] not in scores.base_penalties] or candidates
     penalties = scores.penalties.get(rid, frozenset())
     # Only a base penalty about the same subject as the duty cited: a law with no penalty for
     # that duty leaves the choice to the rank, not to a penalty for another breach.

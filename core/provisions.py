@@ -63,7 +63,7 @@ _ARTICLE = patterns.compiled(rf"第{_NUMERAL}条")
 # What a penalty imposes, where it does not open with the breach (违反本法规定): a penalty by
 # reference names no sum (依法给予治安管理处罚). 违反本法 inside an article is no penalty: a
 # supervision article names breaches too (对涉嫌违反本法规定的行为……查封、扣押).
-_SANCTION = patterns.compiled(r"罚款|罚金|追究刑事责任|处分|处罚|没收|吊销|警告")
+_SANCTION = patterns.compiled(r"罚款|罚金|追究刑事责任|处分|处罚|没收|吊销|[给予]予警告")
 
 
 def _body(text: str) -> str:

@@ -381,3 +381,20 @@ def test_a_penalty_article_follows_its_duty_to_the_base_penalty_citing_that_duty
                          "可以并处五万元以下罚款。", None, True, "第二条")
     chosen = {a.right: a.left[:1] for a in assign(law, (duty, penalty), {}).assignments}
     assert chosen == {"R1": ("L1",), "R2": ("L3",)}
+
+
+def test_an_article_punishing_nothing_carries_out_no_penalty() -> None:
+    # R1 grants powers to investigate; L2 punishes the breaches it names in more of R1's words.
+    law = (
+        Item("L1", "工商行政管理部门应当在各自的职责范围内保护消费者的合法权益，及时调查处理消费者的意见。",
+             None, True, "第一条"),
+        Item("L2", "经营者侵害消费者合法权益，经工商行政管理部门调查属实的，由工商行政管理部门责令改正，"
+                   "没收违法所得，处以违法所得一倍以上十倍以下的罚款。", None, True, "第二条"),
+        *(replace(base, id=f"L{n}", number=f"第{n}条") for n, base in enumerate(BASE, start=3)),
+    )
+    powers = Item("R1", "工商行政管理部门查处侵害消费者权益的违法行为时，可以询问有关当事人，检查与违法行为"
+                        "有关的场所，查阅、复制有关的合同、发票、账册。", None, True, "第一条")
+    assert assign(law, (powers,), {}).assignments[0].left[:1] == ("L1",)
+    # The same text made a penalty (it imposes a fine) may carry out the base's penalty.
+    fining = replace(powers, text=powers.text + "拒绝检查的，处以一万元以下的罚款。")
+    assert assign(law, (fining,), {}).assignments[0].left[:1] == ("L2",)

@@ -42,7 +42,9 @@ def test_penalty_articles_punish_a_breach() -> None:
     assert is_penalty("由主管部门责令改正，可以并处五万元以下的罚款。")
     assert not is_penalty("各级人民政府在财政预算内应当保障用于农业技术推广的资金。")
     assert is_penalty("有下列行为之一，尚不构成犯罪的，依法给予治安管理处罚：（一）盗窃、损毁邮政设施的；")
-    # A supervision article names breaches, and imposes nothing.
+    assert is_penalty("由邮政管理部门责令改正，给予警告。")
+    # A warning to the public is no sanction; a supervision article names breaches, and imposes nothing.
+    assert not is_penalty("县级以上人民政府应当及时向社会发布可能受到突发事件危害的警告，宣传避免、减轻危害的常识。")
     assert not is_penalty("邮政管理部门依法履行监督管理职责，可以采取下列监督检查措施：（一）进入邮政企业、快递企业"
                           "或者涉嫌发生违反本法活动的其他场所实施现场检查；（四）查封与违反本法活动有关的场所，扣押用于"
                           "违反本法活动的运输工具以及相关物品。")
