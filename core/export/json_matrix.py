@@ -36,12 +36,12 @@ may be added; none may change meaning without a new schema version.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from core.atomic import write_atomically
 from core.document import Section
+from core.export.json_text import readable_json
 from core.matrix_model import Matrix
 
 SCHEMA = "duizhao.matrix/1"
@@ -101,7 +101,7 @@ def _section_ref(section: Section) -> dict[str, Any]:
 
 def write_matrix_json(matrix: Matrix, path: str | Path) -> None:
     """Write the matrix's JSON to ``path`` atomically (UTF-8, Chinese unescaped)."""
-    data = json.dumps(matrix_json(matrix), ensure_ascii=False, indent=1)
+    data = readable_json(matrix_json(matrix))
 
     def write(temp: Path) -> None:
         temp.write_text(data, encoding="utf-8")

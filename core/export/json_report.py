@@ -6,13 +6,13 @@ here. The file is UTF-8 with Chinese unescaped, written atomically like every ex
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from core.atomic import write_atomically
 from core.document import Document, Section
 from core.errors import printable
+from core.export.json_text import readable_json
 from core.result import SCHEMA, Comparison
 
 
@@ -130,7 +130,7 @@ def to_json(result: Comparison) -> dict[str, Any]:
 
 def write_json(result: Comparison, path: str | Path) -> None:
     """Write the JSON result to ``path`` atomically (UTF-8, Chinese unescaped)."""
-    data = json.dumps(to_json(result), ensure_ascii=False, indent=1)
+    data = readable_json(to_json(result))
 
     def write(temp: Path) -> None:
         temp.write_text(data, encoding="utf-8")
