@@ -11,13 +11,14 @@ import math
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from core.document import Document, Section
 from core.intervals import union_length
 from core.kinds import PairKind
 from core.shared import Run
 from core.tuning import TUNING
-from core.wording import HEADING, PREAMBLE, AlignedPair, Side
+from core.wording import HEADING, ITEM, PREAMBLE, AlignedPair, Side
 
 
 def _leaf_counts(doc: Document) -> dict[str, int]:
@@ -86,6 +87,12 @@ def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) ->
     paragraphs (a child) is the leaf's same or modified counterpart and both heading
     lines are the same, number aside: then the leaf is that section, revised.
 
+    An article's heading line is its first paragraph (第二十九条 县级人民政府……应急演练。), which
+    a revision edits like any other: its first lines count as the same heading when they have
+    the share of common characters of a modified pair. 突发事件应对法 (2007) 第二十九条, three paragraphs,
+    is 2024's 第四十二条, two paragraphs, with 面向社会公众的 inserted in the first; without this
+    it was left unpaired, marked deleted.
+
     A document's opening lines (its preamble: title, issuer, number, addressee) behave the
     same way: with a paragraph among them they are a parent, without (the notice's one
     sentence deleted) one leaf. The parent pairs with the leaf when one of its paragraphs
@@ -96,13 +103,13 @@ def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) ->
         if p.kind is PairKind.RELATED:
             continue  # a subject match says nothing about where a paragraph stood
         ls, rs = left.doc.by_id[p.left], right.doc.by_id[p.right]
-        if rs.is_headed_leaf and ls.parent is not None:
+        if _shaped_leaf(rs) and ls.parent is not None:
             parent = left.doc.by_id[ls.parent]
-            if parent.role == HEADING and _heading_line(left, parent) == _heading_line(right, rs):
+            if parent.role in _NUMBERED and _same_heading(left, parent, right, rs):
                 out.add((parent.id, rs.id))
-        if ls.is_headed_leaf and rs.parent is not None:
+        if _shaped_leaf(ls) and rs.parent is not None:
             parent = right.doc.by_id[rs.parent]
-            if parent.role == HEADING and _heading_line(right, parent) == _heading_line(left, ls):
+            if parent.role in _NUMBERED and _same_heading(left, ls, right, parent):
                 out.add((ls.id, parent.id))
         if rs.is_leaf and rs.role == PREAMBLE and ls.parent is not None:
             parent = left.doc.by_id[ls.parent]
@@ -113,6 +120,44 @@ def heading_pairs(left: Side, right: Side, leaf_pairs: Sequence[AlignedPair]) ->
             if parent.role == PREAMBLE and _opens(left, ls, _own_lines(right, parent)):
                 out.add((ls.id, parent.id))
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+_NUMBERED = (HEADING, ITEM)
+
+
+def _shaped_leaf(section: Section) -> bool:
+    """A numbered heading or item kept with its one paragraph as a leaf (``is_headed_leaf``,
+    or an item whose first sentence runs on into more text)."""
+    return section.is_leaf and section.role in _NUMBERED and section.heading_end < section.end
+
+
+def _same_heading(left: Side, a: Section, right: Side, b: Section) -> bool:
+    """Whether two sections' heading lines are the same, number aside, or their first lines are
+    sentences with the share of common characters of a modified pair (an article's first
+    paragraph, revised). Lines are short: compared character by character, wherever else
+    their passages recur."""
+    if _heading_line(left, a) == _heading_line(right, b):
+        return True
+    first_left, first_right = _first_line(left, a), _first_line(right, b)
+    if not (_is_sentence(first_left) and _is_sentence(first_right)):
+        return False  # a title renamed (总体要求 → 总体目标) is a change, not the same heading
+    matcher = SequenceMatcher(None, first_left, first_right, autojunk=False)
+    return matcher.ratio() >= TUNING.wording.modified_dice
+
+
+def _is_sentence(line: str) -> bool:
+    """Whether a first line is a sentence (a paragraph, ending in 。), not a title."""
+    return line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+
+
+def _first_line(side: Side, section: Section) -> str:
+    """Comparison form of a section's first line, its number left out."""
+    end = side.doc.text.find("\n", section.number_end, section.end)
+    a, b = side.norm.from_display(section.number_end, section.end if end < 0 else end)
+    return side.norm.text[a:b]
 
 
 def _own_lines(side: Side, section: Section) -> str:

@@ -24,6 +24,7 @@ from core.tuning import TUNING
 ROW = "row"  # the outline's role of a table row (core.outline)
 BOX = "box"  # ... and of a 专栏 box or a captioned table
 HEADING = "heading"  # ... and of a numbered heading line (not run-in)
+ITEM = "item"  # ... and of a numbered item or article whose text runs in after its number
 PREAMBLE = "preamble"  # ... and of the lines before the first heading (title, issuer, addressee)
 
 

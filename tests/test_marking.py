@@ -517,6 +517,26 @@ def test_a_heading_renamed_while_a_paragraph_went_is_not_paired_by_its_shape() -
     assert ("L2", "R2") not in {(p.left, p.right) for p in comparison.pairs}
 
 
+
+def test_an_article_whose_first_paragraph_was_revised_while_a_paragraph_went_is_paired_by_its_shape() -> None:
+    # An article's heading line is its first paragraph: revised, it is still the article.
+    first = "县级人民政府及其有关部门、乡级人民政府、街道办事处应当组织开展应急知识的宣传普及活动和必要的应急演练。"
+    revised = first.replace("开展应急知识的", "开展面向社会公众的应急知识")
+    law = "\n".join(["某某法", "第一条　为了预防和减少突发事件的发生，控制、减轻和消除突发事件的危害，制定本法。",
+                     "第二条　{}", ARTICLE_KEPT, "{}",
+                     "第三条　市司法行政部门负责本办法的组织实施，各区司法行政部门按照职责做好相关工作。"])
+    comparison = run(law.format(first, ARTICLE_DROPPED), law.format(revised, "").replace("\n\n", "\n"))
+    left_article = next(s.id for s in comparison.left.sections if s.number.strip() == "第二条")
+    right_article = next(s.id for s in comparison.right.sections if s.number.strip() == "第二条")
+    assert not comparison.left.by_id[left_article].is_leaf and comparison.right.by_id[right_article].is_leaf
+    assert (left_article, right_article) in {(p.left, p.right) for p in comparison.pairs}
+    # The deleted paragraph is marked whole; the kept one and the first paragraph's kept words are shared.
+    marks = span_marks(comparison.left.text, comparison.left_highlights)
+    at = comparison.left.text.index(ARTICLE_DROPPED)
+    assert set(marks[at : at + len(ARTICLE_DROPPED)]) == {Highlight.LEFT_ONLY}
+    at = comparison.left.text.index("县级人民政府及其有关部门")
+    assert set(marks[at : at + 12]) == {Highlight.SHARED}
+
 # --- the redline of a heading kept across outline shapes --------------------------------
 
 
