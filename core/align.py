@@ -32,7 +32,7 @@ from core.kinds import CoverageGrade, PairKind, Relation
 from core.normalize import Normalized
 from core.options import Correction
 from core.pairs import Assignment
-from core.parents import heading_pairs, not_above, parent_pairs, shared_dice
+from core.parents import first_paragraph_pairs, heading_pairs, not_above, parent_pairs, shared_dice
 from core.shared import Run
 from core.subjects import title_verbs
 from core.tuning import TUNING
@@ -183,8 +183,27 @@ def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> lis
         kind = PairKind.SAME if same else PairKind.MODIFIED
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
     pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
+    pairs.extend(_identical_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
     return pairs
+
+
+def _identical_pairs(left: Side, right: Side, paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:
+    """Unpaired leaves of the same text on both sides, in reading order: a title or a line
+    shorter than a shared passage (某某条例, 附件) has no wording to be found by, and matched
+    by subject it would be marked deleted and inserted though it did not change."""
+    waiting: dict[str, list[str]] = defaultdict(list)
+    for section in right.doc.leaves:
+        if section.id not in paired_right and (text := right.content(section.id).strip()):
+            waiting[text].append(section.id)
+    out = []
+    for section in left.doc.leaves:
+        if section.id in paired_left:
+            continue
+        found = waiting.get(left.content(section.id).strip())
+        if found:
+            out.append(AlignedPair(section.id, found.pop(0), PairKind.SAME, 1.0))
+    return out
 
 
 def _box_pairs(left: Side, right: Side, paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:
@@ -258,6 +277,11 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
     run_starts = [r.left_start for r in runs]
     # Computed from the leaf pairs alone, before the parent pairs join them.
     headings = heading_pairs(left, right, pairs) if relation is Relation.REVISION else []
+    firsts = first_paragraph_pairs(left, right, headings)
+    if firsts:
+        # Each such paragraph's subject matches, made while it seemed alone, give way.
+        placed = {p.left for p in firsts} | {p.right for p in firsts}
+        pairs = [p for p in pairs if p.kind is not PairKind.RELATED or not {p.left, p.right} & placed] + firsts
     for a, b in not_above(left, right, parent_pairs(left, right, pairs), headings):
         same = left.content(a).strip() == right.content(b).strip()
         if same:

@@ -69,6 +69,7 @@ class _Node:
     end: int = 0
     run_in: bool = False
     rest: str = ""  # body text on the heading's own line, after a run-in title
+    text_start: int = 0  # where the heading's own line goes on after its number
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
             heading_end=line.start + rest_start + heading_len,
             run_in=run_in,
             rest=line.text[rest_start + heading_len :],
+            text_start=line.start + rest_start,
         )
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
@@ -261,6 +263,13 @@ def _attach_body(node: _Node, body: list[_Line], rows: set[int]) -> None:
         node.children = sorted([*node.children, *children], key=lambda n: n.start)
     elif len(body) >= 2 and not node.run_in:
         node.children = children
+        if node.scheme == "article" and node.heading_end > node.text_start:
+            # An article has no title: the sentence after its number is its first paragraph,
+            # a leaf like the others, so that a revision of it is diffed and shown beside the old.
+            first = node.title
+            node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(first), node.text_start,
+                                          node.text_start))
+            node.heading_end = node.text_start
 
 
 def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[_Node, str]:

@@ -160,6 +160,27 @@ def _first_line(side: Side, section: Section) -> str:
     return side.norm.text[a:b]
 
 
+def first_paragraph_pairs(left: Side, right: Side, headings: Sequence[tuple[str, str]]) -> list[AlignedPair]:
+    """For each section found across outline shapes (``heading_pairs``) whose parent side opens
+    with a paragraph on its number's line (an article's first paragraph), that paragraph with
+    the leaf: it is the leaf's first line, revised, though its passages may recur elsewhere
+    and be found there by wording."""
+    out = []
+    for a, b in headings:
+        parent_side, parent_id, leaf_side, leaf_id = (
+            (left, a, right, b) if right.doc.by_id[b].is_leaf else (right, b, left, a))
+        parent = parent_side.doc.by_id[parent_id]
+        first = parent_side.doc.by_id[parent.children[0]] if parent.children else None
+        if first is None or first.number or first.start != parent.heading_end:
+            continue
+        own = parent_side.content(first.id).strip()
+        matcher = SequenceMatcher(None, own, _first_line(leaf_side, leaf_side.doc.by_id[leaf_id]), autojunk=False)
+        score = round(matcher.ratio(), 4)
+        pair = (first.id, leaf_id) if parent_side is left else (leaf_id, first.id)
+        out.append(AlignedPair(*pair, PairKind.SAME if score == 1.0 else PairKind.MODIFIED, score))
+    return out
+
+
 def _own_lines(side: Side, section: Section) -> str:
     """Comparison form of a parent's own lines, before its first child."""
     first = side.doc.by_id[section.children[0]]

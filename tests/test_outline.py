@@ -62,8 +62,11 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
             assert by_id[child].parent == s.id
         if s.number:
             assert text.startswith(s.number, s.start), f"{s.id} does not start with its number"
-            # The title is what follows the number (shortened with … when too long).
+            # The title is what follows the number (shortened with … when too long); an
+            # article's first sentence, which is its first paragraph, follows it on its line.
             rest = text[s.start + len(s.number):s.heading_end].lstrip()
+            if not rest.strip() and s.children and by_id[s.children[0]].start == s.heading_end:
+                rest = text[s.heading_end:by_id[s.children[0]].end]
             assert rest.startswith(s.title.removesuffix("…")), s
     siblings: dict[str | None, list[Section]] = {}
     for s in sections:
@@ -74,6 +77,22 @@ def _check_tree(text: str, sections: tuple[Section, ...] | list[Section]) -> Non
 
 
 # --- numbering schemes -----------------------------------------------------------------
+
+
+def test_an_article_s_first_sentence_is_its_first_paragraph_once_it_has_more() -> None:
+    text = ("第一条 县级人民政府应当组织开展应急知识的宣传普及活动。\n居民委员会应当协助开展。\n"
+            "新闻媒体应当开展公益宣传。\n第二条 本法自公布之日起施行。\n"
+            "第三条 国家建立应急体系。\n县级人民政府应当落实。")
+    by_id, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    first = _by_number(sections, "第一条")
+    # Three paragraphs: three leaves, the first starting after the number, so that a revision
+    # of it has a row of its own in the reports; the article keeps it as its title.
+    assert [text[by_id[c].start:by_id[c].end] for c in first.children] == [
+        "县级人民政府应当组织开展应急知识的宣传普及活动。", "居民委员会应当协助开展。", "新闻媒体应当开展公益宣传。"]
+    assert first.title.startswith("县级人民政府") and first.heading_end == by_id[first.children[0]].start
+    # One or two paragraphs: the article is one leaf, as before.
+    assert _by_number(sections, "第二条").is_leaf and _by_number(sections, "第三条").is_leaf
 
 
 def test_part_chapter_section_article_nest_in_order() -> None:
