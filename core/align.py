@@ -277,7 +277,8 @@ def align(left_doc: Document, left_norm: Normalized, right_doc: Document, right_
     run_starts = [r.left_start for r in runs]
     # Computed from the leaf pairs alone, before the parent pairs join them.
     headings = heading_pairs(left, right, pairs) if relation is Relation.REVISION else []
-    firsts = first_paragraph_pairs(left, right, headings)
+    linked = {(p.left, p.right) for p in pairs if p.kind is not PairKind.RELATED}
+    firsts = [p for p in first_paragraph_pairs(left, right, headings) if (p.left, p.right) not in linked]
     if firsts:
         # Each such paragraph's subject matches, made while it seemed alone, give way.
         placed = {p.left for p in firsts} | {p.right for p in firsts}

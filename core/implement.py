@@ -465,8 +465,8 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
 
 def _penalty_for(rid: str, carried: Sequence[str], scores: _Scores) -> str | None:
     """The base penalty for breaching what the item's cited articles require: one citing the base
-    items ``carried`` out by them (违反本法第二十条规定), else the one closest in subject to those
-    articles or to those base items; None when no base penalty shares a subject word with them."""
+    items ``carried`` out by them (违反本法第二十条规定), else the one closest in subject to the cited
+    articles; None when no base penalty shares a subject word beyond the topic with them."""
     penalties = sorted(scores.penalties.get(rid, frozenset()))
     if not penalties:
         return None

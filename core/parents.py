@@ -145,12 +145,12 @@ def _same_heading(left: Side, a: Section, right: Side, b: Section) -> bool:
     return matcher.ratio() >= TUNING.wording.modified_dice
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+
+
 def _is_sentence(line: str) -> bool:
     """Whether a first line is a sentence (a paragraph, ending in 。), not a title."""
     return line.rstrip().endswith(_SENTENCE_ENDS)
-
-
-_SENTENCE_ENDS = ("。", "！", "？", "；")
 
 
 def _first_line(side: Side, section: Section) -> str:
