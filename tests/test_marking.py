@@ -621,3 +621,21 @@ def test_a_notice_that_lost_its_sentence_keeps_its_other_lines_unmarked() -> Non
         assert marks(result.left, result.left_highlights, kept) == {Highlight.SHARED}, kept
         assert marks(result.right, result.right_highlights, kept) == {Highlight.SHARED}, kept
     assert marks(result.left, result.left_highlights, "现将") == {Highlight.LEFT_ONLY}
+
+
+def test_an_article_s_band_in_the_reports_is_its_number_when_its_first_sentence_is_a_row() -> None:
+    from core.export.row_notes import heading_label
+
+    law = "\n".join(["某某条例", "第一条　为了规范管理，制定本条例。",
+                     "第二条　县级人民政府应当组织开展应急知识的宣传普及活动和必要的应急演练。",
+                     "居民委员会应当协助开展宣传普及活动。", "新闻媒体应当无偿开展公益宣传。"])
+    comparison = run(law, law.replace("组织开展应急知识", "组织开展面向公众的应急知识"))
+    right = comparison.right
+    article = next(s for s in right.sections if s.number.strip() == "第二条")
+    assert heading_label(right, article) == "第二条"
+    first = next(s for s in right.sections if s.number.strip() == "第一条")
+    assert heading_label(right, first).startswith("第一条")
+    # The revised first sentence is a row of its own, marked where it changed.
+    marks = span_marks(right.text, comparison.right_highlights)
+    at = right.text.index("面向公众的")
+    assert set(marks[at : at + 5]) == {Highlight.RIGHT_ONLY}

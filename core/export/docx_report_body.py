@@ -39,7 +39,7 @@ from core.export.provenance import account_name
 from core.export.report_body import omitted_line
 from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
-from core.export.row_notes import FINDING_MARK, RowNotes, row_key, section_label
+from core.export.row_notes import FINDING_MARK, RowNotes, heading_label, row_key, section_label
 from core.export.rows import Item, Omitted, Row
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import HEADER_FILL
@@ -130,7 +130,7 @@ class _RowWriter:
         paragraph.paragraph_format.space_before = Pt(3)
         paragraph.paragraph_format.space_after = Pt(3)
         paragraph.paragraph_format.keep_with_next = True
-        self._runs.add(paragraph, section_label(section, 80), "heading", heading_look)
+        self._runs.add(paragraph, heading_label(self._comparison.right, section), "heading", heading_look)
         self._bookmark(paragraph, section.id)
         if self._notes_shown:
             for line in self._notes.heading_lines(section):

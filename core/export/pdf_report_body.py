@@ -22,7 +22,7 @@ from core.export.pdf_report_styles import COLUMNS, Styles, finding_para, grid_st
 from core.export.report_body import omitted_line
 from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
-from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, row_key, section_label
+from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, heading_label, row_key, section_label
 from core.export.rows import Item, Omitted, Row
 from core.export.segments import SpanIndex, paragraphs
 from core.export.styles import HEADING_FILL
@@ -54,8 +54,8 @@ def body(
     omitted_rows: list[int] = []
     for number, (item, headings) in enumerate(items):
         for section in headings:
-            label = section_label(section, 80)
-            cell = [outline.mark(section.id, label, section.level), para(label, styles.row_heading)]
+            mark = outline.mark(section.id, section_label(section, 80), section.level)
+            cell = [mark, para(heading_label(comparison.right, section), styles.row_heading)]
             if writer.notes_shown:
                 cell += [finding_para(line, styles.note) for line in writer.notes.heading_lines(section)]
             heading_rows.append(len(data))

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from core.base_items import section_grade
-from core.document import Section
+from core.document import Document, Section
 from core.export.report_wording import wording
 from core.export.rows import Row
 from core.kinds import CoverageGrade, FindingKind, PairKind, Relation
@@ -37,6 +37,17 @@ def row_key(row: Row) -> str:
 def section_label(section: Section, limit: int = 40) -> str:
     """A section's number and title, shortened for notes and bookmarks."""
     return section.caption(limit)
+
+
+def heading_label(document: Document, section: Section) -> str:
+    """What a report's band across the table shows for a heading of ``document``: its number and
+    title, or its number alone for an article whose first sentence is its first paragraph, the
+    next row's text."""
+    first = document.by_id[section.children[0]] if section.children else None
+    if section.number and first is not None and first.start == section.heading_end \
+            and not document.text[section.number_end : section.heading_end].strip():
+        return section.number
+    return section_label(section, 80)
 
 
 def finding_section(comparison: Comparison, finding: Finding, side: str) -> Section | None:
