@@ -635,6 +635,14 @@ def test_an_article_s_band_in_the_reports_is_its_number_when_its_first_sentence_
     assert heading_label(right, article) == "第二条"
     first = next(s for s in right.sections if s.number.strip() == "第一条")
     assert heading_label(right, first).startswith("第一条")
+    # The left column, which has no bands, shows the number before the first sentence.
+    from core.export.segments import shown_bounds
+
+    left = comparison.left
+    left_first = left.by_id[next(s for s in left.sections if s.number.strip() == "第二条").children[0]]
+    start, end, bold_end = shown_bounds(left, left_first, with_number=True)
+    assert left.text[start:end].startswith("第二条　县级人民政府") and left.text[start:bold_end] == "第二条"
+    assert shown_bounds(left, left_first, with_number=False)[0] == left_first.start
     # The revised first sentence is a row of its own, marked where it changed.
     marks = span_marks(right.text, comparison.right_highlights)
     at = right.text.index("面向公众的")

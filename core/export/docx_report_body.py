@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from core.document import Section
+from core.document import Document, Section
 from core.export.docx_format import RowMaker, RunMaker, bookmark, keep_row_whole, repeat_as_header, shade_cell
 from core.export.docx_report_styles import (
     CELL_STYLE,
@@ -41,7 +41,7 @@ from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
 from core.export.row_notes import FINDING_MARK, RowNotes, heading_label, row_key, section_label
 from core.export.rows import Item, Omitted, Row
-from core.export.segments import SpanIndex, paragraphs
+from core.export.segments import SpanIndex, paragraphs, shown_bounds
 from core.export.styles import HEADER_FILL
 from core.kinds import Highlight
 from core.progress import Progress, Stage
@@ -156,9 +156,9 @@ class _RowWriter:
         shape = partial(body_row, self._widths, whole)
         left_cell, right_cell, note_cell = self._rows.add(("body", whole), shape)
         left, right = self._comparison.left, self._comparison.right
-        left_runs = self._fill_left(left_cell, left.text, row.left)
+        left_runs = self._fill_left(left_cell, left, row.left)
         right_sections = (row.right,) if row.right else ()
-        right_runs = self._fill(right_cell, right.text, self._right_index, right_sections, self._words.absent_right)
+        right_runs = self._fill(right_cell, right, self._right_index, right_sections, self._words.absent_right)
         self._bookmark(left_cell.paragraphs[0], row_key(row))
         lines = self._notes.lines(row)
         if self._notes_shown:
@@ -174,23 +174,25 @@ class _RowWriter:
         self._bookmarks += 1
         bookmark(paragraph, anchor(key), self._bookmarks)
 
-    def _fill_left(self, cell: Any, text: str, sections: tuple[Section, ...]) -> list[Any]:
+    def _fill_left(self, cell: Any, document: Document, sections: tuple[Section, ...]) -> list[Any]:
         """The left sections of a row; one already written out in an earlier row is referred to."""
         fresh = tuple(s for s in sections if s.id not in self._shown_left)
-        runs = self._fill(cell, text, self._left_index, fresh, self._words.absent_left if not sections else "")
+        runs = self._fill(cell, document, self._left_index, fresh, self._words.absent_left if not sections else "",
+                          with_number=True)
         for section in sections:
             if section.id in self._shown_left:
                 self._grey(cell, f"（见前：{section_label(section, 30)}）", first=not fresh and section is sections[0])
         self._shown_left.update(s.id for s in sections)
         return runs
 
-    def _fill(self, cell: Any, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
+    def _fill(self, cell: Any, document: Document, index: SpanIndex, sections: tuple[Section, ...], absent: str,
+              with_number: bool = False) -> list[Any]:
         """Write the sections' highlighted text into ``cell``; return the runs written."""
         written: list[Any] = []
         first = True
         bold_added = self._options.bold_insertions
         for section in sections:
-            for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
+            for runs in paragraphs(document.text, index, *shown_bounds(document, section, with_number)):
                 paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
                 paragraph._p.style = self._cell_style
                 first = False

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Table
 
-from core.document import Section
+from core.document import Document, Section
 from core.export import pdf_runs
 from core.export.pdf_fonts import CJKParagraph, body_markup
 from core.export.pdf_outline import Destinations, Outline
@@ -24,7 +24,7 @@ from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
 from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, heading_label, row_key, section_label
 from core.export.rows import Item, Omitted, Row
-from core.export.segments import SpanIndex, paragraphs
+from core.export.segments import SpanIndex, paragraphs, shown_bounds
 from core.export.styles import HEADING_FILL
 from core.kinds import CoverageGrade, Relation
 from core.labels import label_of
@@ -102,7 +102,7 @@ class _RowWriter:
         mark = outline.mark(row_key(row), self._bookmark_title(row, status), row.right.level if row.right else 2)
         left = self._left_cell(row.left)
         right_sections = (row.right,) if row.right else ()
-        right = self._cell(self._comparison.right.text, self._right_index, right_sections, self._words.absent_right)
+        right = self._cell(self._comparison.right, self._right_index, right_sections, self._words.absent_right)
         note: list[Any] = []
         if self.notes_shown:
             for number, line in enumerate(lines):
@@ -131,17 +131,18 @@ class _RowWriter:
     def _left_cell(self, sections: tuple[Section, ...]) -> list[Any]:
         """The left sections of a row; one already written out in an earlier row is referred to."""
         fresh = tuple(s for s in sections if s.id not in self._shown_left)
-        out = self._cell(self._comparison.left.text, self._left_index, fresh,
-                         self._words.absent_left if not sections else "")  # fmt: skip
+        out = self._cell(self._comparison.left, self._left_index, fresh,
+                         self._words.absent_left if not sections else "", with_number=True)  # fmt: skip
         out += [para(f"（见前：{section_label(s, 30)}）", self._styles.absent)
                 for s in sections if s.id in self._shown_left]  # fmt: skip
         self._shown_left.update(s.id for s in sections)
         return out
 
-    def _cell(self, text: str, index: SpanIndex, sections: tuple[Section, ...], absent: str) -> list[Any]:
+    def _cell(self, document: Document, index: SpanIndex, sections: tuple[Section, ...], absent: str,
+              with_number: bool = False) -> list[Any]:
         out: list[Any] = []
         for section in sections:
-            for runs in paragraphs(text, index, section.start, section.end, section.heading_end):
+            for runs in paragraphs(document.text, index, *shown_bounds(document, section, with_number)):
                 out.append(pdf_runs.paragraph(pdf_runs.looks(runs, self._options), self._styles.cell))
         if not out and absent:
             out.append(para(absent, self._styles.absent))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from core.document import Document, Section
 from core.kinds import Highlight
 from core.result import Span
 
@@ -73,3 +74,14 @@ def paragraphs(text: str, index: SpanIndex, start: int, end: int, bold_end: int 
                 if line:
                     result[-1].append(TextRun(line, kind, bold))
     return [runs for runs in result if any(run.text.strip() for run in runs)]
+
+
+def shown_bounds(document: Document, section: Section, with_number: bool) -> tuple[int, int, int]:
+    """Start, end and heading end of the text a table cell shows for ``section``: with
+    ``with_number``, an article's first paragraph opens with the article's number, which
+    stands before it on its line (the left column has no heading bands to carry it)."""
+    parent = document.by_id[section.parent] if section.parent else None
+    if with_number and parent is not None and parent.number and parent.children[0] == section.id \
+            and parent.heading_end == section.start and not document.text[parent.number_end : section.start].strip():
+        return parent.start, section.end, parent.number_end
+    return section.start, section.end, section.heading_end
