@@ -643,6 +643,9 @@ def test_an_article_s_band_in_the_reports_is_its_number_when_its_first_sentence_
     start, end, bold_end = shown_bounds(left, left_first, with_number=True)
     assert left.text[start:end].startswith("第二条　县级人民政府") and left.text[start:bold_end] == "第二条"
     assert shown_bounds(left, left_first, with_number=False)[0] == left_first.start
+    from core.export.segments import cited_label
+
+    assert cited_label(left, left_first).startswith("第二条 县级人民政府")  # as a later row refers back to it
     # The revised first sentence is a row of its own, marked where it changed.
     marks = span_marks(right.text, comparison.right_highlights)
     at = right.text.index("面向公众的")

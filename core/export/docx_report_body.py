@@ -39,9 +39,9 @@ from core.export.provenance import account_name
 from core.export.report_body import omitted_line
 from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
-from core.export.row_notes import FINDING_MARK, RowNotes, heading_label, row_key, section_label
+from core.export.row_notes import FINDING_MARK, RowNotes, heading_label, row_key
 from core.export.rows import Item, Omitted, Row
-from core.export.segments import SpanIndex, paragraphs, shown_bounds
+from core.export.segments import SpanIndex, cited_label, paragraphs, shown_bounds
 from core.export.styles import HEADER_FILL
 from core.kinds import Highlight
 from core.progress import Progress, Stage
@@ -181,7 +181,8 @@ class _RowWriter:
                           with_number=True)
         for section in sections:
             if section.id in self._shown_left:
-                self._grey(cell, f"（见前：{section_label(section, 30)}）", first=not fresh and section is sections[0])
+                cited = cited_label(self._comparison.left, section)
+                self._grey(cell, f"（见前：{cited}）", first=not fresh and section is sections[0])
         self._shown_left.update(s.id for s in sections)
         return runs
 

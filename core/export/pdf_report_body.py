@@ -24,7 +24,7 @@ from core.export.report_options import ReportOptions
 from core.export.report_wording import Wording
 from core.export.row_notes import FINDING_MARK, LOCAL, RowNotes, heading_label, row_key, section_label
 from core.export.rows import Item, Omitted, Row
-from core.export.segments import SpanIndex, paragraphs, shown_bounds
+from core.export.segments import SpanIndex, cited_label, paragraphs, shown_bounds
 from core.export.styles import HEADING_FILL
 from core.kinds import CoverageGrade, Relation
 from core.labels import label_of
@@ -133,7 +133,7 @@ class _RowWriter:
         fresh = tuple(s for s in sections if s.id not in self._shown_left)
         out = self._cell(self._comparison.left, self._left_index, fresh,
                          self._words.absent_left if not sections else "", with_number=True)  # fmt: skip
-        out += [para(f"（见前：{section_label(s, 30)}）", self._styles.absent)
+        out += [para(f"（见前：{cited_label(self._comparison.left, s)}）", self._styles.absent)
                 for s in sections if s.id in self._shown_left]  # fmt: skip
         self._shown_left.update(s.id for s in sections)
         return out

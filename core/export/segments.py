@@ -76,6 +76,16 @@ def paragraphs(text: str, index: SpanIndex, start: int, end: int, bold_end: int 
     return [runs for runs in result if any(run.text.strip() for run in runs)]
 
 
+def cited_label(document: Document, section: Section, limit: int = 30) -> str:
+    """A section as a later row refers back to it: its number and title, an article's first
+    paragraph by its article's number (第二十九条 县级人民政府……)."""
+    start, _, bold_end = shown_bounds(document, section, with_number=True)
+    if start == section.start:
+        return section.caption(limit)
+    number = document.text[start:bold_end]
+    return f"{number} {section.caption(max(1, limit - len(number)))}"
+
+
 def shown_bounds(document: Document, section: Section, with_number: bool) -> tuple[int, int, int]:
     """Start, end and heading end of the text a table cell shows for ``section``: with
     ``with_number``, an article's first paragraph opens with the article's number, which
