@@ -252,24 +252,31 @@ def _attach_body(node: _Node, body: list[_Line], rows: set[int]) -> None:
         skipped = len(node.rest) - len(node.rest.lstrip())
         start = node.heading_end + skipped
         node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.rest.strip()), start, start))
-    if not body:
-        return
-    if in_box and not row_starts:
-        return  # a box of running text stays one leaf
-    children = [_paragraph(line, "row" if line.start in row_starts else "paragraph") for line in body]
-    if node.children or row_starts:
-        # Text between the heading and its sub-headings (or after them) becomes paragraphs;
-        # a table's rows are leaves so that they pair row by row.
-        node.children = sorted([*node.children, *children], key=lambda n: n.start)
-    elif len(body) >= 2 and not node.run_in:
-        node.children = children
-        if node.scheme == "article" and node.heading_end > node.text_start:
-            # An article has no title: the sentence after its number is its first paragraph,
-            # a leaf like the others, so that a revision of it is diffed and shown beside the old.
-            first = node.title
-            node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(first), node.text_start,
-                                          node.text_start))
-            node.heading_end = node.text_start
+    if body and not (in_box and not row_starts):  # a box of running text stays one leaf
+        children = [_paragraph(line, "row" if line.start in row_starts else "paragraph") for line in body]
+        if node.children or row_starts:
+            # Text between the heading and its sub-headings (or after them) becomes paragraphs;
+            # a table's rows are leaves so that they pair row by row.
+            node.children = sorted([*node.children, *children], key=lambda n: n.start)
+        elif len(body) >= 2 and not node.run_in:
+            node.children = children
+    if node.scheme == "article" and node.children and node.heading_end > node.text_start:
+        _first_paragraph(node)
+
+
+def _first_paragraph(node: _Node) -> None:
+    """Make an article's line after its number its first paragraph: an article has no title, and
+    a leaf is diffed and shown beside the old text where a parent's own text is not. The rest of
+    a run-in line, already a paragraph, takes in the sentence before it."""
+    first = node.children[0]
+    rest_start = node.heading_end + len(node.rest) - len(node.rest.lstrip())
+    if node.rest.strip() and first.role == "paragraph" and first.start == rest_start:
+        first.start = first.heading_end = node.text_start
+        first.title = _paragraph_title(node.title)
+    else:
+        node.children.insert(0, _Node("paragraph", "", "", _paragraph_title(node.title), node.text_start,
+                                      node.text_start))
+    node.heading_end = node.text_start
 
 
 def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[_Node, str]:

@@ -91,6 +91,17 @@ def test_an_article_s_first_sentence_is_its_first_paragraph_once_it_has_more() -
     assert [text[by_id[c].start:by_id[c].end] for c in first.children] == [
         "县级人民政府应当组织开展应急知识的宣传普及活动。", "居民委员会应当协助开展。", "新闻媒体应当开展公益宣传。"]
     assert first.title.startswith("县级人民政府") and first.heading_end == by_id[first.children[0]].start
+    # An article with points: the line after its number, run-in or not, is its first paragraph too.
+    text2 = ("第三条 依照本法履行职责的行政机关是复议机关。复议机构具体办理复议事项，履行下列职责：\n"
+             "（一）受理复议申请；\n（二）调查取证。\n第四条 行政机关履行下列职责：\n（一）甲；\n（二）乙。")
+    by_id2, sections2, _ = _parse(text2)
+    _check_tree(text2, sections2)
+    openings = (("第三条", "依照本法履行职责的行政机关是复议机关。复议机构"), ("第四条", "行政机关履行下列职责："))
+    for number, opening in openings:
+        article = _by_number(sections2, number)
+        first_child = by_id2[article.children[0]]
+        assert not first_child.number and text2[first_child.start:first_child.end].startswith(opening)
+        assert article.heading_end == first_child.start
     # One or two paragraphs: the article is one leaf, as before.
     assert _by_number(sections, "第二条").is_leaf and _by_number(sections, "第三条").is_leaf
 
