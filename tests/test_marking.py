@@ -650,3 +650,16 @@ def test_an_article_s_band_in_the_reports_is_its_number_when_its_first_sentence_
     marks = span_marks(right.text, comparison.right_highlights)
     at = right.text.index("面向公众的")
     assert set(marks[at : at + 5]) == {Highlight.RIGHT_ONLY}
+
+
+def test_a_renamed_chapter_says_what_it_was_under_its_band() -> None:
+    from core.export.row_notes import RowNotes
+    from core.export.rows import rows as report_rows
+
+    law = "\n".join(["某某条例", "第一章 总则", "第一条 为了规范管理，制定本条例。", "第二章 应急准备",
+                     "第二条 县级人民政府应当组织开展应急知识的宣传普及活动。", "第三条 本条例自公布之日起施行。"])
+    comparison = run(law, law.replace("第二章 应急准备", "第二章 预防与应急准备"))
+    notes = RowNotes(comparison, report_rows(comparison))
+    chapters = {s.number: s for s in comparison.right.sections if s.number.startswith("第") and "章" in s.number}
+    assert notes.renamed_from(chapters["第二章"]) == "原为：第二章应急准备"
+    assert notes.renamed_from(chapters["第一章"]) is None

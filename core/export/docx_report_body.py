@@ -132,6 +132,11 @@ class _RowWriter:
         paragraph.paragraph_format.keep_with_next = True
         self._runs.add(paragraph, heading_label(self._comparison.right, section), "heading", heading_look)
         self._bookmark(paragraph, section.id)
+        renamed = self._notes.renamed_from(section)
+        if renamed:
+            note = cell.add_paragraph()
+            note._p.style = self._note_style
+            self._runs.add(note, renamed, "heading note", heading_note_look)
         if self._notes_shown:
             for line in self._notes.heading_lines(section):
                 note = cell.add_paragraph()

@@ -56,6 +56,9 @@ def body(
         for section in headings:
             mark = outline.mark(section.id, section_label(section, 80), section.level)
             cell = [mark, para(heading_label(comparison.right, section), styles.row_heading)]
+            renamed = writer.notes.renamed_from(section)
+            if renamed:
+                cell.append(para(renamed, styles.note))
             if writer.notes_shown:
                 cell += [finding_para(line, styles.note) for line in writer.notes.heading_lines(section)]
             heading_rows.append(len(data))

@@ -138,6 +138,21 @@ class RowNotes:
                     and all(self._grade(s) is CoverageGrade.COPIED for s in row.left))
         return bool(row.left) and not self.status(row)
 
+    def renamed_from(self, section: Section) -> str | None:
+        """For a right heading the revision renamed, its heading before (原为：第二章 应急准备): the
+        band across the table shows the new heading only, and a renamed 章 or 节 is a change.
+        None for a heading kept, renumbered only, new, or an article (its first sentence is a row)."""
+        if self._comparison.relation.relation is not Relation.REVISION or section.role != "heading" \
+                or not section.title or section.is_leaf:
+            return None
+        left = self._comparison.left
+        for pair in self._comparison.pairs_of(section.id):
+            before = left.by_id[pair.left]
+            if pair.kind in (PairKind.SAME, PairKind.MODIFIED) and before.role == "heading" \
+                    and "".join(before.title.split()) != "".join(section.title.split()):
+                return f"原为：{before.caption(80)}"
+        return None
+
     def heading_lines(self, section: Section) -> list[str]:
         """Findings about the text of a right heading itself (its heading line, or all of it)."""
         return [FINDING_MARK + f.summary for f in self._heading_findings.get(section.id, ())]
