@@ -663,3 +663,10 @@ def test_a_renamed_chapter_says_what_it_was_under_its_band() -> None:
     chapters = {s.number: s for s in comparison.right.sections if s.number.startswith("第") and "章" in s.number}
     assert notes.renamed_from(chapters["第二章"]) == "原为：第二章应急准备"
     assert notes.renamed_from(chapters["第一章"]) is None
+    # An article whose first sentence changed says nothing under its band: that sentence is a row.
+    article = "\n".join(["某某条例", "第一条 县级人民政府应当组织开展应急知识的宣传普及活动。",
+                          "居民委员会应当协助开展。", "新闻媒体应当开展公益宣传。"])
+    revised = run(article, article.replace("开展应急知识", "开展面向公众的应急知识"))
+    first = next(s for s in revised.right.sections if s.number == "第一条")
+    assert not first.is_leaf
+    assert RowNotes(revised, report_rows(revised)).renamed_from(first) is None

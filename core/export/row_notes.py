@@ -142,10 +142,10 @@ class RowNotes:
         """For a right heading the revision renamed, its heading before (原为：第二章 应急准备): the
         band across the table shows the new heading only, and a renamed 章 or 节 is a change.
         None for a heading kept, renumbered only, new, or an article (its first sentence is a row)."""
+        right, left = self._comparison.right, self._comparison.left
         if self._comparison.relation.relation is not Relation.REVISION or section.role != "heading" \
-                or not section.title or section.is_leaf:
+                or section.is_leaf or not right.text[section.number_end : section.heading_end].strip():
             return None
-        left = self._comparison.left
         for pair in self._comparison.pairs_of(section.id):
             before = left.by_id[pair.left]
             if pair.kind in (PairKind.SAME, PairKind.MODIFIED) and before.role == "heading" \
