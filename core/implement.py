@@ -141,7 +141,6 @@ class _Scores:
             if (cited := [own[n].id for n in cited_articles(item.text) if n in own and n != item.number])}
         texts.update((rid, "\n".join((texts[rid], *(texts[c] for c in cited)))) for rid, cited in self.cited.items())
         base_penalties = frozenset(base.id for base in left if base.numbered and is_penalty(base.text))
-        self.penalties: dict[str, frozenset[str]] = dict.fromkeys(self.cited, base_penalties)
         # An article that punishes nothing carries out a duty, a power or a right, not a penalty
         # (``_best_of``): its candidates are the base's other items.
         self.base_penalties = base_penalties
@@ -450,7 +449,7 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
     candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
     if rid in scores.punishing_nothing:
         candidates = [found for found in candidates if found[0] not in scores.base_penalties] or candidates
-    penalties = scores.penalties.get(rid, frozenset())
+    penalties = scores.base_penalties if rid in scores.cited else frozenset()
     # Only a base penalty about the same subject as the duty cited: a law with no penalty for
     # that duty leaves the choice to the rank, not to a penalty for another breach.
     punishing = [found for found in candidates
@@ -467,7 +466,7 @@ def _penalty_for(rid: str, carried: Sequence[str], scores: _Scores) -> str | Non
     """The base penalty for breaching what the item's cited articles require: one citing the base
     items ``carried`` out by them (违反本法第二十条规定), else the one closest in subject to the cited
     articles; None when no base penalty shares a subject word beyond the topic with them."""
-    penalties = sorted(scores.penalties.get(rid, frozenset()))
+    penalties = sorted(scores.base_penalties) if rid in scores.cited else []
     if not penalties:
         return None
     duties = set(carried)

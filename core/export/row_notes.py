@@ -15,6 +15,7 @@ from core.base_items import section_grade
 from core.document import Document, Section
 from core.export.report_wording import wording
 from core.export.rows import Row
+from core.export.segments import opens_with_paragraph
 from core.kinds import CoverageGrade, FindingKind, PairKind, Relation
 from core.labels import label_of
 from core.result import Comparison, Finding
@@ -43,9 +44,7 @@ def heading_label(document: Document, section: Section) -> str:
     """What a report's band across the table shows for a heading of ``document``: its number and
     title, or its number alone for an article whose first sentence is its first paragraph, the
     next row's text."""
-    first = document.by_id[section.children[0]] if section.children else None
-    if section.number and first is not None and first.start == section.heading_end \
-            and not document.text[section.number_end : section.heading_end].strip():
+    if opens_with_paragraph(document, section):
         return section.number
     return section_label(section, 80)
 
@@ -144,7 +143,7 @@ class RowNotes:
         None for a heading kept, renumbered only, new, or an article (its first sentence is a row)."""
         right, left = self._comparison.right, self._comparison.left
         if self._comparison.relation.relation is not Relation.REVISION or section.role != "heading" \
-                or section.is_leaf or not right.text[section.number_end : section.heading_end].strip():
+                or section.is_leaf or opens_with_paragraph(right, section):
             return None
         for pair in self._comparison.pairs_of(section.id):
             before = left.by_id[pair.left]

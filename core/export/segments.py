@@ -91,7 +91,15 @@ def shown_bounds(document: Document, section: Section, with_number: bool) -> tup
     ``with_number``, an article's first paragraph opens with the article's number, which
     stands before it on its line (the left column has no heading bands to carry it)."""
     parent = document.by_id[section.parent] if section.parent else None
-    if with_number and parent is not None and parent.number and parent.children[0] == section.id \
-            and parent.heading_end == section.start and not document.text[parent.number_end : section.start].strip():
+    if with_number and parent is not None and opens_with_paragraph(document, parent) \
+            and parent.children[0] == section.id:
         return parent.start, section.end, parent.number_end
     return section.start, section.end, section.heading_end
+
+
+def opens_with_paragraph(document: Document, section: Section) -> bool:
+    """Whether ``section`` is an article whose line after its number is its first paragraph
+    (``core.outline``): its own text is its number alone, its first child starts right after."""
+    return bool(section.number and section.children) \
+        and document.by_id[section.children[0]].start == section.heading_end \
+        and not document.text[section.number_end : section.heading_end].strip()
