@@ -64,7 +64,7 @@ from itertools import islice
 from core.intervals import union_length
 from core.kinds import CoverageGrade
 from core.pairs import Assignment
-from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose
+from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose, is_scope
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
 
@@ -302,9 +302,12 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         leading = scores.leading(r.id, _ALTERNATIVES)
         # A purpose or definitions article is paired by its kind, not by its score.
         purpose = _purpose_of(r, left)
-        by_kind = purpose is not None or is_definitions(r.text)
+        scope = is_scope(r.text)
+        by_kind = purpose is not None or scope or is_definitions(r.text)
         if purpose is not None:
             best: str | None = purpose
+        elif scope:
+            best = _scope_of(r, left, scores, by_right[r.id], wording)
         elif by_kind:
             definitions = definitions or {base.id: defined_terms(base.text) for base in left if base.numbered}
             best = _defining_alike(r, ranked, definitions)
@@ -319,7 +322,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             # Only candidates sharing no scored term are left, all at 0.
             best = scores.nearest_unscored(r.id, by_right[r.id])
         chosen: list[str] = [best] if best is not None else []
-        if best is not None:  # further base items the item singles out: touched at least (仅涉及)
+        # Further base items the item singles out are touched at least (仅涉及); a scope article
+        # singles out what the base says of the subjects it lists, though it carries out none of them.
+        if best is not None or scope:
             ceiling = noise_ceiling(count)
             scored = scores.score[r.id].values()
             singled_out[r.id] = [lid for lid, score in leading
@@ -421,6 +426,31 @@ def _purpose_of(item: Item, left: Sequence[Item]) -> str | None:
     if not is_purpose(item.text):
         return None
     return next((base.id for base in left if base.numbered and is_purpose(base.text)), None)
+
+
+def _scope_of(item: Item, left: Sequence[Item], scores: _Scores, quoted: Sequence[str],
+              wording: Mapping[tuple[str, str], Wording]) -> str | None:
+    """For the article saying what the implementing text governs (本市行政区域内……，适用本办法),
+    the base's own such article among its general provisions; where the base has none, the base
+    article it takes up word for word (a scope article often goes on: 本办法所称农民专业合作社，
+    是指……), else the article standing where a scope article would (the first after the purpose
+    article) when the two share a subject beyond the documents' topic (在本省行政区域内国有土地上
+    ……房屋征收与补偿，适用本条例 and 为了公共利益的需要，征收国有土地上单位、个人的房屋的……);
+    else None, local. A scope article names the text's whole subject, so by rank it lands on
+    whichever article lists most of it (义务教育法's rule of reference 未作规定的，适用本法,
+    邮政法's article on postal facilities)."""
+    numbered = [base for base in left if base.numbered]
+    after = next((i + 1 for i, base in enumerate(numbered) if is_purpose(base.text)), None)
+    # The base's scope article stands among its general provisions, with the purpose article: one
+    # near the end extends the base to a special case (国有农场……兴办农民专业合作社适用本法).
+    general = numbered if after is None else [base for base in numbered if base.parent == numbered[after - 1].parent]
+    found = next((base.id for base in general if is_scope(base.text)), None)
+    if found is None:
+        found = max(quoted, key=lambda lid: wording[(lid, item.id)].left_shared, default=None)
+    if found is not None or after is None or after >= len(numbered):
+        return found
+    second = numbered[after].id
+    return second if scores.leaves.share_subject(item.id, second, beyond_topic=True) else None
 
 
 def _defining_alike(item: Item, ranked: Sequence[tuple[str, float]],

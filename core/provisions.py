@@ -20,12 +20,19 @@ import re
 
 from core import patterns
 
-_OWN = r"本(?:法|条例|办法|规定|细则|实施办法|实施细则|决定)"
+_OWN = r"本(?:法|条例|办法|规定|细则|实施办法|实施细则|实施条例|决定)"
 # The article stating why a law or regulation is made: 为了……，制定本法 / 根据……，制定本办法.
 _PURPOSE = patterns.compiled(r"制定" + _OWN + r"[。；;.]")
 # An article that is a list of definitions: 本办法中下列用语的含义 / 本法下列用语的含义 / 本条例所称……是指.
 _DEFINITIONS = patterns.compiled(
     _OWN + r"(?:中|所称)?(?:下列)?(?:用语|术语)?(?:的)?(?:含义|[^。；;\n]{1,40}?[,，]?是指)")
+# The article stating what a text governs: ……，适用本办法 / ……，应当遵守本条例 / 本条例适用于…….
+_SCOPE = patterns.compiled(r"(?:应当|必须|应)?(?:适用|遵守)" + _OWN
+                           + r"(?:[和及、][^,，。；;]{0,40})?(?:的规定)?(?:$|[,，:：])"
+                           + r"|^" + _OWN + r"适用于|受" + _OWN + r"(?:的)?(?:保护|调整|约束)")
+# What a rule of reference says before 适用本法: the case the text leaves to another (未作规定的).
+_REFERENCE = patterns.compiled(r"(?:未作|没有|未|另有)规定")
+_SENTENCE_END = patterns.compiled(r"[。；;\n]")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).
 _LABEL = patterns.compiled(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
 # A defined term: what stands before 是指, at the start of a sentence or list item, after
@@ -43,6 +50,15 @@ def is_definitions(text: str) -> bool:
     """True for an article that opens by defining the text's own terms (本办法中下列用语的含义)."""
     label = _LABEL.match(text)
     return _DEFINITIONS.match(text, label.end() if label else 0) is not None
+
+
+def is_scope(text: str) -> bool:
+    """True for an article stating what its text governs: its first sentence ends in 适用本办法 or
+    应当遵守本条例 (本市行政区域内……活动，适用本办法), opens with 本条例适用于, or puts its subject
+    under the text (消费者……，其权益受本法保护). A rule of reference
+    (……未作规定的，适用本法) is no scope article."""
+    first = _SENTENCE_END.split(_body(text), maxsplit=1)[0]
+    return _SCOPE.search(first) is not None and _REFERENCE.search(first) is None
 
 
 def defined_terms(text: str) -> frozenset[str]:

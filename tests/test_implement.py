@@ -187,9 +187,32 @@ def test_only_the_purpose_article_carries_out_the_bases_purpose_article() -> Non
         Item("L1", "第一条 为了规范房屋征收与补偿活动，维护公共利益，制定本条例。", None, True),
         Item("L2", "第二条 为了公共利益的需要，征收国有土地上单位、个人的房屋，应当给予公平补偿。", None, True),
         Item("L3", "第三条 市、县级人民政府负责本行政区域的房屋征收工作。", None, True),
+        # Further articles, so that 国有土地 is not what every article is about.
+        Item("L4", "第四条 被征收人对补偿决定不服的，可以依法申请行政复议。", None, True),
+        Item("L5", "第五条 房屋征收部门应当对房屋征收范围内房屋的权属、区位、用途进行调查登记。", None, True),
     )
-    right = (Item("R1", "第二条 在本省行政区域内，因公共利益需要实施房屋征收与补偿活动，适用本办法。", None, True),)
+    right = (Item("R1", "第二条 在本省行政区域内国有土地上，因公共利益需要实施房屋征收与补偿，适用本条例。",
+                  None, True),)
     assert assign(base, right, {}).assignments[0].left[0] == "L2"
+
+
+def test_a_scope_article_carries_out_the_bases_scope_article_or_nothing() -> None:
+    law = (
+        Item("L1", "第一条 为了保障适龄儿童、少年接受义务教育的权利，制定本法。", None, True),
+        Item("L2", "第二条 国家实行九年义务教育制度。", None, True),
+        Item("L3", "第六十二条 民办学校实施义务教育的，依照民办教育促进法有关规定执行；"
+                   "民办教育促进法未作规定的，适用本法。", None, True),
+    )
+    scope = Item("R1", "第二条 本市行政区域内义务教育的实施及其有关管理活动，适用本办法。", None, True)
+    # The law has no scope article, and the article after its purpose shares only the topic.
+    assert assign(law, (scope,), {}).assignments[0].left == ()
+    with_scope = (*law[:2], Item("L4", "第三条 在中华人民共和国境内实施义务教育，适用本法。", None, True), law[2])
+    assert assign(with_scope, (scope,), {}).assignments[0].left[0] == "L4"
+    # A base article the scope article takes up word for word is what it carries out.
+    quoting = Item("R2", scope.text + "\n本办法所称义务教育，是指国家统一实施的所有适龄儿童、少年必须接受的教育。",
+                   None, True)
+    wording = {("L2", "R2"): _wording(30, 30, acceptable=True)}
+    assert assign(law, (quoting,), wording).assignments[0].left[0] == "L2"
 
 
 def test_a_short_form_names_the_subject_of_its_full_form() -> None:

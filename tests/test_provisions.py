@@ -1,8 +1,8 @@
-"""Articles recognised by their kind (``core.provisions``): purpose and definitions."""
+"""Articles recognised by their kind (``core.provisions``): purpose, scope, definitions, penalties."""
 
 from __future__ import annotations
 
-from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose
+from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose, is_scope
 
 
 def test_purpose_articles_say_why_their_text_is_made() -> None:
@@ -48,3 +48,18 @@ def test_penalty_articles_punish_a_breach() -> None:
     assert not is_penalty("邮政管理部门依法履行监督管理职责，可以采取下列监督检查措施：（一）进入邮政企业、快递企业"
                           "或者涉嫌发生违反本法活动的其他场所实施现场检查；（四）查封与违反本法活动有关的场所，扣押用于"
                           "违反本法活动的运输工具以及相关物品。")
+
+
+def test_a_scope_article_says_what_its_text_governs() -> None:
+    assert is_scope("第二条 本市行政区域内义务教育的实施及其有关管理活动，适用本办法。")
+    assert is_scope("在中华人民共和国境内从事水土保持活动，应当遵守本法。")
+    assert is_scope("本市行政区域内的价格行为适用本条例。")
+    assert is_scope("本条例适用于本省行政区域内的居民委员会。")
+    assert is_scope("在中华人民共和国境内从事下列活动，应当遵守本法：")
+    assert is_scope("消费者为生活消费需要购买、使用商品或者接受服务，其权益受本法保护；"
+                    "本法未作规定的，受其他有关法律、法规保护。")
+    # Only the first sentence counts, and a rule of reference is no scope article.
+    assert not is_scope("社会组织或者个人依法举办的民办学校实施义务教育的，依照民办教育促进法有关规定执行；"
+                        "民办教育促进法未作规定的，适用本法。")
+    assert not is_scope("邮政普遍服务业务范围内的邮件和汇款的损失赔偿，适用本章规定。")
+    assert not is_scope("国家实行九年义务教育制度。\n本法适用于全国。")
