@@ -11,7 +11,9 @@ whose chapter is closest to the item's chapter wins. It is local (本地新增) 
 base item shares a subject word with it; once one does, the rank decides among all
 candidates, the ones sharing no segmenter word included. A purpose article and a
 definitions article are paired by their kind (``core.provisions``), on both sides: no other
-item carries out the base's purpose or definitions article. A penalty article citing the
+item carries out the base's purpose or definitions article. A scope article (本市行政区域内……，
+适用本办法) carries out the base's scope article, and is local where the base has none
+(``_scope_of``). A penalty article citing the
 articles whose breach it punishes (违反本办法第二十条规定的……) carries out the base's penalty for
 the same breach: the one citing the base articles those carry out (违反本法第二十九条规定), else
 the one closest in subject to the cited articles, else it is read with their text and chooses
