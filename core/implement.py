@@ -66,7 +66,15 @@ from itertools import islice
 from core.intervals import union_length
 from core.kinds import CoverageGrade
 from core.pairs import Assignment
-from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose, is_scope
+from core.provisions import (
+    cited_articles,
+    defined_terms,
+    is_definitions,
+    is_penalty,
+    is_purpose,
+    is_scope,
+    speaks_of_sanctions,
+)
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
 
@@ -146,7 +154,8 @@ class _Scores:
         # An article that punishes nothing carries out a duty, a power or a right, not a penalty
         # (``_best_of``): its candidates are the base's other items.
         self.base_penalties = base_penalties
-        self.punishing_nothing = frozenset(item.id for item in right if item.numbered and not is_penalty(item.text))
+        self.punishing_nothing = frozenset(item.id for item in right
+                                           if item.numbered and not speaks_of_sanctions(item.text))
         # A base penalty citing the base's articles (违反本法第二十条规定) names its duties outright.
         by_number = {base.number: base.id for base in left if base.number}
         self.punished: dict[str, frozenset[str]] = {  # base penalty -> the base items it cites

@@ -76,10 +76,21 @@ _NUMERAL = r"[一二三四五六七八九十百千零〇两\d]+"
 _CITATION = patterns.compiled(r"本(?:法|办法|条例|规定|细则|实施办法|实施细则|决定)"
                               rf"(?:第{_NUMERAL}[条款项](?:[、和及与或者至]+)?)+")
 _ARTICLE = patterns.compiled(rf"第{_NUMERAL}条")
-# What a penalty imposes, where it does not open with the breach (违反本法规定): a penalty by
-# reference names no sum (依法给予治安管理处罚). 违反本法 inside an article is no penalty: a
+# What a penalty imposes, where it does not open with the breach (违反本法规定): a fine (处……罚款), a
+# sanction given (给予处分, 予以警告, 依法给予治安管理处罚), criminal liability pursued, illegal gains
+# confiscated, a licence revoked, or a penalty by reference (依照《价格法》的规定处罚; 对小作坊的违法
+# 行为的处罚，依照……执行). The words alone say nothing: 有权处分其财产 disposes of property, 被吊销营业执照
+# is why a cooperative dissolves, 当事人对行政处罚决定不服的 is a remedy, and 除依法给予行政处罚外，实行
+# 累积记分制度 a points system (``_EXCEPT``). 违反本法 inside an article is no penalty either: a
 # supervision article names breaches too (对涉嫌违反本法规定的行为……查封、扣押).
-_SANCTION = patterns.compiled(r"罚款|罚金|追究刑事责任|处分|处罚|没收|吊销|[给予]予警告")
+_SANCTION = patterns.compiled(
+    r"(?:处|并处|处以)[^。；;，,]{0,30}?罚(?:款|金)|(?:给予|予以)[^。；;，,]{0,14}?(?:处分|处罚|警告|罚款)"
+    r"|追究[^。；;，,]{0,6}?刑事责任|没收(?:违法|非法)|(?<!被)吊销[^。；;，,]{0,20}?(?:证|执照)"
+    r"|(?:规定|依法)(?:予以|进行|给予)?处罚|的处罚[,，](?:依照|按照)")
+_EXCEPT = patterns.compiled(r"除[^。；;]*?外")
+# Any word of sanctions: what an article about penalties (who imposes them, what becomes of
+# what was confiscated) has in common with a penalty, imposed or not.
+_SANCTION_WORD = patterns.compiled(r"罚款|罚金|刑事责任|处分|处罚|没收|吊销|警告")
 
 
 def _body(text: str) -> str:
@@ -100,4 +111,11 @@ def cited_articles(text: str) -> list[str]:
 def is_penalty(text: str) -> bool:
     """True for an article that punishes a breach: it opens with the breach (违反本法规定……) or
     imposes a sanction (罚款, 依法给予处分)."""
-    return _body(text).startswith("违反") or _SANCTION.search(text) is not None
+    return _body(text).startswith("违反") or _SANCTION.search(_EXCEPT.sub("", text)) is not None
+
+
+def speaks_of_sanctions(text: str) -> bool:
+    """True for an article that opens with a breach or names a sanction at all, imposed or not
+    (对违反本办法的行为进行处罚时……; 依法没收的烟草专卖品应当销毁): such an article may carry out a
+    penalty of the base, one that names none carries out a duty, a power or a right."""
+    return _body(text).startswith("违反") or _SANCTION_WORD.search(text) is not None

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from core.provisions import cited_articles, defined_terms, is_definitions, is_penalty, is_purpose, is_scope
+from core.provisions import (
+    cited_articles,
+    defined_terms,
+    is_definitions,
+    is_penalty,
+    is_purpose,
+    is_scope,
+    speaks_of_sanctions,
+)
 
 
 def test_purpose_articles_say_why_their_text_is_made() -> None:
@@ -63,3 +71,19 @@ def test_a_scope_article_says_what_its_text_governs() -> None:
                         "民办教育促进法未作规定的，适用本法。")
     assert not is_scope("邮政普遍服务业务范围内的邮件和汇款的损失赔偿，适用本章规定。")
     assert not is_scope("国家实行九年义务教育制度。\n本法适用于全国。")
+
+
+def test_a_penalty_imposes_a_sanction_it_does_not_merely_name_one() -> None:
+    assert is_penalty("对违反道路交通安全法律、法规的行为，可以依法给予罚款。")
+    assert is_penalty("未按照规定明示资费标准的，由政府价格主管部门依照《中华人民共和国价格法》的规定处罚。")
+    assert is_penalty("对食品生产加工小作坊、食品摊贩等的违法行为的处罚，依照省、自治区、直辖市制定的办法执行。")
+    # Disposing of property, a cause of dissolution, a remedy and a points system impose nothing.
+    assert not is_penalty("归侨、侨眷对其私有房屋，依法享有占有、使用、收益和处分的权利。")
+    assert not is_penalty("农民专业合作社因下列原因解散：（四）依法被吊销营业执照或者被撤销。")
+    assert not is_penalty("当事人对行政处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。")
+    assert not is_penalty("公安机关交通管理部门对机动车驾驶人违反道路交通安全法律、法规的行为，"
+                          "除依法给予行政处罚外，实行累积记分制度。")
+    # Such articles still speak of sanctions: they may carry out a penalty of the base.
+    assert speaks_of_sanctions("依法没收的假冒伪劣烟草专卖品，应当销毁。")
+    assert speaks_of_sanctions("当事人对行政处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。")
+    assert not speaks_of_sanctions("各级人民政府在财政预算内应当保障用于农业技术推广的资金。")
