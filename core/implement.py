@@ -13,8 +13,8 @@ candidates, the ones sharing no segmenter word included. A purpose article and a
 definitions article are paired by their kind (``core.provisions``), on both sides: no other
 item carries out the base's purpose or definitions article. A scope article (本市行政区域内……，
 适用本办法) carries out the base's scope article, and is local where the base has none
-(``_scope_of``). A penalty article citing the
-articles whose breach it punishes (违反本办法第二十条规定的……) carries out the base's penalty for
+(``_scope_of``). A penalty article citing the articles whose breach it punishes
+(违反本办法第二十条规定的……) carries out the base's penalty for
 the same breach: the one citing the base articles those carry out (违反本法第二十九条规定), else
 the one closest in subject to the cited articles, else it is read with their text and chooses
 among the base's penalties sharing a subject with it: its own wording is the stock of sanctions
