@@ -7,7 +7,8 @@ glyphs actually used as a subset: the PDF shows the same characters on a machine
 without any Chinese font, and its text stays selectable. Neither collection has a bold
 face: bold in the body (``<b>``) is set in the sans face, as Chinese documents set
 emphasis in 黑体, and ``body_markup`` sets the few characters the serif face lacks in
-the sans face too.
+the sans face too. reportlab's reading of a face is kept in the cache folder
+(``core.export.pdf_faces``): it took longer than writing a report.
 
 ``CJKParagraph`` is a reportlab paragraph that breaks mixed-style CJK text into the
 very lines reportlab's own CJK wrapping makes (same algorithm, same arithmetic), but
@@ -36,6 +37,7 @@ from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _split_
 from reportlab.rl_config import _FUZZ
 
 from core.errors import InputError
+from core.export.pdf_faces import face_font
 from core.resources import resource_path
 
 FONT_NAME = "WenQuanYiMicroHei"  # the sans-serif face: title, headings, labels, page furniture
@@ -90,7 +92,7 @@ def _register(name: str, file: tuple[str, str], index: int) -> TTFont:
     path = resource_path(*file)
     if not path.is_file():
         raise InputError(f"缺少字体文件 {path}：请重新安装对照")
-    font = TTFont(name, str(path), subfontIndex=index)
+    font = face_font(name, path, index)
     registerFont(font)
     return font
 
