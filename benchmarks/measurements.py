@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LEFT = ROOT / "docs_in" / "sichuan_2020_decision_traditional.txt"
 SAMPLE_RIGHT = ROOT / "docs_in" / "luzhou_2020_decision.txt"
 PLAN = ROOT / "docs_in" / "jiangyang_14th_five_year_plan.txt"
+IMPLEMENTATION_DATA = ROOT / "tests" / "data" / "implementation"
+VOLUME_NOTES = {
+    "distinct": "each law or decision against the document implementing it, all of them in a row",
+    "unrelated": "the documents of half the real pairs against those of the other half",
+}
 
 # Budgets of DESIGN.md section 11.
 ENGINE_BUDGET_S = 0.150  # sample pair, after warm-up
@@ -180,6 +185,52 @@ def measure_growth(runs: int, work: Path, into: Run) -> dict[int, tuple[Path, Pa
     return pairs
 
 
+def law_volumes() -> list[tuple[str, str]]:
+    """The real base -> implementation pairs of ``tests/data/implementation`` as (base, implementation)
+    texts, the sample pair last: volumes of several kinds and structures (第X条 articles, 一、（一） items)."""
+    folders = sorted(path for path in IMPLEMENTATION_DATA.iterdir() if (path / "base.txt").is_file())
+    pairs = [tuple((folder / name).read_text(encoding="utf-8") for name in ("base.txt", "implementation.txt"))
+             for folder in folders]
+    return [*pairs, (load(SAMPLE_LEFT).text, load(SAMPLE_RIGHT).text)]
+
+
+def volume_pairs(volumes: list[tuple[str, str]]) -> dict[str, tuple[tuple[str, str], tuple[str, str]]]:
+    """Growth cases made of whole volumes, each kind as its (1x, many) pair of texts.
+
+    ``distinct``: every base against its own implementation, all volumes one after another
+    on each side, against the pair of median size. ``unrelated``: every document of half
+    the pairs against every document of the other half, against one base of each half:
+    nothing on one side carries out or revises anything on the other.
+    """
+    by_size = sorted(volumes, key=lambda pair: len(pair[0]) + len(pair[1]))
+    first, second = volumes[0::2], volumes[1::2]
+    return {
+        "distinct": (by_size[len(by_size) // 2],
+                     ("\n".join(base for base, _ in volumes), "\n".join(done for _, done in volumes))),
+        "unrelated": ((first[0][0], second[0][0]),
+                      ("\n".join(text for pair in first for text in pair),
+                       "\n".join(text for pair in second for text in pair))),
+    }
+
+
+def measure_volumes(runs: int, work: Path, into: Run) -> None:
+    """Growth on whole volumes of real documents, distinct and unrelated; the exponent is taken
+    against the growth of the input in characters, which is not a round number here."""
+    for kind, (small, big) in volume_pairs(law_volumes()).items():
+        log(f"engine on {kind} volumes ...")
+        paths = [write_pair(work, f"{kind}_{size}", pair) for size, pair in (("one", small), ("all", big))]
+        one, many = engine_times(paths, runs)
+        scale = sum(map(len, big)) / sum(map(len, small))
+        growth = many.total / one.total
+        power = exponent(growth, scale)
+        note = (f"{len(small[0]):,} + {len(small[1]):,} -> {len(big[0]):,} + {len(big[1]):,} chars "
+                f"({scale:.1f} x); {VOLUME_NOTES[kind]}")
+        into.rows.append(Row(f"engine, {kind} volumes", f"{ms(one.total)} -> {ms(many.total)}", note,
+                             f"{growth:.1f} x (exponent {power:.2f})", f"exponent <= {GROWTH_EXPONENT}",
+                             verdict(power <= GROWTH_EXPONENT)))
+        into.rows += growth_rows(one, many, scale)
+
+
 def measure_matrix(runs: int, work: Path, into: Run) -> None:
     """The matrix's worker pool against one process, and what the machine allows now."""
     rows = into.rows
@@ -238,6 +289,7 @@ def measure(runs: int, work: Path) -> Run:
     measure_matrix(runs, work, run)
     measure_window(runs, run)
     pairs = measure_growth(runs, work, run)
+    measure_volumes(runs, work, run)
     rows = run.rows
 
     log("peak memory ...")
