@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,7 @@ def _comparable(font: TTFont) -> dict[str, object]:
 
 def test_the_face_read_back_is_the_face_reportlab_reads(cache: Path) -> None:
     read = pdf_faces.face_font("Serif", SERIF, SERIF_FONT_INDEX)
-    assert len(list(cache.iterdir())) == 1, "the face read is kept"
+    assert len(list(cache.glob("face-*"))) == 1, "the face read is kept"
     again = pdf_faces.face_font("Serif", SERIF, SERIF_FONT_INDEX)
     assert again.face is not read.face
     assert _comparable(again) == _comparable(TTFont("Serif", str(SERIF), subfontIndex=SERIF_FONT_INDEX))
@@ -43,11 +45,24 @@ def test_the_face_read_back_is_the_face_reportlab_reads(cache: Path) -> None:
 
 def test_a_damaged_cache_file_is_read_again_from_the_font(cache: Path) -> None:
     pdf_faces.face_font("Serif", SERIF, SERIF_FONT_INDEX)
-    (kept,) = cache.iterdir()
+    (kept,) = cache.glob("face-*")
     kept.write_bytes(kept.read_bytes()[:-100])
     font = pdf_faces.face_font("Serif", SERIF, SERIF_FONT_INDEX)
     assert font.face.numGlyphs > 20000
     assert cache_file.read(kept, pdf_faces._MAGIC), "the damaged copy is replaced"
+
+
+def test_a_changed_font_file_replaces_its_copy(cache: Path, tmp_path: Path) -> None:
+    font_file = tmp_path / "fonts" / SERIF.name
+    font_file.parent.mkdir()
+    shutil.copyfile(SERIF, font_file)
+    pdf_faces.face_font("Serif", font_file, SERIF_FONT_INDEX)
+    (kept,) = cache.glob("face-*")
+    os.utime(font_file, ns=(0, 10**18))
+    font = pdf_faces.face_font("Serif", font_file, SERIF_FONT_INDEX)
+    assert font.face.numGlyphs > 20000
+    assert list(cache.glob("face-*")) == [kept], "one copy per face"
+    assert cache_file.read(kept, pdf_faces._MAGIC)[pdf_faces._SOURCE][1] == 10**18
 
 
 def test_without_a_cache_folder_the_face_is_read_from_the_font(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,8 @@ reportlab reads a TrueType face by walking its tables in Python: the character m
 advance widths and the glyph offsets of some 27,000 glyphs, about 0.15 s for the serif
 face and 0.2 s for the sans face here, paid by every process on the first PDF it writes.
 What it builds from the tables is plain data (dictionaries and lists of numbers), so it
-is kept in a cache file (``core.cache_file``) named for the font file's size and time and
-for the reportlab version; a later process reads it back (some 30 ms) and only reads the
+is kept in a cache file (``core.cache_file``) with the font file's size and time, named for
+the face and the reportlab version; a later process reads it back (some 30 ms) and only reads the
 font file's bytes again, which reportlab needs to cut the subset of glyphs it embeds. The
 font read back is the one reportlab builds, attribute for attribute (a test compares them).
 """
@@ -27,22 +27,28 @@ _MAGIC = b"DZface1\n"
 # Not kept: the font file's bytes (read again) and a scaling function (rebuilt from unitsPerEm).
 _NOT_KEPT = frozenset({"_ttf_data", "_pdfScale"})
 _NAMES = "\x00names"  # the key listing the attributes that are reportlab's TTFNameBytes
+_SOURCE = "\x00source"  # the key of the font file's size and time when the copy was made
 
 
 def face_font(name: str, path: Path, index: int) -> TTFont:
     """reportlab's font ``name`` of face ``index`` of the font file ``path``, its face read
     from the cache folder when a copy for this very file is there, else read and kept."""
+    stat = path.stat()
+    source = [stat.st_size, stat.st_mtime_ns]
     try:
-        stat = path.stat()
-        cached: Path | None = cache_file.path_for(
-            f"face-{path.stem}-{index}", f"rl{reportlab.Version}-{stat.st_size}-{stat.st_mtime_ns}")
+        # One file per face, replaced when the font file changes: a new installation's fonts
+        # do not leave the last one's copy behind.
+        cached: Path | None = cache_file.path_for(f"face-{path.stem}-{index}", f"rl{reportlab.Version}")
     except OSError:  # no cache folder to be had: reportlab reads the face each time
         cached = None
     state = cache_file.read(cached, _MAGIC)
-    if state:
-        return _font(name, _face(path, state))
+    if state.pop(_SOURCE, None) == source:
+        try:
+            return _font(name, _face(path, state))
+        except (KeyError, AttributeError, TypeError, ValueError, ZeroDivisionError):
+            pass  # a copy not of this shape: read again below
     font = TTFont(name, str(path), subfontIndex=index)
-    cache_file.write(cached, _MAGIC, _state(font.face))
+    cache_file.write(cached, _MAGIC, {**_state(font.face), _SOURCE: source})
     return font
 
 
