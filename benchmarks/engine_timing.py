@@ -150,7 +150,13 @@ def growth_rows(small: EngineRun, big: EngineRun, scale: float | None) -> list[R
         if scale is None or name.startswith(SUB_PREFIX):
             rows.append(Row(f"  stage: {name}", value, ratio=f"{ratio:.1f} x"))
             continue
-        power = exponent(ratio, scale)
-        rows.append(Row(f"  stage: {name}", value, ratio=f"{ratio:.1f} x (exponent {power:.2f})",
-                        budget=f"exponent <= {GROWTH_EXPONENT}", verdict=verdict(power <= GROWTH_EXPONENT)))
+        rows.append(Row(f"  stage: {name}", value, **growth_cells(ratio, scale)))
     return rows
+
+
+def growth_cells(ratio: float, scale: float, of: str = "") -> dict[str, str]:
+    """The ratio, budget and verdict cells of a time growing ``ratio`` times for input growing
+    ``scale`` times: its exponent against ``GROWTH_EXPONENT``. ``of`` names what the ratio is of."""
+    power = exponent(ratio, scale)
+    return {"ratio": f"{ratio:.1f} x{of} (exponent {power:.2f})", "budget": f"exponent <= {GROWTH_EXPONENT}",
+            "verdict": verdict(power <= GROWTH_EXPONENT)}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from benchmarks import bench_exports, bench_matrix, bench_window
 from benchmarks.child_processes import cli_argv, difflib_once, difflib_time, run_child, tokenizer_load, window_measure
-from benchmarks.engine_timing import GROWTH_EXPONENT, engine_peak, engine_times, growth_rows
-from benchmarks.results import Failure, Row, Run, exponent, log, median_of, mib, ms, verdict
+from benchmarks.engine_timing import engine_peak, engine_times, growth_cells, growth_rows
+from benchmarks.results import Failure, Row, Run, log, median_of, mib, ms, verdict
 from benchmarks.revision import scaled_pair, sections_pair
 from core import tokens
 from core.load import load
@@ -163,11 +163,8 @@ def measure_growth(runs: int, work: Path, into: Run) -> dict[int, tuple[Path, Pa
                     f"{one.total / plan_base:.2f}" if plan_base else "", f"< {ms(PLAN_BUDGET_S)}",
                     verdict(one.total < PLAN_BUDGET_S)))
     big_note = f"{chars(pairs[SCALE][0]):,} vs {chars(pairs[SCALE][1]):,} chars; the plan's versions repeat"
-    growth = big.total / one.total
-    power = exponent(growth, SCALE)
     rows.append(Row(f"engine, plan {SCALE}x", ms(big.total), big_note,
-                    f"{growth:.1f} x the 1x time (exponent {power:.2f})", f"exponent <= {GROWTH_EXPONENT}",
-                    verdict(power <= GROWTH_EXPONENT)))
+                    **growth_cells(big.total / one.total, SCALE, of=" the 1x time")))
     rows += growth_rows(one, big, SCALE)
 
     log(f"engine on {SECTIONS} and {2 * SECTIONS} short sections ...")
@@ -189,8 +186,8 @@ def law_volumes() -> list[tuple[str, str]]:
     """The real base -> implementation pairs of ``tests/data/implementation`` as (base, implementation)
     texts, the sample pair last: volumes of several kinds and structures (第X条 articles, 一、（一） items)."""
     folders = sorted(path for path in IMPLEMENTATION_DATA.iterdir() if (path / "base.txt").is_file())
-    pairs = [tuple((folder / name).read_text(encoding="utf-8") for name in ("base.txt", "implementation.txt"))
-             for folder in folders]
+    pairs = [((folder / "base.txt").read_text(encoding="utf-8"),
+              (folder / "implementation.txt").read_text(encoding="utf-8")) for folder in folders]
     return [*pairs, (load(SAMPLE_LEFT).text, load(SAMPLE_RIGHT).text)]
 
 
@@ -221,13 +218,10 @@ def measure_volumes(runs: int, work: Path, into: Run) -> None:
         paths = [write_pair(work, f"{kind}_{size}", pair) for size, pair in (("one", small), ("all", big))]
         one, many = engine_times(paths, runs)
         scale = sum(map(len, big)) / sum(map(len, small))
-        growth = many.total / one.total
-        power = exponent(growth, scale)
         note = (f"{len(small[0]):,} + {len(small[1]):,} -> {len(big[0]):,} + {len(big[1]):,} chars "
                 f"({scale:.1f} x); {VOLUME_NOTES[kind]}")
         into.rows.append(Row(f"engine, {kind} volumes", f"{ms(one.total)} -> {ms(many.total)}", note,
-                             f"{growth:.1f} x (exponent {power:.2f})", f"exponent <= {GROWTH_EXPONENT}",
-                             verdict(power <= GROWTH_EXPONENT)))
+                             **growth_cells(many.total / one.total, scale)))
         into.rows += growth_rows(one, many, scale)
 
 

@@ -5,9 +5,11 @@ advance widths and the glyph offsets of some 27,000 glyphs, about 0.15 s for the
 face and 0.2 s for the sans face here, paid by every process on the first PDF it writes.
 What it builds from the tables is plain data (dictionaries and lists of numbers), so it
 is kept in a cache file (``core.cache_file``) with the font file's size and time, named for
-the face and the reportlab version; a later process reads it back (some 30 ms) and only reads the
-font file's bytes again, which reportlab needs to cut the subset of glyphs it embeds. The
-font read back is the one reportlab builds, attribute for attribute (a test compares them).
+the face and the reportlab version. A later process reads it back and reads the font file's
+bytes, which reportlab needs to cut the subset of glyphs it embeds: about 55 ms for the serif
+face and 75 ms for the sans here, against 0.3 to 0.45 s for reportlab's reading of both
+(most of it is unmarshalling the per-glyph tables, which the subsets need). The font read
+back is the one reportlab builds, attribute for attribute (a test compares them).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def face_font(name: str, path: Path, index: int) -> TTFont:
     if state.pop(_SOURCE, None) == source:
         try:
             return _font(name, _face(path, state))
-        except (KeyError, AttributeError, TypeError, ValueError, ZeroDivisionError):
+        except (KeyError, AttributeError, TypeError, ValueError):
             pass  # a copy not of this shape: read again below
     font = TTFont(name, str(path), subfontIndex=index)
     cache_file.write(cached, _MAGIC, {**_state(font.face), _SOURCE: source})
