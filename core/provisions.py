@@ -32,6 +32,10 @@ _SCOPE = patterns.compiled(r"(?:应当|必须|应)?(?:适用|遵守)" + _OWN
                            + r"|^" + _OWN + r"适用于|受" + _OWN + r"(?:的)?(?:保护|调整|约束)")
 # What a rule of reference says before 适用本法: the case the text leaves to another (未作规定的).
 _REFERENCE = patterns.compiled(r"(?:未作|没有|未|另有)规定")
+# The article leaving implementing rules to the provinces: 省、自治区、直辖市的人民代表大会常务委员会可以
+# 根据本法……制定实施办法 (not 国务院根据本法制定实施条例: a province's measure is no State Council rule).
+_ENABLING = patterns.compiled(r"(?:省、自治区、直辖市|地方)[^。；;]*?根据本(?:法|条例)[^。；;]*?制定"
+                              r"[^。；;]{0,12}?(?:办法|细则|规定)")
 _SENTENCE_END = patterns.compiled(r"[。；;\n]")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).
 _LABEL = patterns.compiled(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
@@ -44,6 +48,12 @@ _DEFINED = patterns.compiled(r"(?:^|[\n。；;:：]|[)）])\s*(?:" + _OWN + r"(?
 def is_purpose(text: str) -> bool:
     """True for an article saying why its text is made (为了……，制定本法)."""
     return _PURPOSE.search(text) is not None
+
+
+def is_enabling(text: str) -> bool:
+    """True for an article leaving implementing rules to the provinces (省、自治区、直辖市的人民代表大会
+    常务委员会可以根据本法制定实施办法): the implementing measure as a whole carries it out."""
+    return _ENABLING.search(text) is not None
 
 
 def is_definitions(text: str) -> bool:

@@ -149,6 +149,26 @@ def test_a_near_tie_goes_to_the_base_item_in_the_matching_chapter() -> None:
     assert assign(flat, right, {}).assignments[1].left[0] == "L1"
 
 
+def test_a_preamble_naming_the_base_does_not_hide_the_article_touching_a_base_item() -> None:
+    # The preamble shares 《中华人民共和国……法》 with the customs article and scores highest with
+    # it, but only R3 addresses customs: the article is touched by R3, not left 未见落实.
+    base = (
+        Item("L0", "为了规范邮政服务，保障用户合法权益，制定本法。", None, True),
+        *BASE,
+        Item("L5", "海关依照《中华人民共和国海关法》的规定，对进出境的国际邮袋实施监管。", None, True),
+    )
+    right = (
+        Item("R0", "为了规范邮政服务，根据《中华人民共和国邮政法》的规定，结合本市实际，制定本规定。", None, False),
+        Item("R1", "加快白酒产业转型升级，打造优质白酒产业集群。", None, True),
+        Item("R2", "完善疾病预防控制体系，提升传染病监测预警能力。", None, True),
+        Item("R3", "推进长江航运贸易中心建设，发展港口物流，为海关监管提供便利条件。", None, True),
+        Item("R4", "加强耕地保护，严守永久基本农田红线。", None, True),
+    )
+    found = assign(base, right, {})
+    assert [a.left for a in found.assignments] == [("L0",), ("L1",), ("L2",), ("L3",), ("L4",)]
+    assert found.touched == {"L5": "R3"}
+
+
 def test_sharing_only_the_documents_topic_does_not_touch_a_base_item() -> None:
     # Every item is about 水土保持; the base item on 罚款 is addressed by nothing else.
     base = (
@@ -178,6 +198,21 @@ def test_the_purpose_article_carries_out_the_bases_purpose_article() -> None:
     # 制定本市……规划 states no purpose: such an article is paired by its subject as any other.
     planning = Item("R2", "第十条 本市应当制定本市气象探测规划，服务气象预报。", None, True)
     assert assign(base, (planning,), {}).assignments[0].left[0] == "L2"
+
+
+def test_the_purpose_article_carries_out_the_article_leaving_implementing_rules_to_the_provinces() -> None:
+    base = (
+        Item("L1", "第一条 为了发展气象事业，规范气象工作，制定本法。", None, True),
+        Item("L2", "第二条 气象台站应当加强气象探测，提高气象预报的准确性。", None, True),
+        Item("L3", "第四十条 省、自治区、直辖市人民代表大会常务委员会可以根据本法制定实施办法。", None, True),
+    )
+    right = (
+        Item("R1", "第一条 根据《中华人民共和国气象法》，结合本市实际，制定本办法。", None, True),
+        Item("R2", "第二条 本市气象台站应当加强气象探测，提高气象预报的准确性。", None, True),
+        Item("R3", "第三条 市人民政府应当根据本办法制定气象设施建设规划。", None, True),
+    )
+    found = assign(base, right, {})
+    assert [a.left for a in found.assignments] == [("L1", "L3"), ("L2",), ("L2",)]
 
 
 def test_only_the_purpose_article_carries_out_the_bases_purpose_article() -> None:

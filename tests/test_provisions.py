@@ -6,6 +6,7 @@ from core.provisions import (
     cited_articles,
     defined_terms,
     is_definitions,
+    is_enabling,
     is_penalty,
     is_purpose,
     is_scope,
@@ -17,6 +18,19 @@ def test_purpose_articles_say_why_their_text_is_made() -> None:
     assert is_purpose("为了实施《中华人民共和国气象法》,结合本市实际情况,制定本办法。")
     assert is_purpose("根据国家有关规定,结合本省实际,制定本条例;")
     assert not is_purpose("本市应当制定本市气象探测规划。")
+
+
+def test_an_enabling_article_leaves_implementing_rules_to_the_provinces() -> None:
+    assert is_enabling("第五十二条 省、自治区、直辖市人民代表大会常务委员会可以根据本法制定实施办法。")
+    assert is_enabling("第四十条 省、自治区、直辖市的人民代表大会常务委员会根据本法，"
+                       "结合本行政区域的实际情况，制定实施办法。")
+    assert is_enabling("第二十九条 国务院根据本法制定实施办法。\n省、自治区、直辖市的人民代表大会常务委员会可以根据本法"
+                       "和国务院的实施办法，制定实施办法。")
+    assert is_enabling("第八十三条 民族自治地方的人民代表大会，可以根据本法的原则，结合当地民族风俗习惯的具体情况，"
+                       "依照法定程序制定变通的或者补充的规定。")
+    # A State Council regulation is no provincial measure; a province's duty is no enabling article.
+    assert not is_enabling("第三十五条 国务院公安部门可以根据本法制定实施条例，报国务院批准施行。")
+    assert not is_enabling("第十五条 省、自治区、直辖市人民政府应当制定本行政区域的水土保持规划。")
 
 
 def test_a_definitions_article_opens_by_defining_the_texts_own_terms() -> None:
