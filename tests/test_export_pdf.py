@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -409,6 +410,47 @@ def test_fast_cjk_lines_with_both_faces_are_reportlabs_own() -> None:
         for width in (97.0, 233.3, 301.5):
             assert _line_facts(cjk_lines(frags, (width, width))) == _line_facts(
                 cjkFragSplit(frags, [width, width], False)), (markup, width)  # fmt: skip
+
+
+def _line_text(line: Any) -> list[tuple[str, Any]]:
+    """The words of one line of a paragraph with their background (a highlight), without the
+    space a split leaves after the last."""
+    words = [(word.text, getattr(word, "backColor", None)) for word in line.words]
+    if words:
+        words[-1] = (words[-1][0].rstrip(" "), words[-1][1])
+    return words
+
+
+def test_a_paragraph_over_many_pages_is_broken_into_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts of a long paragraph split page by page have the lines of the paragraph broken
+    whole, and the rest is not broken anew at every page (which made a document on one line
+    take minutes: the square of its length)."""
+    from core.export import pdf_fonts
+    from core.export.pdf_report_styles import Styles
+
+    text = "建设现代物流枢纽体系，突出成都主枢纽功能。" * 60
+    markup = f'<font backColor="#FFD5C2">{text}</font>普通文字{text}'
+    style = Styles().cell
+
+    def pages() -> list[list[list[tuple[str, Any]]]]:
+        out = []
+        rest = pdf_fonts.CJKParagraph(markup, style)
+        while rest is not None:
+            rest.wrap(300, 10_000)
+            parts = rest.split(300, 80)
+            first, rest = (parts[0], parts[1]) if len(parts) == 2 else (parts[0], None)
+            out.append([_line_text(line) for line in first.blPara.lines])
+        return out
+
+    calls = []
+    breaking = pdf_fonts.cjk_lines
+    monkeypatch.setattr(pdf_fonts, "cjk_lines", lambda *args: calls.append(1) or breaking(*args))
+    split = pages()
+    assert len(split) > 10
+    assert len(calls) == 1
+    whole = pdf_fonts.CJKParagraph(markup, style)
+    whole.wrap(300, 100_000)
+    assert [line for page in split for line in page] == [_line_text(line) for line in whole.blPara.lines]
 
 
 def test_the_part_split_off_keeps_its_text_as_written() -> None:

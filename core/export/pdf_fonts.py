@@ -162,8 +162,12 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type 
         cache = self._kept_lines()
         lines = cache.get(widths)
         if lines is None:
-            fast = _fast_case(self, widths)
-            lines = cache[widths] = cjk_lines(self.frags, widths) if fast else super().breakLinesCJK(maxWidths)
+            continued = self.__dict__.get("_continued")
+            if continued is not None and all(width == continued[0] for width in widths):
+                lines = cache[widths] = ParaLines(kind=1, lines=list(continued[1]))
+            else:
+                fast = _fast_case(self, widths)
+                lines = cache[widths] = cjk_lines(self.frags, widths) if fast else super().breakLinesCJK(maxWidths)
         self.height = 0  # as reportlab's does, before ``wrap`` sets it
         return lines
 
@@ -171,12 +175,22 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type 
         """reportlab's split, on a copy of lines kept for later measures.
 
         The split appends a space to the last word of each line of its first part, in
-        place: kept lines would carry it into a later split of the same paragraph.
+        place: kept lines would carry it into a later split of the same paragraph. Only the
+        lines the first part can hold are copied (no line is lower than the leading, but
+        where the leading follows the text), so that a paragraph running over many pages
+        is not copied whole at every page.
         """
         lines = self.__dict__.get("blPara")
         if lines is not None and lines.kind == 1 and any(lines is kept for kept in self._kept_lines().values()):
-            self.blPara = lines.clone(lines=[line.clone(words=[w.clone() for w in line.words]) for line in lines.lines])
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+            every = lines.lines
+            fixed = getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) in ("", "off")
+            held = int(availHeight // self.style.leading) + 2 if fixed and self.style.leading > 0 else len(every)
+            copied = [line.clone(words=[w.clone() for w in line.words]) for line in every[:held]]
+            self.blPara = lines.clone(lines=copied + every[held:])
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self._hands_on_cjk_lines():
+            _continue_lines(self.blPara, parts[0], parts[1])
+        return parts
 
     def _get_split_blParaFunc(self) -> Any:  # reportlab's name
         """How ``split`` hands lines to its two parts: the second part's CJK lines as they are.
@@ -187,7 +201,7 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type 
         text, and push the breaks of the lines after it.
         """
         hand_on = super()._get_split_blParaFunc()
-        if hand_on is not _split_blParaHard or self.style.wordWrap != "CJK":
+        if not self._hands_on_cjk_lines():
             return hand_on
 
         def parts(lines: Any, start: int, stop: int) -> list[Any]:
@@ -199,10 +213,28 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no type 
 
         return parts
 
+    def _hands_on_cjk_lines(self) -> bool:
+        """Whether ``split`` hands the second part the words of its lines as they are."""
+        return super()._get_split_blParaFunc() is _split_blParaHard and self.style.wordWrap == "CJK"
+
     def _kept_lines(self) -> dict[tuple[float, ...], Any]:
         """The lines computed so far, by the widths they were computed for."""
         kept: dict[tuple[float, ...], Any] = self.__dict__.setdefault("_cjk_lines", {})
         return kept
+
+
+def _continue_lines(lines: Any, first: Any, second: Any) -> None:
+    """Give the second part of a split paragraph the lines it is made of, for the width they
+    were broken at: a line ends where the text and the width alone decide, so breaking the
+    rest anew at that width gives these very lines. Without them a paragraph running over
+    many pages (a whole document on one line) was broken anew at every page, the work
+    growing with the square of its length."""
+    if lines.kind != 1 or second.bulletText is not None:
+        return
+    rest = lines.lines[len(first.blPara.lines):]
+    widths = {line.maxWidth for line in rest}
+    if rest and len(widths) == 1:
+        second.__dict__["_continued"] = (widths.pop(), rest)
 
 
 def _fast_case(paragraph: Any, widths: tuple[float, ...]) -> bool:
