@@ -55,6 +55,12 @@ def match_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+def number_scheme(number: str) -> str | None:
+    """The numbering scheme a heading's number is written in (第一章: chapter, 第五条: article), or None."""
+    number = number.strip()
+    return next((scheme for scheme, pattern in _SCHEMES if pattern.fullmatch(number)), None)
+
+
 def cells(line: str) -> list[str]:
     """The non-empty cells of ``line`` split at tabs and vertical bars (the whole line if none)."""
     return [cell for cell in _CELL_SPLIT.split(line.strip()) if cell]

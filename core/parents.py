@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from core.document import Document, Section
 from core.intervals import union_length
 from core.kinds import PairKind
+from core.lines import number_scheme
 from core.shared import Run
 from core.tuning import TUNING
 from core.wording import HEADING, ITEM, PREAMBLE, AlignedPair, Side
@@ -56,6 +57,8 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
     for (pa, pb), m in mass.items():
         if left.doc.by_id[pa].is_leaf or right.doc.by_id[pb].is_leaf:
             continue
+        if _division_and_article(left.doc.by_id[pa], right.doc.by_id[pb]):
+            continue
         # Affinity: the pairing weight shared, against the weight and size of both subtrees.
         weight_left = max(mass_left[pa], leaves_left[pa] * 0.5)
         weight_right = max(mass_right[pb], leaves_right[pb] * 0.5)
@@ -67,6 +70,17 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
     out = {(pa, pb) for pa, (affinity, pb) in best_left.items() if affinity >= TUNING.related.parent_affinity}
     out |= {(pa, pb) for pb, (affinity, pa) in best_right.items() if affinity >= TUNING.related.parent_affinity}
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
+
+
+_DIVISIONS = frozenset({"part", "chapter", "section"})
+
+
+def _division_and_article(a: Section, b: Section) -> bool:
+    """True when one of two sections is a division of a text (第一章, 第二节, 第三编) and the other
+    an article (第五条): the articles of a chapter can all be carried out by one article of a
+    measure without chapters, which is still no counterpart of the chapter."""
+    schemes = {number_scheme(a.number), number_scheme(b.number)}
+    return "article" in schemes and bool(schemes & _DIVISIONS)
 
 
 def _heading_line(side: Side, section: Section) -> str:

@@ -121,3 +121,24 @@ def test_an_articles_first_paragraph_on_its_heading_line_counts_as_its_wording()
     carried = {lid for a in result.assignments if a.right == measure_second.id for lid in a.left}
     assert second.id in carried
     assert result.coverage.grade_of[second.id] is not CoverageGrade.NOT_TAKEN_UP
+
+
+CHAPTERED_LAW = ("第一章 总则\n第一条 为了加强人民防空建设，保护人民的生命和财产安全，制定本法。\n"
+                 "第二条 人民防空经费由国家和社会共同负担。\n"
+                 "中央负担的人民防空经费，列入中央预算；县级以上地方各级人民政府负担的人民防空经费，列入地方各级预算。\n"
+                 "第三条 国务院、中央军事委员会领导全国的人民防空工作。\n国家人民防空主管部门管理全国的人民防空工作。\n"
+                 "第二章 防护重点\n第四条 城市是人民防空的重点。国家对城市实行分类防护。\n"
+                 "城市的防护类别、防护标准，由国务院、中央军事委员会规定。\n")
+FLAT_MEASURE = ("第一条 根据《中华人民共和国人民防空法》，结合本省实际，制定本办法。\n"
+                "第二条 县级以上人民政府和同级军事机关领导本行政区域的人民防空工作。\n"
+                "人民防空主管部门管理本行政区域的人民防空工作。\n"
+                "人民防空经费由县级以上人民政府负担，列入本级财政预算。\n"
+                "第三条 城市人民政府应当按照国家规定的防护类别和防护标准，做好城市人民防空工作。\n")
+
+
+def test_a_chapter_is_no_counterpart_of_an_article() -> None:
+    # The measure's 第二条 carries out most of the law's 总则, but one article is not the chapter.
+    result = compare_texts(CHAPTERED_LAW, FLAT_MEASURE, Options(relation="implementation"))
+    pairs = {(result.left.by_id[p.left].number, result.right.by_id[p.right].number) for p in result.pairs}
+    assert ("第三条", "第二条") in pairs
+    assert not {left for left, _ in pairs} & {"第一章", "第二章"}

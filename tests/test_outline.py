@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.document import Document, Section
+from core.lines import number_scheme
 from core.outline import outline
 
 # --- helpers ---------------------------------------------------------------------------
@@ -534,3 +535,10 @@ def test_a_document_walks_its_tree_both_ways() -> None:
         assert chain[0] == first and chain[-1].id == section.parent
         assert doc.ancestors[section.id][0] == section.parent
     assert doc.containing(first.id) == () and doc.descendants(sections[-1].id) == ()
+
+
+@pytest.mark.parametrize(("number", "scheme"), [("第一章", "chapter"), ("第二节", "section"), ("第三编", "part"),
+                                               ("第五条 ", "article"), ("（十四）", "cn_paren"), ("一、", "cn"),
+                                               ("", None), ("总则", None)])
+def test_a_number_names_its_scheme(number: str, scheme: str | None) -> None:
+    assert number_scheme(number) == scheme
