@@ -47,12 +47,12 @@ repeats in many articles its stock, not a quote), when an item's runners-up sing
 (its score beats what the best of as many unrelated base items would reach, and they share a
 subject word), when it is the lead paragraph of a part whose items are carried out, or when
 one implementing item singles it out from the others in the same way and shares a subject
-word with it other than the documents' common topic (a numbered item, for a numbered base item:
-a title or preamble citing 《中华人民共和国……法》 scores highest with every base article that cites
-another law, and addresses none of them) (every article of a 水土保持 实施办法
-shares 水土保持 with every article of the law); only then is it 未见落实. Leaving stock wording
+word with it other than the documents' common topic (every article of a 水土保持 实施办法
+shares 水土保持 with every article of the law); only then is it 未见落实. For a numbered base item
+only a numbered item is asked: a title or preamble citing 《中华人民共和国……法》 scores highest
+with every base article that cites another law, and addresses none of them. Leaving stock wording
 out of the quotes finds 23 of the six labelled pairs' 57 未见落实 articles instead of 20, none
-wrongly. The last rule keeps most of the others 仅涉及: requiring the item to rank the base
+wrongly. The single-item rule keeps most of the others 仅涉及: requiring the item to rank the base
 item among its own best candidates too would find 31, still none wrongly, but on the held-out
 邮政法 pair and on an unlabelled one (突发事件应对法 → 北京) one new 未见落实 in three or four
 would be wrong, a loud error where 仅涉及 is a soft one. The topic still counts when an item chooses
