@@ -84,16 +84,24 @@ def match_in_edit(
     left: list[Touched], right: list[Touched], compatible: Callable[[Hashable, Hashable], bool],
     edits: Sequence[Edit],
 ) -> tuple[list[tuple[Touched, Touched]], list[Touched], list[Touched]]:
-    """Pair left and right values of the same edit in order: the changed ones."""
+    """Pair left and right values of the same edit in order: the changed ones. A value pairs with
+    the first of the same bound if there is one (a cap with a cap: 十万元以下 with 五十元以下 in
+    三十元以上五十元以下), else with the first it can be (五万元以上 → 五万元以下)."""
     pairs = []
     rest_right = list(right)
     rest_left = []
     for t in left:
-        j = next((j for j, r in enumerate(rest_right)
-                  if r.edit == t.edit and compatible(t.mention.key, r.mention.key)
-                  and _one_value(t, r, edits[t.edit])), None)
+        fits = [j for j, r in enumerate(rest_right)
+                if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit])]
+        bound = _bound(t.mention.key)
+        j = next((j for j in fits if _bound(rest_right[j].mention.key) == bound), fits[0] if fits else None)
         if j is None:
             rest_left.append(t)
         else:
             pairs.append((t, rest_right.pop(j)))
     return pairs, rest_left, rest_right
+
+
+def _bound(key: Hashable) -> str | None:
+    """The bound a quantity states (以上, 以下, 以内, ... or "" for none), None for other values."""
+    return key[3] if isinstance(key, tuple) and len(key) > 3 and key[0] == "quantity" else None

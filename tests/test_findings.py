@@ -159,6 +159,15 @@ def test_the_amount_of_a_fine_is_named_as_one() -> None:
     assert summaries == ["罚款 五万元以上 → 十万元以上", "罚款 二十万元以下 → 五十万元以下", "目标值 30% → 35%"]
 
 
+def test_a_cap_is_compared_with_the_cap_of_a_range() -> None:
+    # 十万元以下 became a range: its cap is 五十元以下, not the range's floor.
+    left = ("第一章 总则\n第一条 为了规范示例管理，制定本法。\n第二章 法律责任\n"
+            "第二条 违反本法规定不修建地下室的，由主管部门责令限期修建，可以并处十万元以下的罚款。\n")
+    right = left.replace("十万元以下的罚款", "每平方米三十元以上五十元以下的罚款")
+    summaries = [f.summary for f in compare_texts(left, right).findings]
+    assert summaries == ["新增罚款：三十元以上", "罚款 十万元以下 → 五十元以下"]
+
+
 def test_a_value_moved_with_its_sentence_is_no_change() -> None:
     left = "一、任务\n（一）加强建设。完成30个项目建设任务。到2025年建成5所学校。必须守住安全底线。\n"
     right = "一、任务\n（一）加强建设。到2025年建成5所学校。必须守住安全底线。完成30个项目建设任务。\n"
