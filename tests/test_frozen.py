@@ -91,8 +91,11 @@ def test_frozen_cli_refuses_bad_input_cleanly(tmp_path: Path) -> None:
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
 
 
-def test_frozen_window_compares_the_sample_pair_and_quits() -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+def test_frozen_window_compares_the_sample_pair_and_quits(tmp_path: Path) -> None:
+    # Its own settings folder (Linux): the window saves its layout and recent files on quitting,
+    # and a test must not change the ones of whoever runs it.
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_CONFIG_HOME=str(tmp_path))
     run = subprocess.run([str(_program("Duizhao")), "--self-test"], capture_output=True, text=True,
                          encoding="utf-8", timeout=120, env=env)
     # A windowed Windows program has no stdout: the exit status is the verdict.
