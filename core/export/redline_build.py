@@ -22,6 +22,7 @@ from core.export.redline_anchors import anchor_chain, past_kept_heading, shape_h
 from core.export.redline_moves import move_blocks
 from core.export.redline_pieces import Forms, Piece, from_ops
 from core.export.redline_stretches import between
+from core.kinds import Relation
 from core.result import Comparison
 from core.script import Conversion, conversion
 
@@ -50,6 +51,11 @@ def tracked_pieces(comparison: Comparison, scripts: Conversion | None = None) ->
     if scripts is not None:
         left = scripts.convert(left)  # of the same length: every offset of the comparison still holds
     forms = Forms(comparison.options.t2s, scripts)
+    # An implementing document re-words what it carries out: between the passages the pairs
+    # align, its lines and the base's share only stock words, which a word diff would strew
+    # over them (the sample pair: 55 common characters in 19 pieces over some 9,000 on each
+    # side). They are replaced line by line; a revision's are diffed word by word.
+    words = comparison.relation.relation is not Relation.IMPLEMENTATION
     moves = move_blocks(comparison)
     heads = shape_heads(comparison)
     pieces: list[Piece] = []
@@ -59,10 +65,10 @@ def tracked_pieces(comparison: Comparison, scripts: Conversion | None = None) ->
         if not ops:
             continue  # nothing of the pair is left past the heading: the next stretch takes it all
         gap = ((left_pos, ops[0].left_start), (right_pos, ops[0].right_start))
-        pieces += between(left, gap[0], right, gap[1], moves, forms)
+        pieces += between(left, gap[0], right, gap[1], moves, forms, words)
         pieces += from_ops(left, right, ops, forms)
         left_pos, right_pos = left_section.end, right_section.end
-    pieces += between(left, (left_pos, len(left)), right, (right_pos, len(right)), moves, forms)
+    pieces += between(left, (left_pos, len(left)), right, (right_pos, len(right)), moves, forms, words)
     return _merged(pieces)
 
 

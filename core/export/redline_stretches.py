@@ -32,14 +32,16 @@ _MAX_LINES = 100_000  # beyond this many lines, no line pass: the unit character
 
 
 def between(
-    left: str, left_span: tuple[int, int], right: str, right_span: tuple[int, int], moves: Moves, forms: Forms
+    left: str, left_span: tuple[int, int], right: str, right_span: tuple[int, int], moves: Moves, forms: Forms,
+    words: bool = True,
 ) -> list[Piece]:
-    """The stretch between two anchors: its move blocks in place, the rest diffed with a bound."""
+    """The stretch between two anchors: its move blocks in place, the rest diffed with a bound;
+    without ``words``, changed lines are replaced whole rather than diffed word by word."""
     departures = [(b.left, departure(left, b)) for b in moves.leaving(*left_span)]
     arrivals = [(b.right, list(b.arrival)) for b in moves.arriving(*right_span)]
     left_rest, left_cuts = _cut(left, left_span, departures)
     right_rest, right_cuts = _cut(right, right_span, arrivals)
-    return _spliced(_unaligned(left_rest, right_rest, forms), left_cuts, right_cuts)
+    return _spliced(_unaligned(left_rest, right_rest, forms, words), left_cuts, right_cuts)
 
 
 def _cut(
@@ -89,13 +91,16 @@ def _spliced(
     return out
 
 
-def _unaligned(left: str, right: str, forms: Forms) -> list[Piece]:
-    """Two stretches no pair aligns: equal lines kept, changed lines diffed word by word."""
+def _unaligned(left: str, right: str, forms: Forms, words: bool = True) -> list[Piece]:
+    """Two stretches no pair aligns: equal lines kept, changed lines diffed word by word (or,
+    without ``words``, replaced whole)."""
     if not left or not right or left == right:
         return kept(left, right, forms) if left == right else list(changed(left, right))
     left_norm, right_norm = normalize(left, forms.t2s), normalize(right, forms.t2s)
     left_lines, right_lines = _lines(left), _lines(right)
     if len(left_lines) + len(right_lines) > _MAX_LINES:
+        if not words:
+            return list(changed(left, right))
         return from_ops(left, right, diff_sections(left_norm, (0, len(left)), right_norm, (0, len(right)),
                                                    WORD_LIMIT), forms)  # fmt: skip
     codes: dict[str, str] = {}
@@ -111,7 +116,7 @@ def _unaligned(left: str, right: str, forms: Forms) -> list[Piece]:
         left_text, right_text = left[slice(*left_span)], right[slice(*right_span)]
         if kind is OpKind.EQUAL:
             pieces += kept(left_text, right_text, forms)
-        elif kind is OpKind.REPLACE:
+        elif kind is OpKind.REPLACE and words:
             pieces += from_ops(left, right, diff_sections(left_norm, left_span, right_norm, right_span, WORD_LIMIT),
                                forms)  # fmt: skip
         else:
