@@ -139,3 +139,14 @@ def test_token_diff_with_a_limit() -> None:
     assert ops == [diff_match_patch.DIFF_EQUAL, diff_match_patch.DIFF_DELETE, diff_match_patch.DIFF_INSERT,
                    diff_match_patch.DIFF_EQUAL]  # fmt: skip
     assert sum(n for op, n in bounded if op != diff_match_patch.DIFF_INSERT) == len(left) + 8
+
+
+def test_an_implementing_documents_unaligned_lines_are_replaced_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Between the passages its pairs align, a city decision shares only stock words with the
+    # province's: nothing there is diffed word by word, and the redline still rebuilds both texts.
+    comparison = compare_texts((ROOT / "docs_in/sichuan_2020_decision_traditional.txt").read_text(encoding="utf-8"),
+                               CITY.read_text(encoding="utf-8"), Options(relation="implementation"))
+    diffed: list[int] = []
+    monkeypatch.setattr(redline_stretches, "diff_sections", lambda *args, **kwargs: diffed.append(1))
+    assert_rebuilds(comparison)
+    assert diffed == []
