@@ -1,7 +1,8 @@
 """The stretches of the redline between two anchors: what no pair explains on either side.
 
 Headings, unpaired and related sections, with move blocks cut out and put back in
-place. A stretch is diffed line by line, then word by word inside changed lines, with a
+place. A stretch is diffed line by line, then word by word inside changed lines (in a
+revision; an implementing document's changed lines are replaced whole), with a
 bound on the work (``core.unit_diff.token_diff``'s ``limit``): a stretch too long to diff is
 replaced whole, so no input takes seconds and the result never depends on the machine.
 """
