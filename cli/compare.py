@@ -16,13 +16,14 @@ from cli.args import Parser, UsageError, add_options
 from cli.outputs import Writer
 from cli.run import ProgressBar, parse, run
 from core.collector import collector_paused
-from core.export.registry import Choices, ExportFormat, Target, formats_for
+from core.export.registry import REDLINE, Choices, ExportFormat, Target, formats_for
 from core.kinds import CoverageGrade, PairKind, Relation
 from core.labels import label_of
 from core.options import Options
 from core.progress import Cancel
 
 if TYPE_CHECKING:  # loaded with the engine: the helpers are forked before, the sooner the better
+    from cli.helpers import Helpers
     from core.result import Comparison
 
 PROG = "duizhao compare"
@@ -137,9 +138,11 @@ def run_compare_args(args: argparse.Namespace, stdout: TextIO = sys.stdout, stde
                    stdout, stderr, verdict_warnings, with_choices, begin)
 
 
-def start_load_ahead(options: Options, redline: bool = False) -> None:
-    """Start ``load_ahead`` in a thread of its own."""
-    threading.Thread(target=load_ahead, args=(options, redline), name="load-ahead", daemon=True).start()
+def start_load_ahead(options: Options, helpers: Helpers, redline: bool = False) -> None:
+    """Start ``load_ahead`` in a thread of its own; the conversions of a ``redline`` only where
+    this process writes it (a helper loads its own: ``core.export.registry``)."""
+    here = redline and not helpers.writes(REDLINE.option)
+    threading.Thread(target=load_ahead, args=(options, here), name="load-ahead", daemon=True).start()
 
 
 def load_ahead(options: Options, redline: bool = False) -> None:
@@ -157,4 +160,4 @@ def load_ahead(options: Options, redline: bool = False) -> None:
         segmenter.warm(())
         background.background_idf()
         if redline and options.t2s:  # see core.export.redline_build.redline_conversion
-            script.load_ahead(config for configs in script.CONVENTIONS.values() for config in configs)
+            script.load_every_conversion()

@@ -82,7 +82,7 @@ def run(
     stderr: TextIO,
     warnings: Callable[[Any], Sequence[str]] = lambda _result: (),
     bind: Binder = unbound,
-    begin: Callable[[Options], None] | None = None,
+    begin: Callable[[Options, Helpers], None] | None = None,
 ) -> int:
     """Check the parsed ``args`` and the outputs, run ``work`` with a progress bar, write the
     outputs, and turn every failure into its exit code: the part all sub-commands share.
@@ -90,7 +90,7 @@ def run(
     ``bind`` gives each output's writer its choices (see ``outputs.check_targets``);
     ``begin``, if given, starts what is done ahead of ``work`` (in a thread: see
     ``cli.compare.load_ahead``), once the outputs' helpers are forked, which needs this process
-    to run a single thread."""
+    to run a single thread; it is told which outputs the helpers write."""
     try:
         options = options_of(args)
         targets = check_targets(args, formats, inputs(args), bind)
@@ -103,7 +103,7 @@ def run(
     try:
         helpers = start_helpers(targets, formats)  # before any thread: they are forked
         if begin is not None:
-            begin(options)
+            begin(options, helpers)
         with stoppable(args.timeout) as cancel:
             try:
                 result = work(args, options, bar, cancel)

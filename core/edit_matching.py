@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from core.quantities import Mention
+from core.quantities import Mention, quantity_bound
 
 
 @dataclass(frozen=True)
@@ -93,15 +93,10 @@ def match_in_edit(
     for t in left:
         fits = [j for j, r in enumerate(rest_right)
                 if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit])]
-        bound = _bound(t.mention.key)
-        j = next((j for j in fits if _bound(rest_right[j].mention.key) == bound), fits[0] if fits else None)
+        bound = quantity_bound(t.mention.key)
+        j = next((j for j in fits if quantity_bound(rest_right[j].mention.key) == bound), fits[0] if fits else None)
         if j is None:
             rest_left.append(t)
         else:
             pairs.append((t, rest_right.pop(j)))
     return pairs, rest_left, rest_right
-
-
-def _bound(key: Hashable) -> str | None:
-    """The bound a quantity states (以上, 以下, 以内, ... or "" for none), None for other values."""
-    return key[3] if isinstance(key, tuple) and len(key) > 3 and key[0] == "quantity" else None

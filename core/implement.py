@@ -183,17 +183,19 @@ class _Scores:
             only_numbered = r.numbered and bool(numbered)
             self.candidates[r.id] = numbered if only_numbered else everything
             self.score[r.id] = {lid: v for lid, v in raw[r.id].items() if not only_numbered or lid in allowed}
-        self._columns: dict[str, dict[str, float]] = defaultdict(dict)
-        for rid, row in self.score.items():
-            for lid, v in row.items():
-                self._columns[lid][rid] = v
         # The implementing items that may single out a base item (``closest_item``): for an
         # unnumbered one, the items it is a candidate of; for a numbered one, the numbered items.
         # A title or preamble naming the base (根据《中华人民共和国邮政法》……制定本条例) shares
         # its name with every article and scores highest with many, but addresses none of them.
         self._rows_of = {False: sorted(r.id for r in right if self.candidates[r.id] is everything)}
         self._rows_of[True] = sorted(r.id for r in right if r.numbered) or sorted(r.id for r in right)
-        self._rows_kept = {key: frozenset(rows) for key, rows in self._rows_of.items()}
+        singling_numbered = frozenset(self._rows_of[True])
+        # Each base item's scores with the items that may single it out.
+        self._columns: dict[str, dict[str, float]] = defaultdict(dict)
+        for rid, row in self.score.items():
+            for lid, v in row.items():
+                if lid not in allowed or rid in singling_numbered:
+                    self._columns[lid][rid] = v
         self._numbered = allowed
         self._everything, self._numbered_order = everything, numbered
         self._chapters_of: dict[bool, dict[str | None, list[str]]] = {}
@@ -206,8 +208,11 @@ class _Scores:
         self.chapters = self.leaves.grouped(grouped)
         self._closeness: dict[tuple[str, str], float] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
-        self._kind_only = frozenset(base.id for base in left
-                                    if is_purpose(base.text) or is_definitions(base.text) or is_enabling(base.text))
+        # The base's articles leaving implementing rules to the provinces, in order: the measure's
+        # purpose article carries them out (``assign``).
+        self.enabling = [base.id for base in left if base.numbered and is_enabling(base.text)]
+        self._kind_only = frozenset([*self.enabling, *(base.id for base in left
+                                                       if is_purpose(base.text) or is_definitions(base.text))])
 
     def by_kind_only(self, left: str) -> bool:
         """True for a base article saying why the base is made (为了……，制定本法), what its terms
@@ -276,12 +281,10 @@ class _Scores:
     def closest_item(self, left: str) -> tuple[str, float] | None:
         """The implementing item scoring highest with a base item (first by id among equals) and
         its standard score, among the items that may single it out (``_rows_of``); None: there are none."""
-        numbered = left in self._numbered
-        rows = self._rows_of[numbered]
+        rows = self._rows_of[left in self._numbered]
         if not rows:
             return None
-        kept = self._rows_kept[numbered]
-        column = {rid: value for rid, value in self._columns.get(left, {}).items() if rid in kept}
+        column = self._columns.get(left, {})
         if not column:
             return rows[0], _standard(0.0, (), len(rows))
         top = max(column.values())
@@ -321,7 +324,6 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     # decided once they are.
     carrying: dict[str, list[str]] = {}  # implementing item -> the base items it carries out
     decided: dict[str, Assignment] = {}
-    enabling = [base.id for base in left if base.numbered and is_enabling(base.text)]
     for r in sorted(right, key=lambda item: item.id in scores.cited):
         ranked = scores.ranked(r.id)
         count = len(scores.candidates[r.id])
@@ -351,7 +353,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if purpose is not None:
             # The measure's purpose article (根据《…法》，结合本市实际，制定本办法) is what carries
             # out the law's article leaving implementing rules to the provinces.
-            chosen.extend(enabling)
+            chosen.extend(scores.enabling)
         # Further base items the item singles out are touched at least (仅涉及); a scope article
         # singles out what the base says of the subjects it lists, though it carries out none of them.
         if best is not None or scope:

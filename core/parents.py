@@ -54,10 +54,12 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
     leaves_left, leaves_right = _leaf_counts(left.doc), _leaf_counts(right.doc)
     best_left: dict[str, tuple[float, str]] = {}
     best_right: dict[str, tuple[float, str]] = {}
+    schemes = _parent_schemes(left.doc), _parent_schemes(right.doc)
     for (pa, pb), m in mass.items():
         if left.doc.by_id[pa].is_leaf or right.doc.by_id[pb].is_leaf:
             continue
-        if _division_and_article(left.doc.by_id[pa], right.doc.by_id[pb]):
+        both = {schemes[0][pa], schemes[1][pb]}
+        if "article" in both and both & _DIVISIONS:
             continue
         # Affinity: the pairing weight shared, against the weight and size of both subtrees.
         weight_left = max(mass_left[pa], leaves_left[pa] * 0.5)
@@ -72,15 +74,15 @@ def parent_pairs(left: Side, right: Side, leaf_pairs: list[AlignedPair]) -> list
     return sorted(out, key=lambda p: (left.doc.by_id[p[0]].start, right.doc.by_id[p[1]].start))
 
 
+# A division of a text (第一章, 第二节, 第三编) and an article (第五条) are never counterparts as
+# parents: the articles of a chapter can all be carried out by one article of a measure without
+# chapters, which is still no counterpart of the chapter.
 _DIVISIONS = frozenset({"part", "chapter", "section"})
 
 
-def _division_and_article(a: Section, b: Section) -> bool:
-    """True when one of two sections is a division of a text (第一章, 第二节, 第三编) and the other
-    an article (第五条): the articles of a chapter can all be carried out by one article of a
-    measure without chapters, which is still no counterpart of the chapter."""
-    schemes = {number_scheme(a.number), number_scheme(b.number)}
-    return "article" in schemes and bool(schemes & _DIVISIONS)
+def _parent_schemes(doc: Document) -> dict[str, str | None]:
+    """The numbering scheme of each parent section (``core.lines.number_scheme``), read once."""
+    return {section.id: number_scheme(section.number) for section in doc.sections if not section.is_leaf}
 
 
 def _heading_line(side: Side, section: Section) -> str:

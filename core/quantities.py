@@ -115,6 +115,11 @@ def quantity_unit(key: Hashable) -> Hashable:
     return key[1] if isinstance(key, tuple) else key
 
 
+def quantity_bound(key: Hashable) -> str | None:
+    """The bound a quantity key states (以上, 以下, 以内 …, "" for none); None for a key of another kind."""
+    return key[3] if isinstance(key, tuple) and len(key) > 3 and key[0] == "quantity" else None
+
+
 def same_measure(a: Hashable, b: Hashable) -> bool:
     """True when two quantity keys can be one value rewritten: the same unit, or a count and
     the vague count 一批 (一批 → 三个)."""
@@ -206,8 +211,7 @@ def is_target(text: str, m: Mention) -> bool:
                 or ends_with(before, words["duration_before"]))
     # a count (个, 项, 级, 批, 强 …): qualified (三个以上), or governed by a verb of achievement
     # and not summing up a list (政务服务、法治保障、社会建设六个方面; 桃花源等一批)
-    qualifier = m.key[3] if isinstance(m.key, tuple) and len(m.key) > 3 else ""
-    if qualifier:
+    if quantity_bound(m.key):
         return True
     if "、" in before or before.endswith("等"):
         return False

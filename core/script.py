@@ -100,6 +100,12 @@ def load_ahead(configs: Iterable[str]) -> None:
         _converter(config)
 
 
+def load_every_conversion() -> None:
+    """``load_ahead`` every conversion a text may be written in the other's script with
+    (``conversion``): a redline does not know which until it has both texts."""
+    load_ahead(config for configs in CONVENTIONS.values() for config in configs)
+
+
 def convert(text: str, config: str) -> str:
     """``text`` converted with OpenCC's ``config``, keeping its length.
 

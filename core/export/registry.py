@@ -106,7 +106,7 @@ def _prepare_redline() -> None:
 
     # Every conversion the redline may write the left text with (``redline_conversion``): some
     # 13 ms each to load, in a helper that would otherwise wait for the comparison idle.
-    script.load_ahead(config for configs in script.CONVENTIONS.values() for config in configs)
+    script.load_every_conversion()
 
 
 def _prepare_pdf_report() -> None:
