@@ -126,20 +126,26 @@ def noise_ceiling(n: int) -> float:
     return root - (math.log(math.log(n)) + math.log(4 * math.pi)) / (2 * root)
 
 
-def _standard(value: float, scored: Iterable[float], count: int) -> float:
-    """Standard score of ``value`` among ``count`` scores: ``scored`` and zeros for the rest.
+def _moments(scored: Iterable[float], count: int) -> tuple[float, float]:
+    """Mean and spread (standard deviation) of ``count`` scores: ``scored`` and zeros for the
+    rest; a spread of 0 where they cannot be told apart (fewer than two, or all equal).
 
     Most candidates share no term with an item and score 0; they are counted, not listed,
     so that an item is weighed against 3,000 candidates as fast as against 30.
     """
     if count < 2:
-        return math.inf
+        return 0.0, 0.0
     # By hand rather than with the statistics module, which costs every start its import
     # (decimal, fractions) and is slower on plain floats.
     values = list(scored)
     mean = math.fsum(values) / count
     squares = math.fsum((x - mean) ** 2 for x in values) + (count - len(values)) * mean * mean
-    spread = math.sqrt(squares / count)
+    return mean, math.sqrt(squares / count)
+
+
+def _standard(value: float, moments: tuple[float, float]) -> float:
+    """Standard score of ``value`` among the scores whose ``_moments`` are given."""
+    mean, spread = moments
     return (value - mean) / spread if spread else math.inf
 
 
@@ -207,6 +213,7 @@ class _Scores:
                 grouped[f"{side}:{item.parent}"].append(item.id)
         self.chapters = self.leaves.grouped(grouped)
         self._closeness: dict[tuple[str, str], float] = {}
+        self._ranked: dict[str, list[tuple[str, float]]] = {}
         self.parent = {item.id: item.parent for item in (*left, *right)}
         # The base's articles leaving implementing rules to the provinces, in order: the measure's
         # purpose article carries them out (``assign``).
@@ -222,8 +229,12 @@ class _Scores:
         return left in self._kind_only
 
     def ranked(self, right: str) -> list[tuple[str, float]]:
-        """The candidates scoring above 0, best first (equal scores by id)."""
-        return sorted(self.score[right].items(), key=lambda item: (-item[1], item[0]))
+        """The candidates scoring above 0, best first (equal scores by id); sorted once per item,
+        for the assignment, its alternatives and its rival to read. Not to be changed."""
+        found = self._ranked.get(right)
+        if found is None:
+            found = self._ranked[right] = sorted(self.score[right].items(), key=lambda item: (-item[1], item[0]))
+        return found
 
     def unscored(self, right: str) -> Iterator[str]:
         """The candidates scoring 0, in id order: they rank after every scored one."""
@@ -286,10 +297,10 @@ class _Scores:
             return None
         column = self._columns.get(left, {})
         if not column:
-            return rows[0], _standard(0.0, (), len(rows))
+            return rows[0], _standard(0.0, _moments((), len(rows)))
         top = max(column.values())
         rid = min(key for key, value in column.items() if value == top)
-        return rid, _standard(top, column.values(), len(rows))
+        return rid, _standard(top, _moments(column.values(), len(rows)))
 
 
 @dataclass(frozen=True)
@@ -358,9 +369,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         # singles out what the base says of the subjects it lists, though it carries out none of them.
         if best is not None or scope:
             ceiling = noise_ceiling(count)
-            scored = scores.score[r.id].values()
+            moments = _moments(scores.score[r.id].values(), count)
             singled_out[r.id] = [lid for lid, score in leading
-                                 if lid != best and _standard(score, scored, count) > ceiling
+                                 if lid != best and _standard(score, moments) > ceiling
                                  and scores.leaves.share_subject(r.id, lid)]
         extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
         chosen.extend(lid for lid in extra if lid not in chosen)
@@ -384,15 +395,24 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
     text_of = {base.id: base.text for base in left}
     carried_texts = {a.right: [text_of[lid] for lid in a.left] for a in out}
     stock = _StockWording("\n".join(text_of.values()), TUNING.implementation.quote_repeats)
+    # Each base item's shared wording and the items singling it out, found once: asked base by
+    # base, a search through all of them would grow with the square of the documents' length.
+    wording_of: dict[str, list[tuple[str, Wording]]] = defaultdict(list)
+    for (lid, rid), found in wording.items():
+        wording_of[lid].append((rid, found))
+    singling: dict[str, list[str]] = defaultdict(list)
+    for rid, found_ids in singled_out.items():
+        for lid in found_ids:
+            singling[lid].append(rid)
     for base in left:
         if base.id in carrier:
             continue
-        quoted = [(amount, rid) for (lid, rid), found in wording.items()
-                  if lid == base.id and (amount := _quoted(found, carried_texts.get(rid, ()), stock)) >= quote]
+        quoted = [(amount, rid) for rid, found in wording_of.get(base.id, ())
+                  if (amount := _quoted(found, carried_texts.get(rid, ()), stock)) >= quote]
         if quoted:
             touched[base.id] = max(quoted)[1]
             continue
-        pointing = [rid for rid, found in singled_out.items() if base.id in found]
+        pointing = singling.get(base.id, [])
         if pointing:
             touched[base.id] = max(pointing, key=lambda rid: scores.score[rid].get(base.id, 0.0))
             continue
@@ -508,20 +528,39 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
     # The base's purpose and definitions articles are carried out by implementing articles of
     # the same kind alone (``_purpose_of``, ``_defining_alike``): a scope article sharing the
     # purpose article's words restates the base's scope, an article using defined terms no definition.
-    candidates = [found for found in ranked if not scores.by_kind_only(found[0])]
-    if rid in scores.punishing_nothing:
-        candidates = [found for found in candidates if found[0] not in scores.base_penalties] or candidates
-    penalties = scores.base_penalties if rid in scores.cited else frozenset()
-    # Only a base penalty about the same subject as the duty cited: a law with no penalty for
-    # that duty leaves the choice to the rank, not to a penalty for another breach.
-    punishing = [found for found in candidates
-                 if found[0] in penalties and scores.leaves.share_subject(rid, found[0], beyond_topic=True)]
-    candidates = punishing or candidates
-    if not candidates:
+    def kept(excluded: frozenset[str] = frozenset()) -> Iterator[tuple[str, float]]:
+        return (found for found in ranked if not scores.by_kind_only(found[0]) and found[0] not in excluded)
+
+    # An article punishing nothing chooses among the base's other items, where there are any.
+    excluded = scores.base_penalties if rid in scores.punishing_nothing else frozenset()
+    near = _near_ties(kept(excluded))
+    if not near and excluded:
+        excluded = frozenset()
+        near = _near_ties(kept())
+    if rid in scores.cited and not excluded:
+        # Only a base penalty about the same subject as the duty cited: a law with no penalty for
+        # that duty leaves the choice to the rank, not to a penalty for another breach.
+        near = _near_ties(found for found in kept() if found[0] in scores.base_penalties
+                          and scores.leaves.share_subject(rid, found[0], beyond_topic=True)) or near
+    if not near:
         return None
-    floor = candidates[0][1] * TUNING.implementation.near_tie
-    near = [(lid, score) for lid, score in candidates if score >= floor]
     return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
+
+
+def _near_ties(ranked: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The first of candidates ranked best first and those scoring nearly as well
+    (``TUNING.implementation.near_tie``); read no further than the last of them."""
+    found = iter(ranked)
+    first = next(found, None)
+    if first is None:
+        return []
+    floor = first[1] * TUNING.implementation.near_tie
+    near = [first]
+    for candidate in found:
+        if candidate[1] < floor:
+            break
+        near.append(candidate)
+    return near
 
 
 def _penalty_for(rid: str, carried: Sequence[str], scores: _Scores) -> str | None:
