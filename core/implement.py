@@ -68,6 +68,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 
 from core.intervals import union_length
 from core.kinds import CoverageGrade
@@ -188,20 +189,16 @@ class _Scores:
         for r in right:
             only_numbered = r.numbered and bool(numbered)
             self.candidates[r.id] = numbered if only_numbered else everything
-            self.score[r.id] = {lid: v for lid, v in raw[r.id].items() if not only_numbered or lid in allowed}
+            row = raw[r.id]
+            self.score[r.id] = ({lid: v for lid, v in row.items() if lid in allowed}
+                                if only_numbered and len(numbered) < len(everything) else row)
         # The implementing items that may single out a base item (``closest_item``): for an
         # unnumbered one, the items it is a candidate of; for a numbered one, the numbered items.
         # A title or preamble naming the base (根据《中华人民共和国邮政法》……制定本条例) shares
         # its name with every article and scores highest with many, but addresses none of them.
         self._rows_of = {False: sorted(r.id for r in right if self.candidates[r.id] is everything)}
         self._rows_of[True] = sorted(r.id for r in right if r.numbered) or sorted(r.id for r in right)
-        singling_numbered = frozenset(self._rows_of[True])
-        # Each base item's scores with the items that may single it out.
-        self._columns: dict[str, dict[str, float]] = defaultdict(dict)
-        for rid, row in self.score.items():
-            for lid, v in row.items():
-                if lid not in allowed or rid in singling_numbered:
-                    self._columns[lid][rid] = v
+        self._singling_numbered = frozenset(self._rows_of[True])
         self._numbered = allowed
         self._everything, self._numbered_order = everything, numbered
         self._chapters_of: dict[bool, dict[str | None, list[str]]] = {}
@@ -233,7 +230,9 @@ class _Scores:
         for the assignment, its alternatives and its rival to read. Not to be changed."""
         found = self._ranked.get(right)
         if found is None:
-            found = self._ranked[right] = sorted(self.score[right].items(), key=lambda item: (-item[1], item[0]))
+            # By id, then by score with equal scores kept in that order: two sorts in C, no key
+            # function called per candidate (each item has as many as the base has articles).
+            found = self._ranked[right] = sorted(sorted(self.score[right].items()), key=itemgetter(1), reverse=True)
         return found
 
     def unscored(self, right: str) -> Iterator[str]:
@@ -295,7 +294,11 @@ class _Scores:
         rows = self._rows_of[left in self._numbered]
         if not rows:
             return None
-        column = self._columns.get(left, {})
+        # Asked only of the base items nothing else addresses: read from the rows on demand,
+        # not every row turned into columns.
+        singling = self._singling_numbered if left in self._numbered else None
+        column = {rid: row[left] for rid, row in self.score.items()
+                  if left in row and (singling is None or rid in singling)}
         if not column:
             return rows[0], _standard(0.0, _moments((), len(rows)))
         top = max(column.values())
