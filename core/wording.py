@@ -86,21 +86,45 @@ class _Overlap:
 def _overlaps(left: Side, right: Side, runs: Sequence[Run]) -> dict[tuple[str, str], _Overlap]:
     """Shared intervals per (left section, right section) holding each run.
 
-    A run never crosses a line, and a line lies in one deepest section, so the
-    section holding a run's start holds all of it.
+    A run never crosses a line, and a line lies in one deepest section, so the section
+    holding a run's start holds all of it; except on a heading's line that also holds the
+    section's first paragraph as a leaf of its own (``_into_first_paragraph``).
     """
     out: dict[tuple[str, str], _Overlap] = {}
     for run in runs:
         mine, theirs = left.owner(run.left_start), right.owner(run.right_start)
         if mine is None or theirs is None:
             continue
+        skip = 0
+        if not (mine.is_leaf and theirs.is_leaf):
+            mine, theirs, skip = _into_first_paragraph(left, right, run, mine, theirs)
         key = (mine.id, theirs.id)
         overlap = out.get(key)
         if overlap is None:
             overlap = out[key] = _Overlap([], [])
-        overlap.left.append((run.left_start, run.left_end))
-        overlap.right.append((run.right_start, run.right_end))
+        overlap.left.append((run.left_start + skip, run.left_end))
+        overlap.right.append((run.right_start + skip, run.right_end))
     return out
+
+
+def _into_first_paragraph(left: Side, right: Side, run: Run, mine: Section,
+                          theirs: Section) -> tuple[Section, Section, int]:
+    """For a run starting on a heading's number (第七十条 违反本条例……) and running into the
+    paragraph on the same line, that paragraph on each side and the characters before it:
+    the run is the paragraph's wording. Else the sections holding its start, and 0.
+
+    An article whose items follow it holds its first paragraph as a leaf of its own, on the
+    heading's line; a run from the line's start belonged to the article, and the paragraph,
+    seen only through the runs starting inside it, took the paragraph of another article
+    with the same stock opening: a document compared with itself paired two of its
+    articles' first paragraphs crosswise."""
+    last_left, last_right = left.owner(run.left_end - 1), right.owner(run.right_end - 1)
+    if last_left is None or last_right is None or not (last_left.is_leaf and last_right.is_leaf):
+        return mine, theirs, 0
+    skip = max(0, left.spans[last_left.id][0] - run.left_start, right.spans[last_right.id][0] - run.right_start)
+    if skip >= run.length:
+        return mine, theirs, 0
+    return last_left, last_right, skip
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.compare import compare, compare_texts
 from core.kinds import CoverageGrade, FindingKind, PairKind
 from core.options import Options
@@ -142,3 +144,39 @@ def test_a_chapter_is_no_counterpart_of_an_article() -> None:
     pairs = {(result.left.by_id[p.left].number, result.right.by_id[p.right].number) for p in result.pairs}
     assert ("第三条", "第二条") in pairs
     assert not {left for left, _ in pairs} & {"第一章", "第二章"}
+
+
+def test_a_regulation_compared_with_itself_pairs_each_first_paragraph_with_its_own() -> None:
+    # Two articles of 聊城市大气污染防治条例 (LawRefBook/Laws): each holds its first paragraph
+    # as a leaf on the heading's line, followed by items, and both paragraphs open with the
+    # same penalty wording. Runs from the line's start once belonged to the articles, and the
+    # paragraphs, found only through the stock wording inside them, were paired crosswise.
+    text = ("第七十条 违反本条例第十九条、第二十条规定，有下列行为之一的，由市、县（市区）环境保护主管部门"
+            "责令限期改正，处二万元以上二十万元以下的罚款，拒不改正的，责令停产整治：\n"
+            "（一）未按照规定安装、使用大气污染物排放自动监测设备的；\n"
+            "（二）未按照规定与环境保护主管部门的监控设备联网的。\n"
+            "第七十一条 违反本条例第二十二条规定的，由县级以上环境保护主管部门责令改正。\n"
+            "第八十二条 违反本条例第四十一条规定，有下列行为之一的，由市、县（市区）环境保护主管部门"
+            "责令限期改正，处五千元的罚款：\n"
+            "（一）未按照规定进行非道路移动机械排放检验的；\n"
+            "（二）使用排放不合格的非道路移动机械的。\n")
+    result = compare_texts(text, text, Options(relation="revision"))
+    assert {p.kind for p in result.pairs} == {PairKind.SAME}
+    left, right = result.left.by_id, result.right.by_id
+    assert all(left[p.left].start == right[p.right].start for p in result.pairs)
+    assert {p.left for p in result.pairs} >= {s.id for s in result.left.leaves}
+    assert result.findings == ()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = sorted([*ROOT.glob("docs_in/*.txt"), *ROOT.glob("tests/data/*/*/*.txt")])
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_a_real_document_compared_with_itself_is_unchanged_everywhere(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    result = compare_texts(text, text, Options(relation="revision"))
+    assert {p.kind for p in result.pairs} == {PairKind.SAME}
+    left, right = result.left.by_id, result.right.by_id
+    assert all(left[p.left].start == right[p.right].start for p in result.pairs)
+    assert result.findings == ()
