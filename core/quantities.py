@@ -52,6 +52,13 @@ _QUANTITY = patterns.compiled(
     rf"(?<![第0-9a-z.{CN_CHARS}])(?P<low>{_NUMBER})(?:[-~至到](?P<high>{_NUMBER}))?"
     rf"(?P<unit>{_UNIT})(?P<qualifier>及以上|及以下|以上|以下|以内|之内|左右|余|多)?"
 )
+# A rate's base written before its amount (每平方米十元, 每人每月二百元): part of the value.
+_PER_UNITS = sorted({*_UNITS, "日", "次", "月", "份", "车", "宗", "株"} - {"%", "‰", "倍", "元", "美元", "强", "级"},
+                    key=len, reverse=True)
+_PER = patterns.compiled("(?:每(?:" + "|".join(re.escape(u) for u in _PER_UNITS) + "))+")
+_PER_MAX = 12  # characters of 每… looked for before an amount: 每平方米每月 and more
+# Between a floor and the cap closing its range (五千元以上二万元以下, 五千元以上、二万元以下).
+_RANGE_GAP = ("", "、", ",")
 _CONTEXT_FILE = ("findings", "value_context.txt")
 _CLAUSE_END = "，,；;。：:！!？?()\n"  # a target verb governs a number only within its clause
 _NAME_MAX = 24  # characters between quotation marks that still make a name, not a quotation
@@ -192,7 +199,7 @@ def is_target(text: str, m: Mention) -> bool:
     """
     if in_name(text, m.start, m.end):
         return False
-    found = _QUANTITY_AT.match(text, m.start, m.end)
+    found = _QUANTITY_AT.match(text, number_start(text, m), m.end)
     if found is None:  # not from ``quantities``
         return False
     number, unit = found.group("number"), found.group("unit")
@@ -223,14 +230,51 @@ def is_target(text: str, m: Mention) -> bool:
 
 
 def quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
-    """Numbers with units in ``text[lo:hi]``; the key is (kind, unit, values, qualifier)."""
-    out = []
-    for m in _QUANTITY.finditer(text, lo, len(text) if hi is None else hi):
+    """Numbers with units in ``text[lo:hi]``; the key is (kind, unit, values, qualifier, rate base).
+
+    A floor followed by the cap of the same unit (处五千元以上二万元以下的罚款) is one value, the
+    range from one to the other, as 5000-20000元 is: a drafter reads the fine as one amount, and
+    raising both ends is one change. The base of a rate written before it (每平方米十元以上二十元
+    以下) belongs to the value: without it the finding would read as a fine of 十元.
+    """
+    end = len(text) if hi is None else hi
+    out: list[Mention] = []
+    for m in _QUANTITY.finditer(text, lo, end):
         low = number_value(m.group("low"))
         high = number_value(m.group("high")) if m.group("high") else None
         if low is None or (m.group("high") and high is None):
             continue
         values = (low,) if high is None else (low, high)
         qualifier = (m.group("qualifier") or "").removeprefix("及")  # 三级及以上 is 三级以上
-        out.append(Mention(m.start(), m.end(), ("quantity", m.group("unit"), values, qualifier)))
+        unit = m.group("unit")
+        previous = out[-1] if out else None
+        if (previous is not None and high is None and qualifier == "以下"
+                and text[previous.end:m.start()] in _RANGE_GAP and _is_floor(previous.key, unit, low)):
+            out[-1] = Mention(previous.start, m.end(), ("quantity", unit, (previous.key[2][0], low), "",
+                                                        previous.key[4]))
+            continue
+        start, per = _rate_base(text, max(lo, m.start() - _PER_MAX), m.start())
+        out.append(Mention(start, m.end(), ("quantity", unit, values, qualifier, per)))
     return out
+
+
+def _is_floor(key: Hashable, unit: str, cap: float) -> bool:
+    """True when ``key`` is a single amount of ``unit`` with the bound 以上, at most ``cap``:
+    the floor of a range that ``cap`` closes."""
+    return (isinstance(key, tuple) and key[1] == unit and key[3] == "以上" and len(key[2]) == 1
+            and key[2][0] <= cap)
+
+
+def _rate_base(text: str, lo: int, start: int) -> tuple[int, str]:
+    """Where a value starting at ``start`` begins with the base of a rate written before it
+    (每平方米, 每人每月) found in ``text[lo:start]``, and that base; ``start`` and "" when there is none."""
+    for found in _PER.finditer(text, lo, start):
+        if found.end() == start:
+            return found.start(), found.group()
+    return start, ""
+
+
+def number_start(text: str, m: Mention) -> int:
+    """Where the number of a quantity mention begins: after the base of a rate (每平方米)."""
+    found = _PER.match(text, m.start, m.end)
+    return found.end() if found else m.start

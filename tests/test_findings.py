@@ -156,16 +156,27 @@ def test_the_amount_of_a_fine_is_named_as_one() -> None:
             "第三条 到2025年，示例覆盖率达到30%。\n")
     right = left.replace("五万元以上二十万元以下的罚款", "十万元以上五十万元以下的罚款").replace("30%", "35%")
     summaries = [f.summary for f in compare_texts(left, right).findings]
-    assert summaries == ["罚款 五万元以上 → 十万元以上", "罚款 二十万元以下 → 五十万元以下", "目标值 30% → 35%"]
+    assert summaries == ["罚款 五万元以上二十万元以下 → 十万元以上五十万元以下", "目标值 30% → 35%"]
 
 
-def test_a_cap_is_compared_with_the_cap_of_a_range() -> None:
-    # 十万元以下 became a range: its cap is 五十元以下, not the range's floor.
+def test_a_cap_that_became_a_rate_is_one_change() -> None:
+    # 十万元以下 became a range per square metre: one fine, read with its base.
     left = ("第一章 总则\n第一条 为了规范示例管理，制定本法。\n第二章 法律责任\n"
             "第二条 违反本法规定不修建地下室的，由主管部门责令限期修建，可以并处十万元以下的罚款。\n")
     right = left.replace("十万元以下的罚款", "每平方米三十元以上五十元以下的罚款")
     summaries = [f.summary for f in compare_texts(left, right).findings]
-    assert summaries == ["新增罚款：三十元以上", "罚款 十万元以下 → 五十元以下"]
+    assert summaries == ["罚款 十万元以下 → 每平方米三十元以上五十元以下"]
+
+
+def test_a_range_and_a_rate_are_values_of_their_own() -> None:
+    text = "处五千元以上、二万元以下罚款，每平方米每月十元以上二十元以下，三年以上十年以下，五元以上三元以下"
+    found = {text[m.start:m.end]: m.key for m in quantities(text)}
+    assert found["五千元以上、二万元以下"] == ("quantity", "元", (5000.0, 20000.0), "", "")
+    assert found["每平方米每月十元以上二十元以下"] == ("quantity", "元", (10.0, 20.0), "", "每平方米每月")
+    assert found["三年以上十年以下"] == ("quantity", "年", (3.0, 10.0), "", "")
+    # a floor above the cap that follows it is no range
+    assert found["五元以上"] == ("quantity", "元", (5.0,), "以上", "")
+    assert found["三元以下"] == ("quantity", "元", (3.0,), "以下", "")
 
 
 def test_a_value_moved_with_its_sentence_is_no_change() -> None:
@@ -188,10 +199,10 @@ def test_quantities_and_dates_are_parsed_with_units_and_ranges() -> None:
     text = ("到2025年完成30%以上、5-10个、1000亿元，百强、一批、三年内、2022年底前、"
             '"十四五"期间、年内建成，1.5倍，第三，g246')
     found = {text[m.start:m.end]: m.key for m in quantities(text)}
-    assert found["30%以上"] == ("quantity", "%", (30.0,), "以上")
-    assert found["5-10个"] == ("quantity", "个", (5.0, 10.0), "")
-    assert found["1000亿元"] == ("quantity", "元", (1e11,), "")
-    assert found["三年"] == ("quantity", "年", (3.0,), "")
+    assert found["30%以上"] == ("quantity", "%", (30.0,), "以上", "")
+    assert found["5-10个"] == ("quantity", "个", (5.0, 10.0), "", "")
+    assert found["1000亿元"] == ("quantity", "元", (1e11,), "", "")
+    assert found["三年"] == ("quantity", "年", (3.0,), "", "")
     assert {"百强", "一批", "1.5倍"} <= set(found)
     assert not any(k.startswith(("三", "246")) and k not in ("三年",) for k in found)
     assert [text[m.start:m.end] for m in dates(text)] == ["2025年", "2022年底前", '"十四五"期间', "年内"]
