@@ -239,6 +239,7 @@ def quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """
     end = len(text) if hi is None else hi
     out: list[Mention] = []
+    floor: tuple[int, str, float, str] | None = None  # the last value's start, unit, amount, rate base
     for m in _QUANTITY.finditer(text, lo, end):
         low = number_value(m.group("low"))
         high = number_value(m.group("high")) if m.group("high") else None
@@ -247,22 +248,17 @@ def quantities(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         values = (low,) if high is None else (low, high)
         qualifier = (m.group("qualifier") or "").removeprefix("及")  # 三级及以上 is 三级以上
         unit = m.group("unit")
-        previous = out[-1] if out else None
-        if (previous is not None and high is None and qualifier == "以下"
-                and text[previous.end:m.start()] in _RANGE_GAP and _is_floor(previous.key, unit, low)):
-            out[-1] = Mention(previous.start, m.end(), ("quantity", unit, (previous.key[2][0], low), "",
-                                                        previous.key[4]))
-            continue
+        if high is None and qualifier == "以下" and floor is not None:
+            at, floor_unit, floor_value, per = floor
+            if floor_unit == unit and floor_value <= low and text[out[-1].end:m.start()] in _RANGE_GAP:
+                out[-1] = Mention(at, m.end(), ("quantity", unit, (floor_value, low), "", per))
+                floor = None
+                continue
         start, per = _rate_base(text, max(lo, m.start() - _PER_MAX), m.start())
         out.append(Mention(start, m.end(), ("quantity", unit, values, qualifier, per)))
+        # A single amount with 以上 may be the floor of a range the next one closes.
+        floor = (start, unit, low, per) if high is None and qualifier == "以上" else None
     return out
-
-
-def _is_floor(key: Hashable, unit: str, cap: float) -> bool:
-    """True when ``key`` is a single amount of ``unit`` with the bound 以上, at most ``cap``:
-    the floor of a range that ``cap`` closes."""
-    return (isinstance(key, tuple) and key[1] == unit and key[3] == "以上" and len(key[2]) == 1
-            and key[2][0] <= cap)
 
 
 def _rate_base(text: str, lo: int, start: int) -> tuple[int, str]:
