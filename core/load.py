@@ -91,10 +91,16 @@ def _sniff(data: bytes) -> str:
 
 _LINE_BREAKS = patterns.compiled("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _UNWANTED = patterns.compiled("[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe]")
+# Private-use characters at a line's edges (after its indent, before its end): glyphs the
+# page or PDF font it was copied from mapped nowhere, which would hide the article number
+# after them from the outline (\ue004第三十六条). Inside a line one may stand for a rare
+# character of a name, and stays (the comparison form drops it: ``core.normalize``).
+_PRIVATE_AT_EDGES = patterns.compiled("(?m)^([^\\S\n]*)[\ue000-\uf8ff]+|[\ue000-\uf8ff]+(?=[^\\S\n]*$)")
 
 
 def _finish(text: str, name: str) -> str:
     text = _UNWANTED.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _PRIVATE_AT_EDGES.sub(lambda found: found.group(1) or "", text)
     if not _has_visible(text):
         fail(name, "文件为空（只有空白或不可见字符）" if text.strip() else "文件为空")
     if len(text) > MAX_TEXT_CHARS:

@@ -180,3 +180,11 @@ def test_a_real_document_compared_with_itself_is_unchanged_everywhere(path: Path
     left, right = result.left.by_id, result.right.by_id
     assert all(left[p.left].start == right[p.right].start for p in result.pairs)
     assert result.findings == ()
+
+
+def test_a_copy_with_private_use_glyphs_inside_its_lines_reads_as_the_same_text() -> None:
+    left = "第一条 为了防治环境噪声污染，制定本条例。\n第二条 本省行政区域内环境噪声污染的防治，适用本条例。\n"
+    right = left.replace("噪声", "噪\ue004声")
+    result = compare_texts(left, right, Options(relation="revision"))
+    assert {p.kind for p in result.pairs} == {PairKind.SAME}
+    assert result.findings == ()

@@ -674,3 +674,13 @@ def test_name_that_is_not_utf8_is_shown_readably(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(path)
     assert str(info.value) == "无法读取 “政策.txt”：文件为空"
+
+
+def test_private_use_characters_at_line_edges_are_dropped(tmp_path: Path) -> None:
+    # A copy of 山东省环境噪声污染防治条例 (LawRefBook/Laws) ends most lines with U+E004 and
+    # opens one with it, which hid 第三十六条 from the outline.
+    path = tmp_path / "copy.txt"
+    path.write_text("第一章\u3000总则\ue004\n\u3000\u3000\ue004第三十六条\u3000噪声超标的，责令改正。\ue004\n"
+                    "姓名：张\ue123三\n", encoding="utf-8")
+    text = load(path).text
+    assert text == "第一章\u3000总则\n\u3000\u3000第三十六条\u3000噪声超标的，责令改正。\n姓名：张\ue123三\n"
