@@ -125,9 +125,10 @@ def test_a_figure_after_a_comma_is_a_figure() -> None:
     assert found == ["15%", "1,200亿元", "2.5", "3.5倍"]
 
 
-def test_figure_spans_are_the_values_that_start_with_a_digit() -> None:
-    text = "用三年时间,到2025年底新增500个,比重10%-15%,增长16.5%,第3条"
-    assert [text[a:b] for a, b in tokens.figure_spans(text)] == ["2025年底", "500个", "10%-15%", "16.5%", "3条"]
+def test_figure_spans_are_the_values_by_pattern() -> None:
+    text = "用三年时间,到2025年底新增500个,比重10%-15%,增长16.5%,第3条,统一规划,三日内,百分之二十"
+    assert [text[a:b] for a, b in tokens.figure_spans(text)] == [
+        "三年", "2025年底", "500个", "10%-15%", "16.5%", "3条", "三日", "百分之二十"]
 
 
 def test_samples_are_tiled() -> None:
