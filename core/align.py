@@ -36,6 +36,7 @@ from core.parents import first_paragraph_pairs, heading_pairs, not_above, parent
 from core.shared import Run
 from core.subjects import title_verbs
 from core.tuning import TUNING
+from core.uncross import uncrossed
 from core.wording import (
     BOX,
     ROW,
@@ -176,7 +177,8 @@ class Alignment:
 
 def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> list[AlignedPair]:
     """Leaf pairs of a revision: wording first, then subject for what is left over."""
-    chosen = select([c for c in cands if acceptable(c)], left, right)
+    chosen = uncrossed(select([c for c in cands if acceptable(c)], left, right), cands, left.doc, right.doc,
+                       acceptable)
     pairs = []
     for c in chosen:
         same = left.content(c.left).strip() == right.content(c.right).strip()
