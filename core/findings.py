@@ -19,7 +19,7 @@ from core.edit_matching import Edit, Touched, cancel, match_in_edit, touched
 from core.kinds import CoverageGrade, Direction, FindingKind, OpKind, PairKind, Relation
 from core.normalize import Normalized
 from core.pairs import DiffOp, Pair
-from core.quantities import Mention, same_measure
+from core.quantities import Mention, quantity_unit, same_measure, value_contexts
 from core.result import Coverage, Finding, Move
 from core.section_mentions import Side
 from core.tuning import TUNING
@@ -33,6 +33,13 @@ _NAMES = {FindingKind.QUANTITY: "目标值", FindingKind.DATE: "时限"}
 # the clause (comparison form writes ， as ",").
 _FINE_AFTER = patterns.compiled(r"[^,。；;:：\n]{0,16}?(?:罚款|罚金)")
 _FINE = "罚款"
+# An amount closing a condition (违法所得超过2万元的，…; 货值金额一万元以上的，…) is the threshold
+# the rule applies from, not a target: the amount, then 的 ending the clause (a bound already
+# belongs to the amount; 完成30%的改造任务 is a target).
+_THRESHOLD_AFTER = patterns.compiled("的[,;:]")
+_THRESHOLD = "数额"
+# A span of time (2个月内, 延长三年, 1至3年不得申请) is a time limit, not a target.
+_PERIOD = "期限"
 
 
 def _any(_a: Hashable, _b: Hashable) -> bool:
@@ -41,9 +48,15 @@ def _any(_a: Hashable, _b: Hashable) -> bool:
 
 def _value_name(kind: FindingKind, side: Side, mention: Mention) -> str:
     """What a changed value is called in its finding: 时限 for a date; for a quantity 罚款 when it
-    is the amount of a fine, else 目标值."""
-    if kind is FindingKind.QUANTITY and _FINE_AFTER.match(side.norm.text, mention.end):
-        return _FINE
+    is the amount of a fine, 期限 for a span of time, 数额 when it is the threshold of a
+    condition, else 目标值."""
+    if kind is FindingKind.QUANTITY:
+        if _FINE_AFTER.match(side.norm.text, mention.end):
+            return _FINE
+        if quantity_unit(mention.key) in value_contexts()["duration"]:
+            return _PERIOD
+        if _THRESHOLD_AFTER.match(side.norm.text, mention.end):
+            return _THRESHOLD
     return _NAMES[kind]
 
 

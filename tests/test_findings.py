@@ -235,3 +235,13 @@ def test_an_implementation_reports_changed_values_not_one_sided_ones() -> None:
     # The same pair as a revision names the fine that was left out and the yearly check added.
     revised = compare_texts(base, implementation, Options(relation="revision")).findings
     assert {f.direction for f in revised if f.kind is FindingKind.QUANTITY} >= {Direction.REMOVED}
+
+
+def test_a_threshold_and_a_period_are_named_as_such() -> None:
+    # 文物保护法 2017 → 2024 and 慈善法 2016 → 2023 (LawRefBook/Laws), shortened.
+    left = ("第一章 总则\n第一条 为了规范示例管理，制定本法。\n第二章 法律责任\n"
+            "第二条 违法经营额五万元以上的，并处违法经营额二倍以上五倍以下的罚款；违法经营额不足五万元的，"
+            "并处二万元以上二十万元以下的罚款。\n第三条 依法登记满二年的慈善组织，可以申请公开募捐资格。\n")
+    right = left.replace("五万元", "三万元").replace("满二年", "满一年")
+    summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
+    assert summaries == ["数额 五万元以上 → 三万元以上", "数额 五万元 → 三万元", "期限 二年 → 一年"]
