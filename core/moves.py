@@ -13,7 +13,7 @@ Only a revision has moves: an implementing document re-orders the base on purpos
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from core.document import Document, Section
 from core.kinds import PairKind
@@ -54,7 +54,11 @@ def _heaviest_in_order(left: Document, right: Document, indexes: Sequence[int],
                        pairs: Sequence[Pair]) -> set[int]:
     """The pairs of the heaviest subsequence that is in order on both sides.
 
-    Weighing by text length lets a long passage that stayed outweigh several short
+    A pair standing at the same place on both sides (第一章第六条 and 第一章第六条) weighs
+    more than all the others together: what kept its number did not move, whatever moved
+    around it (a law that took its 第四条 down past its 第六条 moved the 第四条, and saying
+    its 第六条 moved 由第一章第六条移至第一章第六条 tells a drafter nothing). Among the
+    rest, weighing by text length lets a long passage that stayed outweigh several short
     ones. Pairs are taken in left order; a Fenwick tree over right ranks keeps the
     heaviest chain ending below each rank, so the search is O(n log n) on long laws.
     """
@@ -62,13 +66,18 @@ def _heaviest_in_order(left: Document, right: Document, indexes: Sequence[int],
         ((i, left.by_id[pairs[i].left], right.by_id[pairs[i].right]) for i in indexes),
         key=lambda item: item[1].start,
     )
+    lengths = [max(1, ls.end - ls.start) for _, ls, _ in placed]
+    kept_place = sum(lengths) + 1
+    at_left, at_right = child_positions(left), child_positions(right)
+    weights = [length + (kept_place if place(left, ls, at_left) == place(right, rs, at_right) else 0)
+               for length, (_, ls, rs) in zip(lengths, placed, strict=True)]
     ranks = {start: rank for rank, start in enumerate(sorted({rs.start for _, _, rs in placed}), start=1)}
     tree: list[tuple[int, int]] = [(0, -1)] * (len(ranks) + 1)
     chains: list[tuple[int, int]] = []  # per position in ``placed``: (chain weight, previous position)
-    for position, (_, ls, rs) in enumerate(placed):
+    for position, (_, _ls, rs) in enumerate(placed):
         rank = ranks[rs.start]
         below = _prefix_max(tree, rank - 1)
-        chains.append((below[0] + max(1, ls.end - ls.start), below[1]))
+        chains.append((below[0] + weights[position], below[1]))
         _raise(tree, rank, (chains[-1][0], position))
     position = max(range(len(placed)), key=lambda p: (chains[p][0], -p))
     stayed: set[int] = set()
@@ -110,8 +119,9 @@ def _unit(left: Document, right: Document, pair: Pair, pair_index: dict[tuple[st
     return pair_index[(ls.id, rs.id)]
 
 
-def place(doc: Document, section: Section) -> str:
-    """Where a section stands, as a drafter cites it: 第二章第三节, 第二章第三节第2段."""
+def place(doc: Document, section: Section, positions: Mapping[str, int] | None = None) -> str:
+    """Where a section stands, as a drafter cites it: 第二章第三节, 第二章第三节第2段.
+    ``positions`` (``child_positions``) saves looking each paragraph up among its siblings."""
     parts: list[str] = []
     current: Section | None = section
     while current is not None:
@@ -119,9 +129,15 @@ def place(doc: Document, section: Section) -> str:
         if current.number:
             parts.append(current.number)
         elif parent is not None:
-            parts.append(f"第{parent.children.index(current.id) + 1}段")
+            index = positions[current.id] if positions is not None else parent.children.index(current.id)
+            parts.append(f"第{index + 1}段")
         current = parent
     return "".join(reversed(parts)) or section.label
+
+
+def child_positions(doc: Document) -> dict[str, int]:
+    """Each section's index among its parent's children."""
+    return {child: index for section in doc.sections for index, child in enumerate(section.children)}
 
 
 def _move(left: Document, right: Document, pairs: Sequence[Pair], index: int) -> Move:

@@ -113,3 +113,18 @@ def test_no_moves_where_nothing_moved(variant: str) -> None:
     for base in BASES:
         revision = revise(_read(base), variant, 0, _read(FOREIGN))
         assert compare_texts(revision.original, revision.revised).moves == ()
+
+
+def test_an_article_that_kept_its_place_is_not_what_moved() -> None:
+    # As in the 2021 刑事诉讼法 interpretation: 第二条 went down past 第三条, which kept its
+    # number as a new article took the place 第二条 left. The longer 第二条 had outweighed it,
+    # and 第三条 was reported moved 由第三条移至第三条.
+    moved = ("在中华人民共和国领域外的中国船舶内的犯罪，由该船舶最初停泊的中国口岸所在地"
+             "或者被告人登陆地、入境地的人民法院管辖。")
+    kept = "在国际列车上的犯罪，根据我国与相关国家签订的协定确定管辖。"
+    left = f"第一条 为了正确适用法律，制定本解释。\n第二条 {moved}\n第三条 {kept}\n"
+    right = (f"第一条 为了正确适用法律，制定本解释。\n第二条 在列车上的犯罪，由前方停靠站所在地的人民法院管辖。\n"
+             f"第三条 {kept}\n第四条 {moved}\n")
+    result = compare_texts(left, right, Options(relation="revision"))
+    assert [f.summary for f in result.findings if f.kind is FindingKind.MOVE] == [
+        f"移动：「{moved[:40]}…」由第二条移至第四条"]
