@@ -353,7 +353,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         elif by_kind:
             definitions = definitions or {base.id: defined_terms(base.text) for base in left if base.numbered}
             best = _defining_alike(r, ranked, definitions)
-        elif any(lid in by_right[r.id] or scores.leaves.share_subject(r.id, lid) for lid, _ in ranked):
+        elif _addresses_a_scored(r.id, by_right[r.id], scores):
             # The item addresses some base item's subject, so it is not local, and the rank
             # decides among all candidates: which base item it carries out is told by how
             # much of its wording they share, not by whether the segmenter found a common
@@ -462,6 +462,13 @@ def _quoted(found: Wording, carried: Sequence[str], stock: _StockWording) -> int
         return found.left_shared
     return union_length((a, b) for a, b, text in found.passages
                         if text not in stock and not any(text in other for other in carried))
+
+
+def _addresses_a_scored(rid: str, quoting: Sequence[str], scores: _Scores) -> bool:
+    """Whether a base item the item scores with shares wording or a subject word with it:
+    asked of the whole row at once, not candidate by candidate (rows grow with the base)."""
+    row = scores.score[rid]
+    return any(lid in row for lid in quoting) or not scores.leaves.sharing_subject(rid).isdisjoint(row)
 
 
 def _first_in(ordered: Sequence[str], wanted: set[str]) -> list[str]:
