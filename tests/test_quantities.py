@@ -145,6 +145,17 @@ def test_own_dates_from_the_title_block_the_signature_and_the_file_number() -> N
     assert document_dates(normalize(numbered).text).reference == (2022,)
 
 
+def test_a_law_is_dated_by_the_last_line_of_its_history() -> None:
+    # 中华人民共和国道路运输条例 as amended in 2023 (LawRefBook/Laws): six dated lines above the
+    # articles, more than a title block holds; the last amendment dates the text.
+    history = ("中华人民共和国道路运输条例\n2004年4月30日 中华人民共和国国务院令第406号公布\n"
+               + "".join(f"{date} 《国务院关于修改部分行政法规的决定》第{n}次修订\n" for date, n in (
+                   ("2012年11月9日", "一"), ("2016年2月6日", "二"), ("2019年3月2日", "三"),
+                   ("2022年3月29日", "四"), ("2023年7月20日", "五")))
+               + "第一条 为了维护道路运输市场秩序，保障道路运输安全，制定本条例。\n")
+    assert document_dates(normalize(history).text).reference == (2023, 7, 20)
+
+
 def test_wordings_of_one_deadline_share_a_key() -> None:
     text = '到2025年、2025年底前、2025年底、"十四五"末；"十四五"期间、"十四五"时期；2025年6月、2025年6月底前'
     keys = {text[m.start:m.end]: m.key for m in dates(text)}
