@@ -53,8 +53,10 @@ _QUANTITY = patterns.compiled(
     rf"(?P<unit>{_UNIT})(?P<qualifier>及以上|及以下|以上|以下|以内|之内|左右|余|多)?"
 )
 # A rate's base written before its amount (每平方米十元, 每人每月二百元): part of the value.
+# Longest first, then by code point: the pattern must be the same string on every start (a
+# set's order changes with the hash seed) for ``core.patterns`` to find it compiled.
 _PER_UNITS = sorted({*_UNITS, "日", "次", "月", "份", "车", "宗", "株"} - {"%", "‰", "倍", "元", "美元", "强", "级"},
-                    key=len, reverse=True)
+                    key=lambda unit: (-len(unit), unit))
 _PER = patterns.compiled("(?:每(?:" + "|".join(re.escape(u) for u in _PER_UNITS) + "))+")
 _PER_MAX = 12  # characters of 每… looked for before an amount: 每平方米每月 and more
 # Between a floor and the cap closing its range (五千元以上二万元以下, 五千元以上、二万元以下).

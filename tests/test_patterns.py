@@ -70,3 +70,21 @@ def test_a_damaged_file_is_ignored(cache_file: Path) -> None:
 def test_a_program_the_engine_refuses_falls_back_to_compiling(cache_file: Path) -> None:
     patterns._forms.entries[("a+b", 0)] = (0, [99999, 1, 2], 0, {}, (None,))
     assert patterns.compiled("a+b").fullmatch("aab") is not None
+
+
+def test_the_engine_s_patterns_are_the_same_strings_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # A pattern joined from a set in its iteration order differs from start to start: it is
+    # never found in the cache file, which was then written again, a little larger, on every run.
+    import os
+    import subprocess
+    import sys
+
+    script = ("import core.compare, core.findings\nfrom core import patterns\n"
+              "print(sorted(repr(key) for key in patterns._forms.entries))")
+    seen = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / seed)}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                              cwd=Path(__file__).resolve().parent.parent, check=True)
+        seen.append(done.stdout)
+    assert seen[0] == seen[1]
