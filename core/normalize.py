@@ -47,8 +47,8 @@ def fold_char(ch: str) -> str:
     if ch in _FOLD:
         return _FOLD[ch]
     # Private-use characters are no text: glyphs a page or a PDF font mapped nowhere, left at
-    # line ends and inside words by the copy it came from (山东省环境噪声污染防治条例 ends 51
-    # of its lines with U+E004 in one copy and not in the other).
+    # line ends and inside words by the copy it came from (one copy of 山东省环境噪声污染防治条例 ends most
+    # of its lines with U+E004, the other none).
     if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Co"):
         return ""
     code = ord(ch)
