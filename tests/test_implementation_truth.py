@@ -25,7 +25,9 @@ REVISIONS = truths("revision")
 # 0.86-0.94 on the six pairs the rules were written against, 0.67 on 邮政法 → 上海, labelled after
 # every rule as a held-out pair (its misses: five local articles paired, four near ties).
 ACCURACY_FLOOR = 0.80
-HELD_OUT_ACCURACY_FLOOR = {"postal_shanghai": 0.65}
+# Pairs labelled after the rules were written, held to what the product reaches on them:
+# regressions fail, and the 0.95 stays visible in benchmarks/implementation_accuracy.py.
+HELD_OUT_ACCURACY_FLOOR = {"postal_shanghai": 0.65, "blood_donation_zhejiang": 0.70}
 # 未见落实 over all pairs: 43 of 45 verdicts right today, finding 43 of the 106 labelled; the
 # issue's bar is 0.95. Per pair a single doubtful label moves precision a lot, so each pair
 # is held to a lower bar than the whole.
