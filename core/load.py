@@ -100,9 +100,10 @@ _PRIVATE_AT_EDGES = patterns.compiled("(?m)^([^\\S\n]*)[\ue000-\uf8ff]+|[\ue000-
 
 def _finish(text: str, name: str) -> str:
     text = _UNWANTED.sub("", _LINE_BREAKS.sub("\n", text))
-    text = _PRIVATE_AT_EDGES.sub(lambda found: found.group(1) or "", text)
-    if not _has_visible(text):
+    kept = _PRIVATE_AT_EDGES.sub(lambda found: found.group(1) or "", text)
+    if not _has_visible(kept):
         fail(name, "文件为空（只有空白或不可见字符）" if text.strip() else "文件为空")
+    text = kept
     if len(text) > MAX_TEXT_CHARS:
         fail(name, f"文本过长（超过 {MAX_TEXT_CHARS:,} 字）")
     paragraphs = count_paragraphs(text)

@@ -587,6 +587,8 @@ def test_arbitrary_bytes_load_or_input_error_and_file_untouched(
 def test_only_invisible_characters_is_empty(tmp_path: Path) -> None:
     data = "\u200b\u3000\u200d\ufeff\u2060\u00a0 \u3000\n\u200c\u3000\t\u2800".encode()
     assert "文件为空（只有空白或不可见字符）" in error_of(write(tmp_path, "spaces.txt", data))
+    glyphs = "\ue000\ue001\n\u3000\ue002\n".encode()  # private-use glyphs alone: nothing to compare
+    assert "文件为空（只有空白或不可见字符）" in error_of(write(tmp_path, "glyphs.txt", glyphs))
 
 
 @pytest.mark.parametrize("where", [10, 9000, 25_000])
