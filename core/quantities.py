@@ -38,8 +38,8 @@ _UNITS = sorted(
     (
         "个百分点", "百分点", "%", "‰", "倍", "元", "美元", "人次", "人", "户", "家", "个月", "个", "批",
         "项", "条", "座", "所", "处", "名", "位", "台", "套", "辆", "艘", "架", "平方公里", "平方米",
-        "公里", "米", "亩", "公顷", "吨", "千瓦时", "瓦", "兆瓦", "立方米", "标箱", "年", "天", "小时",
-        "分钟", "强", "级", "张", "床", "栋", "场", "件", "种", "类",
+        "公里", "米", "亩", "公顷", "吨", "千瓦时", "瓦", "兆瓦", "立方米", "标箱", "年", "天", "日",
+        "个工作日", "工作日", "小时", "分钟", "强", "级", "张", "床", "栋", "场", "件", "种", "类",
     ),
     key=len,
     reverse=True,
@@ -130,12 +130,14 @@ def quantity_bound(key: Hashable) -> str | None:
 
 
 def same_measure(a: Hashable, b: Hashable) -> bool:
-    """True when two quantity keys can be one value rewritten: the same unit, or a count and
-    the vague count 一批 (一批 → 三个)."""
+    """True when two quantity keys can be one value rewritten: the same unit, two spans of time
+    (10日 → 10个工作日, 三个月 → 六十日), or a count and the vague count 一批 (一批 → 三个)."""
     unit_a, unit_b = quantity_unit(a), quantity_unit(b)
     if unit_a == unit_b:
         return True
     words = value_contexts()
+    if unit_a in words["duration"] and unit_b in words["duration"]:
+        return True
     other = unit_b if unit_a == _VAGUE else unit_a if unit_b == _VAGUE else None
     return other is not None and other not in words["measure"] and other not in words["duration"]
 

@@ -245,3 +245,13 @@ def test_a_threshold_and_a_period_are_named_as_such() -> None:
     right = left.replace("五万元", "三万元").replace("满二年", "满一年")
     summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
     assert summaries == ["数额 五万元以上 → 三万元以上", "数额 五万元 → 三万元", "期限 二年 → 一年"]
+
+
+def test_a_law_s_time_limits_are_values() -> None:
+    # 保守国家秘密法实施条例 and 公司法 (LawRefBook/Laws), shortened: 日 and 个工作日 are spans of
+    # time, compared with each other; a change of either was no finding at all.
+    left = ("第一条 为了规范示例管理，制定本条例。\n"
+            "第二条 行政机关应当自收到申请之日起十五日内作出决定，并自拟定之日起10日内报有关部门确定。\n")
+    right = left.replace("十五日内", "三十日内").replace("10日内", "10个工作日内")
+    summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
+    assert summaries == ["期限 十五日 → 三十日", "期限 10日 → 10个工作日"]
