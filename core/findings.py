@@ -10,6 +10,7 @@ in comparison form and reported with the display offsets and display text of eac
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from functools import cached_property
 
@@ -17,13 +18,16 @@ from core import patterns
 from core.document import Document, Section
 from core.edit_matching import Edit, Touched, cancel, match_in_edit, touched
 from core.kinds import CoverageGrade, Direction, FindingKind, OpKind, PairKind, Relation
+from core.lines import number_scheme
 from core.normalize import Normalized
+from core.obligations import scale
 from core.pairs import DiffOp, Pair
 from core.quantities import Mention, quantity_unit, same_measure, value_contexts
 from core.result import Coverage, Finding, Move
 from core.section_mentions import Side
 from core.tuning import TUNING
 
+_ARTICLES_MIN = 3  # articles (第X条) that make a document a law or regulation for ``_in_articles``
 _LABEL_MAX = 40  # characters of a section label quoted in a coverage summary
 _KIND_ORDER = tuple(FindingKind)
 _VALUE_KINDS = (FindingKind.QUANTITY, FindingKind.DATE)
@@ -60,6 +64,14 @@ def _value_name(kind: FindingKind, side: Side, mention: Mention) -> str:
     return _NAMES[kind]
 
 
+def _in_articles(doc: Document) -> bool:
+    """Whether a document is written in articles (第X条), as laws and regulations are: three
+    of them at least, and more than sections of any other numbering."""
+    schemes = Counter(scheme for section in doc.sections if (scheme := number_scheme(section.number)))
+    articles = schemes.pop("article", 0)
+    return articles >= _ARTICLES_MIN and articles > max(schemes.values(), default=0)
+
+
 class _Engine:
     def __init__(self, left: Side, right: Side, pairs: Sequence[Pair], relation: Relation) -> None:
         self.left = left
@@ -77,6 +89,8 @@ class _Engine:
                 self.counterparts.setdefault(p.left, []).append(p.right)
                 self.counterparts.setdefault(p.right, []).append(p.left)
         self.out: list[tuple[tuple[int, int, int, int], Finding]] = []
+        # Between two laws or regulations some modal words bind alike (必须 and 应当: ``scale``).
+        self.statute_levels = scale().statute_levels if _in_articles(left.doc) and _in_articles(right.doc) else {}
 
     def add(self, finding: Finding, anchor: int | None = None, tier: int = 1) -> None:
         right_pos = finding.right[0] if finding.right else -1
@@ -163,7 +177,7 @@ class _Engine:
             lefts, rights = cancel([t for t in left if t.edit == edit], [t for t in right if t.edit == edit])
             small = all(e - s <= TUNING.findings.word_edit for s, e in (edits[edit].left, edits[edit].right))
             for a, b in zip(lefts, rights, strict=False):
-                before_level, after_level = a.mention.key[1], b.mention.key[1]  # type: ignore[index]
+                before_level, after_level = self._level(a.mention), self._level(b.mention)
                 if before_level == after_level or not (small or self._same_clause(a.mention, b.mention)):
                     continue
                 (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
@@ -173,6 +187,11 @@ class _Engine:
                     l_span, r_span, before, after, index,
                     f"约束力{'增强' if stronger else '减弱'}：{before} → {after}",
                 ))
+
+    def _level(self, mention: Mention) -> int:
+        """The level of a modal word (its key: word and level on the scale), as the documents read it."""
+        key: tuple[str, int] = mention.key  # type: ignore[assignment]
+        return self.statute_levels.get(key[0], key[1])
 
     def _same_clause(self, a: Mention, b: Mention) -> bool:
         """True when the words after two modal words agree (the clause is the same)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from core import patterns
@@ -29,12 +29,15 @@ class Scale:
 
     levels: dict[str, int]
     duty_labels: tuple[str, ...]
+    # Levels that words take in laws and regulations (written in 第X条 articles), where they differ.
+    statute_levels: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def scale() -> Scale:
     """The scale, read from the resource file on first use."""
     levels: dict[str, int] = {}
+    statute: dict[str, int] = {}
     labels: list[str] = []
     part = ""
     for raw in resource_path(*_SCALE_FILE).read_text(encoding="utf-8").splitlines():
@@ -43,13 +46,13 @@ def scale() -> Scale:
             continue
         if line.startswith("[") and line.endswith("]"):
             part = line[1:-1]
-        elif part == "modal":
+        elif part in ("modal", "statute"):
             level, *words = line.split()
             for word in words:
-                levels[word] = int(level)
+                (levels if part == "modal" else statute)[word] = int(level)
         elif part == "duty":
             labels.extend(line.split())
-    return Scale(levels, tuple(labels))
+    return Scale(levels, tuple(labels), statute)
 
 
 @lru_cache(maxsize=1)

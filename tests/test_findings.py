@@ -255,3 +255,16 @@ def test_a_law_s_time_limits_are_values() -> None:
     right = left.replace("十五日内", "三十日内").replace("10日内", "10个工作日内")
     summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
     assert summaries == ["期限 十五日 → 三十日", "期限 10日 → 10个工作日"]
+
+
+def test_in_a_law_must_and_shall_bind_alike() -> None:
+    # 公司法 2018 → 2023 (LawRefBook/Laws) writes 应当 for 必须 throughout: no duty is lighter.
+    law = ("第一条 为了规范公司的组织和行为，制定本法。\n第二条 公司从事经营活动，必须遵守法律、行政法规。\n"
+           "第三条 设立公司，必须依法制定公司章程。\n第四条 公司可以设立分公司，分公司不具有法人资格，其民事责任由公司承担。\n")
+    revised = law.replace("必须", "应当").replace("可以设立", "应当设立")
+    summaries = [f.summary for f in compare_texts(law, revised, Options(relation="revision")).findings]
+    assert summaries == ["约束力增强：可以 → 应当"]
+    plan = ("一、总体要求\n（一）全市上下必须提高政治站位，增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n"
+            "（二）加快建设现代产业体系，推动先进制造业和现代服务业深度融合。\n")
+    summaries = [f.summary for f in compare_texts(plan, plan.replace("必须", "应当")).findings]
+    assert summaries == ["约束力减弱：必须 → 应当"]
