@@ -260,7 +260,8 @@ def test_a_law_s_time_limits_are_values() -> None:
 def test_in_a_law_must_and_shall_bind_alike() -> None:
     # 公司法 2018 → 2023 (LawRefBook/Laws) writes 应当 for 必须 throughout: no duty is lighter.
     law = ("第一条 为了规范公司的组织和行为，制定本法。\n第二条 公司从事经营活动，必须遵守法律、行政法规。\n"
-           "第三条 设立公司，必须依法制定公司章程。\n第四条 公司可以设立分公司，分公司不具有法人资格，其民事责任由公司承担。\n")
+           "第三条 设立公司，必须依法制定公司章程。\n"
+           "第四条 公司可以设立分公司，分公司不具有法人资格，其民事责任由公司承担。\n")
     revised = law.replace("必须", "应当").replace("可以设立", "应当设立")
     summaries = [f.summary for f in compare_texts(law, revised, Options(relation="revision")).findings]
     assert summaries == ["约束力增强：可以 → 应当"]
