@@ -9,7 +9,6 @@ job. The caps on a file and the way it is refused are ``core.load_limits``'.
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -19,6 +18,7 @@ from core.decode import decode_text
 from core.errors import printable
 from core.load_limits import MAX_PARAGRAPHS, MAX_TEXT_CHARS, fail, read_bytes
 from core.load_pdf import pdf_text
+from core.text_checks import shows
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"}) | MARKDOWN_SUFFIXES
@@ -112,18 +112,9 @@ def _finish(text: str, name: str) -> str:
     return text
 
 
-# Characters that show nothing: spaces of every width (U+3000 included), line and paragraph
-# separators, zero-width and other format characters, controls, the braille blank.
-_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cs"})
-_INVISIBLE_EXTRA = frozenset("\u2800\u3164\uffa0\u115f\u1160")
-
-
 def _has_visible(text: str) -> bool:
     """Whether ``text`` holds at least one character that shows on the page."""
-    return any(
-        not ch.isspace() and ch not in _INVISIBLE_EXTRA and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
-        for ch in text
-    )
+    return any(map(shows, text))
 
 
 def count_paragraphs(text: str) -> int:

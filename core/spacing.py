@@ -20,6 +20,7 @@ from functools import cache
 
 from core import patterns
 from core.lines import match_heading
+from core.text_checks import shows
 from core.tuning import TUNING
 
 # Characters of Chinese (and Japanese) running text: ideographs, CJK punctuation and
@@ -155,7 +156,7 @@ def repair_line(line: str, extracted: bool = False) -> str:
     """
     line = line.translate(_WEB_SPACES)
     body = line.strip()
-    if not body:
+    if not body or not _shows_anything(body):
         return ""
     indent = line[: len(line) - len(line.lstrip())]
     if not has_space(body):
@@ -167,6 +168,14 @@ def repair_line(line: str, extracted: bool = False) -> str:
     start, end = cut
     return (indent + _repair_gaps(body[:start], extracted, letter_spaced) + body[start:end]
             + _repair_gaps(body[end:], extracted, letter_spaced))
+
+
+def _shows_anything(body: str) -> bool:
+    """Whether a line holds a character that shows: a web page's empty paragraphs hold only a
+    zero-width space (\u200b), which ``str.strip`` keeps, and each read as a paragraph deleted
+    or inserted between two copies of one law. Decided at the first visible character, most
+    often the first one."""
+    return any(map(shows, body))
 
 
 def _letter_spaced(body: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -27,6 +28,17 @@ TEXT_BLOCK = 4096
 PLAUSIBLE_LINE = 40
 PLAUSIBLE_BLOCK = 200
 MIN_BLOCK_SHARE = 0.6
+
+# Characters that show nothing: spaces of every width (U+3000 included), line and paragraph
+# separators, zero-width and other format characters, controls, the braille blank.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cs"})
+_INVISIBLE_EXTRA = frozenset("\u2800\u3164\uffa0\u115f\u1160")
+
+
+def shows(ch: str) -> bool:
+    """Whether a character shows on the page: no space, separator, format or control character."""
+    return not ch.isspace() and ch not in _INVISIBLE_EXTRA and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+
 
 # Signatures of common non-text files, so that the message can say what the file really is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (

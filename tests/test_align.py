@@ -188,3 +188,16 @@ def test_a_copy_with_private_use_glyphs_inside_its_lines_reads_as_the_same_text(
     result = compare_texts(left, right, Options(relation="revision"))
     assert {p.kind for p in result.pairs} == {PairKind.SAME}
     assert result.findings == ()
+
+
+def test_lines_of_zero_width_spaces_are_no_paragraphs() -> None:
+    # Web copies of laws (公司法 2023, 突发事件应对法 2024 in LawRefBook/Laws) hold empty paragraphs
+    # made of a zero-width space: compared with itself, such a law reported each as deleted and inserted.
+    text = ("第一条 为了规范公司的组织和行为，制定本法。\n\u200b\n"
+            "第二条 本法所称公司，是指有限责任公司和股份有限公司。\n\u200b\u200d\n")
+    result = compare_texts(text, text, Options(relation="revision"))
+    assert {p.kind for p in result.pairs} == {PairKind.SAME} and result.findings == ()
+    assert "\u200b" not in result.left.text
+    without = text.replace("\u200b\n", "").replace("\u200b\u200d\n", "")
+    plain = compare_texts(text, without, Options(relation="revision"))
+    assert plain.findings == ()
