@@ -172,7 +172,7 @@ def repair_line(line: str, extracted: bool = False) -> str:
 
 def _shows_anything(body: str) -> bool:
     """Whether a line holds a character that shows: a web page's empty paragraphs hold only a
-    zero-width space (\u200b), which ``str.strip`` keeps, and each read as a paragraph deleted
+    zero-width space (U+200B), which ``str.strip`` keeps, and each read as a paragraph deleted
     or inserted between two copies of one law. Decided at the first visible character, most
     often the first one."""
     return any(map(shows, body))
