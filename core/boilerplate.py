@@ -124,6 +124,8 @@ _PAGE_NUMBER = patterns.compiled(
     r"|共\s*\d+\s*[页頁]\s*[,，/]?\s*第\s*\d+\s*[页頁]|(?:Page|页码|頁碼)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
     re.IGNORECASE,
 )
+# The line that heads a table of contents, spaces left out.
+_CONTENTS_TITLES = frozenset({"目录", "目錄"})
 # A news site's headline tag before the title: "权威发布 | 中共泸州市委八届九次全会《决定》全文".
 _HEADLINE_SEPARATOR = patterns.compiled(r"\S\s*[|丨｜]\s*\S")
 
@@ -158,6 +160,7 @@ def noise(lines: list[str]) -> list[bool]:
             drop[i] = True
     _mark_headline_prefix(lines, drop)
     _mark_running_headers(lines, pages, drop)
+    _mark_table_of_contents(lines, drop)
     return drop
 
 
@@ -170,6 +173,54 @@ def _mark_headline_prefix(lines: list[str], drop: list[bool]) -> None:
             return  # the body has started: separators from here on are content
         if len(line) <= TUNING.clean.headline_limit and _HEADLINE_SEPARATOR.search(line):
             drop[i] = True
+
+
+def _mark_table_of_contents(lines: list[str], drop: list[bool]) -> None:
+    """Drop a table of contents: before the body's first sentence, a run of heading lines
+    (第一章 总则, 二、回避 …) that all stand again, in the same order, as headings further on,
+    with the 目录 line above it. Web and PDF copies of laws print one; compared with a copy
+    without it, each of its lines read as a chapter deleted (22 of them in one copy of the
+    Supreme People's Court's 民事诉讼法 interpretation). A list whose lines do not all come
+    back as the text's headings is content, and stays."""
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if drop[i]:
+            continue
+        if _sentence(line):
+            break
+        if starts_block(line) and len(line) <= TUNING.clean.short:
+            run.append(i)
+            continue
+        if len(run) >= TUNING.clean.min_repeats:
+            break
+        run = []
+    # Where the table runs straight into the body's first heading, it ends where its first line comes again.
+    first = compact(lines[run[0]]) if run else ""
+    run = next((run[:k] for k in range(1, len(run)) if compact(lines[run[k]]) == first), run)
+    if len(run) < TUNING.clean.min_repeats or not _heads_again(lines, run):
+        return
+    for i in run:
+        drop[i] = True
+    above = run[0] - 1
+    while above >= 0 and drop[above]:
+        above -= 1
+    if above >= 0 and compact(lines[above]).replace(" ", "") in _CONTENTS_TITLES:
+        drop[above] = True
+
+
+def _sentence(line: str) -> bool:
+    """Whether a line holds a sentence of the body (a full stop or a semicolon)."""
+    return "。" in line or "；" in line
+
+
+def _heads_again(lines: list[str], run: list[int]) -> bool:
+    """Whether every line of ``run`` stands again, in order, as a heading after the run."""
+    wanted = [compact(lines[i]) for i in run]
+    found = 0
+    for line in lines[run[-1] + 1:]:
+        if found < len(wanted) and starts_block(line) and compact(line) == wanted[found]:
+            found += 1
+    return found == len(wanted)
 
 
 def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) -> None:

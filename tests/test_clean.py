@@ -455,3 +455,26 @@ def test_one_megabyte_stays_linear() -> None:
     assert ratio < 24, f"1 MB took {ratio:.1f} times as long as 125 KB"
     result = clean(large)
     assert result.text.count("\n") < 10
+
+
+def test_a_table_of_contents_is_page_furniture() -> None:
+    # As the official prints of laws open: 目录, the chapters, then the chapters again with their articles.
+    law = ("中华人民共和国示例法\n目  录\n第一章 总则\n第二章 管理\n第三章 法律责任\n第四章 附则\n"
+           "第一章 总则\n第一条 为了规范管理，制定本法。\n第二章 管理\n第二条 应当加强管理。\n"
+           "第三章 法律责任\n第三条 违反本法的，依法处理。\n第四章 附则\n第四条 本法自公布之日起施行。\n")
+    cleaned = clean(law)
+    assert cleaned.removed == ("目  录", "第一章 总则", "第二章 管理", "第三章 法律责任", "第四章 附则")
+    assert cleaned.text.splitlines()[:3] == ["中华人民共和国示例法", "第一章 总则", "第一条 为了规范管理，制定本法。"]
+    # The Supreme People's Court's 民事诉讼法 interpretation (LawRefBook/Laws, 2022-04-01) lists its parts
+    # before its preamble, without a 目录 line.
+    court = ("最高人民法院关于适用《中华人民共和国民事诉讼法》的解释\n二、回避\n三、诉讼参加人\n四、证据\n"
+             "根据修改后的民事诉讼法，结合人民法院民事审判和执行工作实际，制定本解释。\n一、管辖\n第一条 示例。\n"
+             "二、回避\n第四十三条 示例。\n三、诉讼参加人\n第五十条 示例。\n四、证据\n第九十条 示例。\n")
+    assert clean(court).removed == ("二、回避", "三、诉讼参加人", "四、证据")
+
+
+def test_headings_that_do_not_all_come_back_are_no_table_of_contents() -> None:
+    plan = "示例规划\n一、发展基础\n二、总体要求\n三、重点任务\n正文开始。\n一、发展基础\n内容。\n二、其他\n"
+    assert clean(plan).removed == ()
+    law = "中华人民共和国示例法\n第一章 总则\n第一条 为了规范管理，制定本法。\n第二章 管理\n第二条 应当加强管理。\n"
+    assert clean(law).removed == ()
