@@ -237,14 +237,19 @@ def test_an_implementation_reports_changed_values_not_one_sided_ones() -> None:
     assert {f.direction for f in revised if f.kind is FindingKind.QUANTITY} >= {Direction.REMOVED}
 
 
+def _revision_summaries(left: str, right: str) -> list[str]:
+    """The summaries of the findings of ``right`` read as a revision of ``left``."""
+    return [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
+
+
 def test_a_threshold_and_a_period_are_named_as_such() -> None:
     # 文物保护法 2017 → 2024 and 慈善法 2016 → 2023 (LawRefBook/Laws), shortened.
     left = ("第一章 总则\n第一条 为了规范示例管理，制定本法。\n第二章 法律责任\n"
             "第二条 违法经营额五万元以上的，并处违法经营额二倍以上五倍以下的罚款；违法经营额不足五万元的，"
             "并处二万元以上二十万元以下的罚款。\n第三条 依法登记满二年的慈善组织，可以申请公开募捐资格。\n")
     right = left.replace("五万元", "三万元").replace("满二年", "满一年")
-    summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
-    assert summaries == ["数额 五万元以上 → 三万元以上", "数额 五万元 → 三万元", "期限 二年 → 一年"]
+    assert _revision_summaries(left, right) == [
+        "数额 五万元以上 → 三万元以上", "数额 五万元 → 三万元", "期限 二年 → 一年"]
 
 
 def test_a_law_s_time_limits_are_values() -> None:
@@ -253,8 +258,7 @@ def test_a_law_s_time_limits_are_values() -> None:
     left = ("第一条 为了规范示例管理，制定本条例。\n"
             "第二条 行政机关应当自收到申请之日起十五日内作出决定，并自拟定之日起10日内报有关部门确定。\n")
     right = left.replace("十五日内", "三十日内").replace("10日内", "10个工作日内")
-    summaries = [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
-    assert summaries == ["期限 十五日 → 三十日", "期限 10日 → 10个工作日"]
+    assert _revision_summaries(left, right) == ["期限 十五日 → 三十日", "期限 10日 → 10个工作日"]
 
 
 def test_in_a_law_must_and_shall_bind_alike() -> None:
@@ -263,8 +267,7 @@ def test_in_a_law_must_and_shall_bind_alike() -> None:
            "第三条 设立公司，必须依法制定公司章程。\n"
            "第四条 公司可以设立分公司，分公司不具有法人资格，其民事责任由公司承担。\n")
     revised = law.replace("必须", "应当").replace("可以设立", "应当设立")
-    summaries = [f.summary for f in compare_texts(law, revised, Options(relation="revision")).findings]
-    assert summaries == ["约束力增强：可以 → 应当"]
+    assert _revision_summaries(law, revised) == ["约束力增强：可以 → 应当"]
     plan = ("一、总体要求\n（一）全市上下必须提高政治站位，增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n"
             "（二）加快建设现代产业体系，推动先进制造业和现代服务业深度融合。\n")
     summaries = [f.summary for f in compare_texts(plan, plan.replace("必须", "应当")).findings]
