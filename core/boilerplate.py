@@ -124,7 +124,7 @@ _PAGE_NUMBER = patterns.compiled(
     r"|共\s*\d+\s*[页頁]\s*[,，/]?\s*第\s*\d+\s*[页頁]|(?:Page|页码|頁碼)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
     re.IGNORECASE,
 )
-# The line that heads a table of contents, spaces left out.
+# The line that heads a table of contents, in its compact form (目  录 is 目录).
 _CONTENTS_TITLES = frozenset({"目录", "目錄"})
 # A news site's headline tag before the title: "权威发布 | 中共泸州市委八届九次全会《决定》全文".
 _HEADLINE_SEPARATOR = patterns.compiled(r"\S\s*[|丨｜]\s*\S")
@@ -204,7 +204,7 @@ def _mark_table_of_contents(lines: list[str], drop: list[bool]) -> None:
     above = run[0] - 1
     while above >= 0 and drop[above]:
         above -= 1
-    if above >= 0 and compact(lines[above]).replace(" ", "") in _CONTENTS_TITLES:
+    if above >= 0 and compact(lines[above]) in _CONTENTS_TITLES:
         drop[above] = True
 
 

@@ -13,7 +13,7 @@ Only a revision has moves: an implementing document re-orders the base on purpos
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from core.document import Document, Section
 from core.kinds import PairKind
@@ -28,7 +28,8 @@ def moves(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Move,
     leaf_pairs = _one_to_one_leaf_pairs(left, right, pairs)
     if len(leaf_pairs) < 2:
         return ()
-    stayed = _heaviest_in_order(left, right, leaf_pairs, pairs)
+    places = _Places(left), _Places(right)
+    stayed = _heaviest_in_order(left, right, leaf_pairs, pairs, places)
     moved = {i for i in leaf_pairs if i not in stayed}
     if not moved:
         return ()
@@ -37,7 +38,7 @@ def moves(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Move,
     units: dict[int, None] = {}  # insertion-ordered set of pair indexes
     for i in sorted(moved, key=lambda i: right.by_id[pairs[i].right].start):
         units[_unit(left, right, pairs[i], pair_index, moved_leaves)] = None
-    return tuple(_move(left, right, pairs, i) for i in units)
+    return tuple(_move(left, right, pairs, i, places) for i in units)
 
 
 def _one_to_one_leaf_pairs(left: Document, right: Document, pairs: Sequence[Pair]) -> list[int]:
@@ -51,7 +52,7 @@ def _one_to_one_leaf_pairs(left: Document, right: Document, pairs: Sequence[Pair
 
 
 def _heaviest_in_order(left: Document, right: Document, indexes: Sequence[int],
-                       pairs: Sequence[Pair]) -> set[int]:
+                       pairs: Sequence[Pair], places: tuple[_Places, _Places]) -> set[int]:
     """The pairs of the heaviest subsequence that is in order on both sides.
 
     A pair standing at the same place on both sides (第一章第六条 and 第一章第六条) weighs
@@ -68,8 +69,7 @@ def _heaviest_in_order(left: Document, right: Document, indexes: Sequence[int],
     )
     lengths = [max(1, ls.end - ls.start) for _, ls, _ in placed]
     kept_place = sum(lengths) + 1
-    at_left, at_right = child_positions(left), child_positions(right)
-    weights = [length + (kept_place if place(left, ls, at_left) == place(right, rs, at_right) else 0)
+    weights = [length + (kept_place if places[0].of(ls) == places[1].of(rs) else 0)
                for length, (_, ls, rs) in zip(lengths, placed, strict=True)]
     ranks = {start: rank for rank, start in enumerate(sorted({rs.start for _, _, rs in placed}), start=1)}
     tree: list[tuple[int, int]] = [(0, -1)] * (len(ranks) + 1)
@@ -119,27 +119,27 @@ def _unit(left: Document, right: Document, pair: Pair, pair_index: dict[tuple[st
     return pair_index[(ls.id, rs.id)]
 
 
-def place(doc: Document, section: Section, positions: Mapping[str, int] | None = None) -> str:
-    """Where a section stands, as a drafter cites it: 第二章第三节, 第二章第三节第2段.
-    ``positions`` (``child_positions``) saves looking each paragraph up among its siblings."""
-    parts: list[str] = []
-    current: Section | None = section
-    while current is not None:
-        parent = doc.by_id[current.parent] if current.parent else None
-        if current.number:
-            parts.append(current.number)
-        elif parent is not None:
-            index = positions[current.id] if positions is not None else parent.children.index(current.id)
-            parts.append(f"第{index + 1}段")
-        current = parent
-    return "".join(reversed(parts)) or section.label
+class _Places:
+    """Where each section of a document stands, as a drafter cites it: 第二章第三节, 第二章第三节第2段."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._index = {child: index for section in doc.sections for index, child in enumerate(section.children)}
+
+    def of(self, section: Section) -> str:
+        """The place of ``section``: the numbers of it and its parents, or its paragraph's rank."""
+        parts: list[str] = []
+        current: Section | None = section
+        while current is not None:
+            parent = self._doc.by_id[current.parent] if current.parent else None
+            if current.number:
+                parts.append(current.number)
+            elif parent is not None:
+                parts.append(f"第{self._index[current.id] + 1}段")
+            current = parent
+        return "".join(reversed(parts)) or section.label
 
 
-def child_positions(doc: Document) -> dict[str, int]:
-    """Each section's index among its parent's children."""
-    return {child: index for section in doc.sections for index, child in enumerate(section.children)}
-
-
-def _move(left: Document, right: Document, pairs: Sequence[Pair], index: int) -> Move:
+def _move(left: Document, right: Document, pairs: Sequence[Pair], index: int, places: tuple[_Places, _Places]) -> Move:
     p = pairs[index]
-    return Move(index, p.left, p.right, place(left, left.by_id[p.left]), place(right, right.by_id[p.right]))
+    return Move(index, p.left, p.right, places[0].of(left.by_id[p.left]), places[1].of(right.by_id[p.right]))

@@ -156,7 +156,9 @@ def repair_line(line: str, extracted: bool = False) -> str:
     """
     line = line.translate(_WEB_SPACES)
     body = line.strip()
-    if not body or not _shows_anything(body):
+    # A web page's empty paragraph holds only a zero-width space (U+200B), which str.strip
+    # keeps: shown nothing, it is no paragraph, as a blank line is none.
+    if not body or not any(map(shows, body)):
         return ""
     indent = line[: len(line) - len(line.lstrip())]
     if not has_space(body):
@@ -168,14 +170,6 @@ def repair_line(line: str, extracted: bool = False) -> str:
     start, end = cut
     return (indent + _repair_gaps(body[:start], extracted, letter_spaced) + body[start:end]
             + _repair_gaps(body[end:], extracted, letter_spaced))
-
-
-def _shows_anything(body: str) -> bool:
-    """Whether a line holds a character that shows: a web page's empty paragraphs hold only a
-    zero-width space (U+200B), which ``str.strip`` keeps, and each read as a paragraph deleted
-    or inserted between two copies of one law. Decided at the first visible character, most
-    often the first one."""
-    return any(map(shows, body))
 
 
 def _letter_spaced(body: str) -> bool:
