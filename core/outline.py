@@ -38,6 +38,7 @@ from core.tuning import TUNING
 _LEAF_ONLY = {"box", "table", "dash"}
 
 _SENTENCE_END = "。！？!?"
+_POINT_END = ("。", "；", ";", "！", "？", "!", "?")
 _FIRST_CLAUSE = patterns.compiled(r"[，,；;：:]")
 _HAN = patterns.compiled(r"[\u4e00-\u9fff]")
 
@@ -186,11 +187,13 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
         line = lines[index]
         found = headings[index]
         if found is None:
-            owner = stack[-1] if stack else None
-            if owner is None:
+            if not stack:
                 roots.append(_paragraph(line, "row" if line.start in rows else "paragraph"))
-            else:
-                body_of.setdefault(id(owner), []).append(line)
+                continue
+            if _closes_points(stack, lines[index - 1].text):
+                while stack[-1].scheme != "article":
+                    stack.pop()
+            body_of.setdefault(id(stack[-1]), []).append(line)
             continue
         scheme, number = found
         while stack and stack[-1].scheme in _LEAF_ONLY and scheme != stack[-1].scheme:
@@ -225,6 +228,15 @@ def outline(text: str, side: str = "L", fallback_title: str = "") -> tuple[tuple
 
     _set_ends(roots, len(text.rstrip("\n")) if text else 0, text)
     return _flatten(roots, side), title
+
+
+def _closes_points(stack: list[_Node], previous: str) -> bool:
+    """Whether a plain line after ``previous`` ends the points (项, 目) open inside an article
+    and is a paragraph (款) of the article itself: a point is one paragraph, and one that
+    ended its sentence or clause is complete (……的。 then 有前款规定情形的……). A line after a
+    point cut short (no 。 or ；) goes on with it: a line broken in a copied or extracted text."""
+    return (stack[-1].scheme != "article" and any(node.scheme == "article" for node in stack)
+            and previous.rstrip().endswith(_POINT_END))
 
 
 def _walk(nodes: list[_Node]) -> list[_Node]:

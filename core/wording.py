@@ -191,11 +191,15 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
     order = {s.id: i for i, s in enumerate(left.doc.sections)}
     order_right = {s.id: i for i, s in enumerate(right.doc.sections)}
     left_len, right_len = max(1, len(left.doc.sections)), max(1, len(right.doc.sections))
+    kin = _kinship(cands, left.doc, right.doc)
 
-    def rank(c: Candidate) -> tuple[float, float, str, str]:
-        # Best wording first; between equals, the one at the same relative place.
+    def rank(c: Candidate) -> tuple[float, float, float, str, str]:
+        # Best wording first; between equals, the one whose section shares most wording with
+        # the other's section (a stock point, 公司章程规定的其他职权, closing the list of powers
+        # of 股东会 and 董事会 alike, goes with its own list), then the one at the same relative place.
         drift = abs(order[c.left] / left_len - order_right[c.right] / right_len)
-        return (-round(c.dice, 6), drift, c.left, c.right)
+        parents = (left.doc.by_id[c.left].parent, right.doc.by_id[c.right].parent)
+        return (-round(c.dice, 6), -kin.get(parents, 0.0), drift, c.left, c.right)
 
     for c in sorted(cands, key=rank):
         gain_left = _gain(explained_left[c.left], c.left_intervals) / left.size(c.left)
@@ -213,6 +217,15 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
             explained_left[c.left].extend(c.left_intervals)
             explained_right[c.right].extend(c.right_intervals)
     return chosen
+
+
+def _kinship(cands: Sequence[Candidate], left: Document, right: Document) -> dict[tuple[str | None, str | None], float]:
+    """The wording each pair of parent sections shares through their children's candidates:
+    the sum of the candidates' Dice, by (left parent, right parent)."""
+    out: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    for c in cands:
+        out[(left.by_id[c.left].parent, right.by_id[c.right].parent)] += c.dice
+    return out
 
 
 def _gain(explained: list[tuple[int, int]], new: Sequence[tuple[int, int]]) -> int:

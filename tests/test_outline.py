@@ -107,6 +107,31 @@ def test_an_article_s_first_sentence_is_its_first_paragraph_once_it_has_more() -
     assert _by_number(sections, "第二条").is_leaf and _by_number(sections, "第三条").is_leaf
 
 
+def test_a_paragraph_after_an_articles_points_is_the_articles_own() -> None:
+    # A point (项) is one paragraph: the paragraph after the last one is the article's next
+    # paragraph (款), not part of the point; a line after a point cut short goes on with it.
+    text = ("第六十八条 客运经营者有下列情形之一的，责令改正：\n（一）不按批准的客运站点停靠的；\n"
+            "（二）未报告原许可机关，擅自终止客运经营的。\n客运经营者强行招揽旅客的，处一千元的罚款。\n"
+            "第六十九条 经营者有下列行为之一的，予以警告：\n（一）擅自改装已取得车辆营运证的车辆\n"
+            "或者使用报废车辆的；\n（二）其他违法行为的。\n")
+    by_id, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    article = _by_number(sections, "第六十八条")
+    last = by_id[article.children[-1]]
+    assert not last.number and text[last.start:last.end] == "客运经营者强行招揽旅客的，处一千元的罚款。"
+    second = by_id[_by_number(sections, "第六十九条").children[1]]
+    assert text[second.start:second.end] == "（一）擅自改装已取得车辆营运证的车辆\n或者使用报废车辆的；"
+
+
+def test_an_items_later_paragraphs_stay_with_it_outside_articles() -> None:
+    # A policy document's item may run to several paragraphs: they are its own.
+    text = "一、总体要求\n（一）加快发展。推动产业升级。\n到2025年，产业规模明显扩大。\n（二）深化改革。\n"
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    first = _by_number(sections, "（一）")
+    assert text[first.start:first.end].endswith("产业规模明显扩大。")
+
+
 def test_part_chapter_section_article_nest_in_order() -> None:
     text = (
         "第一编 总则\n第一章 目标任务\n第一节 基本原则\n第一条 本办法适用于全省。\n第二条 各地应当执行。\n"
