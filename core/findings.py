@@ -224,10 +224,12 @@ class _Engine:
                              f"{label}新增：{after}"))
 
     def moves(self, moves: Sequence[Move]) -> None:
-        """One finding per moved section: 由第一章第二节移至第三章第一节."""
+        """One finding per moved section: 由第一章第二节移至第三章第一节, named by what moved, the
+        section as it stood: a revision may open the moved article with a sentence of its own
+        (第三条 行政复议工作坚持中国共产党的领导。), which was never where it is said to come from."""
         for move in moves:
             ls, rs = self.left.doc.by_id[move.left], self.right.doc.by_id[move.right]
-            label = _short(rs.title or rs.label)
+            label = _short(ls.title or ls.label)
             self.add(Finding(FindingKind.MOVE, Direction.MOVED, (ls.start, ls.end), (rs.start, rs.end),
                              move.left_place, move.right_place, move.pair,
                              f"移动：「{label}」由{move.left_place}移至{move.right_place}"))

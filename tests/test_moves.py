@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from revision_generator import leaf_line_indices, revise
 
-from core.compare import compare_texts
+from core.compare import compare, compare_texts
 from core.export.json_report import to_json
 from core.kinds import Direction, FindingKind
 from core.options import Options
@@ -128,3 +128,14 @@ def test_an_article_that_kept_its_place_is_not_what_moved() -> None:
     result = compare_texts(left, right, Options(relation="revision"))
     assert [f.summary for f in result.findings if f.kind is FindingKind.MOVE] == [
         f"移动：「{moved[:40]}…」由第二条移至第四条"]
+
+
+def test_a_move_is_named_by_what_moved() -> None:
+    # 行政复议法 2017 第四条 became 2023 第三条's second paragraph under a new first sentence
+    # (行政复议工作坚持中国共产党的领导): that sentence did not move, the old article did.
+    data = Path(__file__).resolve().parent / "data" / "marking" / "administrative_reconsideration"
+    result = compare(data / "old.md", data / "new.md")
+    summaries = [f.summary for f in result.findings if f.kind is FindingKind.MOVE]
+    old_opening = "行政复议机关履行行政复议职责，应当遵循合法、公正、公开、及时、便民的原则，坚持有…"
+    assert f"移动：「{old_opening}」由第一章第四条移至第一章第三条" in summaries
+    assert not [summary for summary in summaries if "中国共产党的领导" in summary]
