@@ -11,7 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from operator import add
 
+from core import patterns
 from core.quantities import Mention, quantity_bound
 
 
@@ -82,21 +84,50 @@ def _one_value(a: Touched, b: Touched, edit: Edit) -> bool:
 
 def match_in_edit(
     left: list[Touched], right: list[Touched], compatible: Callable[[Hashable, Hashable], bool],
-    edits: Sequence[Edit],
+    edits: Sequence[Edit], texts: tuple[str, str] = ("", ""),
 ) -> tuple[list[tuple[Touched, Touched]], list[Touched], list[Touched]]:
-    """Pair left and right values of the same edit in order: the changed ones. A value pairs with
-    the first of the same bound if there is one (a cap with a cap: 十万元以下 with 五十元以下 in
-    三十元以上五十元以下), else with the first it can be (五万元以上 → 五万元以下)."""
-    pairs = []
-    rest_right = list(right)
-    rest_left = []
-    for t in left:
-        fits = [j for j, r in enumerate(rest_right)
-                if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit])]
+    """Pair left and right values of the same edit: the changed ones. A value pairs with the one
+    whose lead-in (``texts``: the two comparison texts) shares most with its own, the tier of a
+    penalty (对单位……处 with 对单位……处, 对直接负责的主管人员……处 with the same, not the first
+    fine of a rewritten clause); among equals, with the first of the same bound (a cap with a
+    cap: 十万元以下 with 五十元以下 in 三十元以上五十元以下), else with the first it can be
+    (五万元以上 → 五万元以下)."""
+    options = []
+    for i, t in enumerate(left):
         bound = quantity_bound(t.mention.key)
-        j = next((j for j in fits if quantity_bound(rest_right[j].mention.key) == bound), fits[0] if fits else None)
-        if j is None:
-            rest_left.append(t)
-        else:
-            pairs.append((t, rest_right.pop(j)))
+        for j, r in enumerate(right):
+            if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit]):
+                kin = _lead_kinship(texts, t.mention, r.mention)
+                options.append((-kin, i, quantity_bound(r.mention.key) != bound, j))
+    pairs: list[tuple[Touched, Touched]] = []
+    taken_left: set[int] = set()
+    taken_right: set[int] = set()
+    for _, i, _, j in sorted(options):
+        if i not in taken_left and j not in taken_right:
+            taken_left.add(i)
+            taken_right.add(j)
+            pairs.append((left[i], right[j]))
+    pairs.sort(key=lambda pair: left.index(pair[0]))
+    rest_left = [t for i, t in enumerate(left) if i not in taken_left]
+    rest_right = [r for j, r in enumerate(right) if j not in taken_right]
     return pairs, rest_left, rest_right
+
+
+# Characters before a value read as its lead-in, within its clause group (a semicolon or a
+# full stop closes the tier before it: 对单位……罚款；对其直接负责的主管人员……罚款).
+_LEAD = 16
+_LEAD_END = "；;。\n"
+_HAN = patterns.compiled(r"[\u4e00-\u9fff]+")
+
+
+def _lead(text: str, mention: Mention) -> set[str]:
+    """The bigrams of words in a value's lead-in (of Chinese characters: a comma shared says nothing)."""
+    start = max(0, mention.start - _LEAD)
+    lead = text[start:mention.start]
+    cut = max(lead.rfind(end) for end in _LEAD_END)
+    return {gram for run in _HAN.findall(lead[cut + 1:]) for gram in map(add, run, run[1:])}
+
+
+def _lead_kinship(texts: tuple[str, str], a: Mention, b: Mention) -> int:
+    """How many bigrams the lead-ins of a left and a right value share."""
+    return len(_lead(texts[0], a) & _lead(texts[1], b)) if texts[0] and texts[1] else 0

@@ -89,10 +89,18 @@ class _Engine:
                 self.counterparts.setdefault(p.left, []).append(p.right)
                 self.counterparts.setdefault(p.right, []).append(p.left)
         self.out: list[tuple[tuple[int, int, int, int], Finding]] = []
+        self._said: set[tuple[FindingKind, Direction, str, tuple[int, int] | None]] = set()
         # Between two laws or regulations some modal words bind alike (必须 and 应当: ``scale``).
         self.statute_levels = scale().statute_levels if _in_articles(left.doc) and _in_articles(right.doc) else {}
 
     def add(self, finding: Finding, anchor: int | None = None, tier: int = 1) -> None:
+        # Two articles merged into one (会计法 2017 第四十三条 and 第四十四条, one fine each, into
+        # 2024 第四十一条) pair with it twice: the same change of the same text is said once.
+        where = finding.left if finding.direction is Direction.REMOVED else finding.right
+        said = (finding.kind, finding.direction, finding.summary, where)
+        if said in self._said:
+            return
+        self._said.add(said)
         right_pos = finding.right[0] if finding.right else -1
         left_pos = finding.left[0] if finding.left else -1
         position = right_pos if anchor is None else anchor
@@ -148,7 +156,8 @@ class _Engine:
                 left: list[Touched], right: list[Touched]) -> None:
         left, right = cancel(left, right)
         compatible = same_measure if kind is FindingKind.QUANTITY else _any
-        changed, left, right = match_in_edit(left, right, compatible, edits)
+        changed, left, right = match_in_edit(left, right, compatible, edits,
+                                              (self.left.norm.text, self.right.norm.text))
         for a, b in changed:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
             name = _value_name(kind, self.right, b.mention)

@@ -208,8 +208,8 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
         first_right = not explained_right[c.right]
         # A section split off (or merged in) whole is explained entirely by its counterpart:
         # it needs to add only some new ground on the other side.
-        whole_right = first_right and c.right_share >= TUNING.wording.whole and gain_left > 0
-        whole_left = first_left and c.left_share >= TUNING.wording.whole and gain_right > 0
+        whole_right = first_right and _made_of(c.right_share, c) and gain_left > 0
+        whole_left = first_left and _made_of(c.left_share, c) and gain_right > 0
         if (first_left or gain_left >= TUNING.wording.extra_share or whole_right) and (
             first_right or gain_right >= TUNING.wording.extra_share or whole_left
         ):
@@ -217,6 +217,14 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
             explained_left[c.left].extend(c.left_intervals)
             explained_right[c.right].extend(c.right_intervals)
     return chosen
+
+
+def _made_of(share: float, c: Candidate) -> bool:
+    """Whether a section with ``share`` of its wording in the candidate's other section is made of
+    it: entirely, or mostly where the pair is a modification on its own (two articles merged
+    into one, each revised: 会计法 2017 第四十三条 and 第四十四条 into 2024 第四十一条)."""
+    wording = TUNING.wording
+    return share >= wording.whole or (share >= wording.contained and c.dice >= wording.modified_dice)
 
 
 def _kinship(cands: Sequence[Candidate], left: Document, right: Document) -> dict[tuple[str | None, str | None], float]:

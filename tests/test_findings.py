@@ -272,3 +272,35 @@ def test_in_a_law_must_and_shall_bind_alike() -> None:
             "（二）加快建设现代产业体系，推动先进制造业和现代服务业深度融合。\n")
     summaries = [f.summary for f in compare_texts(plan, plan.replace("必须", "应当")).findings]
     assert summaries == ["约束力减弱：必须 → 应当"]
+
+
+# 会计法 2017 第四十三条 and 第四十四条 (one fine each for the unit and for the persons in
+# charge), merged into 2024 第四十一条, which fines by illegal income first and raises both tiers.
+_FALSIFY = ("第四十三条 伪造、变造会计凭证、会计帐簿，编制虚假财务会计报告，构成犯罪的，依法追究刑事责任。\n"
+            "有前款行为，尚不构成犯罪的，由县级以上人民政府财政部门予以通报，可以对单位并处五千元以上十万元以下"
+            "的罚款；对其直接负责的主管人员和其他直接责任人员，可以处三千元以上五万元以下的罚款。\n")
+_DESTROY = ("第四十四条 隐匿或者故意销毁依法应当保存的会计凭证、会计帐簿、财务会计报告，构成犯罪的，"
+            "依法追究刑事责任。\n"
+            "有前款行为，尚不构成犯罪的，由县级以上人民政府财政部门予以通报，可以对单位并处五千元以上十万元以下"
+            "的罚款；对其直接负责的主管人员和其他直接责任人员，可以处三千元以上五万元以下的罚款。\n")
+_MERGED = ("第四十一条 伪造、变造会计凭证、会计账簿，编制虚假财务会计报告，隐匿或者故意销毁依法应当保存的会计凭证、"
+           "会计账簿、财务会计报告的，由县级以上人民政府财政部门责令限期改正，给予警告、通报批评，没收违法所得，"
+           "违法所得二十万元以上的，对单位可以并处违法所得一倍以上十倍以下的罚款，没有违法所得或者违法所得不足"
+           "二十万元的，可以并处二十万元以上二百万元以下的罚款；对其直接负责的主管人员和其他直接责任人员可以处"
+           "十万元以上五十万元以下的罚款，情节严重的，可以处五十万元以上二百万元以下的罚款；构成犯罪的，依法追究刑事责任。\n")
+
+
+def test_a_rewritten_fine_keeps_its_tier() -> None:
+    # The unit's fine becomes the unit's, the persons' the persons': not the first values of the
+    # rewritten clause in turn (the income threshold, then the unit's fine).
+    result = compare_texts(_DESTROY, _MERGED.replace("第四十一条", "第四十四条"), Options(relation="revision"))
+    summaries = [f.summary for f in result.findings if f.kind is FindingKind.QUANTITY]
+    assert "罚款 五千元以上十万元以下 → 二十万元以上二百万元以下" in summaries
+    assert "罚款 三千元以上五万元以下 → 十万元以上五十万元以下" in summaries
+
+
+def test_two_articles_merged_into_one_are_both_carried_and_said_once() -> None:
+    result = compare_texts(_FALSIFY + _DESTROY, _MERGED, Options(relation="revision"))
+    assert not [f.summary for f in result.findings if f.kind is FindingKind.COVERAGE]
+    summaries = [f.summary for f in result.findings]
+    assert summaries.count("罚款 三千元以上五万元以下 → 十万元以上五十万元以下") == 1
