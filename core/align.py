@@ -51,6 +51,10 @@ from core.wording import (
 )
 
 _CONTENT = patterns.compiled(r"\w+")
+# Characters of a leaf, punctuation included, from which it is looked for inside a counterpart
+# of its own section (``_contained_pieces``): a shorter one (是；) is found anywhere.
+_PIECE_MIN = 5
+_CLOSING_MARKS = "；;。，,、：:"
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +190,7 @@ def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> lis
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
     pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_identical_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
+    pairs.extend(_contained_pieces(left, right, pairs))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
     return pairs
 
@@ -205,6 +210,35 @@ def _identical_pairs(left: Side, right: Side, paired_left: set[str], paired_righ
         found = waiting.get(left.content(section.id).strip())
         if found:
             out.append(AlignedPair(section.id, found.pop(0), PairKind.SAME, 1.0))
+    return out
+
+
+def _contained_pieces(left: Side, right: Side, pairs: Sequence[AlignedPair]) -> list[AlignedPair]:
+    """Unpaired leaves found word for word inside a counterpart of their own section: a point
+    split off a paragraph, or merged into one. Too short to share a passage (设置会计机构: 会计法
+    2017 第三十六条's paragraph became 2024 第三十四条's opening and four points), such a point
+    was paired by subject, and reported new though its text was there."""
+    paired_left = {p.left for p in pairs}
+    paired_right = {p.right for p in pairs}
+    counterparts: dict[str, list[str]] = defaultdict(list)
+    for p in pairs:
+        if p.kind in (PairKind.SAME, PairKind.MODIFIED):
+            counterparts[p.left].append(p.right)
+            counterparts[p.right].append(p.left)
+    out = []
+    for mine, theirs, paired, flip in ((right, left, paired_right, True), (left, right, paired_left, False)):
+        for section in mine.doc.leaves:
+            piece = mine.content(section.id).strip().rstrip(_CLOSING_MARKS)  # a point ends in ；, the paragraph goes on
+            if section.id in paired or len(piece) < _PIECE_MIN or section.parent is None:
+                continue
+            family = [section.parent, *mine.doc.by_id[section.parent].children]
+            around = sorted({other for sid in family for other in counterparts.get(sid, ())
+                             if theirs.doc.by_id[other].is_leaf})
+            holder = next((other for other in around if piece in theirs.content(other)), None)
+            if holder is not None:
+                dice = round(2 * len(piece) / (mine.size(section.id) + theirs.size(holder)), 4)
+                lid, rid = (holder, section.id) if flip else (section.id, holder)
+                out.append(AlignedPair(lid, rid, PairKind.MODIFIED, dice))
     return out
 
 
