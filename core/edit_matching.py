@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from operator import add
 
 from core import patterns
-from core.quantities import Mention, quantity_bound
+from core.quantities import Mention
 
 
 @dataclass(frozen=True)
@@ -87,22 +87,19 @@ def match_in_edit(
     edits: Sequence[Edit], texts: tuple[str, str] = ("", ""),
 ) -> tuple[list[tuple[Touched, Touched]], list[Touched], list[Touched]]:
     """Pair left and right values of the same edit: the changed ones. A value pairs with the one
-    whose lead-in (``texts``: the two comparison texts) shares most with its own, the tier of a
-    penalty (对单位……处 with 对单位……处, 对直接负责的主管人员……处 with the same, not the first
-    fine of a rewritten clause); among equals, with the first of the same bound (a cap with a
-    cap: 十万元以下 with 五十元以下 in 三十元以上五十元以下), else with the first it can be
-    (五万元以上 → 五万元以下)."""
+    whose lead-in (``texts``: the two comparison texts) shares most with its own: the tier of a
+    penalty (……可以对单位并处 with ……对单位可以并处, 对直接负责的主管人员……处 with the same), not
+    the first value of a rewritten clause (a threshold of illegal income); among equals, with
+    the first it can be, in order (a new 情节严重 tier comes after the value it raises)."""
     options = []
     for i, t in enumerate(left):
-        bound = quantity_bound(t.mention.key)
         for j, r in enumerate(right):
             if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit]):
-                kin = _lead_kinship(texts, t.mention, r.mention)
-                options.append((-kin, i, quantity_bound(r.mention.key) != bound, j))
+                options.append((-_lead_kinship(texts, t.mention, r.mention), i, j))
     pairs: list[tuple[Touched, Touched]] = []
     taken_left: set[int] = set()
     taken_right: set[int] = set()
-    for _, i, _, j in sorted(options):
+    for _, i, j in sorted(options):
         if i not in taken_left and j not in taken_right:
             taken_left.add(i)
             taken_right.add(j)

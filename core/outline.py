@@ -39,7 +39,8 @@ _LEAF_ONLY = {"box", "table", "dash"}
 
 _SENTENCE_END = "。！？!?"
 _POINT_END = ("。", "；", ";", "！", "？", "!", "?")
-_FIRST_CLAUSE = patterns.compiled(r"[，,；;：:]")
+# The first clause mark outside brackets: 计量基准器具(简称计量基准，下同)的使用 is one clause.
+_FIRST_CLAUSE = patterns.compiled(r"(?:[^（(，,；;：:]|[（(][^）)]*[）)])*[，,；;：:]")
 _HAN = patterns.compiled(r"[\u4e00-\u9fff]")
 
 
@@ -138,11 +139,12 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
 
 def _short_title(text: str) -> str:
     """The first clause when it reads as a title, else the opening words with an ellipsis."""
-    first = _FIRST_CLAUSE.search(text)
+    first = _FIRST_CLAUSE.match(text)
     fallback = TUNING.outline.title_fallback
-    named = first is not None and len(_HAN.findall(text[: first.start()])) >= TUNING.outline.title_clause_min
-    if first and first.start() <= fallback and named:
-        return text[: first.start()]
+    cut = first.end() - 1 if first else -1
+    named = first is not None and len(_HAN.findall(text[:cut])) >= TUNING.outline.title_clause_min
+    if first and cut <= fallback and named:
+        return text[:cut]
     return text[:fallback] + ("…" if len(text) > fallback else "")
 
 

@@ -123,6 +123,16 @@ def test_a_paragraph_after_an_articles_points_is_the_articles_own() -> None:
     assert text[second.start:second.end] == "（一）擅自改装已取得车辆营运证的车辆\n或者使用报废车辆的；"
 
 
+def test_a_title_is_not_cut_inside_brackets() -> None:
+    # 计量法实施细则 第四条: the comma of (简称计量基准，下同) does not end the first clause.
+    text = ("第四条 计量基准器具(简称计量基准，下同)的使用必须具备下列条件：\n（一）经国家鉴定合格；\n"
+            "（二）具有正常工作所需要的环境条件。\n")
+    by_id, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    first = by_id[_by_number(sections, "第四条").children[0]]
+    assert first.title.startswith("计量基准器具(简称计量基准，下同)的使用")
+
+
 def test_an_items_later_paragraphs_stay_with_it_outside_articles() -> None:
     # A policy document's item may run to several paragraphs: they are its own.
     text = "一、总体要求\n（一）加快发展。推动产业升级。\n到2025年，产业规模明显扩大。\n（二）深化改革。\n"
