@@ -90,12 +90,20 @@ def match_in_edit(
     whose lead-in (``texts``: the two comparison texts) shares most with its own: the tier of a
     penalty (……可以对单位并处 with ……对单位可以并处, 对直接负责的主管人员……处 with the same), not
     the first value of a rewritten clause (a threshold of illegal income); among equals, with
-    the first it can be, in order (a new 情节严重 tier comes after the value it raises)."""
+    the first it can be, in order (a new 情节严重 tier comes after the value it raises). A value
+    of another edit of the pair can be the one when their lead-ins are mostly alike: the diff
+    may have lined the old clause up with the new tier repeating its words (会计法 2024 第四十条:
+    对其直接负责的主管人员……可以处五万元以下, then 情节严重的……可以处五万元以上五十万元以下)."""
     options = []
     for i, t in enumerate(left):
+        lead = _lead(texts[0], t.mention) if texts[0] else set()
         for j, r in enumerate(right):
-            if r.edit == t.edit and compatible(t.mention.key, r.mention.key) and _one_value(t, r, edits[t.edit]):
-                options.append((-_lead_kinship(texts, t.mention, r.mention), i, j))
+            if not compatible(t.mention.key, r.mention.key):
+                continue
+            kin = len(lead & _lead(texts[1], r.mention)) if lead else 0
+            same_edit = r.edit == t.edit and _one_value(t, r, edits[t.edit])
+            if same_edit or (r.edit != t.edit and r.inside and t.inside and 2 * kin > len(lead)):
+                options.append((-kin, i, j))
     pairs: list[tuple[Touched, Touched]] = []
     taken_left: set[int] = set()
     taken_right: set[int] = set()
@@ -125,6 +133,3 @@ def _lead(text: str, mention: Mention) -> set[str]:
     return {gram for run in _HAN.findall(lead[cut + 1:]) for gram in map(add, run, run[1:])}
 
 
-def _lead_kinship(texts: tuple[str, str], a: Mention, b: Mention) -> int:
-    """How many bigrams the lead-ins of a left and a right value share."""
-    return len(_lead(texts[0], a) & _lead(texts[1], b)) if texts[0] and texts[1] else 0

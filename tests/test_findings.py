@@ -307,12 +307,17 @@ def test_two_articles_merged_into_one_are_both_carried_and_said_once() -> None:
 
 
 def test_a_fine_raised_by_a_new_tier_keeps_its_place() -> None:
-    # 会计法 2017 第四十二条 → 2024 第四十条: the unit's fine becomes 二十万元以下, and a new tier
-    # 情节严重的 …二十万元以上一百万元以下 follows it; the old fine is not the new tier's.
+    # 会计法 2017 第四十二条 → 2024 第四十条: the fines become 二十万元以下 (unit) and 五万元以下 (persons),
+    # and a new tier 情节严重的 … follows with both again; an old fine is not the new tier's, even
+    # where the diff lines the old persons' clause up with the new tier's, which repeats its words.
     old = ("第四十二条 违反本法规定，有下列行为之一的，由县级以上人民政府财政部门责令限期改正，可以对单位并处"
-           "三千元以上五万元以下的罚款。\n")
+           "三千元以上五万元以下的罚款；对其直接负责的主管人员和其他直接责任人员，可以处二千元以上二万元以下的罚款。\n")
     new = ("第四十条 违反本法规定，有下列行为之一的，由县级以上人民政府财政部门责令限期改正，给予警告、通报批评，"
-           "对单位可以并处二十万元以下的罚款；情节严重的，对单位可以并处二十万元以上一百万元以下的罚款。\n")
+           "对单位可以并处二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员可以处五万元以下的罚款；"
+           "情节严重的，对单位可以并处二十万元以上一百万元以下的罚款，对其直接负责的主管人员和其他直接责任人员"
+           "可以处五万元以上五十万元以下的罚款。\n")
     summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings]
     assert "罚款 三千元以上五万元以下 → 二十万元以下" in summaries
+    assert "罚款 二千元以上二万元以下 → 五万元以下" in summaries
     assert "新增罚款：二十万元以上一百万元以下" in summaries
+    assert "新增罚款：五万元以上五十万元以下" in summaries
