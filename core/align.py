@@ -190,7 +190,7 @@ def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> lis
         pairs.append(AlignedPair(c.left, c.right, kind, 1.0 if same else round(c.dice, 4)))
     pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_identical_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
-    pairs.extend(_contained_pieces(left, right, pairs))
+    pairs.extend(_contained_pieces(left, right, pairs, cands))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
     return pairs
 
@@ -213,11 +213,15 @@ def _identical_pairs(left: Side, right: Side, paired_left: set[str], paired_righ
     return out
 
 
-def _contained_pieces(left: Side, right: Side, pairs: Sequence[AlignedPair]) -> list[AlignedPair]:
-    """Unpaired leaves found word for word inside a counterpart of their own section: a point
-    split off a paragraph, or merged into one. Too short to share a passage (设置会计机构: 会计法
-    2017 第三十六条's paragraph became 2024 第三十四条's opening and four points), such a point
-    was paired by subject, and reported new though its text was there."""
+def _contained_pieces(left: Side, right: Side, pairs: Sequence[AlignedPair],
+                      cands: Sequence[Candidate]) -> list[AlignedPair]:
+    """Unpaired leaves made of a counterpart of their own section's wording: a point split off
+    a paragraph, or merged into one. Found word for word where the leaf is too short to share
+    a passage (设置会计机构: 会计法 2017 第三十六条's paragraph became 2024 第三十四条's opening and
+    four points), or mostly made of its shared passages where it is a small part of a long
+    paragraph (在有关机构中设置会计岗位并指定会计主管人员, 90% shared, is 13% of the old paragraph:
+    too little of it to be a modification of it on its own). Either was paired by subject, and
+    reported new though its text was there."""
     paired_left = {p.left for p in pairs}
     paired_right = {p.right for p in pairs}
     counterparts: dict[str, list[str]] = defaultdict(list)
@@ -225,6 +229,13 @@ def _contained_pieces(left: Side, right: Side, pairs: Sequence[AlignedPair]) -> 
         if p.kind in (PairKind.SAME, PairKind.MODIFIED):
             counterparts[p.left].append(p.right)
             counterparts[p.right].append(p.left)
+    # (leaf, other side's leaf) -> Dice, where the leaf is mostly made of the other's wording
+    made_of: dict[tuple[str, str], float] = {}
+    for c in cands:
+        if c.right_share >= TUNING.wording.contained:
+            made_of[(c.right, c.left)] = c.dice
+        if c.left_share >= TUNING.wording.contained:
+            made_of[(c.left, c.right)] = c.dice
     out = []
     for mine, theirs, paired, flip in ((right, left, paired_right, True), (left, right, paired_left, False)):
         for section in mine.doc.leaves:
@@ -234,11 +245,16 @@ def _contained_pieces(left: Side, right: Side, pairs: Sequence[AlignedPair]) -> 
             family = [section.parent, *mine.doc.by_id[section.parent].children]
             around = sorted({other for sid in family for other in counterparts.get(sid, ())
                              if theirs.doc.by_id[other].is_leaf})
-            holder = next((other for other in around if piece in theirs.content(other)), None)
-            if holder is not None:
-                dice = round(2 * len(piece) / (mine.size(section.id) + theirs.size(holder)), 4)
-                lid, rid = (holder, section.id) if flip else (section.id, holder)
+            for other in around:
+                if piece in theirs.content(other):
+                    dice = round(2 * len(piece) / (mine.size(section.id) + theirs.size(other)), 4)
+                elif (section.id, other) in made_of:
+                    dice = round(made_of[(section.id, other)], 4)
+                else:
+                    continue
+                lid, rid = (other, section.id) if flip else (section.id, other)
                 out.append(AlignedPair(lid, rid, PairKind.MODIFIED, dice))
+                break
     return out
 
 
