@@ -191,8 +191,47 @@ def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> lis
     pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_identical_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_contained_pieces(left, right, pairs, cands))
+    pairs.extend(_same_place(left, right, pairs, cands))
     pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
     return pairs
+
+
+def _same_place(left: Side, right: Side, pairs: Sequence[AlignedPair],
+                cands: Sequence[Candidate]) -> list[AlignedPair]:
+    """An unpaired leaf between two leaves that pair with two leaves one apart: the leaf
+    rewritten in place (专利法实施细则 2010 第三十九条（三） 不符合本细则第一百二十一条第一款规定的
+    → 2023 第四十四条（三） 申请文件的格式不符合规定的, between points that pair), related, rather
+    than one deleted and another added. At the end of a list a leaf may as well have been
+    replaced by another (基金条例 第二十四条（三） 有剽窃…… and 2024 第二十五条（三） 其他客观原因……):
+    only a leaf between two pairs is taken for the same one. A table row never is: a row is
+    the same row revised or one deleted and another inserted (``_related``)."""
+    paired = {p.left: p.right for p in pairs if p.kind in (PairKind.SAME, PairKind.MODIFIED)}
+    taken_left = {p.left for p in pairs}
+    taken_right = {p.right for p in pairs}
+    dice = {(c.left, c.right): c.dice for c in cands}
+    out = []
+    for parent in left.doc.sections:
+        for before, middle, after in zip(parent.children, parent.children[1:], parent.children[2:], strict=False):
+            facing = _between(right.doc, paired.get(before), paired.get(after))
+            if (middle not in taken_left and left.doc.by_id[middle].is_leaf and left.doc.by_id[middle].role != ROW
+                    and facing is not None and facing not in taken_right and right.doc.by_id[facing].role != ROW):
+                out.append(AlignedPair(middle, facing, PairKind.RELATED, round(dice.get((middle, facing), 0.0), 4)))
+                taken_right.add(facing)
+    return out
+
+
+def _between(doc: Document, before: str | None, after: str | None) -> str | None:
+    """The leaf between ``before`` and ``after`` when they are siblings one leaf apart, else None."""
+    if before is None or after is None:
+        return None
+    parent = doc.by_id[before].parent
+    if parent is None or doc.by_id[after].parent != parent:
+        return None
+    siblings = doc.by_id[parent].children
+    i = siblings.index(before)
+    if i + 2 >= len(siblings) or siblings[i + 2] != after or not doc.by_id[siblings[i + 1]].is_leaf:
+        return None
+    return siblings[i + 1]
 
 
 def _identical_pairs(left: Side, right: Side, paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:

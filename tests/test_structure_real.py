@@ -10,7 +10,7 @@ import pytest
 
 from core.compare import compare
 from core.document import Document, Section
-from core.kinds import PairKind
+from core.kinds import FindingKind, PairKind
 from core.result import Comparison
 
 DATA = Path(__file__).resolve().parent / "data" / "structure"
@@ -69,3 +69,15 @@ def test_a_stock_point_pairs_with_the_point_of_its_own_list(company_law: Compari
     before = _child(old, _article(old, "第三十七条"), "（十一）")
     after = _child(new, _article(new, "第五十九条"), "（九）")
     assert any(p.left == before.id and p.right == after.id and p.kind is PairKind.SAME for p in company_law.pairs)
+
+
+def test_a_point_rewritten_in_place_faces_its_old_wording(company_law: Comparison) -> None:
+    # 公司法 2018 第三十二条 → 2023 第五十六条, the register of shareholders: （二）股东的出资额 becomes
+    # 股东认缴和实缴的出资额、出资方式和出资日期 between points that pair; the two face each other
+    # (related), neither reported deleted nor added.
+    old, new = company_law.left, company_law.right
+    before = _child(old, _article(old, "第三十二条"), "（二）")
+    after = _child(new, _article(new, "第五十六条"), "（二）")
+    assert any(p.left == before.id and p.right == after.id for p in company_law.pairs)
+    spans = {(f.left, f.right) for f in company_law.findings if f.kind is FindingKind.COVERAGE}
+    assert not [found for found in spans if (before.start, before.end) in found or (after.start, after.end) in found]
