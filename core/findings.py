@@ -282,15 +282,13 @@ class _Engine:
                 index, other = self._closest(sid, "left")
                 section, label = self.left.doc.by_id[sid], _short(self.left.doc.by_id[sid].label)
                 self.add(Finding(FindingKind.COVERAGE, Direction.REMOVED, (section.start, section.end),
-                                 (other.start, other.end), label, "", index,
-                                 f"删除（仅主题相关：新{self.right.places.of(other)}）：{label}"))
+                                 (other.start, other.end), label, "", index, f"删除（仅主题相关）：{label}"))
         for sid, kind in cov.right:
             if kind is PairKind.RELATED and self._only_loose(sid, "right"):
                 index, other = self._closest(sid, "right")
                 section, label = self.right.doc.by_id[sid], _short(self.right.doc.by_id[sid].label)
                 self.add(Finding(FindingKind.COVERAGE, Direction.ADDED, (other.start, other.end),
-                                 (section.start, section.end), "", label, index,
-                                 f"新增（仅主题相关：原{self.left.places.of(other)}）：{label}"))
+                                 (section.start, section.end), "", label, index, f"新增（仅主题相关）：{label}"))
 
     def _only_loose(self, sid: str, side: str) -> bool:
         """True when every ``related`` counterpart of a section has a closer counterpart of its own.

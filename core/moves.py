@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from core.document import Document, Section
 from core.kinds import PairKind
 from core.pairs import Pair
-from core.places import Places
 from core.result import Move
 
 _ONE_TO_ONE = (PairKind.SAME, PairKind.MODIFIED)
@@ -29,7 +28,7 @@ def moves(left: Document, right: Document, pairs: Sequence[Pair]) -> tuple[Move,
     leaf_pairs = _one_to_one_leaf_pairs(left, right, pairs)
     if len(leaf_pairs) < 2:
         return ()
-    places = Places(left), Places(right)
+    places = _Places(left), _Places(right)
     stayed = _heaviest_in_order(left, right, leaf_pairs, pairs, places)
     moved = {i for i in leaf_pairs if i not in stayed}
     if not moved:
@@ -53,7 +52,7 @@ def _one_to_one_leaf_pairs(left: Document, right: Document, pairs: Sequence[Pair
 
 
 def _heaviest_in_order(left: Document, right: Document, indexes: Sequence[int],
-                       pairs: Sequence[Pair], places: tuple[Places, Places]) -> set[int]:
+                       pairs: Sequence[Pair], places: tuple[_Places, _Places]) -> set[int]:
     """The pairs of the heaviest subsequence that is in order on both sides.
 
     A pair standing at the same place on both sides (第一章第六条 and 第一章第六条) weighs
@@ -120,6 +119,27 @@ def _unit(left: Document, right: Document, pair: Pair, pair_index: dict[tuple[st
     return pair_index[(ls.id, rs.id)]
 
 
-def _move(left: Document, right: Document, pairs: Sequence[Pair], index: int, places: tuple[Places, Places]) -> Move:
+class _Places:
+    """Where each section of a document stands, as a drafter cites it: 第二章第三节, 第二章第三节第2段."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._index = {child: index for section in doc.sections for index, child in enumerate(section.children)}
+
+    def of(self, section: Section) -> str:
+        """The place of ``section``: the numbers of it and its parents, or its paragraph's rank."""
+        parts: list[str] = []
+        current: Section | None = section
+        while current is not None:
+            parent = self._doc.by_id[current.parent] if current.parent else None
+            if current.number:
+                parts.append(current.number)
+            elif parent is not None:
+                parts.append(f"第{self._index[current.id] + 1}段")
+            current = parent
+        return "".join(reversed(parts)) or section.label
+
+
+def _move(left: Document, right: Document, pairs: Sequence[Pair], index: int, places: tuple[_Places, _Places]) -> Move:
     p = pairs[index]
     return Move(index, p.left, p.right, places[0].of(left.by_id[p.left]), places[1].of(right.by_id[p.right]))

@@ -11,14 +11,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from core.dates import DocumentDates, dates, document_dates, is_deadline
 from core.document import Document, Section
 from core.kinds import FindingKind
 from core.normalize import Normalized
 from core.obligations import duties, modals
-from core.places import Places
 from core.quantities import Mention, is_target, quantities
 from core.tokens import tokenize
 
@@ -38,11 +36,6 @@ class Side:
             self.norm.from_display(s.start, s.number_end) for s in self.doc.sections if s.number
         )
         self._dated = document_dates(self.norm.text)
-
-    @cached_property
-    def places(self) -> Places:
-        """Where each section stands (第二章第三节第2段), for naming a counterpart in a finding."""
-        return Places(self.doc)
 
     def span(self, section: Section, heading_only: bool) -> tuple[int, int]:
         """Normalized span of a section, or of its heading line only."""

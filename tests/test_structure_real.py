@@ -11,7 +11,6 @@ import pytest
 from core.compare import compare
 from core.document import Document, Section
 from core.kinds import FindingKind, PairKind
-from core.places import Places
 from core.result import Comparison
 
 DATA = Path(__file__).resolve().parent / "data" / "structure"
@@ -82,19 +81,3 @@ def test_a_point_rewritten_in_place_faces_its_old_wording(company_law: Compariso
     assert any(p.left == before.id and p.right == after.id for p in company_law.pairs)
     spans = {(f.left, f.right) for f in company_law.findings if f.kind is FindingKind.COVERAGE}
     assert not [found for found in spans if (before.start, before.end) in found or (after.start, after.end) in found]
-
-
-@pytest.mark.parametrize("which", ["road_transport", "company_law"])
-def test_a_section_reported_with_a_loose_counterpart_names_it(which: str, request: pytest.FixtureRequest) -> None:
-    # 新增（仅主题相关：原第二章第十一条）：… says which old section the new one resembles, so that
-    # a drafter can see where its subject was before.
-    result: Comparison = request.getfixturevalue(which)
-    loose = [f for f in result.findings if "仅主题相关：" in f.summary]
-    assert loose
-    for finding in loose:
-        other, doc, word = ((finding.left, result.left, "原") if finding.direction.value == "added"
-                            else (finding.right, result.right, "新"))
-        assert other is not None
-        named = finding.summary.split("仅主题相关：", 1)[1].split("）：", 1)[0]
-        section = next(s for s in doc.sections if (s.start, s.end) == other)
-        assert named == word + Places(doc).of(section)
