@@ -110,8 +110,8 @@ class _Topics:
         return sorted(scores, key=lambda o: (-scores[o], o))[:count]
 
 
-def _related(left: Side, right: Side, cands: list[Candidate],
-             paired_left: set[str], paired_right: set[str]) -> list[AlignedPair]:
+def _related(left: Side, right: Side, cands: list[Candidate], paired_left: set[str], paired_right: set[str],
+             in_place: Mapping[str, str] | None = None) -> list[AlignedPair]:
     """Best subject match for each leaf that found no counterpart by wording.
 
     Subject similarity averages the TF-IDF cosine of the bodies and of the titles:
@@ -150,20 +150,24 @@ def _related(left: Side, right: Side, cands: list[Candidate],
         near = body_topics.nearest(sid, prefix, reach) + title_topics.nearest(sid, prefix, reach)
         return {other for other in (*near, *sharing[sid]) if other not in rows}
 
+    def related(a: str, b: str) -> bool:
+        return score(a, b) >= TUNING.related.subject or dice.get((a, b), 0.0) >= TUNING.related.dice
+
     found: set[tuple[str, str]] = set()
+    # A leaf rewritten in place (``_in_place``) is related to its successor before any other.
+    placed = {(a, b) for a, b in (in_place or {}).items() if related(a, b)}
+    found |= placed
+    settled = {a for a, _ in placed} | {b for _, b in placed}
     for a in lonely_left:
         near = candidates(a, right_prefix)
-        if near:
+        if near and a not in settled:
             found.add((a, max(sorted(near), key=lambda b: score(a, b))))
     for b in lonely_right:
         near = candidates(b, left_prefix)
-        if near:
+        if near and b not in settled:
             found.add((max(sorted(near), key=lambda a: score(a, b)), b))
-    return [
-        AlignedPair(a, b, PairKind.RELATED, round(max(dice.get((a, b), 0.0), score(a, b)), 4))
-        for a, b in sorted(found)
-        if score(a, b) >= TUNING.related.subject or dice.get((a, b), 0.0) >= TUNING.related.dice
-    ]
+    return [AlignedPair(a, b, PairKind.RELATED, round(max(dice.get((a, b), 0.0), score(a, b)), 4))
+            for a, b in sorted(found) if related(a, b)]
 
 
 @dataclass(frozen=True)
@@ -191,32 +195,29 @@ def _revision_leaf_pairs(left: Side, right: Side, cands: list[Candidate]) -> lis
     pairs.extend(_box_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_identical_pairs(left, right, {p.left for p in pairs}, {p.right for p in pairs}))
     pairs.extend(_contained_pieces(left, right, pairs, cands))
-    pairs.extend(_same_place(left, right, pairs, cands))
-    pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}))
+    facing = _in_place(left, right, pairs)
+    pairs.extend(_related(left, right, cands, {p.left for p in pairs}, {p.right for p in pairs}, facing))
     return pairs
 
 
-def _same_place(left: Side, right: Side, pairs: Sequence[AlignedPair],
-                cands: Sequence[Candidate]) -> list[AlignedPair]:
-    """An unpaired leaf between two leaves that pair with two leaves one apart: the leaf
-    rewritten in place (专利法实施细则 2010 第三十九条（三） 不符合本细则第一百二十一条第一款规定的
-    → 2023 第四十四条（三） 申请文件的格式不符合规定的, between points that pair), related, rather
-    than one deleted and another added. At the end of a list a leaf may as well have been
-    replaced by another (基金条例 第二十四条（三） 有剽窃…… and 2024 第二十五条（三） 其他客观原因……):
-    only a leaf between two pairs is taken for the same one. A table row never is: a row is
-    the same row revised or one deleted and another inserted (``_related``)."""
+def _in_place(left: Side, right: Side, pairs: Sequence[AlignedPair]) -> dict[str, str]:
+    """Unpaired left leaves between two leaves that pair with two right leaves one apart, and
+    the unpaired right leaf between those: the leaf rewritten in place, if the two are related
+    at all (``_related``). 专利法实施细则 2010 第三十九条（三） 不符合本细则第一百二十一条第一款规定的
+    became 2023 第四十四条（三） 申请文件的格式不符合规定的 between points that pair, and was
+    related to a leaf elsewhere; 基金条例 2024 第二十五条（三） replaces its old （三） with another
+    ground, which shares no subject with it and stays reported added. A table row is never
+    rewritten in place: it is revised, or one is deleted and another inserted."""
     paired = {p.left: p.right for p in pairs if p.kind in (PairKind.SAME, PairKind.MODIFIED)}
     taken_left = {p.left for p in pairs}
     taken_right = {p.right for p in pairs}
-    dice = {(c.left, c.right): c.dice for c in cands}
-    out = []
+    out = {}
     for parent in left.doc.sections:
         for before, middle, after in zip(parent.children, parent.children[1:], parent.children[2:], strict=False):
             facing = _between(right.doc, paired.get(before), paired.get(after))
             if (middle not in taken_left and left.doc.by_id[middle].is_leaf and left.doc.by_id[middle].role != ROW
                     and facing is not None and facing not in taken_right and right.doc.by_id[facing].role != ROW):
-                out.append(AlignedPair(middle, facing, PairKind.RELATED, round(dice.get((middle, facing), 0.0), 4)))
-                taken_right.add(facing)
+                out[middle] = facing
     return out
 
 
