@@ -30,6 +30,7 @@ from core.implement import grades as implement_grades
 from core.implementation_pairs import implementation_leaf_pairs
 from core.kinds import CoverageGrade, PairKind, Relation
 from core.normalize import Normalized
+from core.one_to_one import one_to_one
 from core.options import Correction
 from core.pairs import Assignment
 from core.parents import first_paragraph_pairs, heading_pairs, not_above, parent_pairs, shared_dice
@@ -319,16 +320,9 @@ def _box_pairs(left: Side, right: Side, paired_left: set[str], paired_right: set
             common = sum(len(line) * n for line, n in (lines_left & counted).items())
             dice = 2 * common / (left.size(lid) + right.size(rid))
             if dice >= TUNING.wording.modified_dice:
-                found.append((-round(dice, 6), lid, rid))
-    pairs = []
-    taken_left: set[str] = set()
-    taken_right: set[str] = set()
-    for negative, lid, rid in sorted(found):
-        if lid not in taken_left and rid not in taken_right:
-            taken_left.add(lid)
-            taken_right.add(rid)
-            pairs.append(AlignedPair(lid, rid, PairKind.MODIFIED, round(min(1.0, -negative), 4)))
-    return pairs
+                found.append(((-round(dice, 6), lid, rid), lid, rid))
+    return [AlignedPair(lid, rid, PairKind.MODIFIED, round(min(1.0, -rank[0]), 4))
+            for rank, lid, rid in one_to_one(sorted(found))]
 
 
 def _assignments_of(right: Side, pairs: Sequence[AlignedPair]) -> tuple[Assignment, ...]:

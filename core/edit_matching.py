@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operator import add
 
 from core import patterns
+from core.one_to_one import one_to_one
 from core.quantities import Mention
 
 
@@ -103,19 +104,12 @@ def match_in_edit(
             kin = len(lead & _lead(texts[1], r.mention)) if lead else 0
             same_edit = r.edit == t.edit and _one_value(t, r, edits[t.edit])
             if same_edit or (r.edit != t.edit and r.inside and t.inside and 2 * kin > len(lead)):
-                options.append((-kin, i, j))
-    pairs: list[tuple[Touched, Touched]] = []
-    taken_left: set[int] = set()
-    taken_right: set[int] = set()
-    for _, i, j in sorted(options):
-        if i not in taken_left and j not in taken_right:
-            taken_left.add(i)
-            taken_right.add(j)
-            pairs.append((left[i], right[j]))
-    pairs.sort(key=lambda pair: left.index(pair[0]))
+                options.append(((-kin, i, j), i, j))
+    chosen = sorted((i, j) for _, i, j in one_to_one(sorted(options)))
+    taken_left, taken_right = {i for i, _ in chosen}, {j for _, j in chosen}
     rest_left = [t for i, t in enumerate(left) if i not in taken_left]
     rest_right = [r for j, r in enumerate(right) if j not in taken_right]
-    return pairs, rest_left, rest_right
+    return [(left[i], right[j]) for i, j in chosen], rest_left, rest_right
 
 
 # Characters before a value read as its lead-in, within its clause group (a semicolon or a
