@@ -96,12 +96,13 @@ def match_in_edit(
     may have lined the old clause up with the new tier repeating its words (会计法 2024 第四十条:
     对其直接负责的主管人员……可以处五万元以下, then 情节严重的……可以处五万元以上五十万元以下)."""
     options = []
+    leads = [_lead(texts[1], r.mention) if texts[1] else set() for r in right]
     for i, t in enumerate(left):
         lead = _lead(texts[0], t.mention) if texts[0] else set()
         for j, r in enumerate(right):
             if not compatible(t.mention.key, r.mention.key):
                 continue
-            kin = len(lead & _lead(texts[1], r.mention)) if lead else 0
+            kin = len(lead & leads[j])
             same_edit = r.edit == t.edit and _one_value(t, r, edits[t.edit])
             if same_edit or (r.edit != t.edit and r.inside and t.inside and 2 * kin > len(lead)):
                 options.append(((-kin, i, j), i, j))
@@ -125,5 +126,3 @@ def _lead(text: str, mention: Mention) -> set[str]:
     lead = text[start:mention.start]
     cut = max(lead.rfind(end) for end in _LEAD_END)
     return {gram for run in _HAN.findall(lead[cut + 1:]) for gram in map(add, run, run[1:])}
-
-
