@@ -206,7 +206,7 @@ def select(cands: list[Candidate], left: Side, right: Side) -> list[Candidate]:
         gain_right = _gain(explained_right[c.right], c.right_intervals) / right.size(c.right)
         first_left = not explained_left[c.left]
         first_right = not explained_right[c.right]
-        # A section split off (or merged in) whole is explained entirely by its counterpart:
+        # A section split off (or merged in) is made of its counterpart's wording (``_made_of``):
         # it needs to add only some new ground on the other side.
         whole_right = first_right and _made_of(c.right_share, c) and gain_left > 0
         whole_left = first_left and _made_of(c.left_share, c) and gain_right > 0
