@@ -4,8 +4,11 @@ Leaves are aligned first, on the wording they share (the common runs of
 ``core.shared``), regardless of order, numbering or parent: that finds re-ordered,
 moved, renamed and renumbered sections. A pair is ``modified`` when a substantial
 share of the two sections' wording is common, or when one of them is largely made
-of the other's wording (splits and merges). Leaves left over are matched on
-subject (TF-IDF cosine of character bigrams) as ``related``. Parents are then
+of the other's wording (splits and merges). In a revision, a leaf left over that is
+made of the wording of a counterpart of its own section is that counterpart's piece
+(``_contained_pieces``: a point split off a paragraph). Leaves left over are matched on
+subject (TF-IDF cosine of character bigrams) as ``related``, a leaf rewritten in place
+between two pairs first with the leaf facing it (``_in_place``). Parents are then
 paired where their children are; in a revision, a heading that kept its line while
 its section lost or gained paragraphs is paired across its two outline shapes
 (``heading_pairs``).

@@ -8,6 +8,9 @@ everything opened after it, an unseen scheme nests under the current section. Th
 tolerates missing, repeated and skipped numbers and documents that use the schemes in
 unusual orders.
 
+Inside an article (第X条) a point (项, （一）) is one paragraph: a plain line after a point that
+ended its clause (。；) is the article's next paragraph (款), not part of the point.
+
 Every character of body text ends up in exactly one leaf: a heading section with
 several plain paragraphs gets one ``paragraph`` child per paragraph, and the text
 between a heading and its first sub-heading becomes ``paragraph`` children too. The
