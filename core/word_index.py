@@ -18,7 +18,6 @@ engine, jieba's dictionary or the policy dictionary change, or when it is damage
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -282,7 +281,10 @@ def check_text(index: WordIndex) -> str:
 def index_path(folder: Path, identity: dict[str, Any]) -> Path:
     """The file of the index built from ``identity`` in ``folder``: the engine's name and a
     digest of what the index is built from."""
-    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+    # Two checksums of zlib, which every start loads anyway (hashlib costs 3 ms to import): a
+    # name, not a seal; the file's header holds the identity itself and is checked on reading.
+    named = json.dumps(identity, sort_keys=True).encode()
+    digest = f"{zlib.crc32(named):08x}{zlib.adler32(named):08x}"
     return folder / f"{identity['engine']}-words-{digest}.bin"
 
 
