@@ -9,18 +9,23 @@ from collections import Counter
 
 from core import patterns
 from core.lines import match_heading
-from core.spacing import CJK, WIDE, repair_line
+from core.spacing import CJK, WIDE, repair_line, tight_switches
 from core.tuning import TUNING
 
 _NARROW = patterns.compiled(rf"[^{CJK}\u3000]")
+# The first-line indent of a paragraph, two Chinese characters wide: an extractor drops it,
+# so the first line of a paragraph reads that much shorter than the full lines.
+_INDENT = 4
 
 
 def starts_block(line: str) -> bool:
     """A heading (as the outline recognises them) or an attachment: never glued to the line before."""
     return match_heading(line) is not None or line.startswith(("附件", "附表"))
 
-# A line ending in one of these ends its sentence (or its quotation) and keeps its break.
-_FINAL_MARKS = frozenset("。！？；：…”’）)」』】》!?;:")
+# A line ending in one of these ends its sentence and keeps its break; a closing bracket or
+# quotation mark does when one of them comes before it (。” but not 站（场）, which runs on).
+_FINAL_MARKS = frozenset("。！？；：…!?;:")
+_CLOSING_MARKS = frozenset("”’）)」』】》")
 
 
 def reflow(lines: list[str], extracted: bool = False) -> list[str]:
@@ -31,7 +36,7 @@ def reflow(lines: list[str], extracted: bool = False) -> list[str]:
     Repeated until nothing changes, so reflowing the result is a no-op.
     """
     while True:
-        widths = [_width(line) for line in lines]
+        widths = [_width(line, extracted) for line in lines]
         band = _full_width_band(lines, widths)
         if band is None:
             return lines
@@ -41,10 +46,11 @@ def reflow(lines: list[str], extracted: bool = False) -> list[str]:
         lines = joined
 
 
-def _width(line: str) -> int:
+def _width(line: str, extracted: bool = False) -> int:
     """Display width, indent included: Chinese characters and ideographic spaces count two,
-    everything else one."""
-    return 2 * len(line) - len(_NARROW.findall(line))
+    everything else one; in an extracted text the spaces its repair took out between Chinese
+    and digits count too, as the page set them (处 1000 元以上 is as wide as printed)."""
+    return 2 * len(line) - len(_NARROW.findall(line)) + (tight_switches(line) if extracted else 0)
 
 
 def _full_width_band(lines: list[str], widths: list[int]) -> tuple[int, int] | None:
@@ -85,10 +91,19 @@ def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int], ext
             pieces.append(line.lstrip())
         else:
             paragraphs.append([line])
-        full = low <= width <= high or low <= 2 * len(line) <= high
-        runs_on = full and line[-1] not in _FINAL_MARKS
+        # A paragraph's first line may have lost its indent (``_INDENT``).
+        floor = low if runs_on else low - _INDENT
+        full = floor <= width <= high or floor <= 2 * len(line) <= high
+        runs_on = full and not _ends_sentence(line)
     # Pieces meet at new neighbours ("…党" + ", 1"), so their spaces are repaired again.
     return [pieces[0] if len(pieces) == 1 else repair_line("".join(pieces), extracted) for pieces in paragraphs]
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends its sentence: a final mark, or a closing bracket or quotation mark
+    after one (……。” and ……。）, not 保持站（场） or 《中华人民共和国道路交通安全法》)."""
+    end = line.rstrip("".join(_CLOSING_MARKS))
+    return line[-1] in _FINAL_MARKS or (len(end) < len(line) and (not end or end[-1] in _FINAL_MARKS))
 
 
 def _joiner(before: str, after: str) -> str:

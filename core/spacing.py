@@ -75,6 +75,12 @@ _SWITCH_GAP = patterns.compiled(r"[^\S\n\u3000\t]+")
 
 
 @cache
+def tight_switches(line: str) -> int:
+    """How many changes between Chinese text and a digit, letter or quote ``line`` makes
+    without a space: where an extractor had put one, the space its repair took out."""
+    return len(_tight_switch().findall(line))
+
+
 def _tight_switch() -> re.Pattern[str]:
     """A change between Chinese text and a digit, letter or quote without a space."""
     return patterns.compiled(rf"[{_HAN}](?=[{_SWITCH}])|[{_SWITCH}](?=[{_HAN}])")
@@ -123,7 +129,7 @@ def extraction_spaced(text: str) -> bool:
         gap = _SWITCH_GAP.match(body, cut[0]) if cut else None
         if gap is not None and _spaced_switch(body, gap):
             spaced -= 1
-    return spaced >= TUNING.clean.min_repeats and 2 * spaced >= len(_tight_switch().findall(text))
+    return spaced >= TUNING.clean.min_repeats and 2 * spaced >= tight_switches(text)
 
 
 def _spaced_switch(text: str, gap: re.Match[str]) -> bool:

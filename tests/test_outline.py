@@ -577,3 +577,11 @@ def test_a_document_walks_its_tree_both_ways() -> None:
                                                ("", None), ("总则", None)])
 def test_a_number_names_its_scheme(number: str, scheme: str | None) -> None:
     assert number_scheme(number) == scheme
+
+
+@pytest.mark.parametrize("line", ["第十条的规定办理有关手续。", "第十条第二款规定的情形除外。",
+                                  "第五条和第六条规定的义务", "第三条所称单位", "第十条规定的期限内"])
+def test_a_reference_opening_a_line_is_no_heading(line: str) -> None:
+    # A sentence broken before 依照本条例第十条的规定 puts the reference at a line's start.
+    _, sections, _ = _parse(f"第九条 申请人应当依照本条例\n{line}\n")
+    assert [s.number for s in sections if s.number] == ["第九条"]
