@@ -228,7 +228,8 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
 
     Only looked for in paginated text (several page numbers), and only next to page
     breaks (a page number, or the start and end of the text), so a heading that
-    legitimately repeats in the body is never touched.
+    legitimately repeats in the body is never touched. A header standing twice on the first
+    page repeats the title, and the second of the two is the title: it stays.
     """
     if len(pages) < TUNING.clean.min_repeats:
         return
@@ -244,5 +245,8 @@ def _mark_running_headers(lines: list[str], pages: list[int], drop: list[bool]) 
     enough = max(TUNING.clean.min_repeats, len(pages) // 2)
     for found in near.values():
         if len(set(found)) >= enough:
+            # A header repeating the document's title stands twice on the first page, as the
+            # header and as the title: the second, before the first page number, stays.
+            opening = [i for i in found if i < pages[0]]
             for i in found:
-                drop[i] = True
+                drop[i] = len(opening) < 2 or i != opening[-1]

@@ -536,3 +536,16 @@ def test_a_paragraphs_first_line_that_lost_its_indent_still_runs_on() -> None:
     assert len(out) == 8
     assert out[1] == ("道路运输站（场）经营者应当公平对待使用站（场）的客运经营者和货运经营者，"
                       "无正当理由不得拒绝道路运输车辆进站从事经营活动。")
+
+
+def test_a_running_header_repeating_the_title_leaves_the_title() -> None:
+    # A word-processed law printed with its title as the running header: the first page shows
+    # the header and then the title, each later page the header again.
+    title = "中华人民共和国道路运输条例"
+    pages = [_wrap(paragraph, 30) for paragraph in PARAGRAPHS * 2]
+    lines = [title, title, *pages[0], "第 1 页"]
+    for number, page in enumerate(pages[1:], start=2):
+        lines += [title, *page, f"第 {number} 页"]
+    result = clean("\n".join(lines))
+    assert result.text.split("\n") == [title, *PARAGRAPHS * 2]
+    assert result.removed.count(title) == len(pages)
