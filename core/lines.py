@@ -24,7 +24,9 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+[节節](?![日约能])\s*")),
     # Not a reference running on in a sentence broken at the line's start: 第十条的规定, 第十条第二款,
     # 第五条和第六条, 第三条所称 (a PDF line or a copied text may begin with one).
-    ("article", patterns.compiled(rf"第[{CN_NUMERALS}{DIGITS}]+[条條](?![件款例的第和或及至、，,所]|规定)\s*")),
+    # An article inserted by an amendment keeps its place and a suffix: 第一百二十条之一.
+    ("article", patterns.compiled(
+        rf"第[{CN_NUMERALS}{DIGITS}]+[条條](?:之[{CN_NUMERALS}]+)?(?![件款例的第和或及至之、，,所]|规定)\s*")),
     ("box", patterns.compiled(rf"(?:专栏|專欄)\s*[{CN_NUMERALS}{DIGITS}]*[:：、.．]?\s*")),
     # A table's caption (表1 主要指标, 表 2-1：…): its rows follow, as in a 专栏 box.
     ("table", patterns.compiled(rf"表\s*[{DIGITS}]+(?:[-－—.．][{DIGITS}]+)?(?:[:：、]\s*|\s+|$)")),

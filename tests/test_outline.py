@@ -585,3 +585,13 @@ def test_a_reference_opening_a_line_is_no_heading(line: str) -> None:
     # A sentence broken before 依照本条例第十条的规定 puts the reference at a line's start.
     _, sections, _ = _parse(f"第九条 申请人应当依照本条例\n{line}\n")
     assert [s.number for s in sections if s.number] == ["第九条"]
+
+
+def test_an_inserted_article_keeps_its_suffix() -> None:
+    # 刑法: 第十七条之一 was inserted after 第十七条 by an amendment; it is an article of its own.
+    text = ("第十七条 已满十六周岁的人犯罪，应当负刑事责任。\n"
+            "第十七条之一 已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。\n"
+            "第十八条 依照第十七条之一的规定处理。\n")
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    assert [s.number for s in sections if s.number] == ["第十七条", "第十七条之一", "第十八条"]
