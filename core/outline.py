@@ -302,10 +302,11 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
         block_end += 1
     # A line opening with a bracket is no part of the title's name either: a note, or a web
     # page's label such as (四川省)泸州市……规划(2022年更新) above the title proper.
+    # Nor is the name of the web site a copy was taken from (中国法律法规信息网), left above it.
     title_lines = [
         line.text.strip() for line in lines[:block_end]
         if not is_title_note(line.text) and not line.text.strip().startswith(("(", "（"))
-        and not line.text.rstrip().endswith((":", "："))
+        and not line.text.rstrip().endswith((":", "：")) and not _SITE_NAME.match(line.text.strip())
     ]
     title = _join_title(title_lines) or fallback_title
     head_end = lines[block_end - 1].end if block_end else lines[0].start
@@ -317,6 +318,7 @@ def _preamble(lines: list[_Line], fallback_title: str, rows: set[int]) -> tuple[
     return node, title
 
 
+_SITE_NAME = patterns.compiled(r"^[^\s，。；：、]{2,20}(?:网|网站|门户网站|客户端)$")
 _DOC_TYPE_END = patterns.compiled(
     r"(决定|決定|方案|通知|意见|意見|办法|辦法|规划|規劃|纲要|綱要|规定|規定|条例|條例|细则|細則|计划|計劃|要点|要點"
     r"|报告|報告|决议|決議|公告|通告|批复|批復|函|稿|实施意见|指导意见|法)》?$"

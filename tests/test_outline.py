@@ -595,3 +595,10 @@ def test_an_inserted_article_keeps_its_suffix() -> None:
     _, sections, _ = _parse(text)
     _check_tree(text, sections)
     assert [s.number for s in sections if s.number] == ["第十七条", "第十七条之一", "第十八条"]
+
+
+def test_the_name_of_the_web_site_a_copy_came_from_is_no_part_of_the_title() -> None:
+    text = "中国法律法规信息网\n中华人民共和国慈善法\n第一条 为了发展慈善事业，弘扬慈善文化，制定本法。\n"
+    _, sections, title = _parse(text)
+    _check_tree(text, sections)
+    assert title == "中华人民共和国慈善法"
