@@ -58,6 +58,7 @@ _SIGNATURE = patterns.compiled(
 _ATTACHMENT = patterns.compiled(r"^(附件|附表|附录)[\s\d一二三四五六七八九十:：、.．]*")
 _ATTACHMENT_TITLE = patterns.compiled(r"^[\d一二三四五六七八九十]{1,3}\s*[.．、]\s*[^。；;]{2,60}$")
 _ATTACHMENT_TITLES = 20  # a longer list after 附件 is an attachment's own text, not a list
+_BARE_ATTACHMENT = 3  # lines of a trailing 附件 heading and its title, content not copied
 
 
 @dataclass
@@ -346,17 +347,42 @@ def _closing_start(
     """
     if first_heading >= len(lines):
         return len(lines)
-    i = _attachment_list_start(lines, first_heading, rows)
+    i = _bare_attachment_start(lines, first_heading, rows)
+    i = _attachment_list_start(lines[:i], first_heading, rows)
     while i > first_heading + 1:
         s = lines[i - 1].text.strip()
         if headings[i - 1] is None and lines[i - 1].start not in rows and (DATE_LINE.match(s) or _SIGNATURE.match(s)):
             i -= 1
             continue
         break
+    # The list of attachments standing above the signature (附件：2020～2022年区域电网输电价格表).
+    if i < len(lines) and i > first_heading + 1 and _is_attachment_line(lines[i - 1], rows):
+        i -= 1
     if (i > first_heading + 1 and headings[i - 1] is None and lines[i - 1].start not in rows
             and _CLOSING_START.match(lines[i - 1].text.strip())):
         i -= 1
     return i
+
+
+def _bare_attachment_start(lines: list[_Line], first_heading: int, rows: set[int]) -> int:
+    """Index of a 附件 line after the date the text is signed on, followed by no more than its
+    title, or len(lines): the heading of an attachment whose content did not come with the
+    copy (a table, a separate file), which the last item would otherwise take in. An
+    attachment with a text of its own stays content."""
+    tail = lines[-_BARE_ATTACHMENT:]
+    for k, line in enumerate(tail):
+        start = len(lines) - len(tail) + k
+        if (start > first_heading + 1 and _is_attachment_line(line, rows)
+                and DATE_LINE.match(lines[start - 1].text.strip())
+                and all(_is_title_block_line(rest.text) and rest.start not in rows for rest in tail[k:])):
+            return start
+    return len(lines)
+
+
+def _is_attachment_line(line: _Line, rows: set[int]) -> bool:
+    """A short line opening with 附件 (附表, 附录), without a sentence's full stop."""
+    text = line.text.strip()
+    return line.start not in rows and bool(_ATTACHMENT.match(text)) and _is_title_block_line(text)
 
 
 def _attachment_list_start(lines: list[_Line], first_heading: int, rows: set[int]) -> int:

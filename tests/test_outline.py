@@ -395,6 +395,25 @@ def test_a_closing_list_of_attachments_is_no_part_of_the_last_item() -> None:
     assert not any(s.number == "2." for s in sections)
 
 
+def test_an_attachment_heading_after_the_signature_is_no_part_of_the_last_item() -> None:
+    # 发改价格规〔2020〕1441号 as published on the web: its table came as a separate file, and
+    # only the attachment's heading follows the signature and date.
+    text = "\n".join([
+        "一、区域电网输电价格按附件执行。",
+        "二、电网企业要做好区域电网与省级电网的结算工作。",
+        "附件：2020～2022年区域电网输电价格表",
+        "国家发展改革委",
+        "2020年9月28日",
+        "附件：",
+        "2020～2022年区域电网输电价格表",
+    ])
+    _, sections, _ = _parse(text)
+    _check_tree(text, sections)
+    last = _by_number(sections, "二、")
+    assert text[last.start:last.end] == "二、电网企业要做好区域电网与省级电网的结算工作。"
+    assert [s for s in sections if s.parent is None][-1].role == "closing"
+
+
 def test_numbered_points_or_an_attachments_own_text_stay_items() -> None:
     points = "一、主要措施\n（一）加强保障。\n1.加强组织领导\n2.强化资金保障"
     _, sections, _ = _parse(points)
