@@ -347,8 +347,7 @@ def _closing_start(
     """
     if first_heading >= len(lines):
         return len(lines)
-    i = _bare_attachment_start(lines, first_heading, rows)
-    i = _attachment_list_start(lines[:i], first_heading, rows)
+    i = _attachment_list_start(lines, first_heading, rows, _bare_attachment_start(lines, first_heading, rows))
     while i > first_heading + 1:
         s = lines[i - 1].text.strip()
         if headings[i - 1] is None and lines[i - 1].start not in rows and (DATE_LINE.match(s) or _SIGNATURE.match(s)):
@@ -385,14 +384,14 @@ def _is_attachment_line(line: _Line, rows: set[int]) -> bool:
     return line.start not in rows and bool(_ATTACHMENT.match(text)) and _is_title_block_line(text)
 
 
-def _attachment_list_start(lines: list[_Line], first_heading: int, rows: set[int]) -> int:
-    """Index of the 附件 line opening the list of attachments the text ends with, or len(lines).
+def _attachment_list_start(lines: list[_Line], first_heading: int, rows: set[int], end: int) -> int:
+    """Index of the 附件 line opening the list of attachments the text ends with at ``end``, or ``end``.
 
     Its titles are numbered like items (2.四川省新能源项目机制电量结算细则) yet are no part of
     the last item: they name documents issued with this one.
     """
-    i = len(lines)
-    while i > first_heading + 1 and len(lines) - i < _ATTACHMENT_TITLES:
+    i = end
+    while i > first_heading + 1 and end - i < _ATTACHMENT_TITLES:
         line = lines[i - 1]
         text = line.text.strip()
         if line.start in rows:
@@ -402,7 +401,7 @@ def _attachment_list_start(lines: list[_Line], first_heading: int, rows: set[int
         if not _ATTACHMENT_TITLE.match(text):
             break
         i -= 1
-    return len(lines)
+    return end
 
 
 def _closing(lines: list[_Line]) -> _Node:

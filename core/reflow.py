@@ -25,7 +25,7 @@ def starts_block(line: str) -> bool:
 # A line ending in one of these ends its sentence and keeps its break; a closing bracket or
 # quotation mark does when one of them comes before it (。” but not 站（场）, which runs on).
 _FINAL_MARKS = frozenset("。！？；：…!?;:")
-_CLOSING_MARKS = frozenset("”’）)」』】》")
+_CLOSING_MARKS = "”’）)」』】》"
 
 
 def reflow(lines: list[str], extracted: bool = False) -> list[str]:
@@ -102,8 +102,8 @@ def _join_broken(lines: list[str], widths: list[int], band: tuple[int, int], ext
 def _ends_sentence(line: str) -> bool:
     """Whether a line ends its sentence: a final mark, or a closing bracket or quotation mark
     after one (……。” and ……。）, not 保持站（场） or 《中华人民共和国道路交通安全法》)."""
-    end = line.rstrip("".join(_CLOSING_MARKS))
-    return line[-1] in _FINAL_MARKS or (len(end) < len(line) and (not end or end[-1] in _FINAL_MARKS))
+    end = line.rstrip(_CLOSING_MARKS)
+    return not end or end[-1] in _FINAL_MARKS
 
 
 def _joiner(before: str, after: str) -> str:
