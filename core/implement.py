@@ -81,6 +81,7 @@ from core.provisions import (
     is_penalty,
     is_purpose,
     is_scope,
+    punishes_officials,
     speaks_of_sanctions,
 )
 from core.subjects import SubjectSpace
@@ -170,6 +171,11 @@ class _Scores:
         self.base_penalties = base_penalties
         self.punishing_nothing = frozenset(item.id for item in right
                                            if item.numbered and not speaks_of_sanctions(item.text))
+        # The articles punishing officials' misconduct in office, on either side: one carries out the
+        # other, though the breaches each lists are the ones the text's own duties name (``_best_of``).
+        self.base_officials = frozenset(base.id for base in left if base.numbered and punishes_officials(base.text))
+        self.punishing_officials = frozenset(item.id for item in right
+                                             if item.numbered and punishes_officials(item.text))
         # A base penalty citing the base's articles (违反本法第二十条规定) names its duties outright.
         by_number = {base.number: base.id for base in left if base.number}
         self.punished: dict[str, frozenset[str]] = {  # base penalty -> the base items it cites
@@ -541,6 +547,16 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
     def kept(excluded: frozenset[str] = frozenset()) -> Iterator[tuple[str, float]]:
         return (found for found in ranked if not scores.by_kind_only(found[0]) and found[0] not in excluded)
 
+    def closest(near: Sequence[tuple[str, float]]) -> str:
+        return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
+
+    if rid in scores.punishing_officials:
+        # An article punishing officials' misconduct carries out the base's own such article, not
+        # the base's penalty for a breach it happens to list, nor its catch-all article
+        # (违反本法规定，构成犯罪的，依法追究刑事责任).
+        near = _near_ties(found for found in kept() if found[0] in scores.base_officials)
+        if near:
+            return closest(near)
     # An article punishing nothing chooses among the base's other items, where there are any.
     excluded = scores.base_penalties if rid in scores.punishing_nothing else frozenset()
     near = _near_ties(kept(excluded))
@@ -552,9 +568,7 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
         # that duty leaves the choice to the rank, not to a penalty for another breach.
         near = _near_ties(found for found in kept() if found[0] in scores.base_penalties
                           and scores.leaves.share_subject(rid, found[0], beyond_topic=True)) or near
-    if not near:
-        return None
-    return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
+    return closest(near) if near else None
 
 
 def _near_ties(ranked: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:

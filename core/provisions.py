@@ -124,6 +124,17 @@ def is_penalty(text: str) -> bool:
     return _body(text).startswith("违反") or _SANCTION.search(_EXCEPT.sub("", text)) is not None
 
 
+# The administration's own misconduct in office: the words of the article punishing its staff.
+_MISCONDUCT = patterns.compiled(r"玩忽职守|滥用职权|徇私舞弊")
+
+
+def punishes_officials(text: str) -> bool:
+    """True for a penalty on the administration's own staff for misconduct in office (……工作人员
+    玩忽职守、滥用职权、徇私舞弊的，依法给予处分): nearly every law has one such article, and
+    nearly every measure implementing it has its own."""
+    return _MISCONDUCT.search(text) is not None and is_penalty(text)
+
+
 def speaks_of_sanctions(text: str) -> bool:
     """True for an article that opens with a breach or names a sanction at all, imposed or not
     (对违反本办法的行为进行处罚时……; 依法没收的烟草专卖品应当销毁): such an article may carry out a

@@ -441,6 +441,28 @@ def test_a_penalty_article_follows_its_duty_to_the_base_penalty_citing_that_duty
     assert chosen == {"R1": ("L1",), "R2": ("L3",)}
 
 
+def test_a_penalty_on_officials_carries_out_the_base_penalty_on_officials() -> None:
+    # R1 lists the breaches of the measure's own duties, and shares more words with L1's penalty on
+    # the blood stations than with L2, the law's article on its officials' misconduct.
+    law = (
+        Item("L1", "血站违反有关操作规程和制度采集血液，由县级以上地方人民政府卫生行政部门责令改正；给献血者"
+                   "健康造成损害的，应当依法赔偿，对直接负责的主管人员和其他直接责任人员，依法给予行政处分。",
+             None, True, "第一条"),
+        Item("L2", "卫生行政部门及其工作人员在献血、用血的监督管理工作中，玩忽职守，造成严重后果，构成犯罪的，"
+                   "依法追究刑事责任；尚不构成犯罪的，依法给予行政处分。", None, True, "第二条"),
+        Item("L3", "违反本法规定，构成犯罪的，依法追究刑事责任。", None, True, "第三条"),
+        *(replace(base, id=f"L{n}", number=f"第{n}条") for n, base in enumerate(BASE, start=4)),
+    )
+    officials = Item("R1", "卫生健康主管部门、献血管理机构及其工作人员有下列行为之一的，由有权机关对直接负责的"
+                           "主管人员和其他直接责任人员依法给予处分：（一）不按照规定管理、使用献血工作经费的；"
+                           "（二）违反有关操作规程和制度采集血液的；（三）其他玩忽职守、滥用职权、徇私舞弊的。",
+                     None, True, "第一条")
+    assert assign(law, (officials,), {}).assignments[0].left[:1] == ("L2",)
+    # A law with no such article leaves the choice to the rank.
+    without = tuple(base for base in law if base.id != "L2")
+    assert assign(without, (officials,), {}).assignments[0].left[:1] == ("L1",)
+
+
 def test_an_article_punishing_nothing_carries_out_no_penalty() -> None:
     # R1 grants powers to investigate; L2 punishes the breaches it names in more of R1's words.
     law = (

@@ -10,6 +10,7 @@ from core.provisions import (
     is_penalty,
     is_purpose,
     is_scope,
+    punishes_officials,
     speaks_of_sanctions,
 )
 
@@ -70,6 +71,17 @@ def test_penalty_articles_punish_a_breach() -> None:
     assert not is_penalty("邮政管理部门依法履行监督管理职责，可以采取下列监督检查措施：（一）进入邮政企业、快递企业"
                           "或者涉嫌发生违反本法活动的其他场所实施现场检查；（四）查封与违反本法活动有关的场所，扣押用于"
                           "违反本法活动的运输工具以及相关物品。")
+
+
+def test_a_penalty_on_officials_punishes_misconduct_in_office() -> None:
+    assert punishes_officials("卫生行政部门及其工作人员在献血、用血的监督管理工作中，玩忽职守，造成严重后果，"
+                              "构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予行政处分。")
+    assert punishes_officials("监督检查部门的工作人员滥用职权、玩忽职守、徇私舞弊的，依法给予处分。")
+    # The words alone are no penalty: a duty to guard against misconduct imposes nothing.
+    assert not punishes_officials("监察机关应当加强对行政执法人员的监督，防止滥用职权、玩忽职守。")
+    # A penalty on those the administration supervises is no penalty on officials.
+    assert not punishes_officials("违反本法规定，非法采集血液的，由县级以上地方人民政府卫生行政部门予以取缔，"
+                                  "没收违法所得，可以并处十万元以下的罚款。")
 
 
 def test_a_scope_article_says_what_its_text_governs() -> None:
