@@ -87,7 +87,8 @@ def match_in_edit(
     left: list[Touched], right: list[Touched], compatible: Callable[[Hashable, Hashable], bool],
     edits: Sequence[Edit], texts: tuple[str, str] = ("", ""),
 ) -> tuple[list[tuple[Touched, Touched]], list[Touched], list[Touched]]:
-    """Pair left and right values of the same edit: the changed ones. A value pairs with the one
+    """Pair left and right values of the same edit: the changed ones. A value pairs with one of
+    the same tier (``_tier``: whom it fines, and whether 情节严重的 raises it), then with the one
     whose lead-in (``texts``: the two comparison texts) shares most with its own: the tier of a
     penalty (……可以对单位并处 with ……对单位可以并处, 对直接负责的主管人员……处 with the same), not
     the first value of a rewritten clause (a threshold of illegal income); among equals, with
@@ -97,15 +98,18 @@ def match_in_edit(
     对其直接负责的主管人员……可以处五万元以下, then 情节严重的……可以处五万元以上五十万元以下)."""
     options = []
     leads = [_lead(texts[1], r.mention) if texts[1] else set() for r in right]
+    tiers = [_tier(texts[1], r.mention) if texts[1] else _NO_TIER for r in right]
     for i, t in enumerate(left):
         lead = _lead(texts[0], t.mention) if texts[0] else set()
+        tier = _tier(texts[0], t.mention) if texts[0] else _NO_TIER
         for j, r in enumerate(right):
             if not compatible(t.mention.key, r.mention.key):
                 continue
             kin = len(lead & leads[j])
             same_edit = r.edit == t.edit and _one_value(t, r, edits[t.edit])
             if same_edit or (r.edit != t.edit and r.inside and t.inside and 2 * kin > len(lead)):
-                options.append(((-kin, i, j), i, j))
+                whom, raised = _agreement(tier, tiers[j])
+                options.append(((-whom, -raised, -kin, i, j), i, j))
     chosen = sorted((i, j) for _, i, j in one_to_one(sorted(options)))
     taken_left, taken_right = {i for i, _ in chosen}, {j for _, j in chosen}
     rest_left = [t for i, t in enumerate(left) if i not in taken_left]
@@ -126,3 +130,31 @@ def _lead(text: str, mention: Mention) -> set[str]:
     lead = text[start:mention.start]
     cut = max(lead.rfind(end) for end in _LEAD_END)
     return {gram for run in _HAN.findall(lead[cut + 1:]) for gram in map(add, run, run[1:])}
+
+
+# Whom a penalty's value is for: the nearest 对…… before it in its clause group, up to the verb
+# (对单位可以并处, 对个人处, 对其直接负责的主管人员和其他直接责任人员，可以处); and the
+# circumstance raising it (情节严重的, 逾期不改正的). Sixteen characters of lead-in often hold
+# neither: 对单位处上一年度销售额百分之一以下的罚款，上一年度没有销售额……的，处五百万元以下.
+_WHOM = patterns.compiled(r"对其?([\u4e00-\u9fff]{1,20}?)(?:可以|并处|处以|处|，|,)")
+_RAISED = patterns.compiled(r"情节(?:特别)?(?:严重|较重|较轻|轻微)|逾期(?:仍)?不(?:改正|缴纳|拆除)|拒不(?:改正|执行)")
+_GROUP = 200  # characters searched back for the start of a value's clause group
+_NO_TIER = ("", "")
+
+
+def _tier(text: str, mention: Mention) -> tuple[str, str]:
+    """Whom a value is for and what raises it (``_WHOM``, ``_RAISED``), each "" when its clause
+    group does not say."""
+    group = text[max(0, mention.start - _GROUP):mention.start]
+    group = group[max(group.rfind(end) for end in _LEAD_END) + 1:]
+    whom = [found.group(1) for found in _WHOM.finditer(group)]
+    raised = [found.group() for found in _RAISED.finditer(group)]
+    return (whom[-1] if whom else ""), (raised[-1] if raised else "")
+
+
+def _agreement(left: tuple[str, str], right: tuple[str, str]) -> tuple[int, int]:
+    """How far two values' tiers (``_tier``) agree: on whom they fine, 1 when the same, -1 when
+    not, 0 when one does not say; on what raises them, 1 when the same (nothing counts) and -1
+    when not."""
+    whom = 1 if left[0] == right[0] else 0 if not left[0] or not right[0] else -1
+    return whom, 1 if left[1] == right[1] else -1

@@ -321,3 +321,22 @@ def test_a_fine_raised_by_a_new_tier_keeps_its_place() -> None:
     assert "罚款 二千元以上二万元以下 → 五万元以下" in summaries
     assert "新增罚款：二十万元以上一百万元以下" in summaries
     assert "新增罚款：五万元以上五十万元以下" in summaries
+
+
+def test_a_fine_keeps_whom_it_fines_and_what_raises_it() -> None:
+    # 反垄断法 2007 第五十二条 → 2022 第六十二条: the persons' and the units' fines, each with a
+    # 情节严重 tier, become the units' (by turnover, else 五百万元以下) and the persons'. The unit's
+    # new fine is said far from 对单位, and the persons' plain fine is not its raised tier.
+    old = ("第五十二条 对反垄断执法机构依法实施的审查和调查，拒绝提供有关材料、信息，或者提供虚假材料、信息，"
+           "或者隐匿、销毁、转移证据，或者有其他拒绝、阻碍调查行为的，由反垄断执法机构责令改正，对个人可以处"
+           "二万元以下的罚款，对单位可以处二十万元以下的罚款；情节严重的，对个人处二万元以上十万元以下的罚款，"
+           "对单位处二十万元以上一百万元以下的罚款；构成犯罪的，依法追究刑事责任。\n")
+    new = ("第五十二条 对反垄断执法机构依法实施的审查和调查，拒绝提供有关材料、信息，或者提供虚假材料、信息，"
+           "或者隐匿、销毁、转移证据，或者有其他拒绝、阻碍调查行为的，由反垄断执法机构责令改正，对单位处上一"
+           "年度销售额百分之一以下的罚款，上一年度没有销售额或者销售额难以计算的，处五百万元以下的罚款；对个人"
+           "处五十万元以下的罚款。\n")
+    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
+                 if f.kind is FindingKind.QUANTITY]
+    assert "罚款 二十万元以下 → 五百万元以下" in summaries
+    assert "罚款 二万元以下 → 五十万元以下" in summaries
+    assert "删除罚款：二万元以上十万元以下" in summaries
