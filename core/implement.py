@@ -474,7 +474,7 @@ def _addresses_a_scored(rid: str, quoting: Sequence[str], scores: _Scores) -> bo
     """Whether a base item the item scores with shares wording or a subject word with it:
     asked of the whole row at once, not candidate by candidate (rows grow with the base)."""
     row = scores.score[rid]
-    return any(lid in row for lid in quoting) or not scores.leaves.sharing_subject(rid).isdisjoint(row)
+    return any(lid in row for lid in quoting) or scores.leaves.shares_subject_with_any(rid, row)
 
 
 def _first_in(ordered: Sequence[str], wanted: set[str]) -> list[str]:

@@ -180,6 +180,14 @@ class SubjectSpace:
         shared = self.words[a] & self.words[b]
         return bool(shared - self.topic if beyond_topic else shared)
 
+    def shares_subject_with_any(self, a: str, others: Mapping[str, object]) -> bool:
+        """Whether any of ``others`` (the keys of a mapping) shares a subject word with ``a``:
+        ``sharing_subject`` asked of many texts at once, stopping at the first word that answers,
+        without gathering every holder of every word (the holders grow with the documents)."""
+        keys = others.keys()
+        holders = self._holders
+        return any(not keys.isdisjoint(holders[word]) for word in self.words[a])
+
     def sharing_subject(self, a: str) -> set[str]:
         """Every text with a subject word in common with ``a`` (``share_subject``), ``a`` included
         when it has any."""

@@ -294,6 +294,16 @@ def test_a_grouped_space_equals_one_built_from_the_joined_texts() -> None:
     assert grouped.vectors == joined.vectors and grouped.words == joined.words
 
 
+def test_whether_any_of_many_texts_shares_a_subject_is_what_their_holders_say() -> None:
+    from core.subjects import SubjectSpace
+
+    space = SubjectSpace({item.id: item.text for item in BASE} | {"R1": "建设白酒产业园区。", "R2": "加强组织领导。"})
+    for key in ("R1", "R2", "L3"):
+        for others in ({"L1": 0.1, "L2": 0.2}, {"L2": 0.2, "L4": 0.3}, {}):
+            assert space.shares_subject_with_any(key, others) == (not space.sharing_subject(key).isdisjoint(others))
+    assert space.shares_subject_with_any("R1", {"L1": 0.1}) and not space.shares_subject_with_any("R2", {"L1": 0.1})
+
+
 def test_an_item_sharing_only_crowded_words_goes_to_the_closest_chapter() -> None:
     # Every base item holds 水土保持, so it is searched by no one and scores 0 with R1; R1's
     # chapter (X) is about B's subjects through R2, so R1 goes to B's first item.
