@@ -155,6 +155,12 @@ class _Engine:
     def _values(self, index: int, kind: FindingKind, ls: Section, rs: Section, edits: list[Edit],
                 left: list[Touched], right: list[Touched]) -> None:
         left, right = cancel(left, right)
+        # A value the right section holds as another of its counterparts held it is that one's,
+        # kept (points renumbered: old (三)'s 200元以下 is new (二)'s, and old (二)'s 500元以下 did
+        # not become it). A value of the left section found in another of its counterparts may
+        # still have changed in this one: an article split by case keeps its fine for one and
+        # lowers it for another.
+        right = [t for t in right if not self.elsewhere(self.right, self.left, rs, ls.id, kind, t.mention.key)]
         compatible = same_measure if kind is FindingKind.QUANTITY else _any
         changed, left, right = match_in_edit(left, right, compatible, edits,
                                               (self.left.norm.text, self.right.norm.text))
@@ -173,7 +179,7 @@ class _Engine:
                 self.add(Finding(kind, Direction.REMOVED, l_span, (point, point), before, "", index,
                                  f"删除{_value_name(kind, self.left, t.mention)}：{before}"))
         for t in right:
-            if t.inside and not self.elsewhere(self.right, self.left, rs, ls.id, kind, t.mention.key):
+            if t.inside:
                 r_span, after = self.right.display(t.mention)
                 point = self.left.norm.to_display(*edits[t.edit].left)[0]
                 self.add(Finding(kind, Direction.ADDED, (point, point), r_span, "", after, index,

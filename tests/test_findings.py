@@ -340,3 +340,26 @@ def test_a_fine_keeps_whom_it_fines_and_what_raises_it() -> None:
     assert "罚款 二十万元以下 → 五百万元以下" in summaries
     assert "罚款 二万元以下 → 五十万元以下" in summaries
     assert "删除罚款：二万元以上十万元以下" in summaries
+
+
+def test_a_fine_kept_by_a_renumbered_point_is_no_change_of_its_neighbour() -> None:
+    # 废旧金属收购业治安管理办法 1994 → 2023: old (二) went, old (三) became (二) with its fine. The
+    # diff pairs old (二) with new (二) as well, through their shared wording; 200元以下 is old
+    # (三)'s, kept, and old (二)'s 500元以下 did not become it.
+    old = ("第十三条 有下列情形之一的，由公安机关给予相应处罚：\n"
+           "(一)违反本办法第四条第一款规定，未领取特种行业许可证收购生产性废旧金属的，予以取缔，没收非法收购的"
+           "物品及非法所得，可以并处5000元以上10000元以下的罚款；\n"
+           "(二)违反本办法第四条第二款规定，未履行备案手续收购非生产性废旧金属的，予以警告或者处以500元以下的罚款；\n"
+           "(三)违反本办法第六条规定，未向公安机关办理注销、变更手续的，予以警告或者处以200元以下的罚款；\n"
+           "(四)违反本办法第七条规定，非法设点收购废旧金属的，予以取缔，没收非法收购的物品及非法所得，可以并处"
+           "5000元以上10000元以下的罚款。\n")
+    new = ("第十一条 有下列情形之一的，由公安机关给予相应处罚：\n"
+           "（一）违反本办法第四条第一款规定，未履行备案手续收购生产性废旧金属的，予以警告，责令限期改正，逾期"
+           "拒不改正的，视情节轻重，处以500元以上2000元以下的罚款；\n"
+           "（二）违反本办法第四条第二款规定，未向公安机关办理变更手续的，予以警告或者处以200元以下的罚款；\n"
+           "（三）违反本办法第六条规定，非法设点收购废旧金属的，予以取缔，没收非法收购的物品及非法所得，可以并处"
+           "5000元以上10000元以下的罚款。\n")
+    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
+                 if f.kind is FindingKind.QUANTITY]
+    assert "罚款 500元以下 → 200元以下" not in summaries
+

@@ -1,6 +1,6 @@
 """Structure of real laws in two versions (``tests/data/structure``): an article's points (项)
-are one paragraph each, a paragraph after them is the article's (款), and a point every list
-ends with pairs with the point of its own list."""
+are one paragraph each, a paragraph after them is the article's (款), a point every list
+ends with pairs with the point of its own list, and a deleted article's fine is deleted."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ DATA = Path(__file__).resolve().parent / "data" / "structure"
 @pytest.fixture(scope="module")
 def road_transport() -> Comparison:
     return compare(DATA / "road_transport" / "old.md", DATA / "road_transport" / "new.md")
+
+
+@pytest.fixture(scope="module")
+def seafarers() -> Comparison:
+    return compare(DATA / "seafarers" / "old.md", DATA / "seafarers" / "new.md")
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +86,9 @@ def test_a_point_rewritten_in_place_faces_its_old_wording(company_law: Compariso
     assert any(p.left == before.id and p.right == after.id for p in company_law.pairs)
     spans = {(f.left, f.right) for f in company_law.findings if f.kind is FindingKind.COVERAGE}
     assert not [found for found in spans if (before.start, before.end) in found or (after.start, after.end) in found]
+
+
+def test_the_fine_of_a_deleted_article_is_deleted_not_lowered_to_its_neighbours(seafarers: Comparison) -> None:
+    summaries = [f.summary for f in seafarers.findings if f.kind is FindingKind.QUANTITY]
+    assert "罚款 2000元以下 → 1000元以下" not in summaries
+    assert "删除罚款：2000元以下" in summaries
