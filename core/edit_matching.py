@@ -109,7 +109,8 @@ def match_in_edit(
             same_edit = r.edit == t.edit and _one_value(t, r, edits[t.edit])
             if same_edit or (r.edit != t.edit and r.inside and t.inside and 2 * kin > len(lead)):
                 whom, raised = _agreement(tier, tiers[j])
-                options.append(((-whom, -raised, -kin, i, j), i, j))
+                if whom >= 0 and raised >= 0:
+                    options.append(((-whom, -raised, -kin, i, j), i, j))
     chosen = sorted((i, j) for _, i, j in one_to_one(sorted(options)))
     taken_left, taken_right = {i for i, _ in chosen}, {j for _, j in chosen}
     rest_left = [t for i, t in enumerate(left) if i not in taken_left]
@@ -136,8 +137,9 @@ def _lead(text: str, mention: Mention) -> set[str]:
 # (对单位可以并处, 对个人处, 对其直接负责的主管人员和其他直接责任人员，可以处); and the
 # circumstance raising it (情节严重的, 逾期不改正的). Sixteen characters of lead-in often hold
 # neither: 对单位处上一年度销售额百分之一以下的罚款，上一年度没有销售额……的，处五百万元以下.
-_WHOM = patterns.compiled(r"对其?([\u4e00-\u9fff]{1,20}?)(?:可以|并处|处以|处|，|,)")
-_RAISED = patterns.compiled(r"情节(?:特别)?(?:严重|较重|较轻|轻微)|逾期(?:仍)?不(?:改正|缴纳|拆除)|拒不(?:改正|执行)")
+_WHOM = patterns.compiled(r"对其?([\u4e00-\u9fff、]{1,30}?)(?:可以|并处|处以|处|，|,)")
+_RAISED = patterns.compiled(r"情节(?:特别)?(?:严重|较重|较轻|轻微)"
+                            r"|(?P<defied>逾期(?:仍)?(?:不|未)|拒不(?:改正|执行|履行|整改|停止|拆除|缴纳))")
 _GROUP = 200  # characters searched back for the start of a value's clause group
 _NO_TIER = ("", "")
 
@@ -148,13 +150,15 @@ def _tier(text: str, mention: Mention) -> tuple[str, str]:
     group = text[max(0, mention.start - _GROUP):mention.start]
     group = group[max(group.rfind(end) for end in _LEAD_END) + 1:]
     whom = [found.group(1) for found in _WHOM.finditer(group)]
-    raised = [found.group() for found in _RAISED.finditer(group)]
+    # Refusing to comply is one tier however it is said (逾期不改正, 逾期仍未履行, 拒不改正).
+    raised = ["逾期" if found.group("defied") else found.group() for found in _RAISED.finditer(group)]
     return (whom[-1] if whom else ""), (raised[-1] if raised else "")
 
 
 def _agreement(left: tuple[str, str], right: tuple[str, str]) -> tuple[int, int]:
     """How far two values' tiers (``_tier``) agree: on whom they fine, 1 when the same, -1 when
     not, 0 when one does not say; on what raises them, 1 when the same (nothing counts) and -1
-    when not."""
+    when not. A value of one tier never changed into one of another (-1): the fine on the persons
+    in charge is not the unit's, a 情节严重 fine not the ordinary one."""
     whom = 1 if left[0] == right[0] else 0 if not left[0] or not right[0] else -1
     return whom, 1 if left[1] == right[1] else -1

@@ -191,6 +191,7 @@ def ends_with(before: str, words: tuple[str, ...], gap: int = 0) -> bool:
 
 
 _QUANTITY_AT = patterns.compiled(rf"(?P<number>{_NUMBER})(?:[-~至到]{_NUMBER})?(?P<unit>{_UNIT})")
+_LEVEL = "级"
 _VAGUE = "批"  # 一批 counts what follows it, numeral-led or not (培育一批一流企业)
 
 
@@ -210,6 +211,8 @@ def is_target(text: str, m: Mention) -> bool:
     words = value_contexts()
     if any(text.startswith(w, found.end("unit") - len(unit)) for w in words["not_unit"]):
         return False  # 省道214项目: the "unit" opens a word
+    if number == "一" and unit == _LEVEL and text[found.start() - 1:found.start()] in words["administrative"]:
+        return False  # 设区的市一级以上派出机构: a tier of government (全市二级以上医院 is a value)
     if number[0].isdigit():
         return True
     if unit in words["measure"]:

@@ -363,3 +363,26 @@ def test_a_fine_kept_by_a_renumbered_point_is_no_change_of_its_neighbour() -> No
                  if f.kind is FindingKind.QUANTITY]
     assert "罚款 500元以下 → 200元以下" not in summaries
 
+
+
+def test_a_fine_does_not_change_into_one_of_another_tier() -> None:
+    # 反洗钱法 2006 第三十二条 → 2024 第五十四条: the unit's fine gains an ordinary tier (五十万元以下);
+    # the persons' fine, said under 情节严重 after a list of persons joined by 、, leaves the article.
+    old = ("第三十二条 金融机构有下列行为之一的，由国务院反洗钱行政主管部门或者其授权的设区的市一级以上派出机构"
+           "责令限期改正；情节严重的，处二十万元以上五十万元以下罚款，并对直接负责的董事、高级管理人员和其他直接"
+           "责任人员，处一万元以上五万元以下罚款。\n")
+    new = ("第三十二条 金融机构有下列行为之一的，由国务院反洗钱行政主管部门或者其设区的市级以上派出机构责令限期"
+           "改正，处五十万元以下罚款；情节严重的，处五十万元以上五百万元以下罚款。\n")
+    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
+                 if f.kind is FindingKind.QUANTITY]
+    assert "罚款 二十万元以上五十万元以下 → 五十万元以上五百万元以下" in summaries
+    assert "新增罚款：五十万元以下" in summaries
+    assert "删除罚款：一万元以上五万元以下" in summaries
+    # Refusing to comply is one tier however it is said (烈士褒扬条例 2019 第三十八条 → 2024 第六十条).
+    old = ("第三十八条 负有烈士遗属优待义务的单位不履行优待义务的，由县级人民政府退役军人事务部门责令限期改正；"
+           "逾期不改正的，处2000元以上1万元以下的罚款。\n")
+    new = ("第三十八条 负有烈士遗属优待义务的单位不履行优待义务的，由县级以上地方人民政府退役军人工作主管部门"
+           "责令限期履行义务；逾期仍未履行的，处2万元以上5万元以下的罚款。\n")
+    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
+                 if f.kind is FindingKind.QUANTITY]
+    assert summaries == ["罚款 2000元以上1万元以下 → 2万元以上5万元以下"]

@@ -42,6 +42,7 @@ def _deadline(sentence: str, value: str, document: DocumentDates | None = None, 
     ("建成三个产业园", "三个"),  # a Chinese count governed by a verb of achievement
     ("新建两所公办幼儿园", "两所"),
     ("中心卫生院全部达到二级医院标准", "二级"),
+    ("全市二级以上公立医院全部达到一级标准", "二级以上"),  # 市 before a name, not a tier of government
     ("争创省级百强中心镇", "百强"),  # a short modifier between the verb and the count
     ("培育一批龙头企业", "一批"),
     ("培育孵化一批优质电商平台", "一批"),
@@ -79,6 +80,7 @@ def test_targets(sentence: str, value: str) -> None:
     ('积极发展"24小时自助健身房"', "24小时"),  # a quoted name, even in Arabic digits
     ("贯彻《关于建设5个示范区的意见》", "5个"),  # a cited title
     ("加快推进省道213、214项目建设", "214项"),  # 项 opens the word 项目
+    ("由国务院反洗钱行政主管部门或者其授权的设区的市一级以上派出机构责令限期改正", "一级以上"),  # a tier of government
 ])
 def test_slogans_and_names_are_no_targets(sentence: str, value: str) -> None:
     assert not _target(sentence, value)
