@@ -76,6 +76,7 @@ from core.pairs import Assignment
 from core.provisions import (
     cited_articles,
     defined_terms,
+    is_about_itself,
     is_definitions,
     is_enabling,
     is_penalty,
@@ -224,6 +225,10 @@ class _Scores:
         self._kind_only = frozenset([*self.enabling, *(base.id for base in left
                                                        if is_purpose(base.text) or is_definitions(base.text))])
 
+    def is_numbered(self, left: str) -> bool:
+        """Whether a base item is numbered (an article or item, not a title, preamble or lead)."""
+        return left in self._numbered
+
     def by_kind_only(self, left: str) -> bool:
         """True for a base article saying why the base is made (为了……，制定本法), what its terms
         mean (本法下列用语的含义) or who makes the rules implementing it (省、自治区、直辖市……根据本法制定
@@ -335,9 +340,14 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         return value
 
     by_right: dict[str, list[str]] = defaultdict(list)  # wording-acceptable base leaves per item
+    sharing: dict[str, list[str]] = defaultdict(list)  # base leaves sharing any wording, per item
     for (lid, rid), shared in wording.items():
+        sharing[rid].append(lid)
         if shared.acceptable:
             by_right[rid].append(lid)
+    quote = TUNING.implementation.quote
+    text_of = {base.id: base.text for base in left}
+    stock = _StockWording("\n".join(text_of.values()), TUNING.implementation.quote_repeats)
     singled_out: dict[str, list[str]] = {}
     definitions: dict[str, frozenset[str]] = {}  # base item -> the terms it defines, read once one is needed
     # A penalty article citing its own articles follows them to the base (``_best_of``): it is
@@ -351,9 +361,16 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         # A purpose or definitions article is paired by its kind, not by its score.
         purpose = _purpose_of(r, left)
         scope = is_scope(r.text)
-        by_kind = purpose is not None or scope or is_definitions(r.text)
+        itself = r.numbered and is_about_itself(r.text)
+        by_kind = purpose is not None or scope or itself or is_definitions(r.text)
         if purpose is not None:
             best: str | None = purpose
+        elif itself:
+            # When the text takes effect, or who interprets it, is local, but where it quotes a base
+            # article (the regulation both repeal: 《浙江省城市房屋拆迁管理条例》同时废止).
+            quoted = [(amount, lid) for lid in sharing[r.id] if scores.is_numbered(lid)
+                      and (amount := _quoted(wording[(lid, r.id)], (), stock)) >= quote]
+            best = max(quoted)[1] if quoted else None
         elif scope:
             best = _scope_of(r, left, scores, by_right[r.id], wording)
         elif by_kind:
@@ -382,8 +399,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             singled_out[r.id] = [lid for lid, score in leading
                                  if lid != best and _standard(score, moments) > ceiling
                                  and scores.leaves.share_subject(r.id, lid)]
-        extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
-        chosen.extend(lid for lid in extra if lid not in chosen)
+        if not itself:
+            extra = sorted(by_right[r.id], key=lambda lid: -scores.score[r.id].get(lid, 0.0))
+            chosen.extend(lid for lid in extra if lid not in chosen)
         margin = leading[0][1] - leading[1][1] if len(leading) > 1 else leading[0][1]
         terms = scores.leaves.common_terms(r.id, chosen[0], _TERMS) if chosen else ()
         alternatives = tuple((lid, subject(lid, r.id)) for lid, _ in leading)
@@ -400,10 +418,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             carrier[lid].append(a.right)
     touched: dict[str, str] = {}
     ceiling_left = noise_ceiling(len(right))
-    quote = TUNING.implementation.quote
-    text_of = {base.id: base.text for base in left}
     carried_texts = {a.right: [text_of[lid] for lid in a.left] for a in out}
-    stock = _StockWording("\n".join(text_of.values()), TUNING.implementation.quote_repeats)
     # Each base item's shared wording and the items singling it out, found once: asked base by
     # base, a search through all of them would grow with the square of the documents' length.
     wording_of: dict[str, list[tuple[str, Wording]]] = defaultdict(list)

@@ -473,6 +473,26 @@ def test_a_penalty_on_officials_carries_out_the_base_penalty_on_officials() -> N
     assert assign(without, (officials,), {}).assignments[0].left[:1] == ("L1",)
 
 
+def test_when_a_measure_takes_effect_is_its_own_unless_it_quotes_the_base() -> None:
+    law = (
+        *(replace(base, number=f"第{n}条") for n, base in enumerate(BASE, start=1)),
+        Item("L5", "本法自1998年10月1日起施行。", None, True, "第五条"),
+        Item("L6", "本条例自公布之日起施行。2001年6月13日国务院公布的《城市房屋拆迁管理条例》同时废止。", None, True,
+             "第六条"),
+    )
+    effect = Item("R1", "本办法自2014年1月1日起施行。", None, True, "第一条")
+    interpreting = Item("R2", "本办法具体应用中的问题，由市人民政府负责解释。", None, True, "第二条")
+    # The two effective dates share 起施行, enough to call two sentences this short one modified.
+    wording = {("L5", "R1"): Wording(8, 8, 0.6, 0.6, True, ((0, 8, "年1月1日起施行"),))}
+    found = assign(law, (effect, interpreting), wording)
+    assert [a.left for a in found.assignments] == [(), ()]
+    # Repealing the regulation the base repeals quotes the base's article.
+    repealing = Item("R3", "本条例自2014年10月1日起施行。《浙江省城市房屋拆迁管理条例》同时废止。", None, True,
+                     "第三条")
+    quoted = {("L6", "R3"): Wording(14, 14, 0.3, 0.4, False, ((0, 14, "城市房屋拆迁管理条例》同时废止"),))}
+    assert assign(law, (repealing,), quoted).assignments[0].left == ("L6",)
+
+
 def test_an_article_punishing_nothing_carries_out_no_penalty() -> None:
     # R1 grants powers to investigate; L2 punishes the breaches it names in more of R1's words.
     law = (

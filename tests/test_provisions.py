@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.provisions import (
     cited_articles,
     defined_terms,
+    is_about_itself,
     is_definitions,
     is_enabling,
     is_penalty,
@@ -82,6 +83,15 @@ def test_a_penalty_on_officials_punishes_misconduct_in_office() -> None:
     # A penalty on those the administration supervises is no penalty on officials.
     assert not punishes_officials("违反本法规定，非法采集血液的，由县级以上地方人民政府卫生行政部门予以取缔，"
                                   "没收违法所得，可以并处十万元以下的罚款。")
+
+
+def test_an_article_about_the_text_itself_says_when_it_takes_effect_or_who_interprets_it() -> None:
+    assert is_about_itself("第二十九条 本办法自2014年1月1日起施行。")
+    assert is_about_itself("本条例自公布之日起施行。《浙江省城市房屋拆迁管理条例》同时废止。")
+    assert is_about_itself("第三十五条 本办法的具体应用问题由市农业委员会负责解释。")
+    assert is_about_itself("本办法具体应用中的问题，由北京市人民政府负责解释。")
+    assert not is_about_itself("第九条 本办法自实施之日起，有关部门应当依照本办法开展工作。")
+    assert not is_about_itself("本办法所称献血，是指公民自愿提供血液的行为。")
 
 
 def test_a_scope_article_says_what_its_text_governs() -> None:
