@@ -84,6 +84,7 @@ from core.provisions import (
     is_scope,
     punishes_officials,
     speaks_of_sanctions,
+    takes_effect,
 )
 from core.subjects import SubjectSpace
 from core.tuning import TUNING
@@ -366,9 +367,10 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         if purpose is not None:
             best: str | None = purpose
         elif itself:
-            # When the text takes effect, or who interprets it, is local, but where it quotes a base
-            # article (the regulation both repeal: 《浙江省城市房屋拆迁管理条例》同时废止).
-            quoted = [(amount, lid) for lid in sharing[r.id] if scores.is_numbered(lid)
+            # What the text says of itself is local, but for an article taking effect that quotes a base
+            # article: the regulation both repeal (《浙江省城市房屋拆迁管理条例》同时废止). Saying that other
+            # laws punish its breaches quotes their stock wording (构成犯罪的，依法追究刑事责任), no article.
+            quoted = [(amount, lid) for lid in sharing[r.id] if takes_effect(r.text) and scores.is_numbered(lid)
                       and (amount := _quoted(wording[(lid, r.id)], (), stock)) >= quote]
             best = max(quoted)[1] if quoted else None
         elif scope:

@@ -36,10 +36,13 @@ _REFERENCE = patterns.compiled(r"(?:未作|没有|未|另有)规定")
 # 根据本法……制定实施办法 (not 国务院根据本法制定实施条例: a province's measure is no State Council rule).
 _ENABLING = patterns.compiled(r"(?:省、自治区、直辖市|地方)[^。；;]*?根据本(?:法|条例)[^。；;]*?制定"
                               r"[^。；;]{0,12}?(?:办法|细则|规定)")
-# The articles about the text itself, not its subject: when it takes effect (本办法自2014年1月1日起施行)
-# and who answers questions on applying it (本办法具体应用中的问题，由市人民政府负责解释).
+# The articles about the text itself, not its subject: when it takes effect (本办法自2014年1月1日起施行),
+# who answers questions on applying it (本办法具体应用中的问题，由市人民政府负责解释), and that
+# other laws' penalties punish its breaches (违反本办法规定的行为，法律、行政法规已有处罚规定的，从其规定).
+_TAKES_EFFECT = patterns.compiled(_OWN + r"自[^。；;]{1,30}?(?:起|之日)施行")
 _ABOUT_ITSELF = patterns.compiled(_OWN + r"(?:自[^。；;]{1,30}?(?:起|之日)施行"
-                                  r"|[^。；;]{0,12}?问题[,，]?由[^。；;]{1,40}?解释)")
+                                  r"|[^。；;]{0,12}?问题[,，]?由[^。；;]{1,40}?解释)"
+                                  r"|违反" + _OWN + r"[^。；;]{0,50}?规定的[,，]从其规定")
 _SENTENCE_END = patterns.compiled(r"[。；;\n]")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).
 _LABEL = patterns.compiled(r"\s*(?:第[一二三四五六七八九十百千零〇两\d]+[条條]\s*)?")
@@ -61,10 +64,17 @@ def is_enabling(text: str) -> bool:
 
 
 def is_about_itself(text: str) -> bool:
-    """True for an article opening with when its text takes effect or who interprets it (本办法自
-    2014年1月1日起施行; 本办法的具体应用问题由市农业委员会负责解释): it says nothing of the subject
-    a base governs, and carries out a base article only by quoting it (the regulation both repeal)."""
+    """True for an article opening with when its text takes effect, who interprets it, or that other
+    laws punish its breaches (本办法自2014年1月1日起施行; 本办法的具体应用问题由市农业委员会负责解释;
+    违反本办法规定的行为，法律、行政法规已有处罚规定的，从其规定): it says nothing of the subject a
+    base governs."""
     return _ABOUT_ITSELF.match(_body(text)) is not None
+
+
+def takes_effect(text: str) -> bool:
+    """True for an article opening with when its text takes effect (本办法自2014年1月1日起施行), which
+    may go on to repeal what it replaces (《浙江省城市房屋拆迁管理条例》同时废止)."""
+    return _TAKES_EFFECT.match(_body(text)) is not None
 
 
 def is_definitions(text: str) -> bool:
