@@ -370,9 +370,9 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
             # What the text says of itself is local, but for an article taking effect that quotes a base
             # article: the regulation both repeal (《浙江省城市房屋拆迁管理条例》同时废止). Saying that other
             # laws punish its breaches quotes their stock wording (构成犯罪的，依法追究刑事责任), no article.
-            quoted = [(amount, lid) for lid in sharing[r.id] if takes_effect(r.text) and scores.is_numbered(lid)
+            quoted = [(amount, lid) for lid in sharing[r.id] if scores.is_numbered(lid)
                       and (amount := _quoted(wording[(lid, r.id)], (), stock)) >= quote]
-            best = max(quoted)[1] if quoted else None
+            best = max(quoted)[1] if quoted and takes_effect(r.text) else None
         elif scope:
             best = _scope_of(r, left, scores, by_right[r.id], wording)
         elif by_kind:

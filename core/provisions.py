@@ -39,9 +39,9 @@ _ENABLING = patterns.compiled(r"(?:省、自治区、直辖市|地方)[^。；;]
 # The articles about the text itself, not its subject: when it takes effect (本办法自2014年1月1日起施行),
 # who answers questions on applying it (本办法具体应用中的问题，由市人民政府负责解释), and that
 # other laws' penalties punish its breaches (违反本办法规定的行为，法律、行政法规已有处罚规定的，从其规定).
-_TAKES_EFFECT = patterns.compiled(_OWN + r"自[^。；;]{1,30}?(?:起|之日)施行")
-_ABOUT_ITSELF = patterns.compiled(_OWN + r"(?:自[^。；;]{1,30}?(?:起|之日)施行"
-                                  r"|[^。；;]{0,12}?问题[,，]?由[^。；;]{1,40}?解释)"
+_EFFECT = _OWN + r"自[^。；;]{1,30}?(?:起|之日)施行"
+_TAKES_EFFECT = patterns.compiled(_EFFECT)
+_ABOUT_ITSELF = patterns.compiled(_EFFECT + r"|" + _OWN + r"[^。；;]{0,12}?问题[,，]?由[^。；;]{1,40}?解释"
                                   r"|违反" + _OWN + r"[^。；;]{0,50}?规定的[,，]从其规定")
 _SENTENCE_END = patterns.compiled(r"[。；;\n]")
 # An article's own label, when a text still carries it (第四十三条 本办法中……).

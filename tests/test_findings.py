@@ -237,9 +237,10 @@ def test_an_implementation_reports_changed_values_not_one_sided_ones() -> None:
     assert {f.direction for f in revised if f.kind is FindingKind.QUANTITY} >= {Direction.REMOVED}
 
 
-def _revision_summaries(left: str, right: str) -> list[str]:
-    """The summaries of the findings of ``right`` read as a revision of ``left``."""
-    return [f.summary for f in compare_texts(left, right, Options(relation="revision")).findings]
+def _revision_summaries(left: str, right: str, kind: FindingKind | None = None) -> list[str]:
+    """The summaries of the findings of ``right`` read as a revision of ``left`` (of ``kind`` only, if given)."""
+    findings = compare_texts(left, right, Options(relation="revision")).findings
+    return [f.summary for f in findings if kind is None or f.kind is kind]
 
 
 def test_a_threshold_and_a_period_are_named_as_such() -> None:
@@ -335,8 +336,7 @@ def test_a_fine_keeps_whom_it_fines_and_what_raises_it() -> None:
            "或者隐匿、销毁、转移证据，或者有其他拒绝、阻碍调查行为的，由反垄断执法机构责令改正，对单位处上一"
            "年度销售额百分之一以下的罚款，上一年度没有销售额或者销售额难以计算的，处五百万元以下的罚款；对个人"
            "处五十万元以下的罚款。\n")
-    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
-                 if f.kind is FindingKind.QUANTITY]
+    summaries = _revision_summaries(old, new, FindingKind.QUANTITY)
     assert "罚款 二十万元以下 → 五百万元以下" in summaries
     assert "罚款 二万元以下 → 五十万元以下" in summaries
     assert "删除罚款：二万元以上十万元以下" in summaries
@@ -359,8 +359,7 @@ def test_a_fine_kept_by_a_renumbered_point_is_no_change_of_its_neighbour() -> No
            "（二）违反本办法第四条第二款规定，未向公安机关办理变更手续的，予以警告或者处以200元以下的罚款；\n"
            "（三）违反本办法第六条规定，非法设点收购废旧金属的，予以取缔，没收非法收购的物品及非法所得，可以并处"
            "5000元以上10000元以下的罚款。\n")
-    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
-                 if f.kind is FindingKind.QUANTITY]
+    summaries = _revision_summaries(old, new, FindingKind.QUANTITY)
     assert "罚款 500元以下 → 200元以下" not in summaries
 
 
@@ -373,8 +372,7 @@ def test_a_fine_does_not_change_into_one_of_another_tier() -> None:
            "责任人员，处一万元以上五万元以下罚款。\n")
     new = ("第三十二条 金融机构有下列行为之一的，由国务院反洗钱行政主管部门或者其设区的市级以上派出机构责令限期"
            "改正，处五十万元以下罚款；情节严重的，处五十万元以上五百万元以下罚款。\n")
-    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
-                 if f.kind is FindingKind.QUANTITY]
+    summaries = _revision_summaries(old, new, FindingKind.QUANTITY)
     assert "罚款 二十万元以上五十万元以下 → 五十万元以上五百万元以下" in summaries
     assert "新增罚款：五十万元以下" in summaries
     assert "删除罚款：一万元以上五万元以下" in summaries
@@ -383,6 +381,5 @@ def test_a_fine_does_not_change_into_one_of_another_tier() -> None:
            "逾期不改正的，处2000元以上1万元以下的罚款。\n")
     new = ("第三十八条 负有烈士遗属优待义务的单位不履行优待义务的，由县级以上地方人民政府退役军人工作主管部门"
            "责令限期履行义务；逾期仍未履行的，处2万元以上5万元以下的罚款。\n")
-    summaries = [f.summary for f in compare_texts(old, new, Options(relation="revision")).findings
-                 if f.kind is FindingKind.QUANTITY]
+    summaries = _revision_summaries(old, new, FindingKind.QUANTITY)
     assert summaries == ["罚款 2000元以上1万元以下 → 2万元以上5万元以下"]

@@ -86,17 +86,18 @@ def test_a_penalty_on_officials_punishes_misconduct_in_office() -> None:
                                   "没收违法所得，可以并处十万元以下的罚款。")
 
 
-def test_an_article_about_the_text_itself_says_when_it_takes_effect_or_who_interprets_it() -> None:
+def test_an_article_about_the_text_itself_says_when_it_takes_effect_who_interprets_it_or_who_punishes() -> None:
     assert is_about_itself("第二十九条 本办法自2014年1月1日起施行。")
     assert is_about_itself("本条例自公布之日起施行。《浙江省城市房屋拆迁管理条例》同时废止。")
     assert is_about_itself("第三十五条 本办法的具体应用问题由市农业委员会负责解释。")
     assert is_about_itself("本办法具体应用中的问题，由北京市人民政府负责解释。")
     assert is_about_itself("第二十六条 违反本办法规定的行为，法律、行政法规已有法律责任规定的，从其规定。")
     assert not is_about_itself("违反本办法第八条规定的，由卫生健康主管部门给予通报批评。")
-    assert takes_effect("本条例自公布之日起施行。《浙江省城市房屋拆迁管理条例》同时废止。")
-    assert not takes_effect("本办法具体应用中的问题，由北京市人民政府负责解释。")
     assert not is_about_itself("第九条 本办法自实施之日起，有关部门应当依照本办法开展工作。")
     assert not is_about_itself("本办法所称献血，是指公民自愿提供血液的行为。")
+    # Only an article taking effect may go on to repeal what the base repeals too.
+    assert takes_effect("本条例自公布之日起施行。《浙江省城市房屋拆迁管理条例》同时废止。")
+    assert not takes_effect("本办法具体应用中的问题，由北京市人民政府负责解释。")
 
 
 def test_a_scope_article_says_what_its_text_governs() -> None:
