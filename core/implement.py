@@ -83,6 +83,7 @@ from core.provisions import (
     is_purpose,
     is_scope,
     punishes_officials,
+    rewards_merit,
     speaks_of_sanctions,
     takes_effect,
 )
@@ -90,6 +91,13 @@ from core.subjects import SubjectSpace
 from core.tuning import TUNING
 
 _ALTERNATIVES = 3
+# Kinds of article nearly every law and measure has one of, which carry each other out (``_Scores``),
+# Each as (implementing item of the kind, base item of the kind): a base law may reward merit after
+# other sentences of an article, while a measure's article about other work may end with a reward.
+_KINDS: dict[str, tuple[Callable[[str], bool], Callable[[str], bool]]] = {
+    "officials": (punishes_officials, punishes_officials),
+    "merit": (functools.partial(rewards_merit, anywhere=False), rewards_merit),
+}
 _TERMS = 6
 
 
@@ -173,11 +181,14 @@ class _Scores:
         self.base_penalties = base_penalties
         self.punishing_nothing = frozenset(item.id for item in right
                                            if item.numbered and not speaks_of_sanctions(item.text))
-        # The articles punishing officials' misconduct in office, on either side: one carries out the
-        # other, though the breaches each lists are the ones the text's own duties name (``_best_of``).
-        self.base_officials = frozenset(base.id for base in left if base.numbered and punishes_officials(base.text))
-        self.punishing_officials = frozenset(item.id for item in right
-                                             if item.numbered and punishes_officials(item.text))
+        # The articles of a kind nearly every law and measure has, on either side: one carries out the
+        # other, though what each lists is the text's own (``_best_of``): the penalty on officials'
+        # misconduct in office, whatever breaches it names, and the reward for merit, whatever work.
+        self.kind_of: dict[str, str] = {}
+        self.of_kind: dict[str, frozenset[str]] = {}
+        for kind, (item_is, base_is) in _KINDS.items():
+            self.kind_of.update((item.id, kind) for item in right if item.numbered and item_is(item.text))
+            self.of_kind[kind] = frozenset(base.id for base in left if base.numbered and base_is(base.text))
         # A base penalty citing the base's articles (违反本法第二十条规定) names its duties outright.
         by_number = {base.number: base.id for base in left if base.number}
         self.punished: dict[str, frozenset[str]] = {  # base penalty -> the base items it cites
@@ -225,6 +236,12 @@ class _Scores:
         self.enabling = [base.id for base in left if base.numbered and is_enabling(base.text)]
         self._kind_only = frozenset([*self.enabling, *(base.id for base in left
                                                        if is_purpose(base.text) or is_definitions(base.text))])
+
+    def same_kind(self, right: str) -> frozenset[str]:
+        """The base items of the implementing item's kind (``_KINDS``): none when it is of none, or
+        the base has no item of its kind."""
+        kind = self.kind_of.get(right)
+        return self.of_kind[kind] if kind else frozenset()
 
     def is_numbered(self, left: str) -> bool:
         """Whether a base item is numbered (an article or item, not a title, preamble or lead)."""
@@ -378,7 +395,7 @@ def assign(left: Sequence[Item], right: Sequence[Item], wording: Mapping[tuple[s
         elif by_kind:
             definitions = definitions or {base.id: defined_terms(base.text) for base in left if base.numbered}
             best = _defining_alike(r, ranked, definitions)
-        elif _addresses_a_scored(r.id, by_right[r.id], scores):
+        elif scores.same_kind(r.id) or _addresses_a_scored(r.id, by_right[r.id], scores):
             # The item addresses some base item's subject, so it is not local, and the rank
             # decides among all candidates: which base item it carries out is told by how
             # much of its wording they share, not by whether the segmenter found a common
@@ -567,13 +584,14 @@ def _best_of(rid: str, ranked: Sequence[tuple[str, float]], scores: _Scores,
     def closest(near: Sequence[tuple[str, float]]) -> str:
         return max(near, key=lambda found: (scores.chapter_closeness(rid, found[0]), found[1]))[0]
 
-    if rid in scores.punishing_officials:
-        # An article punishing officials' misconduct carries out the base's own such article, not
-        # the base's penalty for a breach it happens to list, nor its catch-all article
-        # (违反本法规定，构成犯罪的，依法追究刑事责任).
-        near = _near_ties(found for found in kept() if found[0] in scores.base_officials)
-        if near:
-            return closest(near)
+    same_kind = scores.same_kind(rid)
+    if same_kind:
+        # An article punishing officials' misconduct carries out the base's own such article, not the
+        # base's penalty for a breach it happens to list, nor its catch-all article (违反本法规定，构成
+        # 犯罪的，依法追究刑事责任); one rewarding merit the base's reward, not its article on the work.
+        # Decided even where they share no scored term: a word the whole base uses says no more.
+        return closest(_near_ties(found for found in kept() if found[0] in same_kind)
+                       or [(lid, 0.0) for lid in sorted(same_kind)])
     # An article punishing nothing chooses among the base's other items, where there are any.
     excluded = scores.base_penalties if rid in scores.punishing_nothing else frozenset()
     near = _near_ties(kept(excluded))

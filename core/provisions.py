@@ -156,6 +156,20 @@ def punishes_officials(text: str) -> bool:
     return _MISCONDUCT.search(text) is not None and is_penalty(text)
 
 
+# A reward for merit: 对在献血工作中作出显著成绩的单位和个人，给予表彰、奖励.
+_REWARD = patterns.compiled(r"(?:成绩|贡献|事迹)[^。；;]{0,30}?(?:表彰|奖励)")
+
+
+def rewards_merit(text: str, anywhere: bool = True) -> bool:
+    """True for an article rewarding merit (对……作出显著成绩的单位和个人，给予表彰和奖励): nearly every
+    law has one such article, and nearly every measure implementing it too. With ``anywhere`` false,
+    only an article opening with the reward: one about other work that ends with it (免试入学……; 设立
+    专项资金……奖励) carries out what the base says of that work."""
+    if not anywhere:
+        text = _SENTENCE_END.split(_body(text), maxsplit=1)[0]
+    return _REWARD.search(text) is not None
+
+
 def speaks_of_sanctions(text: str) -> bool:
     """True for an article that opens with a breach or names a sanction at all, imposed or not
     (对违反本办法的行为进行处罚时……; 依法没收的烟草专卖品应当销毁): such an article may carry out a

@@ -473,6 +473,20 @@ def test_a_penalty_on_officials_carries_out_the_base_penalty_on_officials() -> N
     assert assign(without, (officials,), {}).assignments[0].left[:1] == ("L1",)
 
 
+def test_a_reward_for_merit_carries_out_the_base_reward_even_after_other_sentences() -> None:
+    # 档案法 rewards merit in the second paragraph of an article on social support; every base item
+    # holds 档案, so the measure's reward shares no scored term with it.
+    law = tuple(Item(f"L{n}", f"档案{text}", None, True, f"第{n}条") for n, text in enumerate(
+        ("馆应当收集档案。", "机构应当保管档案。", "工作人员应当整理档案。",
+         "事业国家鼓励社会力量参与和支持档案事业的发展。\n对在档案收集、整理、保护、利用等方面做出突出贡献的单位和个人，"
+         "按照国家有关规定给予表彰、奖励。"), start=1))
+    reward = Item("R1", "对在开展档案工作、发展档案事业中作出显著成绩的单位或者个人，由地方各级人民政府给予奖励。",
+                  None, True, "第一条")
+    assert assign(law, (reward,), {}).assignments[0].left[:1] == ("L4",)
+    # Without a reward in the base, the kind decides nothing.
+    assert assign(law[:3], (reward,), {}).assignments[0].left[:1] != ("L4",)
+
+
 def test_when_a_measure_takes_effect_is_its_own_unless_it_quotes_the_base() -> None:
     law = (
         *(replace(base, number=f"第{n}条") for n, base in enumerate(BASE, start=1)),

@@ -12,6 +12,7 @@ from core.provisions import (
     is_purpose,
     is_scope,
     punishes_officials,
+    rewards_merit,
     speaks_of_sanctions,
     takes_effect,
 )
@@ -84,6 +85,15 @@ def test_a_penalty_on_officials_punishes_misconduct_in_office() -> None:
     # A penalty on those the administration supervises is no penalty on officials.
     assert not punishes_officials("违反本法规定，非法采集血液的，由县级以上地方人民政府卫生行政部门予以取缔，"
                                   "没收违法所得，可以并处十万元以下的罚款。")
+
+
+def test_an_article_rewarding_merit_opens_with_the_reward_or_ends_with_it() -> None:
+    opening = "第四条 对在开展档案工作、发展档案事业中作出显著成绩的单位或者个人，由地方各级人民政府给予奖励。"
+    ending = ("第七条 国家鼓励社会力量参与和支持档案事业的发展。\n"
+              "对在档案收集、整理、保护、利用等方面做出突出贡献的单位和个人，按照国家有关规定给予表彰、奖励。")
+    assert rewards_merit(opening) and rewards_merit(opening, anywhere=False)
+    assert rewards_merit(ending) and not rewards_merit(ending, anywhere=False)
+    assert not rewards_merit("鼓励单位和个人对献血公益事业进行捐赠。")
 
 
 def test_an_article_about_the_text_itself_says_when_it_takes_effect_who_interprets_it_or_who_punishes() -> None:
