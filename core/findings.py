@@ -22,7 +22,7 @@ from core.lines import number_scheme
 from core.normalize import Normalized
 from core.obligations import scale
 from core.pairs import DiffOp, Pair
-from core.quantities import Mention, quantity_unit, same_measure, value_contexts
+from core.quantities import Mention, governed_by_achievement, quantity_unit, same_measure, value_contexts
 from core.result import Coverage, Finding, Move
 from core.section_mentions import Side
 from core.tuning import TUNING
@@ -44,23 +44,29 @@ _THRESHOLD_AFTER = patterns.compiled("的[,;:]")
 _THRESHOLD = "数额"
 # A span of time (2个月内, 延长三年, 1至3年不得申请) is a time limit, not a target.
 _PERIOD = "期限"
+# A number a law or regulation sets (董事会成员为三人以上; 摘要文字部分不得超过300个字) is a rule's,
+# not a target, unless a verb of achievement governs it (示范区覆盖率达到30%).
+_RULE_VALUE = "数值"
 
 
 def _any(_a: Hashable, _b: Hashable) -> bool:
     return True
 
 
-def _value_name(kind: FindingKind, side: Side, mention: Mention) -> str:
+def _value_name(kind: FindingKind, side: Side, mention: Mention, statutes: bool = False) -> str:
     """What a changed value is called in its finding: 时限 for a date; for a quantity 罚款 when it
     is the amount of a fine, 期限 for a span of time, 数额 when it is the threshold of a
-    condition, else 目标值."""
+    condition, else 目标值, or between ``statutes`` (laws, regulations) 数值 unless it is a target."""
     if kind is FindingKind.QUANTITY:
-        if _FINE_AFTER.match(side.norm.text, mention.end):
+        text = side.norm.text
+        if _FINE_AFTER.match(text, mention.end):
             return _FINE
         if quantity_unit(mention.key) in value_contexts()["duration"]:
             return _PERIOD
-        if _THRESHOLD_AFTER.match(side.norm.text, mention.end):
+        if _THRESHOLD_AFTER.match(text, mention.end):
             return _THRESHOLD
+        if statutes and not governed_by_achievement(text, mention):
+            return _RULE_VALUE
     return _NAMES[kind]
 
 
@@ -91,7 +97,8 @@ class _Engine:
         self.out: list[tuple[tuple[int, int, int, int], Finding]] = []
         self._said: set[tuple[FindingKind, Direction, str, tuple[int, int] | None]] = set()
         # Between two laws or regulations some modal words bind alike (必须 and 应当: ``scale``).
-        self.statute_levels = scale().statute_levels if _in_articles(left.doc) and _in_articles(right.doc) else {}
+        self.statutes = _in_articles(left.doc) and _in_articles(right.doc)
+        self.statute_levels = scale().statute_levels if self.statutes else {}
 
     def add(self, finding: Finding, anchor: int | None = None, tier: int = 1) -> None:
         # Two articles merged into one (会计法 2017 第四十三条 and 第四十四条, one fine each, into
@@ -166,7 +173,7 @@ class _Engine:
                                               (self.left.norm.text, self.right.norm.text))
         for a, b in changed:
             (l_span, before), (r_span, after) = self.left.display(a.mention), self.right.display(b.mention)
-            name = _value_name(kind, self.right, b.mention)
+            name = _value_name(kind, self.right, b.mention, self.statutes)
             self.add(Finding(kind, Direction.CHANGED, l_span, r_span, before, after, index,
                              f"{name} {before} → {after}"))
         if not self.one_sided_values:
@@ -177,13 +184,13 @@ class _Engine:
                 l_span, before = self.left.display(t.mention)
                 point = edits[t.edit].right_display
                 self.add(Finding(kind, Direction.REMOVED, l_span, (point, point), before, "", index,
-                                 f"删除{_value_name(kind, self.left, t.mention)}：{before}"))
+                                 f"删除{_value_name(kind, self.left, t.mention, self.statutes)}：{before}"))
         for t in right:
             if t.inside:
                 r_span, after = self.right.display(t.mention)
                 point = self.left.norm.to_display(*edits[t.edit].left)[0]
                 self.add(Finding(kind, Direction.ADDED, (point, point), r_span, "", after, index,
-                                 f"新增{_value_name(kind, self.right, t.mention)}：{after}"))
+                                 f"新增{_value_name(kind, self.right, t.mention, self.statutes)}：{after}"))
 
     def _modals(self, index: int, edits: list[Edit], left: list[Touched], right: list[Touched]) -> None:
         # Only a clause whose modal word was replaced counts: both words in one edit, and

@@ -195,6 +195,15 @@ _LEVEL = "级"
 _VAGUE = "批"  # 一批 counts what follows it, numeral-led or not (培育一批一流企业)
 
 
+def governed_by_achievement(text: str, m: Mention) -> bool:
+    """True when a verb of achievement governs a quantity (达到30%, 建成三个): the quantity is a
+    target to reach, not a rule's number (董事会成员为三人以上) nor a limit (不得超过300个字, 奖金
+    不少于4000元), which a target in a plan may be (新增就业不少于5万人)."""
+    words = value_contexts()
+    verbs = tuple(word for word in words["achieve"] if word not in words["limit"])
+    return ends_with(_clause_before(text, m.start, _CLAUSE_END), verbs, _VERB_GAP)
+
+
 def is_target(text: str, m: Mention) -> bool:
     """True when a quantity found by ``quantities`` is a value, not part of a slogan or a name.
 

@@ -383,3 +383,20 @@ def test_a_fine_does_not_change_into_one_of_another_tier() -> None:
            "责令限期履行义务；逾期仍未履行的，处2万元以上5万元以下的罚款。\n")
     summaries = _revision_summaries(old, new, FindingKind.QUANTITY)
     assert summaries == ["罚款 2000元以上1万元以下 → 2万元以上5万元以下"]
+
+
+def test_a_number_a_law_sets_is_named_as_a_rule_not_a_target() -> None:
+    # 公司法 2018 → 2023 and 专利法实施细则 2010 → 2023 (LawRefBook/Laws), shortened: a board's size and
+    # an abstract's length are rules; a rate the text sets out to reach is a target.
+    old = ("第一条 为了规范公司的组织和行为，制定本法。\n第二条 有限责任公司设董事会，其成员为三人以上。\n"
+           "第三条 摘要文字部分不得超过300个字。\n第四条 到2025年，示范企业覆盖率达到30%。\n")
+    new = old.replace("三人以上", "五人以上").replace("300个字", "500个字").replace("30%", "35%")
+    assert _revision_summaries(old, new, FindingKind.QUANTITY) == [
+        "数值 三人以上 → 五人以上", "数值 300个 → 500个", "目标值 30% → 35%"]
+    # The same numbers in a plan are its targets.
+    def as_plan(text: str) -> str:
+        for numeral in "一二三四":
+            text = text.replace(f"第{numeral}条 ", f"{numeral}、")
+        return text
+
+    assert "目标值 300个 → 500个" in _revision_summaries(as_plan(old), as_plan(new), FindingKind.QUANTITY)
