@@ -92,7 +92,7 @@ from core.tuning import TUNING
 
 _ALTERNATIVES = 3
 # Kinds of article nearly every law and measure has one of, which carry each other out (``_Scores``),
-# Each as (implementing item of the kind, base item of the kind): a base law may reward merit after
+# each as (implementing item of the kind, base item of the kind): a base law may reward merit after
 # other sentences of an article, while a measure's article about other work may end with a reward.
 _KINDS: dict[str, tuple[Callable[[str], bool], Callable[[str], bool]]] = {
     "officials": (punishes_officials, punishes_officials),
